@@ -1,0 +1,134 @@
+# tcosim: plain GNU Make. `make` builds ./tcosim; `make run` and `make test` are the quick start.
+#
+# Variants build side by side under build/$(BUILD): release (./tcosim), test (-Werror),
+# asan (AddressSanitizer + UndefinedBehaviorSanitizer), tsan (ThreadSanitizer), fuzz (clang).
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BUILD  ?= release
+
+WARN = -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wshadow -Wvla
+OPT_release = -O2 -g
+OPT_test    = -O1 -g -Werror
+OPT_asan    = -O1 -g -Werror -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT_tsan    = -O1 -g -Werror -fsanitize=thread
+OPT_fuzz    = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+LDOPT_asan  = -fsanitize=address,undefined
+LDOPT_tsan  = -fsanitize=thread
+LDOPT_fuzz  = -fsanitize=address,undefined
+OPT   = $(OPT_$(BUILD))
+LDOPT = $(LDOPT_$(BUILD))
+
+# Recursive (=) on purpose: pkg-config may only exist after `make deps` ran in this make.
+PKG_CFLAGS = $(shell pkg-config --cflags gsl jansson 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs gsl jansson 2>/dev/null)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(LDOPT) $(LDFLAGS)
+LIBS = $(PKG_LIBS) -lcsv -lpthread -lm
+
+OUT      = build/$(BUILD)
+LIB_SRC  = $(filter-out sim/main.c,$(wildcard sim/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(OUT)/%.o)
+MAIN_OBJ = $(OUT)/sim/main.o
+UNIT_SRC = $(wildcard tests/test_*.c)
+UNIT_BIN = $(UNIT_SRC:%.c=$(OUT)/%)
+DEPS     = $(wildcard $(OUT)/sim/*.d $(OUT)/tests/*.d)
+
+ifeq ($(BUILD),release)
+BIN = tcosim
+else
+BIN = $(OUT)/tcosim
+endif
+
+# Debian packages the build and tests need; `make deps` installs the missing ones.
+APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libcmocka-dev
+
+.PHONY: all deps run test check unit cli asan tsan valgrind fuzz bench lint install uninstall clean
+
+all: $(BIN)
+
+$(BIN): $(LIB_OBJ) $(MAIN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(OUT)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(OUT)/tests/test_%: tests/test_%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS) -lcmocka
+
+-include $(DEPS)
+
+# ---- dependencies ---------------------------------------------------------------------------
+# Installs what is missing with apt-get when run as root; otherwise prints the exact command.
+deps:
+	@missing=""; for p in $(APT_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "make deps: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else \
+	  echo "make deps: missing$$missing; run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
+	fi
+
+# ---- quick start ----------------------------------------------------------------------------
+run: deps
+	@$(MAKE) --no-print-directory BUILD=release all
+	./tcosim validate data/*.csv scenarios/*.csv
+	./tcosim run scenarios/*.csv
+
+# `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan.
+test: deps
+	@$(MAKE) --no-print-directory BUILD=test check
+	@$(MAKE) --no-print-directory BUILD=asan check
+
+check: $(BIN) $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+	@TCOSIM=$(BIN) sh tests/cli/run.sh
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=asan check
+
+tsan:
+	@$(MAKE) --no-print-directory BUILD=tsan check
+
+# The CLI suite with every command run under valgrind.
+valgrind: deps
+	@command -v valgrind >/dev/null || { echo "make valgrind: apt-get install valgrind"; exit 1; }
+	@$(MAKE) --no-print-directory BUILD=test $(OUT:build/$(BUILD)=build/test)/tcosim
+	@TCOSIM=build/test/tcosim TCOSIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/cli/run.sh
+
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_SECONDS ?= 60
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=fuzz CC=clang fuzz-build
+	@set -e; for f in $(FUZZ_SRC); do n=$$(basename $$f .c); mkdir -p build/fuzz/corpus/$$n; \
+	  echo "== $$n ($(FUZZ_SECONDS)s)"; build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$$n tests/fuzz/seeds/$$n; done
+
+.PHONY: fuzz-build
+fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(OUT)/%)
+$(OUT)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory BUILD=release all
+	sh tests/bench/run.sh
+
+lint:
+	sh tests/layering.sh
+
+# ---- install --------------------------------------------------------------------------------
+install: tcosim
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 tcosim $(DESTDIR)$(BINDIR)/tcosim
+	install -m 644 sim/tcosim.1 $(DESTDIR)$(MANDIR)/man1/tcosim.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tcosim $(DESTDIR)$(MANDIR)/man1/tcosim.1
+
+clean:
+	rm -rf build tcosim

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/* rng: independent, reproducible random streams for (seed, scenario, block).
+ *
+ * GSL's seeding functions use only 32 bits of a seed (and 0 means 4357 for MT), so streams
+ * seeded with gsl_rng_set(seed + block) would collide and correlate. Instead each stream's
+ * whole state is filled from SplitMix64 (Steele, Lea & Flood, OOPSLA 2014) applied to a mix of
+ * the 64-bit seed, the scenario index and the block index. The generator is GSL's taus2
+ * (L'Ecuyer 1996; period 2^88), the fastest well-tested one in PERF-NOTES.md.
+ */
+#ifndef TCO_RNG_H
+#define TCO_RNG_H
+
+#include <stdint.h>
+#include <gsl/gsl_rng.h>
+
+/* The GSL generator type every stream uses. */
+const gsl_rng_type *tco_rng_type(void);
+
+/* A new generator (caller frees with gsl_rng_free) positioned at the start of stream
+ * (seed, scenario, block). Thread-safe: touches no shared state. */
+gsl_rng *tco_rng_alloc(void);
+
+/* Re-seats an existing generator of tco_rng_type() on stream (seed, scenario, block). */
+void tco_rng_seed_stream(gsl_rng *r, uint64_t seed, uint64_t scenario, uint64_t block);
+
+/* SplitMix64's output function: a bijective 64-bit mixer. */
+uint64_t tco_rng_mix64(uint64_t x);
+
+#endif

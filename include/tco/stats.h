@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/* stats: mergeable streaming summaries whose memory does not grow with the trial count.
+ *
+ * - tco_moments: count, mean, M2 (Welford 1962; merged with Chan, Golub & LeVeque 1979), min,
+ *   max. Merging the same summaries in the same order gives bit-identical results.
+ * - tco_sketch: DDSketch (Masson, Rim & Lee, VLDB 2019) with relative accuracy alpha: every
+ *   quantile it returns is within a factor (1 +- alpha) of the exact order statistic of the
+ *   values added (lower quantile convention: rank floor(q (n-1))). Values >= 0; zero is counted
+ *   exactly. Buckets are integer counts, so merging is exact and order-independent. Buckets
+ *   live in one dense array between the smallest and largest key seen.
+ * - tco_sketch_histogram: the sketch's buckets coarsened into at most max_bins GSL histogram
+ *   bins with exact counts (bin edges are bucket edges, geometric).
+ */
+#ifndef TCO_STATS_H
+#define TCO_STATS_H
+
+#include <stdint.h>
+#include <gsl/gsl_histogram.h>
+
+/* ---- moments --------------------------------------------------------------------------- */
+
+typedef struct tco_moments {
+    uint64_t n;
+    double mean;
+    double m2;   /* sum of squared deviations from the mean */
+    double min, max;
+} tco_moments;
+
+void tco_moments_init(tco_moments *m);
+void tco_moments_add(tco_moments *m, double x);
+/* dst := dst followed by src. */
+void tco_moments_merge(tco_moments *dst, const tco_moments *src);
+/* Sample standard deviation (n-1); 0 when n < 2. */
+double tco_moments_sd(const tco_moments *m);
+/* Standard error of the mean, sd / sqrt(n); 0 when n < 2. */
+double tco_moments_sem(const tco_moments *m);
+
+/* ---- DDSketch -------------------------------------------------------------------------- */
+
+typedef struct tco_sketch {
+    double gamma;         /* (1 + alpha) / (1 - alpha) */
+    double inv_log_gamma; /* 1 / ln(gamma) */
+    uint64_t n;           /* values added, zeros included */
+    uint64_t n_zero;      /* values == 0 (and below the smallest representable key) */
+    int32_t key_lo;       /* key of counts[0] */
+    uint32_t n_keys;      /* length of counts */
+    uint32_t cap;         /* allocated length of counts */
+    uint64_t *counts;     /* counts[i]: values with key key_lo + i */
+    double min, max;      /* exact extremes of the values added */
+} tco_sketch;
+
+/* alpha in (0, 1). Allocation only on first add. */
+void tco_sketch_init(tco_sketch *s, double alpha);
+void tco_sketch_fini(tco_sketch *s);
+/* Empties the sketch, keeping its memory for reuse. */
+void tco_sketch_reset(tco_sketch *s);
+/* Adds x >= 0 (a negative or NaN x is a programming error: assert). */
+void tco_sketch_add(tco_sketch *s, double x);
+/* dst += src; both must have the same alpha. */
+void tco_sketch_merge(tco_sketch *dst, const tco_sketch *src);
+/* Quantile q in [0,1]; NAN when empty. q = 0 and q = 1 return the exact min and max. */
+double tco_sketch_quantile(const tco_sketch *s, double q);
+
+/* A new GSL histogram of at most max_bins bins covering every value added (caller frees with
+ * gsl_histogram_free); NULL when the sketch is empty. Zeros, when present, get a bin [0, first
+ * bucket's lower edge). Counts are exact. */
+gsl_histogram *tco_sketch_histogram(const tco_sketch *s, size_t max_bins);
+
+#endif

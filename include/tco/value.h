@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/* value: a numeric cell of a scenario file or price sheet (SPEC §3), parsed once into a compact
+ * form and drawn once per trial from a caller-supplied GSL generator.
+ *
+ * Grammar (spaces allowed between tokens; every number may carry a leading `$` and a trailing
+ * `%`, which divides it by 100):
+ *   number                    120   0.007   1.5e4   2%   $20   -5%
+ *   uniform(a,b)  |  a..b     a <= b
+ *   normal(mean,sd)           sd >= 0
+ *   lognormal(mean,sd)        mean and sd of the value itself; mean > 0, sd >= 0
+ *   triangular(min,mode,max)  min <= mode <= max
+ *   pert(min,mode,max)        min <= mode <= max (Beta-PERT, lambda 4)
+ *   ci90(lo,hi)               lo < hi: 5th/95th percentiles; lognormal when 0 < lo, else normal
+ *   poisson(mean)             mean >= 0
+ * Names are case-insensitive. NaN, infinities and numbers that overflow a double are refused.
+ */
+#ifndef TCO_VALUE_H
+#define TCO_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <gsl/gsl_rng.h>
+
+typedef enum tco_dist {
+    TCO_DIST_CONST,
+    TCO_DIST_UNIFORM,
+    TCO_DIST_NORMAL,
+    TCO_DIST_LOGNORMAL,
+    TCO_DIST_TRIANGULAR,
+    TCO_DIST_PERT,
+    TCO_DIST_CI90_NORMAL,
+    TCO_DIST_CI90_LOGNORMAL,
+    TCO_DIST_POISSON
+} tco_dist;
+
+/* A parsed cell. a, b, c are the parameters as written (after `%` and `$`); p, q are derived
+ * once at parse time so a draw does no setup (e.g. mu and sigma of a lognormal). */
+typedef struct tco_value {
+    tco_dist dist;
+    double a, b, c;
+    double p, q;
+} tco_value;
+
+/* Parses `cell` into *out. Returns NULL on success; else a static message of the form
+ * "a number or a distribution" / "a second parameter" / "sd >= 0" suitable after
+ * "expected ", and sets *err_pos to the 1-based character offset in the cell where the problem
+ * was found (for "uniform(15,,40)" the second comma, 12). An empty cell is an error. */
+const char *tco_value_parse(const char *cell, tco_value *out, size_t *err_pos);
+
+/* A constant value. */
+tco_value tco_value_const(double x);
+
+/* One draw. Constants return their number without touching r. Thread-safe for distinct r. */
+double tco_value_draw(const tco_value *v, gsl_rng *r);
+
+/* The expected value of the distribution (SPEC §7 reads rules from means). */
+double tco_value_mean(const tco_value *v);
+
+/* The support: [*lo, *hi], infinite where unbounded (normal tails). */
+void tco_value_support(const tco_value *v, double *lo, double *hi);
+
+/* True when the value is the number 0, or a distribution that can only be 0 (SPEC §5:
+ * usage a workload "has" is a cell that is not constantly zero). */
+bool tco_value_is_zero(const tco_value *v);
+
+/* True for TCO_DIST_CONST. */
+bool tco_value_is_const(const tco_value *v);
+
+#endif

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/* diag: located diagnostics and their one-line format (SPEC §2; see tco/diag.h). */
+#include "tco/diag.h"
+#include "tco/xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Cells longer than this are cut in messages: one line must stay readable. */
+#define CELL_QUOTE_MAX 80
+
+void tco_diag_list_init(tco_diag_list *list)
+{
+    list->items = NULL;
+    list->n = list->cap = 0;
+    list->worst = TCO_OK;
+}
+
+void tco_diag_list_fini(tco_diag_list *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->n; i++) {
+        free(list->items[i].file);
+        free(list->items[i].msg);
+    }
+    free(list->items);
+    tco_diag_list_init(list);
+}
+
+static void push(tco_diag_list *list, tco_diag d)
+{
+    if (list->n == list->cap) {
+        list->cap = list->cap ? 2 * list->cap : 8;
+        list->items = tco_xreallocarray(list->items, list->cap, sizeof *list->items);
+    }
+    list->items[list->n++] = d;
+    if (d.status > list->worst)
+        list->worst = d.status;
+}
+
+void tco_diag_list_take(tco_diag_list *dst, tco_diag_list *src)
+{
+    for (size_t i = 0; i < src->n; i++)
+        push(dst, src->items[i]);
+    free(src->items);
+    tco_diag_list_init(src);
+}
+
+void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsigned long line,
+                  unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = tco_xmalloc(len > 0 ? (size_t)len + 1 : 1);
+    msg[0] = '\0';
+    if (len > 0) {
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)len + 1, fmt, ap);
+        va_end(ap);
+    }
+    tco_diag d = {file ? tco_xstrdup(file) : NULL, line, col, status, msg};
+    push(list, d);
+}
+
+void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
+{
+    const size_t room = size - 1; /* keep the NUL */
+    size_t o = 0;
+    for (const unsigned char *p = (const unsigned char *)cell; *p; p++) {
+        char piece[8];
+        size_t n = 1;
+        if (*p == '\n' || *p == '\r' || *p == '\t') {
+            piece[0] = '\\';
+            piece[1] = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
+            n = 2;
+        } else if (*p < 0x20 || *p == 0x7f) {
+            n = (size_t)snprintf(piece, sizeof piece, "\\x%02X", *p);
+        } else {
+            piece[0] = (char)*p;
+        }
+        if (o + n > room) {
+            /* Too long: cut so that "..." fits, never inside a UTF-8 sequence. */
+            o = room >= 3 ? room - 3 : 0;
+            while (o > 0 && ((unsigned char)buf[o] & 0xC0) == 0x80)
+                o--;
+            if (room >= 3) {
+                memcpy(buf + o, "...", 3);
+                o += 3;
+            }
+            break;
+        }
+        memcpy(buf + o, piece, n);
+        o += n;
+    }
+    buf[o] = '\0';
+}
+
+void tco_diag_add_cell(tco_diag_list *list, const char *file, unsigned long line, unsigned col,
+                       const char *column, const char *expected, const char *cell)
+{
+    char quoted[CELL_QUOTE_MAX + 1];
+    tco_diag_quote_cell(quoted, sizeof quoted, cell ? cell : "");
+    tco_diag_add(list, TCO_EDATA, file, line, col, "%s: expected %s, got \"%s\"", column,
+                 expected, quoted);
+}
+
+char *tco_diag_format(const tco_diag *d)
+{
+    const char *file = d->file ? d->file : "tcosim";
+    if (d->line && d->col)
+        return tco_xasprintf("%s:%lu:%u: %s", file, d->line, d->col, d->msg);
+    if (d->line)
+        return tco_xasprintf("%s:%lu: %s", file, d->line, d->msg);
+    return tco_xasprintf("%s: %s", file, d->msg);
+}
