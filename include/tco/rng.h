@@ -16,11 +16,13 @@
 /* The GSL generator type every stream uses. */
 const gsl_rng_type *tco_rng_type(void);
 
-/* A new generator (caller frees with gsl_rng_free) positioned at the start of stream
- * (seed, scenario, block). Thread-safe: touches no shared state. */
+/* A new generator of tco_rng_type() (caller frees with gsl_rng_free) positioned at the start of
+ * stream (0, 0, 0); seat it with tco_rng_seed_stream. Out of memory exits 70 like tco_xmalloc.
+ * Thread-safe: touches no shared state. */
 gsl_rng *tco_rng_alloc(void);
 
-/* Re-seats an existing generator of tco_rng_type() on stream (seed, scenario, block). */
+/* Re-seats an existing generator of tco_rng_type() on stream (seed, scenario, block): every
+ * 64-bit value of each argument is valid, 0 included. */
 void tco_rng_seed_stream(gsl_rng *r, uint64_t seed, uint64_t scenario, uint64_t block);
 
 /* SplitMix64's output function: a bijective 64-bit mixer. */

@@ -6,10 +6,12 @@
  * - tco_sketch: DDSketch (Masson, Rim & Lee, VLDB 2019) with relative accuracy alpha: every
  *   quantile it returns is within a factor (1 +- alpha) of the exact order statistic of the
  *   values added (lower quantile convention: rank floor(q (n-1))). Values >= 0; zero is counted
- *   exactly. Buckets are integer counts, so merging is exact and order-independent. Buckets
- *   live in one dense array between the smallest and largest key seen.
+ *   exactly (positive values below 1e-300 count as zeros). Buckets are integer counts, so
+ *   merging is exact and order-independent. Buckets live in one dense array covering at least
+ *   the smallest to the largest key seen (the ends may hold empty keys left as growth slack).
  * - tco_sketch_histogram: the sketch's buckets coarsened into at most max_bins GSL histogram
- *   bins with exact counts (bin edges are bucket edges, geometric).
+ *   bins with exact counts (bin edges are bucket edges, geometric). A positive bucket holds
+ *   values in (low, high]; the outer edges are widened to the exact min and max if needed.
  */
 #ifndef TCO_STATS_H
 #define TCO_STATS_H
@@ -23,7 +25,7 @@ typedef struct tco_moments {
     uint64_t n;
     double mean;
     double m2;   /* sum of squared deviations from the mean */
-    double min, max;
+    double min, max; /* +inf and -inf while n == 0 */
 } tco_moments;
 
 void tco_moments_init(tco_moments *m);
@@ -49,21 +51,24 @@ typedef struct tco_sketch {
     double min, max;      /* exact extremes of the values added */
 } tco_sketch;
 
-/* alpha in (0, 1). Allocation only on first add. */
+/* alpha in [1e-6, 1) (smaller alpha would overflow the int32 keys: assert). Allocation only on
+ * first add. */
 void tco_sketch_init(tco_sketch *s, double alpha);
 void tco_sketch_fini(tco_sketch *s);
 /* Empties the sketch, keeping its memory for reuse. */
 void tco_sketch_reset(tco_sketch *s);
-/* Adds x >= 0 (a negative or NaN x is a programming error: assert). */
+/* Adds a finite x >= 0 (a negative, infinite or NaN x is a programming error: assert). */
 void tco_sketch_add(tco_sketch *s, double x);
 /* dst += src; both must have the same alpha. */
 void tco_sketch_merge(tco_sketch *dst, const tco_sketch *src);
 /* Quantile q in [0,1]; NAN when empty. q = 0 and q = 1 return the exact min and max. */
 double tco_sketch_quantile(const tco_sketch *s, double q);
 
-/* A new GSL histogram of at most max_bins bins covering every value added (caller frees with
- * gsl_histogram_free); NULL when the sketch is empty. Zeros, when present, get a bin [0, first
- * bucket's lower edge). Counts are exact. */
+/* A new GSL histogram of at most max_bins >= 1 bins covering every value added (caller frees
+ * with gsl_histogram_free); NULL when the sketch is empty. Zeros, when present, get a bin
+ * [0, first bucket's lower edge) (when max_bins == 1 they share the one bin, whose low edge is
+ * then 0); a sketch of zeros only gives the single bin [0, 1). Counts are exact. Out of memory
+ * exits 70 like tco_xmalloc. */
 gsl_histogram *tco_sketch_histogram(const tco_sketch *s, size_t max_bins);
 
 #endif

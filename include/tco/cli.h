@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/* cli: the command line of SPEC §2 parsed into tco_options, and the help texts.
+ *
+ * Pure: no printing, no exit. A usage error comes back as TCO_EUSAGE with one line of text.
+ */
+#ifndef TCO_CLI_H
+#define TCO_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tco/diag.h"
+
+typedef enum tco_command {
+    TCO_CMD_RUN,
+    TCO_CMD_BREAKEVEN,
+    TCO_CMD_RECOMMEND,
+    TCO_CMD_VALIDATE,
+    TCO_CMD_HELP,    /* --help or `help [COMMAND]` */
+    TCO_CMD_VERSION
+} tco_command;
+
+typedef enum tco_format { TCO_FORMAT_TABLE, TCO_FORMAT_CSV, TCO_FORMAT_JSON } tco_format;
+
+typedef struct tco_options {
+    tco_command command;
+    tco_command help_topic;   /* for TCO_CMD_HELP; TCO_CMD_HELP itself means general help */
+    char **prices;            /* --prices, in order; points into argv; owned array */
+    size_t n_prices;
+    unsigned long trials;
+    uint64_t seed;
+    unsigned threads;         /* 0: the number of online processors */
+    const char *out_dir;      /* NULL: none */
+    tco_format format;
+    bool quiet;
+    char **files;             /* operands; point into argv */
+    size_t n_files;
+} tco_options;
+
+/* Parses argv (argv[0] is the program). Returns TCO_OK or TCO_EUSAGE with a one-line reason
+ * in err (without "tcosim: "). Free with tco_cli_fini whatever the result. Uses getopt_long,
+ * so it is not thread-safe: call it from main before any thread starts. */
+tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_t err_size);
+void tco_cli_fini(tco_options *o);
+
+/* The help text of a command (TCO_CMD_HELP: the general one). Static. */
+const char *tco_cli_help(tco_command topic);
+
+#endif

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/* engine: the Monte Carlo run of one scenario over every option (SPEC §6).
+ *
+ * Trials are split into fixed blocks of TCO_BLOCK_TRIALS; block b of scenario s draws from
+ * its own stream tco_rng(seed, key(s), b) and is summarised on its own (streaming, mergeable
+ * summaries: moments, DDSketch quantiles, p_cheapest shares). Worker threads take blocks in
+ * order and the summaries are merged strictly in block order, so the result is bit-identical
+ * for any thread count. At most 2 x threads block summaries exist at once: memory does not
+ * grow with the trial count.
+ */
+#ifndef TCO_ENGINE_H
+#define TCO_ENGINE_H
+
+#include <signal.h>
+#include <stdint.h>
+
+#include "tco/option.h"
+#include "tco/pricesheet.h"
+#include "tco/scenario.h"
+#include "tco/stats.h"
+
+typedef struct tco_engine_config {
+    unsigned long n_trials;
+    uint64_t seed;
+    unsigned n_threads;                   /* >= 1 */
+    const volatile sig_atomic_t *cancel;  /* non-zero: stop at the next block; may be NULL */
+    /* Called from a worker with the merge lock held, after each merged block. May be NULL. */
+    void (*progress)(void *ctx, unsigned long trials_done, unsigned long n_trials);
+    void *progress_ctx;
+} tco_engine_config;
+
+/* What is known of one option after the run. Empty (n == 0) when it is not offered. */
+typedef struct tco_option_result {
+    tco_moments tco;          /* TCO over trials */
+    tco_sketch tco_q;         /* its quantiles */
+    double cheapest_sum;      /* sum over trials of this option's share of "cheapest" */
+    double cheapest_sumsq;    /* sum of squared shares, for the standard error */
+    double *month_sum;        /* [months]: sum of the discounted cost of each month */
+    tco_sketch *month_q;      /* [months]: quantiles of each month's cost */
+    tco_sketch *cum_q;        /* [months]: quantiles of the cumulative cost to that month */
+} tco_option_result;
+
+typedef struct tco_result {
+    const tco_scenario *scenario;
+    int months;
+    unsigned long n_trials;
+    uint64_t seed;
+    tco_option_set options;
+    tco_option_result *per_option; /* [options.n] */
+} tco_result;
+
+/* The stream key of a scenario: a hash of its name, so a scenario's results do not depend on
+ * which other files or rows run beside it. */
+uint64_t tco_engine_scenario_key(const tco_scenario *s);
+
+/* Runs cfg->n_trials trials of scenario s over every option of p into *out. Returns TCO_OK,
+ * or TCO_EINTERRUPTED when *cfg->cancel became non-zero (out is then empty). The caller frees
+ * out with tco_result_fini in both cases. s and p must outlive out. */
+tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
+                          const tco_engine_config *cfg, tco_result *out);
+void tco_result_fini(tco_result *r);
+
+/* p_cheapest of option o (SPEC §6) and its standard error. */
+double tco_result_p_cheapest(const tco_result *r, size_t o, double *se);
+
+#endif

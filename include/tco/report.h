@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/* report: results formatted as the table report, the CSV files of SPEC §6 and one JSON
+ * document. Formats only what engine and stats computed.
+ *
+ * CSV: RFC 4180 with CRLF line ends, every cell written by libcsv's csv_fwrite (so every cell
+ * is quoted); numbers with '.' decimals in the shortest form that reads back to the same
+ * double; text cells that a spreadsheet would run as a formula (starting with = + - @ tab or
+ * CR) are prefixed with a single quote. JSON through jansson.
+ */
+#ifndef TCO_REPORT_H
+#define TCO_REPORT_H
+
+#include <stdio.h>
+
+#include "tco/diag.h"
+#include "tco/engine.h"
+
+/* One scenario's result and the file it came from. */
+typedef struct tco_report_item {
+    const char *file;
+    const tco_result *result;
+} tco_report_item;
+
+/* Each returns 0, or -1 when writing failed (errno tells why). */
+int tco_report_table(FILE *out, const tco_report_item *items, size_t n);
+int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n);
+int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n);
+int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n);
+/* Everything in one document, with the input problems of a batch under "errors". */
+int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
+                    const tco_diag_list *errors);
+
+/* Writes x in the shortest decimal form that strtod reads back as x ("0.1", "28571.428571428572");
+ * buf needs 32 bytes. */
+void tco_report_format_number(char *buf, size_t size, double x);
+/* Money for people: "$1,234,567" (whole dollars from $1,000 up, else cents: "$12.34"). */
+void tco_report_format_money(char *buf, size_t size, double x);
+
+#endif

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/* scenario: a scenario file (SPEC §4) checked and loaded into typed scenarios.
+ *
+ * Every numeric column is a tco_value (number or distribution, SPEC §3) with a documented range;
+ * a draw outside the range of an unbounded distribution (a normal's tail) is clamped to it by
+ * tco_scenario_draw, and a bounded distribution must lie inside the range to load at all.
+ * Problems are reported all at once, one located diagnostic each.
+ */
+#ifndef TCO_SCENARIO_H
+#define TCO_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <gsl/gsl_rng.h>
+
+#include "tco/csvload.h"
+#include "tco/diag.h"
+#include "tco/value.h"
+
+/* The numeric columns, in SPEC §4's order; then the §7 rule inputs. */
+typedef enum tco_scn_field {
+    TCO_SCN_SEATS,
+    TCO_SCN_SEAT_GROWTH,
+    TCO_SCN_SEAT_VOLATILITY,
+    TCO_SCN_INTERNAL_SMS_PER_SEAT,
+    TCO_SCN_VOICE_MINUTES_PER_SEAT,
+    TCO_SCN_NOTIFICATIONS,
+    TCO_SCN_NOTIFICATION_GROWTH,
+    TCO_SCN_API_REQUESTS,
+    TCO_SCN_API_GROWTH,
+    TCO_SCN_VOLUME_VOLATILITY,
+    TCO_SCN_SPIKE_PROBABILITY,
+    TCO_SCN_SPIKE_MULTIPLIER,
+    TCO_SCN_ENGINEER_RATE,
+    TCO_SCN_CPAAS_BUILD_HOURS,
+    TCO_SCN_CPAAS_MAINTENANCE_HOURS,
+    TCO_SCN_UCAAS_SETUP_HOURS,
+    TCO_SCN_UCAAS_ADMIN_HOURS,
+    TCO_SCN_PRICE_ESCALATION,
+    TCO_SCN_DISCOUNT_RATE,
+    TCO_SCN_PHONE_NUMBERS,
+    TCO_SCN_UCAAS_DEPLOY_MONTHS,
+    TCO_SCN_CPAAS_DEPLOY_MONTHS,
+    TCO_SCN_DELAY_COST_PER_MONTH,
+    TCO_SCN_DEV_HOURS_PER_WEEK,
+    TCO_SCN_TIME_TO_MARKET_DAYS,
+    TCO_SCN_WORKFLOW_DEVIATION,
+    TCO_SCN_N_FIELDS
+} tco_scn_field;
+
+/* SPEC §4 `spike_multiplier` is drawn per spike, not per trial: the engine draws it itself. */
+
+typedef struct tco_scenario {
+    const char *name;            /* in the file's arena */
+    unsigned long line;          /* where its row starts */
+    int months;                  /* 1..TCO_MAX_MONTHS */
+    tco_value v[TCO_SCN_N_FIELDS];
+    bool given[TCO_SCN_N_FIELDS]; /* the file has the column and the cell is not blank */
+    int api_expertise;           /* 1 yes, 0 no, -1 not given */
+} tco_scenario;
+
+typedef struct tco_scenario_file {
+    char *path;                  /* owned */
+    tco_scenario *items;
+    size_t n;
+    tco_arena arena;
+} tco_scenario_file;
+
+void tco_scenario_file_init(tco_scenario_file *f);
+void tco_scenario_file_fini(tco_scenario_file *f);
+
+/* True when the header names a `scenario` column (how `validate` tells the file kinds apart). */
+bool tco_scenario_table_is_scenario(const tco_csv_table *t);
+
+/* Checks every row of t and fills *f with the good ones. Returns TCO_OK or TCO_EDATA with a
+ * diagnostic per problem appended to diags. */
+tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
+                                   tco_diag_list *diags);
+
+/* tco_csv_load + tco_scenario_from_table. */
+tco_status tco_scenario_load(const char *path, tco_scenario_file *f, tco_diag_list *diags);
+
+/* The column name of a field ("seat_growth"). */
+const char *tco_scenario_field_name(tco_scn_field field);
+
+/* Draws every workload field once (SPEC §3: a distribution is drawn once per trial) into out[],
+ * each clamped to its column's range. Constants do not touch r. spike_multiplier and the §7
+ * rule inputs are not drawn: out[] holds their means. */
+void tco_scenario_draw(const tco_scenario *s, gsl_rng *r, double out[TCO_SCN_N_FIELDS]);
+
+/* Draws spike_multiplier once (a fresh draw per spike, SPEC §4), clamped to its range. */
+double tco_scenario_draw_spike(const tco_scenario *s, gsl_rng *r);
+
+#endif

@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: MIT */
+/* cli: argv -> tco_options with getopt_long; every number checked with strtoull and its end
+ * pointer (never atoi); the help texts of SPEC §2. */
+#include "tco/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tco/defaults.h"
+#include "tco/xalloc.h"
+
+static const char HELP_GENERAL[] =
+    "Usage: tcosim COMMAND [options] FILE...\n"
+    "Simulate the total cost of ownership of UCaaS, CPaaS and hybrid communications.\n"
+    "\n"
+    "Commands:\n"
+    "  run       [options] SCENARIO.csv...   simulate, print a report, export CSV\n"
+    "  breakeven [options] SCENARIO.csv...   break-even frontier over seats x volume\n"
+    "  recommend [options] SCENARIO.csv...   the decision rules beside the simulated TCO\n"
+    "  validate  FILE.csv...                 check scenario files and price sheets\n"
+    "  help COMMAND                          help on one command\n"
+    "\n"
+    "Options:\n"
+    "  --help       this help\n"
+    "  --version    the program's version\n"
+    "\n"
+    "Exit status: 0 success, 64 bad usage, 65 bad input data, 66 input missing,\n"
+    "70 internal error, 73 output cannot be created, 130 interrupted.\n"
+    "See tcosim(1) for the file formats.\n";
+
+static const char HELP_RUN[] =
+    "Usage: tcosim run [options] SCENARIO.csv...\n"
+    "Simulate every option (ucaas:, cpaas:, hybrid:) of every scenario under uncertainty.\n"
+    "\n"
+    "  --prices FILE     a price sheet; repeatable (default: every data/*.csv)\n"
+    "  --trials N        Monte Carlo trials per scenario (default 10000)\n"
+    "  --seed S          RNG seed, unsigned 64-bit (default 20261124)\n"
+    "  --threads N       worker threads (default: online processors); results do not\n"
+    "                    depend on it\n"
+    "  --out DIR         write summary.csv, monthly.csv, histogram.csv there\n"
+    "  --format F        table (default), csv or json on standard output\n"
+    "  --quiet           no progress display\n";
+
+static const char HELP_BREAKEVEN[] =
+    "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
+    "Sweep seats x month-1 notifications and show where per-seat and per-transaction\n"
+    "billing break even.\n"
+    "\n"
+    "  --prices FILE, --format F, --out DIR, --quiet   as for run\n";
+
+static const char HELP_RECOMMEND[] =
+    "Usage: tcosim recommend [options] SCENARIO.csv...\n"
+    "Evaluate the four decision rules of the source analysis beside the simulated TCO.\n"
+    "\n"
+    "  --prices FILE, --trials N, --seed S, --threads N, --format F   as for run\n";
+
+static const char HELP_VALIDATE[] =
+    "Usage: tcosim validate FILE.csv...\n"
+    "Check scenario files and price sheets (the kind is told from the header) and print\n"
+    "one line per problem: file:line:column: column: expected ..., got \"...\".\n"
+    "Changes nothing. Exit 0 when every file is good, 65 on bad data, 66 on a missing file.\n";
+
+const char *tco_cli_help(tco_command topic)
+{
+    switch (topic) {
+    case TCO_CMD_RUN: return HELP_RUN;
+    case TCO_CMD_BREAKEVEN: return HELP_BREAKEVEN;
+    case TCO_CMD_RECOMMEND: return HELP_RECOMMEND;
+    case TCO_CMD_VALIDATE: return HELP_VALIDATE;
+    default: return HELP_GENERAL;
+    }
+}
+
+static const struct {
+    const char *name;
+    tco_command command;
+} COMMANDS[] = {
+    {"run", TCO_CMD_RUN},
+    {"breakeven", TCO_CMD_BREAKEVEN},
+    {"recommend", TCO_CMD_RECOMMEND},
+    {"validate", TCO_CMD_VALIDATE},
+};
+
+static bool find_command(const char *name, tco_command *out)
+{
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (strcmp(name, COMMANDS[i].name) == 0) {
+            *out = COMMANDS[i].command;
+            return true;
+        }
+    return false;
+}
+
+/* A whole decimal number in [lo, hi]; no sign, no spaces, no trailing text. */
+static bool parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
+{
+    if (!s || !*s || *s < '0' || *s > '9')
+        return false;
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
+       OPT_HELP, OPT_VERSION };
+
+static const struct option LONG_OPTIONS[] = {
+    {"prices", required_argument, NULL, OPT_PRICES},
+    {"trials", required_argument, NULL, OPT_TRIALS},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"out", required_argument, NULL, OPT_OUT},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"help", no_argument, NULL, OPT_HELP},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
+
+/* Which options each command takes (bit = option - OPT_PRICES). */
+static unsigned allowed_options(tco_command c)
+{
+    unsigned all = (1u << (OPT_VERSION - OPT_PRICES + 1)) - 1;
+    unsigned help = 1u << (OPT_HELP - OPT_PRICES);
+    switch (c) {
+    case TCO_CMD_RUN: return all;
+    case TCO_CMD_BREAKEVEN:
+        return help | 1u << (OPT_PRICES - OPT_PRICES) | 1u << (OPT_OUT - OPT_PRICES) |
+               1u << (OPT_FORMAT - OPT_PRICES) | 1u << (OPT_QUIET - OPT_PRICES) |
+               1u << (OPT_SEED - OPT_PRICES) | 1u << (OPT_THREADS - OPT_PRICES);
+    case TCO_CMD_RECOMMEND:
+        return help | 1u << (OPT_PRICES - OPT_PRICES) | 1u << (OPT_TRIALS - OPT_PRICES) |
+               1u << (OPT_SEED - OPT_PRICES) | 1u << (OPT_THREADS - OPT_PRICES) |
+               1u << (OPT_FORMAT - OPT_PRICES) | 1u << (OPT_QUIET - OPT_PRICES);
+    case TCO_CMD_VALIDATE: return help | 1u << (OPT_QUIET - OPT_PRICES);
+    default: return all;
+    }
+}
+
+static tco_status usage(char *err, size_t size, const char *fmt, const char *a, const char *b)
+{
+    snprintf(err, size, fmt, a, b);
+    return TCO_EUSAGE;
+}
+
+tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_t err_size)
+{
+    memset(o, 0, sizeof *o);
+    o->trials = TCO_DEFAULT_TRIALS;
+    o->seed = TCO_DEFAULT_SEED;
+    o->format = TCO_FORMAT_TABLE;
+    o->help_topic = TCO_CMD_HELP;
+    err[0] = '\0';
+
+    if (argc < 2)
+        return usage(err, err_size, "expected a command (run, breakeven, recommend, validate)%s%s",
+                     "; see tcosim --help", "");
+    const char *first = argv[1];
+    if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
+        o->command = TCO_CMD_HELP;
+        return TCO_OK;
+    }
+    if (strcmp(first, "--version") == 0) {
+        o->command = TCO_CMD_VERSION;
+        return TCO_OK;
+    }
+    if (strcmp(first, "help") == 0) {
+        o->command = TCO_CMD_HELP;
+        if (argc > 3)
+            return usage(err, err_size, "help: expected at most one command, got \"%s\"%s",
+                         argv[3], "");
+        if (argc == 3 && !find_command(argv[2], &o->help_topic))
+            return usage(err, err_size,
+                         "help: expected run, breakeven, recommend or validate, got \"%s\"%s",
+                         argv[2], "");
+        return TCO_OK;
+    }
+    if (!find_command(first, &o->command))
+        return usage(err, err_size,
+                     "expected a command (run, breakeven, recommend, validate), got \"%s\"%s",
+                     first, "; see tcosim --help");
+
+    unsigned allowed = allowed_options(o->command);
+    o->prices = tco_xcalloc((size_t)argc, sizeof *o->prices);
+    o->files = tco_xcalloc((size_t)argc, sizeof *o->files);
+    int sub_argc = argc - 1;
+    char **sub_argv = argv + 1;
+    optind = 0; /* glibc: 0 re-initialises getopt's state */
+    opterr = 0;
+    for (;;) {
+        int longidx = -1;
+        int c = getopt_long(sub_argc, sub_argv, ":", LONG_OPTIONS, &longidx);
+        if (c == -1)
+            break;
+        const char *cmd = first;
+        if (c == '?') {
+            snprintf(err, err_size, "%s: unknown option \"%s\"; see tcosim help %s", cmd,
+                     sub_argv[optind - 1], cmd);
+            return TCO_EUSAGE;
+        }
+        if (c == ':') {
+            snprintf(err, err_size, "%s: option \"%s\" expects a value", cmd,
+                     sub_argv[optind - 1]);
+            return TCO_EUSAGE;
+        }
+        if (!(allowed & (1u << (c - OPT_PRICES)))) {
+            snprintf(err, err_size, "%s: option --%s does not apply; see tcosim help %s", cmd,
+                     LONG_OPTIONS[c - OPT_PRICES].name, cmd);
+            return TCO_EUSAGE;
+        }
+        uint64_t v;
+        switch (c) {
+        case OPT_PRICES:
+            o->prices[o->n_prices++] = optarg;
+            break;
+        case OPT_TRIALS:
+            if (!parse_u64(optarg, 1, TCO_MAX_TRIALS, &v))
+                return usage(err, err_size,
+                             "--trials: expected a whole number from 1 to 1000000000, got \"%s\"%s",
+                             optarg, "");
+            o->trials = (unsigned long)v;
+            break;
+        case OPT_SEED:
+            if (!parse_u64(optarg, 0, UINT64_MAX, &v))
+                return usage(err, err_size,
+                             "--seed: expected a whole number from 0 to 18446744073709551615, "
+                             "got \"%s\"%s",
+                             optarg, "");
+            o->seed = v;
+            break;
+        case OPT_THREADS:
+            if (!parse_u64(optarg, 1, TCO_MAX_THREADS, &v))
+                return usage(err, err_size,
+                             "--threads: expected a whole number from 1 to 256, got \"%s\"%s",
+                             optarg, "");
+            o->threads = (unsigned)v;
+            break;
+        case OPT_OUT:
+            if (!*optarg)
+                return usage(err, err_size, "--out: expected a directory, got \"%s\"%s", optarg,
+                             "");
+            o->out_dir = optarg;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "table") == 0)
+                o->format = TCO_FORMAT_TABLE;
+            else if (strcmp(optarg, "csv") == 0)
+                o->format = TCO_FORMAT_CSV;
+            else if (strcmp(optarg, "json") == 0)
+                o->format = TCO_FORMAT_JSON;
+            else
+                return usage(err, err_size, "--format: expected table, csv or json, got \"%s\"%s",
+                             optarg, "");
+            break;
+        case OPT_QUIET:
+            o->quiet = true;
+            break;
+        case OPT_HELP:
+            o->help_topic = o->command;
+            o->command = TCO_CMD_HELP;
+            return TCO_OK;
+        case OPT_VERSION:
+            o->command = TCO_CMD_VERSION;
+            return TCO_OK;
+        }
+    }
+    for (int i = optind; i < sub_argc; i++)
+        o->files[o->n_files++] = sub_argv[i];
+    if (o->n_files == 0) {
+        snprintf(err, err_size, "%s: expected at least one %s file; see tcosim help %s", first,
+                 o->command == TCO_CMD_VALIDATE ? "CSV" : "scenario", first);
+        return TCO_EUSAGE;
+    }
+    return TCO_OK;
+}
+
+void tco_cli_fini(tco_options *o)
+{
+    if (!o)
+        return;
+    free(o->prices);
+    free(o->files);
+    o->prices = NULL;
+    o->files = NULL;
+}

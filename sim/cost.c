@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: MIT */
+/* cost: pricing every option of one trial (SPEC §6). */
+#include "tco/cost.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "tco/price.h"
+#include "tco/xalloc.h"
+
+void tco_cost_ws_init(tco_cost_ws *ws, size_t n_plans, size_t n_options, int months)
+{
+    const size_t m = (size_t)months;
+    ws->months = months;
+    ws->n_plans = n_plans;
+    ws->n_options = n_options;
+    ws->plan_full = tco_xcalloc(n_plans * m + 1, sizeof *ws->plan_full);
+    ws->plan_part = tco_xcalloc(n_plans * m + 1, sizeof *ws->plan_part);
+    ws->monthly = tco_xcalloc(n_options * m + 1, sizeof *ws->monthly);
+    ws->total = tco_xcalloc(n_options + 1, sizeof *ws->total);
+}
+
+void tco_cost_ws_fini(tco_cost_ws *ws)
+{
+    if (!ws)
+        return;
+    free(ws->plan_full);
+    free(ws->plan_part);
+    free(ws->monthly);
+    free(ws->total);
+    ws->plan_full = ws->plan_part = ws->monthly = ws->total = NULL;
+}
+
+/* The usage one plan carries in month index i: the whole workload, or its part of a hybrid
+ * (a UCaaS plan keeps staff: seats and internal usage; a CPaaS plan takes customer traffic:
+ * notifications and API requests). Phone numbers are rented from each plan that prices them. */
+static tco_usage usage_of(const tco_workload *w, int i, tco_model model, bool whole)
+{
+    tco_usage u = {w->seats[i], w->internal_sms[i] + w->notifications[i], w->voice[i], w->api[i],
+                   w->phone_numbers};
+    if (whole)
+        return u;
+    if (model == TCO_MODEL_UCAAS) {
+        u.sms = w->internal_sms[i];
+        u.api = 0;
+    } else {
+        u.seats = 0;
+        u.sms = w->notifications[i];
+        u.voice = 0;
+    }
+    return u;
+}
+
+/* Labor and delay of an option in month index i, before discounting (SPEC §4, §6). */
+static double overhead(const tco_option *opt, const double *d, int i)
+{
+    const bool ucaas = opt->kind != TCO_OPTION_CPAAS;
+    const bool cpaas = opt->kind != TCO_OPTION_UCAAS;
+    double hours = 0, deploy = 0;
+    if (ucaas) {
+        hours += d[TCO_SCN_UCAAS_ADMIN_HOURS] + (i == 0 ? d[TCO_SCN_UCAAS_SETUP_HOURS] : 0);
+        deploy = d[TCO_SCN_UCAAS_DEPLOY_MONTHS];
+    }
+    if (cpaas) {
+        hours += d[TCO_SCN_CPAAS_MAINTENANCE_HOURS] + (i == 0 ? d[TCO_SCN_CPAAS_BUILD_HOURS] : 0);
+        if (d[TCO_SCN_CPAAS_DEPLOY_MONTHS] > deploy)
+            deploy = d[TCO_SCN_CPAAS_DEPLOY_MONTHS];
+    }
+    /* SPEC §6: month m carries delay_cost x min(1, max(0, D - (m-1))); here i = m-1 */
+    double waiting = deploy - i;
+    waiting = waiting < 0 ? 0 : waiting > 1 ? 1 : waiting;
+    return hours * d[TCO_SCN_ENGINEER_RATE] + waiting * d[TCO_SCN_DELAY_COST_PER_MONTH];
+}
+
+void tco_cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *set,
+                    const double *price_draws, const tco_workload *w)
+{
+    const int months = ws->months;
+    for (size_t k = 0; k < p->n_plans; k++) {
+        const tco_plan *plan = &p->plans[k];
+        double *full = ws->plan_full + k * (size_t)months;
+        double *part = ws->plan_part + k * (size_t)months;
+        for (int i = 0; i < months; i++) {
+            tco_usage u = usage_of(w, i, plan->model, true);
+            full[i] = tco_price_plan_month(plan, price_draws, &u, i + 1, w->escalation[i]);
+            u = usage_of(w, i, plan->model, false);
+            part[i] = tco_price_plan_month(plan, price_draws, &u, i + 1, w->escalation[i]);
+        }
+    }
+    for (size_t o = 0; o < set->n; o++) {
+        const tco_option *opt = &set->items[o];
+        double *monthly = ws->monthly + o * (size_t)months;
+        if (!opt->offered) {
+            for (int i = 0; i < months; i++)
+                monthly[i] = NAN;
+            ws->total[o] = NAN;
+            continue;
+        }
+        const double *a, *b = NULL;
+        if (opt->kind == TCO_OPTION_UCAAS)
+            a = ws->plan_full + (size_t)opt->ucaas_plan * (size_t)months;
+        else if (opt->kind == TCO_OPTION_CPAAS)
+            a = ws->plan_full + (size_t)opt->cpaas_plan * (size_t)months;
+        else {
+            a = ws->plan_part + (size_t)opt->ucaas_plan * (size_t)months;
+            b = ws->plan_part + (size_t)opt->cpaas_plan * (size_t)months;
+        }
+        double total = 0;
+        for (int i = 0; i < months; i++) {
+            double c = a[i] + (b ? b[i] : 0) + overhead(opt, w->draws, i);
+            c *= w->discount[i];
+            monthly[i] = c;
+            total += c;
+        }
+        ws->total[o] = total;
+    }
+}
+
+double tco_cost_option_total(const tco_prices *p, const tco_option *opt,
+                             const double *price_draws, const tco_workload *w)
+{
+    if (!opt->offered)
+        return NAN;
+    const bool whole = opt->kind != TCO_OPTION_HYBRID;
+    double total = 0;
+    for (int i = 0; i < w->months; i++) {
+        /* summed in the order tco_cost_trial uses, so both give the same bits */
+        double c = 0;
+        if (opt->ucaas_plan >= 0) {
+            tco_usage u = usage_of(w, i, TCO_MODEL_UCAAS, whole);
+            c += tco_price_plan_month(&p->plans[opt->ucaas_plan], price_draws, &u, i + 1,
+                                      w->escalation[i]);
+        }
+        if (opt->cpaas_plan >= 0) {
+            tco_usage u = usage_of(w, i, TCO_MODEL_CPAAS, whole);
+            c += tco_price_plan_month(&p->plans[opt->cpaas_plan], price_draws, &u, i + 1,
+                                      w->escalation[i]);
+        }
+        c += overhead(opt, w->draws, i);
+        total += c * w->discount[i];
+    }
+    return total;
+}

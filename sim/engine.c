@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: MIT */
+/* engine: trials x options on one sampled workload per trial, summarised block by block.
+ *
+ * Determinism for any thread count (SPEC §2 reproducibility): a block's trials depend only on
+ * (seed, scenario key, block index); a block's summary depends only on its trials; summaries
+ * are merged into the total strictly in block order, whatever order the workers finish in. A
+ * worker may run ahead of the merge by at most `window` blocks, which bounds memory.
+ */
+#include "tco/engine.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tco/cost.h"
+#include "tco/defaults.h"
+#include "tco/rng.h"
+#include "tco/workload.h"
+#include "tco/xalloc.h"
+
+/* ---- summaries ------------------------------------------------------------------------- */
+
+static void option_result_init(tco_option_result *r, int months)
+{
+    memset(r, 0, sizeof *r);
+    tco_moments_init(&r->tco);
+    tco_sketch_init(&r->tco_q, TCO_QUANTILE_REL_ACCURACY);
+    r->month_sum = tco_xcalloc((size_t)months, sizeof *r->month_sum);
+    r->month_q = tco_xcalloc((size_t)months, sizeof *r->month_q);
+    r->cum_q = tco_xcalloc((size_t)months, sizeof *r->cum_q);
+    for (int m = 0; m < months; m++) {
+        tco_sketch_init(&r->month_q[m], TCO_QUANTILE_REL_ACCURACY);
+        tco_sketch_init(&r->cum_q[m], TCO_QUANTILE_REL_ACCURACY);
+    }
+}
+
+static void option_result_fini(tco_option_result *r, int months)
+{
+    tco_sketch_fini(&r->tco_q);
+    if (r->month_q)
+        for (int m = 0; m < months; m++) {
+            tco_sketch_fini(&r->month_q[m]);
+            tco_sketch_fini(&r->cum_q[m]);
+        }
+    free(r->month_sum);
+    free(r->month_q);
+    free(r->cum_q);
+    memset(r, 0, sizeof *r);
+}
+
+static void option_result_reset(tco_option_result *r, int months)
+{
+    tco_moments_init(&r->tco);
+    tco_sketch_reset(&r->tco_q);
+    r->cheapest_sum = r->cheapest_sumsq = 0;
+    for (int m = 0; m < months; m++) {
+        r->month_sum[m] = 0;
+        tco_sketch_reset(&r->month_q[m]);
+        tco_sketch_reset(&r->cum_q[m]);
+    }
+}
+
+static void option_result_merge(tco_option_result *dst, const tco_option_result *src, int months)
+{
+    tco_moments_merge(&dst->tco, &src->tco);
+    tco_sketch_merge(&dst->tco_q, &src->tco_q);
+    dst->cheapest_sum += src->cheapest_sum;
+    dst->cheapest_sumsq += src->cheapest_sumsq;
+    for (int m = 0; m < months; m++) {
+        dst->month_sum[m] += src->month_sum[m];
+        tco_sketch_merge(&dst->month_q[m], &src->month_q[m]);
+        tco_sketch_merge(&dst->cum_q[m], &src->cum_q[m]);
+    }
+}
+
+/* ---- the run --------------------------------------------------------------------------- */
+
+typedef struct run_state {
+    const tco_scenario *s;
+    const tco_prices *p;
+    const tco_engine_config *cfg;
+    const tco_option_set *set;
+    int months;
+    uint64_t key;
+    unsigned long n_blocks;
+
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    unsigned long next_block;   /* next block to hand out */
+    unsigned long merged;       /* blocks merged into total, in order */
+    size_t window;
+    tco_option_result **slots;  /* [window][n_options] */
+    bool *slot_done;
+    tco_option_result *total;
+    bool cancelled;
+} run_state;
+
+/* Per-thread workspace, allocated before the first trial (nothing is allocated per trial). */
+typedef struct worker_ws {
+    gsl_rng *rng;
+    tco_workload w;
+    tco_cost_ws cost;
+    double *price_draws;
+} worker_ws;
+
+static bool cancel_requested(const run_state *st)
+{
+    return st->cfg->cancel && *st->cfg->cancel;
+}
+
+/* Runs block b into summary `out` (already reset). Returns false when cancelled. */
+static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_result *out)
+{
+    const unsigned long first = b * TCO_BLOCK_TRIALS;
+    unsigned long n = st->cfg->n_trials - first;
+    if (n > TCO_BLOCK_TRIALS)
+        n = TCO_BLOCK_TRIALS;
+    const size_t n_opt = st->set->n;
+    const int months = st->months;
+    tco_rng_seed_stream(ws->rng, st->cfg->seed, st->key, b);
+    for (unsigned long t = 0; t < n; t++) {
+        if ((t & 63) == 0 && cancel_requested(st))
+            return false;
+        tco_workload_sample(&ws->w, st->s, ws->rng);
+        tco_prices_draw(st->p, ws->rng, ws->price_draws);
+        tco_cost_trial(&ws->cost, st->p, st->set, ws->price_draws, &ws->w);
+
+        /* SPEC §6 p_cheapest: k options tied at the lowest TCO get 1/k of the trial each */
+        double best = INFINITY;
+        unsigned ties = 0;
+        for (size_t o = 0; o < n_opt; o++) {
+            if (!st->set->items[o].offered)
+                continue;
+            double x = ws->cost.total[o];
+            if (x < best) {
+                best = x;
+                ties = 1;
+            } else if (x == best) {
+                ties++;
+            }
+        }
+        const double share = ties ? 1.0 / ties : 0;
+        for (size_t o = 0; o < n_opt; o++) {
+            if (!st->set->items[o].offered)
+                continue;
+            tco_option_result *r = &out[o];
+            const double x = ws->cost.total[o];
+            tco_moments_add(&r->tco, x);
+            tco_sketch_add(&r->tco_q, x);
+            if (x == best) {
+                r->cheapest_sum += share;
+                r->cheapest_sumsq += share * share;
+            }
+            const double *monthly = ws->cost.monthly + o * (size_t)months;
+            double cum = 0;
+            for (int m = 0; m < months; m++) {
+                cum += monthly[m];
+                r->month_sum[m] += monthly[m];
+                tco_sketch_add(&r->month_q[m], monthly[m]);
+                tco_sketch_add(&r->cum_q[m], cum);
+            }
+        }
+    }
+    return true;
+}
+
+static void *worker(void *arg)
+{
+    run_state *st = arg;
+    worker_ws ws;
+    ws.rng = tco_rng_alloc();
+    tco_workload_init(&ws.w, st->months);
+    tco_cost_ws_init(&ws.cost, st->p->n_plans, st->set->n, st->months);
+    ws.price_draws = tco_xcalloc(st->p->n_values + 1, sizeof *ws.price_draws);
+
+    for (;;) {
+        pthread_mutex_lock(&st->mu);
+        while (!st->cancelled && st->next_block < st->n_blocks &&
+               st->next_block >= st->merged + st->window)
+            pthread_cond_wait(&st->cv, &st->mu);
+        if (st->cancelled || st->next_block >= st->n_blocks) {
+            pthread_mutex_unlock(&st->mu);
+            break;
+        }
+        const unsigned long b = st->next_block++;
+        const size_t slot = b % st->window;
+        pthread_mutex_unlock(&st->mu);
+
+        tco_option_result *sum = st->slots[slot];
+        for (size_t o = 0; o < st->set->n; o++)
+            option_result_reset(&sum[o], st->months);
+        const bool done = run_block(st, &ws, b, sum);
+
+        pthread_mutex_lock(&st->mu);
+        if (!done) {
+            st->cancelled = true;
+        } else {
+            st->slot_done[slot] = true;
+            /* merge every finished block that is next in order */
+            while (st->merged < st->n_blocks && st->slot_done[st->merged % st->window]) {
+                const size_t s = st->merged % st->window;
+                for (size_t o = 0; o < st->set->n; o++)
+                    option_result_merge(&st->total[o], &st->slots[s][o], st->months);
+                st->slot_done[s] = false;
+                st->merged++;
+                if (st->cfg->progress) {
+                    unsigned long trials = st->merged * TCO_BLOCK_TRIALS;
+                    if (trials > st->cfg->n_trials)
+                        trials = st->cfg->n_trials;
+                    st->cfg->progress(st->cfg->progress_ctx, trials, st->cfg->n_trials);
+                }
+            }
+        }
+        pthread_cond_broadcast(&st->cv);
+        pthread_mutex_unlock(&st->mu);
+    }
+
+    gsl_rng_free(ws.rng);
+    tco_workload_fini(&ws.w);
+    tco_cost_ws_fini(&ws.cost);
+    free(ws.price_draws);
+    return NULL;
+}
+
+uint64_t tco_engine_scenario_key(const tco_scenario *s)
+{
+    /* FNV-1a over the name, then mixed */
+    uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char *c = (const unsigned char *)s->name; *c; c++) {
+        h ^= *c;
+        h *= 1099511628211ULL;
+    }
+    return tco_rng_mix64(h);
+}
+
+tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
+                          const tco_engine_config *cfg, tco_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->scenario = s;
+    out->months = s->months;
+    out->n_trials = cfg->n_trials;
+    out->seed = cfg->seed;
+    tco_options_build(&out->options, p, s);
+    const size_t n_opt = out->options.n;
+    out->per_option = tco_xcalloc(n_opt + 1, sizeof *out->per_option);
+    for (size_t o = 0; o < n_opt; o++)
+        option_result_init(&out->per_option[o], s->months);
+
+    run_state st;
+    memset(&st, 0, sizeof st);
+    st.s = s;
+    st.p = p;
+    st.cfg = cfg;
+    st.set = &out->options;
+    st.months = s->months;
+    st.key = tco_engine_scenario_key(s);
+    st.n_blocks = (cfg->n_trials + TCO_BLOCK_TRIALS - 1) / TCO_BLOCK_TRIALS;
+    unsigned threads = cfg->n_threads ? cfg->n_threads : 1;
+    if (threads > st.n_blocks)
+        threads = (unsigned)st.n_blocks;
+    st.window = 2 * (size_t)threads;
+    st.total = out->per_option;
+    st.slots = tco_xcalloc(st.window, sizeof *st.slots);
+    st.slot_done = tco_xcalloc(st.window, sizeof *st.slot_done);
+    for (size_t w = 0; w < st.window; w++) {
+        st.slots[w] = tco_xcalloc(n_opt + 1, sizeof **st.slots);
+        for (size_t o = 0; o < n_opt; o++)
+            option_result_init(&st.slots[w][o], s->months);
+    }
+    pthread_mutex_init(&st.mu, NULL);
+    pthread_cond_init(&st.cv, NULL);
+
+    if (threads <= 1) {
+        worker(&st);
+    } else {
+        pthread_t *tid = tco_xcalloc(threads, sizeof *tid);
+        unsigned started = 0;
+        for (; started < threads; started++)
+            if (pthread_create(&tid[started], NULL, worker, &st) != 0)
+                break;
+        if (started == 0)
+            worker(&st); /* no thread could start: run here, same result */
+        for (unsigned i = 0; i < started; i++)
+            pthread_join(tid[i], NULL);
+        free(tid);
+    }
+
+    pthread_mutex_destroy(&st.mu);
+    pthread_cond_destroy(&st.cv);
+    for (size_t w = 0; w < st.window; w++) {
+        for (size_t o = 0; o < n_opt; o++)
+            option_result_fini(&st.slots[w][o], s->months);
+        free(st.slots[w]);
+    }
+    free(st.slots);
+    free(st.slot_done);
+    return st.cancelled ? TCO_EINTERRUPTED : TCO_OK;
+}
+
+void tco_result_fini(tco_result *r)
+{
+    if (!r)
+        return;
+    if (r->per_option)
+        for (size_t o = 0; o < r->options.n; o++)
+            option_result_fini(&r->per_option[o], r->months);
+    free(r->per_option);
+    tco_options_fini(&r->options);
+    memset(r, 0, sizeof *r);
+}
+
+double tco_result_p_cheapest(const tco_result *r, size_t o, double *se)
+{
+    const double n = (double)r->per_option[o].tco.n;
+    if (n == 0) {
+        if (se)
+            *se = 0;
+        return 0;
+    }
+    const double mean = r->per_option[o].cheapest_sum / n;
+    if (se) {
+        double var = n > 1 ? (r->per_option[o].cheapest_sumsq - n * mean * mean) / (n - 1) : 0;
+        *se = var > 0 ? sqrt(var / n) : 0;
+    }
+    return mean;
+}

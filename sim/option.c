@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/* option: enumerating a scenario's options and deciding which are offered (SPEC §5-§6). */
+#include "tco/option.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tco/xalloc.h"
+
+/* The usage kinds a CPaaS plan must price: SPEC §5 "has" = the cell is not constantly zero. */
+static char *missing_usage(const tco_plan *plan, bool sms, bool voice, bool api)
+{
+    const char *missing[3];
+    size_t n = 0;
+    if (sms && !plan->items[TCO_ITEM_SMS].n_tiers)
+        missing[n++] = "sms";
+    if (voice && !plan->items[TCO_ITEM_VOICE].n_tiers)
+        missing[n++] = "voice";
+    if (api && !plan->items[TCO_ITEM_API].n_tiers)
+        missing[n++] = "api";
+    if (n == 0)
+        return NULL;
+    if (n == 1)
+        return tco_xasprintf("%s does not price %s", plan->name, missing[0]);
+    if (n == 2)
+        return tco_xasprintf("%s does not price %s or %s", plan->name, missing[0], missing[1]);
+    return tco_xasprintf("%s does not price %s, %s or %s", plan->name, missing[0], missing[1],
+                         missing[2]);
+}
+
+void tco_options_build(tco_option_set *set, const tco_prices *p, const tco_scenario *s)
+{
+    const bool internal_sms = !tco_value_is_zero(&s->v[TCO_SCN_INTERNAL_SMS_PER_SEAT]);
+    const bool notifications = !tco_value_is_zero(&s->v[TCO_SCN_NOTIFICATIONS]);
+    const bool voice = !tco_value_is_zero(&s->v[TCO_SCN_VOICE_MINUTES_PER_SEAT]);
+    const bool api = !tco_value_is_zero(&s->v[TCO_SCN_API_REQUESTS]);
+    size_t n_u = 0, n_c = 0;
+    for (size_t i = 0; i < p->n_plans; i++)
+        p->plans[i].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
+    set->n = 0;
+    set->items = tco_xcalloc(n_u + n_c + n_u * n_c, sizeof *set->items);
+    for (size_t i = 0; i < p->n_plans; i++)
+        if (p->plans[i].model == TCO_MODEL_UCAAS)
+            set->items[set->n++] = (tco_option){TCO_OPTION_UCAAS,
+                                                tco_xasprintf("ucaas:%s", p->plans[i].name),
+                                                (long)i, -1, true, NULL};
+    for (size_t i = 0; i < p->n_plans; i++)
+        if (p->plans[i].model == TCO_MODEL_CPAAS) {
+            char *why = missing_usage(&p->plans[i], internal_sms || notifications, voice, api);
+            set->items[set->n++] = (tco_option){TCO_OPTION_CPAAS,
+                                                tco_xasprintf("cpaas:%s", p->plans[i].name), -1,
+                                                (long)i, why == NULL, why};
+        }
+    for (size_t u = 0; u < p->n_plans; u++) {
+        if (p->plans[u].model != TCO_MODEL_UCAAS)
+            continue;
+        for (size_t c = 0; c < p->n_plans; c++) {
+            if (p->plans[c].model != TCO_MODEL_CPAAS)
+                continue;
+            char *why = missing_usage(&p->plans[c], notifications, false, api);
+            set->items[set->n++] = (tco_option){
+                TCO_OPTION_HYBRID,
+                tco_xasprintf("hybrid:%s+%s", p->plans[u].name, p->plans[c].name), (long)u,
+                (long)c, why == NULL, why};
+        }
+    }
+}
+
+void tco_options_fini(tco_option_set *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->n; i++) {
+        free(set->items[i].name);
+        free(set->items[i].not_offered_why);
+    }
+    free(set->items);
+    set->items = NULL;
+    set->n = 0;
+}

@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: MIT */
+/* report: the table report, the CSV files of SPEC §6 and the JSON document.
+ *
+ * Nothing here computes a statistic: quantiles come from the sketches, means from the
+ * moments, p_cheapest from the engine. Every CSV byte of a cell goes through libcsv.
+ */
+#include "tco/report.h"
+
+#include <csv.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tco/defaults.h"
+#include "tco/xalloc.h"
+
+/* The quantiles of summary.csv, SPEC §6. */
+static const double SUMMARY_Q[] = {0.05, 0.25, 0.50, 0.75, 0.95};
+static const char *const SUMMARY_Q_NAMES[] = {"p05", "p25", "p50", "p75", "p95"};
+#define N_SUMMARY_Q 5
+
+/* ---- number formats -------------------------------------------------------------------- */
+
+void tco_report_format_number(char *buf, size_t size, double x)
+{
+    if (!isfinite(x)) {
+        snprintf(buf, size, "%s", "");
+        return;
+    }
+    if (x == 0) {
+        snprintf(buf, size, "0"); /* also for -0 */
+        return;
+    }
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, x);
+        if (strtod(buf, NULL) == x)
+            return;
+    }
+}
+
+void tco_report_format_money(char *buf, size_t size, double x)
+{
+    if (!isfinite(x)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    const char *sign = x < 0 ? "-" : "";
+    double a = fabs(x);
+    if (a < 1000) {
+        snprintf(buf, size, "%s$%.2f", sign, a);
+        return;
+    }
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.0f", a);
+    size_t n = strlen(digits), o = 0;
+    char out[96];
+    o += (size_t)snprintf(out, sizeof out, "%s$", sign);
+    for (size_t i = 0; i < n && o + 2 < sizeof out; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+    snprintf(buf, size, "%s", out);
+}
+
+static void format_count(char *buf, size_t size, unsigned long long n)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%llu", n);
+    size_t len = strlen(digits), o = 0;
+    for (size_t i = 0; i < len && o + 2 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+/* ---- CSV writing ----------------------------------------------------------------------- */
+
+typedef struct csv_out {
+    FILE *fp;
+    bool first; /* no separator before the row's first cell */
+    int err;
+} csv_out;
+
+static void cell_raw(csv_out *w, const char *s)
+{
+    if (!w->first && fputc(',', w->fp) == EOF)
+        w->err = -1;
+    w->first = false;
+    if (csv_fwrite(w->fp, s, strlen(s)) != 0)
+        w->err = -1;
+}
+
+/* SPEC §6: a text cell a spreadsheet would run as a formula gets a leading quote. */
+static void cell_text(csv_out *w, const char *s)
+{
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+        s[0] == '\r') {
+        char *safe = tco_xasprintf("'%s", s);
+        cell_raw(w, safe);
+        free(safe);
+    } else {
+        cell_raw(w, s);
+    }
+}
+
+static void cell_num(csv_out *w, double x)
+{
+    char buf[40];
+    tco_report_format_number(buf, sizeof buf, x);
+    cell_raw(w, buf);
+}
+
+static void cell_u64(csv_out *w, unsigned long long x)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%llu", x);
+    cell_raw(w, buf);
+}
+
+static void end_row(csv_out *w)
+{
+    if (fputs("\r\n", w->fp) == EOF)
+        w->err = -1;
+    w->first = true;
+}
+
+static void header_row(csv_out *w, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        cell_raw(w, names[i]);
+    end_row(w);
+}
+
+static int finish(csv_out *w)
+{
+    if (ferror(w->fp))
+        w->err = -1;
+    return w->err;
+}
+
+/* ---- summary.csv ----------------------------------------------------------------------- */
+
+int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
+{
+    static const char *const HEADER[] = {
+        "file", "scenario", "option", "trials", "mean", "sd", "p05", "p25", "p50", "p75", "p95",
+        "p_cheapest", "mean_se", "p_cheapest_se", "offered", "not_offered_reason", "months",
+        "seed", "version"};
+    csv_out w = {out, true, 0};
+    header_row(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    for (size_t i = 0; i < n; i++) {
+        const tco_result *r = items[i].result;
+        for (size_t o = 0; o < r->options.n; o++) {
+            const tco_option *opt = &r->options.items[o];
+            const tco_option_result *res = &r->per_option[o];
+            cell_text(&w, items[i].file);
+            cell_text(&w, r->scenario->name);
+            cell_text(&w, opt->name);
+            if (opt->offered) {
+                cell_u64(&w, res->tco.n);
+                cell_num(&w, res->tco.mean);
+                cell_num(&w, tco_moments_sd(&res->tco));
+                for (size_t q = 0; q < N_SUMMARY_Q; q++)
+                    cell_num(&w, tco_sketch_quantile(&res->tco_q, SUMMARY_Q[q]));
+                double se;
+                double p = tco_result_p_cheapest(r, o, &se);
+                cell_num(&w, p);
+                cell_num(&w, tco_moments_sem(&res->tco));
+                cell_num(&w, se);
+                cell_raw(&w, "yes");
+                cell_raw(&w, "");
+            } else {
+                cell_u64(&w, 0);
+                for (size_t k = 0; k < 8; k++)
+                    cell_raw(&w, "");
+                cell_raw(&w, "");
+                cell_raw(&w, "");
+                cell_raw(&w, "no");
+                cell_text(&w, opt->not_offered_why ? opt->not_offered_why : "");
+            }
+            cell_u64(&w, (unsigned long long)r->months);
+            cell_u64(&w, r->seed);
+            cell_raw(&w, TCO_VERSION);
+            end_row(&w);
+        }
+    }
+    return finish(&w);
+}
+
+/* ---- monthly.csv ----------------------------------------------------------------------- */
+
+int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n)
+{
+    static const char *const HEADER[] = {"file", "scenario", "option", "month", "cost_mean",
+                                         "cost_p05", "cost_p50", "cost_p95", "cumulative_p50",
+                                         "cumulative_p05", "cumulative_p95", "trials"};
+    csv_out w = {out, true, 0};
+    header_row(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    for (size_t i = 0; i < n; i++) {
+        const tco_result *r = items[i].result;
+        for (size_t o = 0; o < r->options.n; o++) {
+            const tco_option *opt = &r->options.items[o];
+            const tco_option_result *res = &r->per_option[o];
+            if (!opt->offered || res->tco.n == 0)
+                continue;
+            for (int m = 0; m < r->months; m++) {
+                cell_text(&w, items[i].file);
+                cell_text(&w, r->scenario->name);
+                cell_text(&w, opt->name);
+                cell_u64(&w, (unsigned long long)m + 1);
+                cell_num(&w, res->month_sum[m] / (double)res->tco.n);
+                cell_num(&w, tco_sketch_quantile(&res->month_q[m], 0.05));
+                cell_num(&w, tco_sketch_quantile(&res->month_q[m], 0.50));
+                cell_num(&w, tco_sketch_quantile(&res->month_q[m], 0.95));
+                cell_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.50));
+                cell_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.05));
+                cell_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.95));
+                cell_u64(&w, res->tco.n);
+                end_row(&w);
+            }
+        }
+    }
+    return finish(&w);
+}
+
+/* ---- histogram.csv --------------------------------------------------------------------- */
+
+int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n)
+{
+    static const char *const HEADER[] = {"file", "scenario", "option", "bin_low", "bin_high",
+                                         "count"};
+    csv_out w = {out, true, 0};
+    header_row(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    for (size_t i = 0; i < n; i++) {
+        const tco_result *r = items[i].result;
+        for (size_t o = 0; o < r->options.n; o++) {
+            if (!r->options.items[o].offered)
+                continue;
+            gsl_histogram *h =
+                tco_sketch_histogram(&r->per_option[o].tco_q, TCO_HISTOGRAM_MAX_BINS);
+            if (!h)
+                continue;
+            for (size_t b = 0; b < gsl_histogram_bins(h); b++) {
+                double lo, hi;
+                gsl_histogram_get_range(h, b, &lo, &hi);
+                cell_text(&w, items[i].file);
+                cell_text(&w, r->scenario->name);
+                cell_text(&w, r->options.items[o].name);
+                cell_num(&w, lo);
+                cell_num(&w, hi);
+                cell_u64(&w, (unsigned long long)gsl_histogram_get(h, b));
+                end_row(&w);
+            }
+            gsl_histogram_free(h);
+        }
+    }
+    return finish(&w);
+}
+
+/* ---- table ----------------------------------------------------------------------------- */
+
+static int cmp_by_mean(const void *a, const void *b, const tco_result *r)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    double mx = r->per_option[x].tco.mean, my = r->per_option[y].tco.mean;
+    if (mx != my)
+        return mx < my ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+/* Options of r ranked by mean TCO (offered ones first); caller frees. A stable insertion sort:
+ * option counts are small and the order must not depend on qsort's implementation. */
+static size_t *ranked_options(const tco_result *r, size_t *n_offered)
+{
+    size_t *order = tco_xcalloc(r->options.n + 1, sizeof *order);
+    size_t k = 0;
+    for (size_t o = 0; o < r->options.n; o++)
+        if (r->options.items[o].offered)
+            order[k++] = o;
+    *n_offered = k;
+    for (size_t i = 1; i < k; i++)
+        for (size_t j = i; j > 0 && cmp_by_mean(&order[j], &order[j - 1], r) < 0; j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    for (size_t o = 0; o < r->options.n; o++)
+        if (!r->options.items[o].offered)
+            order[k++] = o;
+    return order;
+}
+
+static void table_one(FILE *out, const tco_report_item *item)
+{
+    const tco_result *r = item->result;
+    char trials[32];
+    format_count(trials, sizeof trials, r->n_trials);
+    fprintf(out, "%s (%s): %d months, %s trials, seed %llu\n", r->scenario->name, item->file,
+            r->months, trials, (unsigned long long)r->seed);
+    size_t width = strlen("option");
+    for (size_t o = 0; o < r->options.n; o++) {
+        size_t len = strlen(r->options.items[o].name);
+        if (len > width)
+            width = len;
+    }
+    fprintf(out, "  %4s  %-*s  %12s  %12s  %12s  %12s  %s\n", "rank", (int)width, "option",
+            "mean TCO", "p05", "p50", "p95", "p_cheapest");
+    size_t n_offered;
+    size_t *order = ranked_options(r, &n_offered);
+    for (size_t k = 0; k < r->options.n; k++) {
+        const size_t o = order[k];
+        const tco_option *opt = &r->options.items[o];
+        const tco_option_result *res = &r->per_option[o];
+        if (!opt->offered) {
+            fprintf(out, "  %4s  %-*s  not offered: %s\n", "-", (int)width, opt->name,
+                    opt->not_offered_why ? opt->not_offered_why : "");
+            continue;
+        }
+        char mean[40], p05[40], p50[40], p95[40];
+        tco_report_format_money(mean, sizeof mean, res->tco.mean);
+        tco_report_format_money(p05, sizeof p05, tco_sketch_quantile(&res->tco_q, 0.05));
+        tco_report_format_money(p50, sizeof p50, tco_sketch_quantile(&res->tco_q, 0.50));
+        tco_report_format_money(p95, sizeof p95, tco_sketch_quantile(&res->tco_q, 0.95));
+        double se;
+        double p = tco_result_p_cheapest(r, o, &se);
+        fprintf(out, "  %4zu  %-*s  %12s  %12s  %12s  %12s  %5.1f%% ± %.1f%%\n", k + 1, (int)width,
+                opt->name, mean, p05, p50, p95, 100 * p, 100 * se);
+    }
+    if (n_offered > 0) {
+        /* the month-by-month picture of the leader, in one line */
+        const size_t o = order[0];
+        const tco_option_result *res = &r->per_option[o];
+        const int last = r->months - 1, mid = r->months / 2;
+        char m1[40], mm[40], ml[40], lo[40], hi[40];
+        tco_report_format_money(m1, sizeof m1, tco_sketch_quantile(&res->month_q[0], 0.5));
+        tco_report_format_money(mm, sizeof mm, tco_sketch_quantile(&res->month_q[mid], 0.5));
+        tco_report_format_money(ml, sizeof ml, tco_sketch_quantile(&res->month_q[last], 0.5));
+        tco_report_format_money(lo, sizeof lo, tco_sketch_quantile(&res->month_q[last], 0.05));
+        tco_report_format_money(hi, sizeof hi, tco_sketch_quantile(&res->month_q[last], 0.95));
+        fprintf(out, "  monthly cost of %s (median): %s in month 1, %s in month %d, %s in month %d "
+                     "(90%% of trials %s to %s)\n",
+                r->options.items[o].name, m1, mm, mid + 1, ml, last + 1, lo, hi);
+    }
+    free(order);
+}
+
+int tco_report_table(FILE *out, const tco_report_item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            fputc('\n', out);
+        table_one(out, &items[i]);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+/* ---- JSON ------------------------------------------------------------------------------ */
+
+/* A number, or null where there is none (not offered, empty). */
+static json_t *jnum(double x)
+{
+    return isfinite(x) ? json_real(x) : json_null();
+}
+
+static json_t *json_option(const tco_result *r, size_t o)
+{
+    const tco_option *opt = &r->options.items[o];
+    const tco_option_result *res = &r->per_option[o];
+    json_t *j = json_object();
+    json_object_set_new(j, "option", json_string(opt->name));
+    json_object_set_new(j, "offered", json_boolean(opt->offered));
+    if (!opt->offered) {
+        json_object_set_new(j, "not_offered_reason",
+                            json_string(opt->not_offered_why ? opt->not_offered_why : ""));
+        return j;
+    }
+    json_object_set_new(j, "trials", json_integer((json_int_t)res->tco.n));
+    json_object_set_new(j, "mean", jnum(res->tco.mean));
+    json_object_set_new(j, "sd", jnum(tco_moments_sd(&res->tco)));
+    json_object_set_new(j, "mean_se", jnum(tco_moments_sem(&res->tco)));
+    for (size_t q = 0; q < N_SUMMARY_Q; q++)
+        json_object_set_new(j, SUMMARY_Q_NAMES[q],
+                            jnum(tco_sketch_quantile(&res->tco_q, SUMMARY_Q[q])));
+    double se;
+    double p = tco_result_p_cheapest(r, o, &se);
+    json_object_set_new(j, "p_cheapest", jnum(p));
+    json_object_set_new(j, "p_cheapest_se", jnum(se));
+    json_t *monthly = json_array();
+    for (int m = 0; m < r->months; m++) {
+        json_t *row = json_object();
+        json_object_set_new(row, "month", json_integer(m + 1));
+        json_object_set_new(row, "cost_mean", jnum(res->month_sum[m] / (double)res->tco.n));
+        json_object_set_new(row, "cost_p05", jnum(tco_sketch_quantile(&res->month_q[m], 0.05)));
+        json_object_set_new(row, "cost_p50", jnum(tco_sketch_quantile(&res->month_q[m], 0.50)));
+        json_object_set_new(row, "cost_p95", jnum(tco_sketch_quantile(&res->month_q[m], 0.95)));
+        json_object_set_new(row, "cumulative_p50",
+                            jnum(tco_sketch_quantile(&res->cum_q[m], 0.50)));
+        json_array_append_new(monthly, row);
+    }
+    json_object_set_new(j, "monthly", monthly);
+    json_t *hist = json_array();
+    gsl_histogram *h = tco_sketch_histogram(&res->tco_q, TCO_HISTOGRAM_MAX_BINS);
+    if (h) {
+        for (size_t b = 0; b < gsl_histogram_bins(h); b++) {
+            double lo, hi;
+            gsl_histogram_get_range(h, b, &lo, &hi);
+            json_t *row = json_object();
+            json_object_set_new(row, "bin_low", jnum(lo));
+            json_object_set_new(row, "bin_high", jnum(hi));
+            json_object_set_new(row, "count", json_integer((json_int_t)gsl_histogram_get(h, b)));
+            json_array_append_new(hist, row);
+        }
+        gsl_histogram_free(h);
+    }
+    json_object_set_new(j, "histogram", hist);
+    return j;
+}
+
+int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
+                    const tco_diag_list *errors)
+{
+    json_t *doc = json_object();
+    json_object_set_new(doc, "tool", json_string("tcosim"));
+    json_object_set_new(doc, "version", json_string(TCO_VERSION));
+    json_t *results = json_array();
+    for (size_t i = 0; i < n; i++) {
+        const tco_result *r = items[i].result;
+        json_t *s = json_object();
+        json_object_set_new(s, "file", json_string(items[i].file));
+        json_object_set_new(s, "scenario", json_string(r->scenario->name));
+        json_object_set_new(s, "months", json_integer(r->months));
+        json_object_set_new(s, "trials", json_integer((json_int_t)r->n_trials));
+        /* a 64-bit seed does not fit JSON's safe integers: a decimal string keeps it exact */
+        char seed[32];
+        snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);
+        json_object_set_new(s, "seed", json_string(seed));
+        json_t *opts = json_array();
+        for (size_t o = 0; o < r->options.n; o++)
+            json_array_append_new(opts, json_option(r, o));
+        json_object_set_new(s, "options", opts);
+        json_array_append_new(results, s);
+    }
+    json_object_set_new(doc, "results", results);
+    json_t *errs = json_array();
+    for (size_t i = 0; errors && i < errors->n; i++) {
+        char *line = tco_diag_format(&errors->items[i]);
+        json_t *e = json_object();
+        json_object_set_new(e, "file", json_string(errors->items[i].file ? errors->items[i].file : ""));
+        json_object_set_new(e, "line", json_integer((json_int_t)errors->items[i].line));
+        json_object_set_new(e, "column", json_integer(errors->items[i].col));
+        json_object_set_new(e, "status", json_integer(errors->items[i].status));
+        json_object_set_new(e, "message", json_string(line));
+        free(line);
+        json_array_append_new(errs, e);
+    }
+    json_object_set_new(doc, "errors", errs);
+    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(doc);
+    if (rc == 0 && fputc('\n', out) == EOF)
+        rc = -1;
+    return rc == 0 && !ferror(out) ? 0 : -1;
+}

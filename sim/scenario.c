@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: MIT */
+/* scenario: scenario files (SPEC §4) checked cell by cell and loaded into tco_scenario.
+ *
+ * One table below lists every numeric column with its default and its range; the loader, the
+ * clamping draw and the messages all read it, so a column's rule is written once. Ranges keep
+ * every later computation finite: a 600-month horizon compounding 100% monthly growth on a
+ * billion seats still fits a double, and a normal draw's tail is clamped into the range.
+ */
+#include "tco/scenario.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tco/defaults.h"
+#include "tco/xalloc.h"
+
+typedef struct field_rule {
+    const char *name;
+    double def;      /* SPEC §4 default */
+    double lo, hi;   /* allowed range of every value the cell can take */
+    bool lo_open;    /* lo itself excluded */
+    const char *range_text; /* for messages: "expected <range_text>" */
+} field_rule;
+
+/* SPEC §4 columns in order, then the §7 rule inputs. Upper bounds are ours (documented in the
+ * README): they keep costs finite over 600 months. */
+static const field_rule RULES[TCO_SCN_N_FIELDS] = {
+    [TCO_SCN_SEATS] = {"seats", 0, 0, 1e9, false, "a count from 0 to 1e9"},
+    [TCO_SCN_SEAT_GROWTH] = {"seat_growth", 0, -1, 1, false, "a monthly rate from -100% to 100%"},
+    [TCO_SCN_SEAT_VOLATILITY] = {"seat_volatility", 0, 0, 1, false, "a log-sd from 0 to 1"},
+    [TCO_SCN_INTERNAL_SMS_PER_SEAT] = {"internal_sms_per_seat", 0, 0, 1e6, false,
+                                       "messages per user-month from 0 to 1e6"},
+    [TCO_SCN_VOICE_MINUTES_PER_SEAT] = {"voice_minutes_per_seat", 0, 0, 1e6, false,
+                                        "minutes per user-month from 0 to 1e6"},
+    [TCO_SCN_NOTIFICATIONS] = {"notifications", 0, 0, 1e12, false, "a count from 0 to 1e12"},
+    [TCO_SCN_NOTIFICATION_GROWTH] = {"notification_growth", 0, -1, 1, false,
+                                     "a monthly rate from -100% to 100%"},
+    [TCO_SCN_API_REQUESTS] = {"api_requests", 0, 0, 1e13, false, "a count from 0 to 1e13"},
+    [TCO_SCN_API_GROWTH] = {"api_growth", 0, -1, 1, false, "a monthly rate from -100% to 100%"},
+    [TCO_SCN_VOLUME_VOLATILITY] = {"volume_volatility", 0, 0, 1, false, "a log-sd from 0 to 1"},
+    [TCO_SCN_SPIKE_PROBABILITY] = {"spike_probability", 0, 0, 1, false,
+                                   "a probability from 0 to 1"},
+    [TCO_SCN_SPIKE_MULTIPLIER] = {"spike_multiplier", 1, 0, 1e6, false,
+                                  "a factor from 0 to 1e6"},
+    [TCO_SCN_ENGINEER_RATE] = {"engineer_rate", 0, 0, 1e6, false, "$ per hour from 0 to 1e6"},
+    [TCO_SCN_CPAAS_BUILD_HOURS] = {"cpaas_build_hours", 0, 0, 1e7, false,
+                                   "hours from 0 to 1e7"},
+    [TCO_SCN_CPAAS_MAINTENANCE_HOURS] = {"cpaas_maintenance_hours", 0, 0, 1e6, false,
+                                         "hours per month from 0 to 1e6"},
+    [TCO_SCN_UCAAS_SETUP_HOURS] = {"ucaas_setup_hours", 0, 0, 1e7, false, "hours from 0 to 1e7"},
+    [TCO_SCN_UCAAS_ADMIN_HOURS] = {"ucaas_admin_hours", 0, 0, 1e6, false,
+                                   "hours per month from 0 to 1e6"},
+    [TCO_SCN_PRICE_ESCALATION] = {"price_escalation", 0, -1, 10, false,
+                                  "a yearly rate from -100% to 1000%"},
+    [TCO_SCN_DISCOUNT_RATE] = {"discount_rate", 0, -1, 10, true,
+                               "a yearly rate above -100% and up to 1000%"},
+    [TCO_SCN_PHONE_NUMBERS] = {"phone_numbers", 1, 0, 1e9, false, "a count from 0 to 1e9"},
+    [TCO_SCN_UCAAS_DEPLOY_MONTHS] = {"ucaas_deploy_months", 0, 0, TCO_MAX_MONTHS, false,
+                                     "months from 0 to 600"},
+    [TCO_SCN_CPAAS_DEPLOY_MONTHS] = {"cpaas_deploy_months", 0, 0, TCO_MAX_MONTHS, false,
+                                     "months from 0 to 600"},
+    [TCO_SCN_DELAY_COST_PER_MONTH] = {"delay_cost_per_month", 0, 0, 1e12, false,
+                                      "$ per month from 0 to 1e12"},
+    [TCO_SCN_DEV_HOURS_PER_WEEK] = {"dev_hours_per_week", 0, 0, 168, false,
+                                    "hours per week from 0 to 168"},
+    [TCO_SCN_TIME_TO_MARKET_DAYS] = {"time_to_market_days", 0, 0, 1e5, false,
+                                     "days from 0 to 1e5"},
+    [TCO_SCN_WORKFLOW_DEVIATION] = {"workflow_deviation", 0, 0, 1, false,
+                                    "a share from 0% to 100%"},
+};
+
+/* Columns that are not tco_values. */
+#define COL_SCENARIO "scenario"
+#define COL_MONTHS "months"
+#define COL_API_EXPERTISE "api_expertise"
+
+const char *tco_scenario_field_name(tco_scn_field field)
+{
+    return RULES[field].name;
+}
+
+void tco_scenario_file_init(tco_scenario_file *f)
+{
+    f->path = NULL;
+    f->items = NULL;
+    f->n = 0;
+    tco_arena_init(&f->arena);
+}
+
+void tco_scenario_file_fini(tco_scenario_file *f)
+{
+    if (!f)
+        return;
+    free(f->path);
+    free(f->items);
+    tco_arena_fini(&f->arena);
+    tco_scenario_file_init(f);
+}
+
+bool tco_scenario_table_is_scenario(const tco_csv_table *t)
+{
+    return tco_csv_column(t, COL_SCENARIO) >= 0;
+}
+
+/* ---- header ---------------------------------------------------------------------------- */
+
+/* Edit distance, for "did you mean" on an unknown column (names are short). */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40)
+        return 99;
+    size_t row[41];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = diag + cost;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static const char *closest_column(const char *name)
+{
+    static const char *const extra[] = {COL_SCENARIO, COL_MONTHS, COL_API_EXPERTISE};
+    const char *best = NULL;
+    size_t best_d = 4; /* suggest only close names */
+    for (size_t i = 0; i < TCO_SCN_N_FIELDS + 3; i++) {
+        const char *cand = i < TCO_SCN_N_FIELDS ? RULES[i].name : extra[i - TCO_SCN_N_FIELDS];
+        size_t d = edit_distance(name, cand);
+        if (strcasecmp(name, cand) == 0)
+            d = 0;
+        if (d < best_d) {
+            best_d = d;
+            best = cand;
+        }
+    }
+    return best;
+}
+
+/* Column indexes of a scenario header: -1 where absent. */
+typedef struct header_map {
+    long scenario, months, api_expertise;
+    long field[TCO_SCN_N_FIELDS];
+} header_map;
+
+static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *diags)
+{
+    bool ok = true;
+    h->scenario = h->months = h->api_expertise = -1;
+    for (size_t i = 0; i < TCO_SCN_N_FIELDS; i++)
+        h->field[i] = -1;
+    for (size_t c = 0; c < t->header.n_fields; c++) {
+        const char *name = t->header.fields[c];
+        long *slot = NULL;
+        if (strcmp(name, COL_SCENARIO) == 0)
+            slot = &h->scenario;
+        else if (strcmp(name, COL_MONTHS) == 0)
+            slot = &h->months;
+        else if (strcmp(name, COL_API_EXPERTISE) == 0)
+            slot = &h->api_expertise;
+        else
+            for (size_t i = 0; i < TCO_SCN_N_FIELDS; i++)
+                if (strcmp(name, RULES[i].name) == 0)
+                    slot = &h->field[i];
+        if (!slot) {
+            const char *hint = closest_column(name);
+            char quoted[64];
+            tco_diag_quote_cell(quoted, sizeof quoted, name);
+            if (hint)
+                tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
+                             "expected a scenario column (did you mean %s?), got \"%s\"", hint,
+                             quoted);
+            else
+                tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
+                             "expected a scenario column of SPEC section 4, got \"%s\"", quoted);
+            ok = false;
+            continue;
+        }
+        if (*slot >= 0) {
+            tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
+                         "%s: expected each column once, got a second \"%s\" (first in column %ld)",
+                         name, name, *slot + 1);
+            ok = false;
+            continue;
+        }
+        *slot = (long)c;
+    }
+    static const char *const required[] = {COL_SCENARIO, COL_MONTHS, "seats"};
+    long found[] = {h->scenario, h->months, h->field[TCO_SCN_SEATS]};
+    for (size_t i = 0; i < 3; i++)
+        if (found[i] < 0) {
+            tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, 0,
+                         "%s: expected a required column \"%s\", got none", required[i],
+                         required[i]);
+            ok = false;
+        }
+    return ok;
+}
+
+/* ---- cells ----------------------------------------------------------------------------- */
+
+static bool is_blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return false;
+    return true;
+}
+
+/* Parses a value cell and checks it against the field's range. */
+static bool parse_field(const tco_csv_table *t, const tco_csv_row *row, long col,
+                        tco_scn_field field, tco_value *out, tco_diag_list *diags)
+{
+    const field_rule *rule = &RULES[field];
+    const char *cell = row->fields[col];
+    size_t pos = 0;
+    const char *err = tco_value_parse(cell, out, &pos);
+    if (err) {
+        char expected[160];
+        if (pos > 1)
+            snprintf(expected, sizeof expected, "%s at character %zu", err, pos);
+        else
+            snprintf(expected, sizeof expected, "%s", err);
+        tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, rule->name, expected,
+                          cell);
+        return false;
+    }
+    double lo, hi;
+    tco_value_support(out, &lo, &hi);
+    double mean = tco_value_mean(out);
+    bool bounded = isfinite(lo) && isfinite(hi);
+    /* A bounded distribution must fit the range; an unbounded one must at least have its mean
+     * inside (its tails are clamped at draw time). */
+    double check_lo = bounded ? lo : mean, check_hi = bounded ? hi : mean;
+    if (out->dist == TCO_DIST_LOGNORMAL || out->dist == TCO_DIST_CI90_LOGNORMAL ||
+        out->dist == TCO_DIST_POISSON)
+        check_lo = lo, check_hi = mean;
+    bool below = rule->lo_open ? !(check_lo > rule->lo) : !(check_lo >= rule->lo);
+    if (below || !(check_hi <= rule->hi)) {
+        tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, rule->name,
+                          rule->range_text, cell);
+        return false;
+    }
+    return true;
+}
+
+static bool parse_months(const tco_csv_table *t, const tco_csv_row *row, long col, int *months,
+                         tco_diag_list *diags)
+{
+    const char *cell = row->fields[col];
+    tco_value v;
+    size_t pos;
+    if (tco_value_parse(cell, &v, &pos) == NULL && v.dist == TCO_DIST_CONST &&
+        v.a == floor(v.a) && v.a >= 1 && v.a <= TCO_MAX_MONTHS && !strchr(cell, '%') &&
+        !strchr(cell, '$')) {
+        *months = (int)v.a;
+        return true;
+    }
+    tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, COL_MONTHS,
+                      "a whole number of months from 1 to 600", cell);
+    return false;
+}
+
+static bool parse_yes_no(const tco_csv_table *t, const tco_csv_row *row, long col, int *out,
+                         tco_diag_list *diags)
+{
+    const char *cell = row->fields[col];
+    if (strcasecmp(cell, "yes") == 0 || strcasecmp(cell, "true") == 0 || strcmp(cell, "1") == 0) {
+        *out = 1;
+        return true;
+    }
+    if (strcasecmp(cell, "no") == 0 || strcasecmp(cell, "false") == 0 || strcmp(cell, "0") == 0) {
+        *out = 0;
+        return true;
+    }
+    tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, COL_API_EXPERTISE,
+                      "yes or no", cell);
+    return false;
+}
+
+/* ---- rows ------------------------------------------------------------------------------ */
+
+tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
+                                   tco_diag_list *diags)
+{
+    size_t errors_before = diags->n;
+    free(f->path);
+    f->path = tco_xstrdup(t->path);
+    header_map h;
+    if (!map_header(t, &h, diags))
+        return TCO_EDATA;
+    f->items = tco_xreallocarray(f->items, t->n_rows ? t->n_rows : 1, sizeof *f->items);
+    f->n = 0;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const tco_csv_row *row = &t->rows[r];
+        tco_scenario s;
+        memset(&s, 0, sizeof s);
+        s.line = row->line;
+        s.api_expertise = -1;
+        bool ok = true;
+
+        const char *name = row->fields[h.scenario];
+        if (is_blank(name)) {
+            tco_diag_add_cell(diags, t->path, row->line, (unsigned)h.scenario + 1, COL_SCENARIO,
+                              "a scenario name", name);
+            ok = false;
+        } else {
+            for (size_t k = 0; k < f->n; k++)
+                if (strcmp(f->items[k].name, name) == 0) {
+                    char expected[96];
+                    snprintf(expected, sizeof expected,
+                             "a name unique in the file (line %lu has it already)",
+                             f->items[k].line);
+                    tco_diag_add_cell(diags, t->path, row->line, (unsigned)h.scenario + 1,
+                                      COL_SCENARIO, expected, name);
+                    ok = false;
+                    break;
+                }
+        }
+        if (is_blank(row->fields[h.months])) {
+            tco_diag_add_cell(diags, t->path, row->line, (unsigned)h.months + 1, COL_MONTHS,
+                              "a whole number of months from 1 to 600", row->fields[h.months]);
+            ok = false;
+        } else if (!parse_months(t, row, h.months, &s.months, diags)) {
+            ok = false;
+        }
+        for (size_t i = 0; i < TCO_SCN_N_FIELDS; i++) {
+            long col = h.field[i];
+            if (col < 0 || is_blank(row->fields[col])) {
+                if (i == TCO_SCN_SEATS && col >= 0) {
+                    tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, "seats",
+                                      "a number or a distribution", row->fields[col]);
+                    ok = false;
+                }
+                s.v[i] = tco_value_const(RULES[i].def);
+                continue;
+            }
+            if (parse_field(t, row, col, (tco_scn_field)i, &s.v[i], diags))
+                s.given[i] = true;
+            else
+                ok = false;
+        }
+        if (h.api_expertise >= 0 && !is_blank(row->fields[h.api_expertise]) &&
+            !parse_yes_no(t, row, h.api_expertise, &s.api_expertise, diags))
+            ok = false;
+        if (ok) {
+            s.name = tco_arena_strdup(&f->arena, name);
+            f->items[f->n++] = s;
+        }
+    }
+    if (t->n_rows == 0)
+        tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, 0,
+                     "expected at least one scenario row after the header, got none");
+    return diags->n > errors_before ? TCO_EDATA : TCO_OK;
+}
+
+tco_status tco_scenario_load(const char *path, tco_scenario_file *f, tco_diag_list *diags)
+{
+    tco_csv_table t;
+    tco_csv_table_init(&t);
+    tco_status st = tco_csv_load(path, &t, diags);
+    if (st == TCO_OK || (st == TCO_EDATA && t.header.n_fields > 0)) {
+        tco_status st2 = tco_scenario_from_table(&t, f, diags);
+        if (st == TCO_OK)
+            st = st2;
+    }
+    tco_csv_table_fini(&t);
+    return st;
+}
+
+/* ---- draws ----------------------------------------------------------------------------- */
+
+static double clamp(double x, double lo, double hi)
+{
+    return x < lo ? lo : x > hi ? hi : x;
+}
+
+void tco_scenario_draw(const tco_scenario *s, gsl_rng *r, double out[TCO_SCN_N_FIELDS])
+{
+    for (size_t i = 0; i < TCO_SCN_N_FIELDS; i++) {
+        const tco_value *v = &s->v[i];
+        /* spike_multiplier is drawn per spike and the §7 rule inputs are read as means, so
+         * neither spends random numbers here. */
+        if (v->dist == TCO_DIST_CONST || i == TCO_SCN_SPIKE_MULTIPLIER ||
+            i >= TCO_SCN_DEV_HOURS_PER_WEEK) {
+            out[i] = tco_value_mean(v);
+            continue;
+        }
+        double lo = RULES[i].lo;
+        /* an open lower end (discount_rate > -100%) clamps just inside it */
+        if (RULES[i].lo_open)
+            lo = nextafter(lo, INFINITY);
+        out[i] = clamp(tco_value_draw(v, r), lo, RULES[i].hi);
+    }
+}
+
+double tco_scenario_draw_spike(const tco_scenario *s, gsl_rng *r)
+{
+    const tco_value *v = &s->v[TCO_SCN_SPIKE_MULTIPLIER];
+    if (v->dist == TCO_DIST_CONST)
+        return v->a;
+    return clamp(tco_value_draw(v, r), RULES[TCO_SCN_SPIKE_MULTIPLIER].lo,
+                 RULES[TCO_SCN_SPIKE_MULTIPLIER].hi);
+}

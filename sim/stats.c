@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: MIT */
+/* stats: streaming moments, the DDSketch quantile sketch and its histogram (see tco/stats.h).
+ *
+ * Moments follow Welford (1962) for one value at a time and Chan, Golub & LeVeque (1979) for
+ * merging two summaries: n = na + nb, delta = mb - ma, mean = ma + delta nb / n,
+ * M2 = M2a + M2b + delta^2 na nb / n. Same inputs in the same order give the same bits.
+ *
+ * The sketch is DDSketch (Masson, Rim & Lee, "DDSketch: a fast and fully-mergeable quantile
+ * sketch with relative-error guarantees", VLDB 2019) with the logarithmic mapping:
+ * gamma = (1 + alpha) / (1 - alpha), key(x) = ceil(ln x / ln gamma), so bucket k holds the values
+ * in (gamma^(k-1), gamma^k]. A bucket is represented by 2 gamma^k / (gamma + 1), which lies within
+ * relative error alpha of every value in the bucket: at the bucket's top edge the ratio is
+ * 2 / (gamma + 1) = 1 - alpha, at its bottom edge 2 gamma / (gamma + 1) = 1 + alpha. (Up to one
+ * rounding of ln x / ln gamma: a value within a few ulps of an edge may land in the neighbour
+ * bucket, which moves the bound by a few ulps, not by alpha.) We use plain log(): a faster
+ * frexp-based mapping changes the bucket edges away from gamma^k, which the histogram relies on.
+ *
+ * Counts live in one dense array, counts[i] for key key_lo + i. Upward growth reallocates to
+ * twice the capacity; downward growth shifts the counts and leaves half the current length of
+ * empty keys below the new key, so both directions are amortised O(1) per new key. Empty keys may
+ * therefore sit at either end of the array; quantiles and histograms look only at nonempty keys,
+ * so nothing observable depends on the order values arrived in. Entries counts[n_keys..cap) are
+ * always zero.
+ */
+#include "tco/stats.h"
+#include "tco/xalloc.h"
+
+#include <assert.h>
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ==== moments ============================================================================ */
+
+void tco_moments_init(tco_moments *m)
+{
+    m->n = 0;
+    m->mean = 0.0;
+    m->m2 = 0.0;
+    m->min = INFINITY;
+    m->max = -INFINITY;
+}
+
+void tco_moments_add(tco_moments *m, double x)
+{
+    m->n++;
+    double delta = x - m->mean;
+    m->mean += delta / (double)m->n;
+    m->m2 += delta * (x - m->mean);
+    if (x < m->min)
+        m->min = x;
+    if (x > m->max)
+        m->max = x;
+}
+
+void tco_moments_merge(tco_moments *dst, const tco_moments *src)
+{
+    if (src->n == 0)
+        return;
+    if (dst->n == 0) {
+        *dst = *src;
+        return;
+    }
+    double na = (double)dst->n, nb = (double)src->n;
+    double n = na + nb;
+    double delta = src->mean - dst->mean;
+    dst->mean += delta * nb / n;
+    dst->m2 += src->m2 + delta * delta * na * nb / n;
+    dst->n += src->n;
+    if (src->min < dst->min)
+        dst->min = src->min;
+    if (src->max > dst->max)
+        dst->max = src->max;
+}
+
+double tco_moments_sd(const tco_moments *m)
+{
+    if (m->n < 2)
+        return 0.0;
+    double var = m->m2 / (double)(m->n - 1);
+    return var > 0.0 ? sqrt(var) : 0.0; /* m2 can round to a tiny negative */
+}
+
+double tco_moments_sem(const tco_moments *m)
+{
+    if (m->n < 2)
+        return 0.0;
+    return tco_moments_sd(m) / sqrt((double)m->n);
+}
+
+/* ==== DDSketch ============================================================================ */
+
+/* Positive values below this count as zero: their keys would approach the int32 range for small
+ * alpha, and no cost in this program is that small. */
+#define SKETCH_TINY 1e-300
+/* |ln x| <= LN_MAX for every finite x >= SKETCH_TINY (ln DBL_MAX = 709.78). */
+#define LN_MAX 710.0
+#define SKETCH_MIN_CAP 32u
+
+void tco_sketch_init(tco_sketch *s, double alpha)
+{
+    assert(alpha > 0.0 && alpha < 1.0);
+    s->gamma = (1.0 + alpha) / (1.0 - alpha);
+    s->inv_log_gamma = 1.0 / log(s->gamma);
+    /* Keys stay within +-LN_MAX / ln gamma; downward slack can at most triple that. Keep it
+     * well inside int32 (this holds for alpha >= 1e-6). */
+    assert(LN_MAX * s->inv_log_gamma < (double)(INT32_MAX / 4));
+    s->n = s->n_zero = 0;
+    s->key_lo = 0;
+    s->n_keys = s->cap = 0;
+    s->counts = NULL;
+    s->min = INFINITY;
+    s->max = -INFINITY;
+}
+
+void tco_sketch_fini(tco_sketch *s)
+{
+    if (!s)
+        return;
+    free(s->counts);
+    s->counts = NULL;
+    s->n_keys = s->cap = 0;
+    s->n = s->n_zero = 0;
+}
+
+void tco_sketch_reset(tco_sketch *s)
+{
+    if (s->n_keys)
+        memset(s->counts, 0, (size_t)s->n_keys * sizeof *s->counts);
+    s->n = s->n_zero = 0;
+    s->key_lo = 0;
+    s->n_keys = 0;
+    s->min = INFINITY;
+    s->max = -INFINITY;
+}
+
+/* Makes key addressable: counts[key - key_lo] exists afterwards. Cold path. */
+static void sketch_cover(tco_sketch *s, int32_t key)
+{
+    if (s->n_keys == 0) {
+        if (s->cap == 0) {
+            s->cap = SKETCH_MIN_CAP;
+            s->counts = tco_xcalloc(s->cap, sizeof *s->counts);
+        }
+        s->key_lo = key;
+        s->n_keys = 1;
+        return;
+    }
+    int64_t lo = s->key_lo, hi = lo + (int64_t)s->n_keys - 1;
+    if (key > hi) {
+        uint32_t need = (uint32_t)((int64_t)key - lo + 1);
+        if (need > s->cap) {
+            uint32_t cap = s->cap * 2u > need ? s->cap * 2u : need;
+            s->counts = tco_xreallocarray(s->counts, cap, sizeof *s->counts);
+            memset(s->counts + s->cap, 0, (size_t)(cap - s->cap) * sizeof *s->counts);
+            s->cap = cap;
+        }
+        s->n_keys = need;
+    } else if (key < lo) {
+        /* Leave n_keys / 2 empty keys of slack below so repeated downward steps stay cheap. */
+        uint32_t shift = (uint32_t)(lo - key) + s->n_keys / 2u;
+        uint32_t need = s->n_keys + shift;
+        if (need > s->cap) {
+            uint32_t cap = s->cap * 2u > need ? s->cap * 2u : need;
+            uint64_t *counts = tco_xcalloc(cap, sizeof *counts);
+            memcpy(counts + shift, s->counts, (size_t)s->n_keys * sizeof *counts);
+            free(s->counts);
+            s->counts = counts;
+            s->cap = cap;
+        } else {
+            memmove(s->counts + shift, s->counts, (size_t)s->n_keys * sizeof *s->counts);
+            memset(s->counts, 0, (size_t)shift * sizeof *s->counts);
+        }
+        s->key_lo = (int32_t)(lo - shift);
+        s->n_keys = need;
+    }
+}
+
+void tco_sketch_add(tco_sketch *s, double x)
+{
+    assert(x >= 0.0 && x <= DBL_MAX); /* also rejects NaN and +inf */
+    s->n++;
+    if (x < s->min)
+        s->min = x;
+    if (x > s->max)
+        s->max = x;
+    if (x < SKETCH_TINY) {
+        s->n_zero++;
+        return;
+    }
+    /* ceil without a libm call: truncation toward zero is already the ceiling for t <= 0. */
+    double t = log(x) * s->inv_log_gamma;
+    int32_t key = (int32_t)t;
+    key += (double)key < t;
+    uint32_t i = (uint32_t)((int64_t)key - s->key_lo);
+    if ((int64_t)key < s->key_lo || i >= s->n_keys) {
+        sketch_cover(s, key);
+        i = (uint32_t)((int64_t)key - s->key_lo);
+    }
+    s->counts[i]++;
+}
+
+/* First and last nonempty index of counts; false when there is none. */
+static int sketch_span(const tco_sketch *s, uint32_t *first, uint32_t *last)
+{
+    uint32_t a = 0, b = s->n_keys;
+    while (a < b && s->counts[a] == 0)
+        a++;
+    if (a == b)
+        return 0;
+    while (s->counts[b - 1] == 0)
+        b--;
+    *first = a;
+    *last = b - 1;
+    return 1;
+}
+
+void tco_sketch_merge(tco_sketch *dst, const tco_sketch *src)
+{
+    assert(dst->gamma == src->gamma);
+    uint32_t a, b;
+    if (sketch_span(src, &a, &b)) {
+        int32_t klo = (int32_t)((int64_t)src->key_lo + a);
+        int32_t khi = (int32_t)((int64_t)src->key_lo + b);
+        sketch_cover(dst, klo);
+        sketch_cover(dst, khi);
+        uint64_t *d = dst->counts + ((int64_t)klo - dst->key_lo);
+        const uint64_t *c = src->counts + a;
+        for (uint32_t i = 0; i <= b - a; i++)
+            d[i] += c[i];
+    }
+    dst->n += src->n;
+    dst->n_zero += src->n_zero;
+    if (src->min < dst->min)
+        dst->min = src->min;
+    if (src->max > dst->max)
+        dst->max = src->max;
+}
+
+/* gamma^k, computed one way everywhere so edges agree with each other. */
+static double sketch_pow(const tco_sketch *s, int64_t k)
+{
+    return exp((double)k / s->inv_log_gamma);
+}
+
+static double clamp(double v, double lo, double hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+double tco_sketch_quantile(const tco_sketch *s, double q)
+{
+    assert(q >= 0.0 && q <= 1.0);
+    if (s->n == 0)
+        return NAN;
+    if (q == 0.0)
+        return s->min;
+    if (q == 1.0)
+        return s->max;
+    /* Lower quantile: the order statistic of 0-based rank floor(q (n-1)). */
+    uint64_t rank = (uint64_t)floor(q * (double)(s->n - 1));
+    if (rank < s->n_zero)
+        return clamp(0.0, s->min, s->max);
+    uint64_t seen = s->n_zero;
+    for (uint32_t i = 0; i < s->n_keys; i++) {
+        seen += s->counts[i];
+        if (seen > rank) {
+            double v = 2.0 * sketch_pow(s, (int64_t)s->key_lo + i) / (s->gamma + 1.0);
+            /* Clamping keeps the bound: the true value also lies in [min, max]. */
+            return clamp(v, s->min, s->max);
+        }
+    }
+    return s->max; /* unreachable while n == n_zero + sum(counts) */
+}
+
+/* A zeroed GSL histogram of n bins. We build the struct ourselves instead of calling
+ * gsl_histogram_alloc so that running out of memory follows tco_x*'s policy (exit 70) rather than
+ * returning NULL, which here means "empty sketch". gsl_histogram_free releases it with free(). */
+static gsl_histogram *hist_new(size_t n)
+{
+    gsl_histogram *h = tco_xmalloc(sizeof *h);
+    h->n = n;
+    h->range = tco_xcalloc(n + 1, sizeof *h->range);
+    h->bin = tco_xcalloc(n, sizeof *h->bin);
+    return h;
+}
+
+gsl_histogram *tco_sketch_histogram(const tco_sketch *s, size_t max_bins)
+{
+    assert(max_bins >= 1);
+    if (s->n == 0)
+        return NULL;
+    uint32_t a, b;
+    int have_pos = sketch_span(s, &a, &b);
+    int zero_bin = s->n_zero > 0;
+
+    if (!have_pos) {
+        /* Only zeros (or values below 1e-300): one bin [0, 1). */
+        gsl_histogram *h = hist_new(1);
+        h->range[0] = 0.0;
+        h->range[1] = 1.0;
+        h->bin[0] = (double)s->n_zero;
+        return h;
+    }
+
+    /* A separate zero bin needs a second bin; with max_bins == 1 the zeros join the single bin,
+     * whose low edge becomes 0. */
+    int separate_zero = zero_bin && max_bins >= 2;
+    size_t pos_bins = max_bins - (separate_zero ? 1u : 0u);
+    size_t span = (size_t)(b - a) + 1u;
+    size_t per_bin = (span + pos_bins - 1) / pos_bins;
+    size_t n_pos = (span + per_bin - 1) / per_bin;
+    size_t n_bins = n_pos + (separate_zero ? 1u : 0u);
+
+    gsl_histogram *h = hist_new(n_bins);
+    double *r = h->range;
+    int64_t k0 = (int64_t)s->key_lo + a; /* first nonempty key */
+    int64_t k1 = (int64_t)s->key_lo + b; /* last nonempty key */
+    size_t j = 0;
+    if (separate_zero)
+        r[j++] = 0.0;
+    for (size_t i = 0; i <= n_pos; i++) {
+        int64_t k = k0 - 1 + (int64_t)(i * per_bin);
+        r[j++] = sketch_pow(s, k < k1 ? k : k1);
+    }
+    /* Make the outer edges cover [min, max] even where log() rounded a value across an edge. */
+    if (zero_bin && !separate_zero)
+        r[0] = 0.0;
+    else if (!zero_bin && s->min < r[0])
+        r[0] = s->min;
+    if (s->max > r[n_bins])
+        r[n_bins] = s->max;
+    for (size_t i = 0; i < n_bins; i++)
+        assert(r[i] < r[i + 1]); /* distinct keys give distinct edges for alpha >= 1e-6 */
+
+    j = 0;
+    if (separate_zero)
+        h->bin[j++] = (double)s->n_zero;
+    else if (zero_bin)
+        h->bin[0] = (double)s->n_zero; /* the zeros share the single bin */
+    for (size_t i = 0; i < span; i++)
+        h->bin[j + i / per_bin] += (double)s->counts[a + i];
+    return h;
+}

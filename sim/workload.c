@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: MIT */
+/* workload: the month-by-month workload of one trial (SPEC §4).
+ *
+ * W and V are random walks in log space, W_1 = 0, W_m = W_(m-1) + s Z - s^2/2, so that
+ * E[exp(W_m)] = 1 and the expected path follows the growth rate exactly. Draw order per
+ * month: the seat shock, the volume shock, the spike test, the spike multiplier; a draw is
+ * skipped when its parameter makes it irrelevant (zero volatility, zero spike probability), so
+ * a deterministic scenario spends no random numbers at all.
+ */
+#include "tco/workload.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <gsl/gsl_randist.h>
+
+#include "tco/xalloc.h"
+
+/* SPEC §4: "mind floating-point error": 10 x 1.1 = 11.000000000000002 is 11 seats. */
+#define WHOLE_TOLERANCE 1e-9
+
+void tco_workload_init(tco_workload *w, int months)
+{
+    w->months = months;
+    size_t n = (size_t)months;
+    /* one allocation, ten arrays */
+    double *block = tco_xcalloc(10 * n, sizeof *block);
+    w->seat_shape = block;
+    w->notif_shape = block + n;
+    w->api_shape = block + 2 * n;
+    w->discount = block + 3 * n;
+    w->escalation = block + 4 * n;
+    w->seats = block + 5 * n;
+    w->internal_sms = block + 6 * n;
+    w->voice = block + 7 * n;
+    w->notifications = block + 8 * n;
+    w->api = block + 9 * n;
+    w->phone_numbers = 0;
+}
+
+void tco_workload_fini(tco_workload *w)
+{
+    if (!w)
+        return;
+    free(w->seat_shape);
+    w->seat_shape = NULL;
+}
+
+double tco_workload_whole(double x)
+{
+    if (x <= 0)
+        return 0;
+    return ceil(x - WHOLE_TOLERANCE * x);
+}
+
+void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
+{
+    double *d = w->draws;
+    tco_scenario_draw(s, r, d);
+    const double seat_vol = d[TCO_SCN_SEAT_VOLATILITY];
+    const double vol_vol = d[TCO_SCN_VOLUME_VOLATILITY];
+    const double spike_p = d[TCO_SCN_SPIKE_PROBABILITY];
+    const double seat_g = log1p(d[TCO_SCN_SEAT_GROWTH]);
+    const double notif_g = log1p(d[TCO_SCN_NOTIFICATION_GROWTH]);
+    const double api_g = log1p(d[TCO_SCN_API_GROWTH]);
+    const double esc = 1 + d[TCO_SCN_PRICE_ESCALATION];
+    const double disc = log1p(d[TCO_SCN_DISCOUNT_RATE]);
+    double W = 0, V = 0, esc_factor = 1;
+    for (int m = 1; m <= w->months; m++) {
+        const int i = m - 1;
+        if (m > 1) {
+            if (seat_vol > 0)
+                W += seat_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - seat_vol * seat_vol / 2;
+            if (vol_vol > 0)
+                V += vol_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - vol_vol * vol_vol / 2;
+        }
+        double spike = 1;
+        if (spike_p > 0 && gsl_rng_uniform(r) < spike_p)
+            spike = tco_scenario_draw_spike(s, r);
+        /* growth -100% makes log1p -inf: month 1 is exp(0 * -inf); keep it 1, later 0 */
+        const double seat_growth = i == 0 ? 1 : exp(i * seat_g);
+        const double notif_growth = i == 0 ? 1 : exp(i * notif_g);
+        const double api_growth = i == 0 ? 1 : exp(i * api_g);
+        const double volume = exp(V) * spike;
+        w->seat_shape[i] = seat_growth * exp(W);
+        w->notif_shape[i] = notif_growth * volume;
+        w->api_shape[i] = api_growth * volume;
+        w->discount[i] = i == 0 ? 1 : exp(-(i / 12.0) * disc);
+        if (i > 0 && i % 12 == 0)
+            esc_factor *= esc; /* SPEC §4: a step at months 13, 25, ... */
+        w->escalation[i] = esc_factor;
+    }
+    w->phone_numbers = tco_workload_whole(d[TCO_SCN_PHONE_NUMBERS]);
+    tco_workload_apply(w, d[TCO_SCN_SEATS], d[TCO_SCN_NOTIFICATIONS]);
+}
+
+void tco_workload_apply(tco_workload *w, double seats_1, double notifications_1)
+{
+    const double *d = w->draws;
+    const double sms_per_seat = d[TCO_SCN_INTERNAL_SMS_PER_SEAT];
+    const double voice_per_seat = d[TCO_SCN_VOICE_MINUTES_PER_SEAT];
+    const double api_1 = d[TCO_SCN_API_REQUESTS];
+    for (int i = 0; i < w->months; i++) {
+        const double seats = tco_workload_whole(seats_1 * w->seat_shape[i]);
+        w->seats[i] = seats;
+        w->internal_sms[i] = sms_per_seat * seats;
+        w->voice[i] = voice_per_seat * seats;
+        w->notifications[i] = notifications_1 * w->notif_shape[i];
+        w->api[i] = api_1 * w->api_shape[i];
+    }
+}

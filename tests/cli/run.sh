@@ -1,0 +1,77 @@
+#!/bin/sh
+# Golden CLI tests. Run from the repository root: TCOSIM=path/to/tcosim sh tests/cli/run.sh
+#
+# tests/cli/cases/NAME/cmd     one shell command line; $TCOSIM is the binary under test,
+#                              $TMP a fresh empty directory, $CASE the case's directory
+# tests/cli/cases/NAME/stdout  expected standard output   (absent: must be empty)
+# tests/cli/cases/NAME/stderr  expected standard error    (absent: must be empty)
+# tests/cli/cases/NAME/status  expected exit status       (absent: 0)
+#
+# tests/bad/NAME.csv with tests/bad/NAME.err: `tcosim validate` must print exactly NAME.err on
+# standard error, nothing on standard output, and exit with the status in NAME.status (65 when
+# absent). One file per rule of SPEC sections 3 to 5.
+#
+# TCOSIM_WRAP (e.g. "valgrind -q --error-exitcode=99") runs every command under a wrapper.
+set -u
+LC_ALL=C
+export LC_ALL
+: "${TCOSIM:=./tcosim}"
+BIN="${TCOSIM_WRAP:+$TCOSIM_WRAP }$TCOSIM"
+pass=0
+fail=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+check() { # name expected-file actual-file what
+    if [ -f "$2" ]; then
+        cmp -s "$2" "$3" && return 0
+    else
+        [ -s "$3" ] || return 0
+    fi
+    echo "FAIL $1: $4 differs"
+    if [ -f "$2" ]; then diff "$2" "$3" | head -20; else head -20 "$3"; fi
+    return 1
+}
+
+for dir in tests/cli/cases/*/; do
+    [ -f "$dir/cmd" ] || continue
+    name=$(basename "$dir")
+    TMP="$work/$name"
+    mkdir -p "$TMP"
+    CASE=${dir%/}
+    export TMP CASE
+    TCOSIM="$BIN" sh -c "TCOSIM=\"$BIN\"; $(cat "$dir/cmd")" >"$TMP/.stdout" 2>"$TMP/.stderr"
+    status=$?
+    expected_status=0
+    [ -f "$dir/status" ] && expected_status=$(cat "$dir/status")
+    ok=1
+    check "$name" "$dir/stdout" "$TMP/.stdout" stdout || ok=0
+    check "$name" "$dir/stderr" "$TMP/.stderr" stderr || ok=0
+    if [ "$status" != "$expected_status" ]; then
+        echo "FAIL $name: exit status $status, expected $expected_status"
+        ok=0
+    fi
+    if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+
+for csv in tests/bad/*.csv; do
+    [ -f "$csv" ] || continue
+    name=bad/$(basename "$csv" .csv)
+    err=${csv%.csv}.err
+    $BIN validate "$csv" >"$work/.stdout" 2>"$work/.stderr"
+    status=$?
+    expected_status=65
+    [ -f "${csv%.csv}.status" ] && expected_status=$(cat "${csv%.csv}.status")
+    ok=1
+    if [ ! -f "$err" ]; then echo "FAIL $name: no $err"; ok=0; fi
+    check "$name" "$err" "$work/.stderr" stderr || ok=0
+    check "$name" /dev/null "$work/.stdout" stdout || ok=0
+    if [ "$status" != "$expected_status" ]; then
+        echo "FAIL $name: exit status $status, expected $expected_status"
+        ok=0
+    fi
+    if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]

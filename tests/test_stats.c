@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests for stats: moments (known answers, merge), DDSketch (quantiles against exact order
+ * statistics, exact merge, zeros, extremes, reset) and the sketch's histogram. */
+#include "tco/stats.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+
+#define N_BIG 100000
+
+static const double quantile_qs[] = {0.0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1.0};
+#define N_QS (sizeof quantile_qs / sizeof quantile_qs[0])
+
+/* Test data from GSL's mt19937 with a fixed seed, so these tests do not depend on tco rng. */
+static double *lognormal_data(size_t n, unsigned long seed, double zeta, double sigma)
+{
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    assert_non_null(r);
+    gsl_rng_set(r, seed);
+    double *x = malloc(n * sizeof *x);
+    assert_non_null(x);
+    for (size_t i = 0; i < n; i++)
+        x[i] = gsl_ran_lognormal(r, zeta, sigma);
+    gsl_rng_free(r);
+    return x;
+}
+
+static void assert_close_rel(double got, double want, double rel)
+{
+    if (!(fabs(got - want) <= rel * fabs(want)))
+        fail_msg("got %.17g, want %.17g within relative %g", got, want, rel);
+}
+
+/* The sketch's count for one key (0 outside its array). */
+static uint64_t count_at(const tco_sketch *s, int64_t key)
+{
+    if (s->n_keys == 0 || key < s->key_lo || key >= (int64_t)s->key_lo + s->n_keys)
+        return 0;
+    return s->counts[key - s->key_lo];
+}
+
+/* Every quantile of quantile_qs within relative alpha of the exact lower order statistic. The
+ * 1e-9 slack allows for the rounding of log() at bucket edges, not for a looser bound. */
+static void check_quantiles(const tco_sketch *s, double *x, size_t n, double alpha)
+{
+    double *sorted = malloc(n * sizeof *sorted);
+    assert_non_null(sorted);
+    memcpy(sorted, x, n * sizeof *sorted);
+    gsl_sort(sorted, 1, n);
+    for (size_t i = 0; i < N_QS; i++) {
+        double q = quantile_qs[i];
+        double exact = sorted[(size_t)floor(q * (double)(n - 1))];
+        double got = tco_sketch_quantile(s, q);
+        if (q == 0.0 || q == 1.0)
+            assert_true(got == exact);
+        else
+            assert_close_rel(got, exact, alpha * (1.0 + 1e-9));
+    }
+    free(sorted);
+}
+
+/* ==== moments =========================================================================== */
+
+static void moments_of_known_values_should_match_hand_computation(void **state)
+{
+    (void)state;
+    /* 2 4 4 4 5 5 7 9: sum 40, mean 5; squared deviations 9+1+1+1+0+0+4+16 = 32;
+     * sd = sqrt(32/7) = 2.1380899352993950; sem = sd / sqrt(8) = 0.7559289460184544. */
+    static const double v[] = {2, 4, 4, 4, 5, 5, 7, 9};
+    tco_moments m;
+    tco_moments_init(&m);
+    for (size_t i = 0; i < 8; i++)
+        tco_moments_add(&m, v[i]);
+    assert_int_equal(m.n, 8);
+    assert_close_rel(m.mean, 5.0, 1e-15);
+    assert_close_rel(m.m2, 32.0, 1e-15);
+    assert_true(m.min == 2.0 && m.max == 9.0);
+    assert_close_rel(tco_moments_sd(&m), 2.1380899352993950, 1e-15);
+    assert_close_rel(tco_moments_sem(&m), 0.7559289460184544, 1e-15);
+}
+
+static void moments_of_fewer_than_two_values_should_have_zero_sd(void **state)
+{
+    (void)state;
+    tco_moments m;
+    tco_moments_init(&m);
+    assert_int_equal(m.n, 0);
+    assert_true(tco_moments_sd(&m) == 0.0 && tco_moments_sem(&m) == 0.0);
+    tco_moments_add(&m, -3.5);
+    assert_true(m.mean == -3.5 && m.min == -3.5 && m.max == -3.5);
+    assert_true(tco_moments_sd(&m) == 0.0 && tco_moments_sem(&m) == 0.0);
+}
+
+static void moments_merge_of_halves_should_equal_one_pass(void **state)
+{
+    (void)state;
+    double *x = lognormal_data(N_BIG, 11, 3.0, 1.0);
+    tco_moments all, a, b, c, a2;
+    tco_moments_init(&all);
+    tco_moments_init(&a);
+    tco_moments_init(&b);
+    for (size_t i = 0; i < N_BIG; i++) {
+        tco_moments_add(&all, x[i]);
+        tco_moments_add(i < N_BIG / 3 ? &a : &b, x[i]);
+    }
+    a2 = a;
+    tco_moments_merge(&a, &b);
+    assert_int_equal(a.n, all.n);
+    assert_close_rel(a.mean, all.mean, 1e-12);
+    assert_close_rel(a.m2, all.m2, 1e-12);
+    assert_true(a.min == all.min && a.max == all.max);
+    /* Deterministic: the same merge again gives the same bits. */
+    tco_moments_merge(&a2, &b);
+    assert_memory_equal(&a, &a2, sizeof a);
+    /* Merging with an empty summary changes nothing, on either side. */
+    tco_moments_init(&c);
+    tco_moments_merge(&a2, &c);
+    assert_memory_equal(&a, &a2, sizeof a);
+    tco_moments_merge(&c, &a);
+    assert_memory_equal(&a, &c, sizeof a);
+    free(x);
+}
+
+/* ==== sketch ============================================================================ */
+
+static void sketch_quantiles_should_be_within_alpha_of_order_statistics(void **state)
+{
+    (void)state;
+    static const double alphas[] = {0.001, 0.01, 0.05};
+    double *x = lognormal_data(N_BIG, 42, 8.0, 1.5);
+    for (size_t k = 0; k < 3; k++) {
+        tco_sketch s;
+        tco_sketch_init(&s, alphas[k]);
+        for (size_t i = 0; i < N_BIG; i++)
+            tco_sketch_add(&s, x[i]);
+        assert_int_equal(s.n, N_BIG);
+        check_quantiles(&s, x, N_BIG, alphas[k]);
+        tco_sketch_fini(&s);
+    }
+    free(x);
+}
+
+static void sketch_merge_should_equal_sketch_of_union_bucket_by_bucket(void **state)
+{
+    (void)state;
+    double *x = lognormal_data(N_BIG, 7, 2.0, 2.0);
+    for (size_t i = 0; i < N_BIG; i += 97)
+        x[i] = 0.0;
+    tco_sketch all, a, b;
+    tco_sketch_init(&all, 0.01);
+    tco_sketch_init(&a, 0.01);
+    tco_sketch_init(&b, 0.01);
+    for (size_t i = 0; i < N_BIG; i++)
+        tco_sketch_add(&all, x[i]);
+    /* Different halves, b in reverse order, so the arrays grow differently. */
+    for (size_t i = 0; i < N_BIG; i += 2)
+        tco_sketch_add(&a, x[i]);
+    for (size_t i = N_BIG; i-- > 0;)
+        if (i % 2)
+            tco_sketch_add(&b, x[i]);
+    tco_sketch_merge(&a, &b);
+    assert_int_equal(a.n, all.n);
+    assert_int_equal(a.n_zero, all.n_zero);
+    assert_true(a.min == all.min && a.max == all.max);
+    int64_t lo = a.key_lo < all.key_lo ? a.key_lo : all.key_lo;
+    int64_t hi_a = (int64_t)a.key_lo + a.n_keys, hi_all = (int64_t)all.key_lo + all.n_keys;
+    for (int64_t k = lo; k < (hi_a > hi_all ? hi_a : hi_all); k++)
+        assert_int_equal(count_at(&a, k), count_at(&all, k));
+    for (size_t i = 0; i <= 100; i++)
+        assert_true(tco_sketch_quantile(&a, i / 100.0) == tco_sketch_quantile(&all, i / 100.0));
+    /* Merging into an empty sketch copies; merging an empty one changes nothing. */
+    tco_sketch e;
+    tco_sketch_init(&e, 0.01);
+    tco_sketch_merge(&e, &all);
+    tco_sketch_reset(&b);
+    tco_sketch_merge(&e, &b);
+    assert_int_equal(e.n, all.n);
+    for (int64_t k = all.key_lo; k < hi_all; k++)
+        assert_int_equal(count_at(&e, k), count_at(&all, k));
+    tco_sketch_fini(&e);
+    tco_sketch_fini(&all);
+    tco_sketch_fini(&a);
+    tco_sketch_fini(&b);
+    free(x);
+}
+
+static void sketch_should_count_zeros_exactly(void **state)
+{
+    (void)state;
+    tco_sketch s;
+    tco_sketch_init(&s, 0.01);
+    for (int i = 0; i < 10; i++)
+        tco_sketch_add(&s, 0.0);
+    tco_sketch_add(&s, 1e-310); /* below 1e-300: counted with the zeros */
+    for (int i = 0; i < 9; i++)
+        tco_sketch_add(&s, 5.0);
+    assert_int_equal(s.n, 20);
+    assert_int_equal(s.n_zero, 11);
+    assert_true(tco_sketch_quantile(&s, 0.0) == 0.0);
+    assert_true(tco_sketch_quantile(&s, 0.5) == 0.0); /* rank 9 < 11 zeros */
+    assert_close_rel(tco_sketch_quantile(&s, 0.6), 5.0, 0.01);
+    assert_true(tco_sketch_quantile(&s, 1.0) == 5.0);
+    tco_sketch_fini(&s);
+
+    tco_sketch z;
+    tco_sketch_init(&z, 0.01);
+    tco_sketch_add(&z, 0.0);
+    tco_sketch_add(&z, 0.0);
+    assert_true(tco_sketch_quantile(&z, 0.5) == 0.0);
+    gsl_histogram *h = tco_sketch_histogram(&z, 10);
+    assert_non_null(h);
+    assert_int_equal(h->n, 1);
+    assert_true(h->range[0] == 0.0 && h->range[1] == 1.0 && h->bin[0] == 2.0);
+    gsl_histogram_free(h);
+    tco_sketch_fini(&z);
+}
+
+static void sketch_of_one_value_should_return_it_for_every_q(void **state)
+{
+    (void)state;
+    tco_sketch s;
+    tco_sketch_init(&s, 0.02);
+    assert_true(isnan(tco_sketch_quantile(&s, 0.5)));
+    assert_null(tco_sketch_histogram(&s, 10));
+    tco_sketch_add(&s, 1234.5678);
+    for (size_t i = 0; i < N_QS; i++)
+        assert_true(tco_sketch_quantile(&s, quantile_qs[i]) == 1234.5678); /* clamped */
+    gsl_histogram *h = tco_sketch_histogram(&s, 10);
+    assert_int_equal(h->n, 1);
+    assert_true(h->range[0] < 1234.5678 && 1234.5678 <= h->range[1] && h->bin[0] == 1.0);
+    gsl_histogram_free(h);
+    tco_sketch_fini(&s);
+}
+
+static void sketch_should_keep_its_bound_over_fifteen_decades(void **state)
+{
+    (void)state;
+    /* Log-uniform on [1e-3, 1e12], added in decreasing then increasing order so the array
+     * grows downwards and upwards. */
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 3);
+    double *x = malloc(N_BIG * sizeof *x);
+    for (size_t i = 0; i < N_BIG; i++)
+        x[i] = pow(10.0, gsl_ran_flat(r, -3.0, 12.0));
+    x[0] = 1e-3;
+    x[1] = 1e12;
+    gsl_rng_free(r);
+    double *desc = malloc(N_BIG * sizeof *desc);
+    memcpy(desc, x, N_BIG * sizeof *desc);
+    gsl_sort(desc, 1, N_BIG);
+    tco_sketch s;
+    tco_sketch_init(&s, 0.005);
+    for (size_t i = N_BIG; i-- > 0;)
+        tco_sketch_add(&s, desc[i]);
+    check_quantiles(&s, x, N_BIG, 0.005);
+    tco_sketch_reset(&s);
+    for (size_t i = 0; i < N_BIG; i++)
+        tco_sketch_add(&s, desc[i]);
+    check_quantiles(&s, x, N_BIG, 0.005);
+    /* A few extremes of double range stay within the bound too. */
+    tco_sketch_reset(&s);
+    tco_sketch_add(&s, 1e-300);
+    tco_sketch_add(&s, 1e300);
+    tco_sketch_add(&s, 1.0);
+    assert_close_rel(tco_sketch_quantile(&s, 0.5), 1.0, 0.005 * (1.0 + 1e-9));
+    tco_sketch_fini(&s);
+    free(desc);
+    free(x);
+}
+
+static void sketch_reset_should_empty_it_and_keep_its_memory(void **state)
+{
+    (void)state;
+    double *x = lognormal_data(1000, 5, 1.0, 1.0);
+    tco_sketch s, fresh;
+    tco_sketch_init(&s, 0.01);
+    tco_sketch_init(&fresh, 0.01);
+    for (size_t i = 0; i < 1000; i++)
+        tco_sketch_add(&s, x[i] * 1000.0);
+    uint64_t *counts = s.counts;
+    uint32_t cap = s.cap;
+    tco_sketch_reset(&s);
+    assert_int_equal(s.n, 0);
+    assert_int_equal(s.n_zero, 0);
+    assert_true(isnan(tco_sketch_quantile(&s, 0.5)));
+    assert_ptr_equal(s.counts, counts);
+    assert_int_equal(s.cap, cap);
+    for (uint32_t i = 0; i < s.cap; i++)
+        assert_int_equal(s.counts[i], 0);
+    for (size_t i = 0; i < 1000; i++) {
+        tco_sketch_add(&s, x[i]);
+        tco_sketch_add(&fresh, x[i]);
+    }
+    for (size_t i = 0; i <= 100; i++)
+        assert_true(tco_sketch_quantile(&s, i / 100.0) == tco_sketch_quantile(&fresh, i / 100.0));
+    tco_sketch_fini(&s);
+    tco_sketch_fini(&fresh);
+    tco_sketch_fini(NULL);
+    free(x);
+}
+
+/* ==== histogram ========================================================================= */
+
+/* The histogram's invariants, and its counts against a direct binning of the data: value x
+ * belongs to the first bin i with x <= range[i+1] (positive buckets are (low, high]). */
+static void check_histogram(const tco_sketch *s, const double *x, size_t n, size_t max_bins)
+{
+    gsl_histogram *h = tco_sketch_histogram(s, max_bins);
+    assert_non_null(h);
+    assert_true(h->n >= 1 && h->n <= max_bins);
+    for (size_t i = 0; i < h->n; i++)
+        assert_true(h->range[i] < h->range[i + 1]);
+    assert_true(h->range[0] <= s->min && s->max <= h->range[h->n]);
+    double total = 0.0;
+    for (size_t i = 0; i < h->n; i++)
+        total += h->bin[i];
+    assert_true(total == (double)n);
+    double *want = calloc(h->n, sizeof *want);
+    for (size_t j = 0; j < n; j++) {
+        size_t i = 0;
+        while (i + 1 < h->n && x[j] > h->range[i + 1])
+            i++;
+        want[i] += 1.0;
+    }
+    for (size_t i = 0; i < h->n; i++)
+        assert_true(want[i] == h->bin[i]);
+    free(want);
+    gsl_histogram_free(h);
+}
+
+static void histogram_should_hold_every_value_in_at_most_max_bins(void **state)
+{
+    (void)state;
+    static const size_t bin_counts[] = {1, 2, 3, 7, 50, 1000, 100000};
+    double *x = lognormal_data(N_BIG, 99, 6.0, 0.8);
+    for (int with_zeros = 0; with_zeros < 2; with_zeros++) {
+        if (with_zeros)
+            for (size_t i = 0; i < N_BIG; i += 50)
+                x[i] = 0.0;
+        tco_sketch s;
+        tco_sketch_init(&s, 0.01);
+        for (size_t i = 0; i < N_BIG; i++)
+            tco_sketch_add(&s, x[i]);
+        for (size_t k = 0; k < sizeof bin_counts / sizeof bin_counts[0]; k++)
+            check_histogram(&s, x, N_BIG, bin_counts[k]);
+        if (with_zeros) {
+            gsl_histogram *h = tco_sketch_histogram(&s, 20);
+            assert_true(h->range[0] == 0.0 && h->bin[0] == (double)s.n_zero);
+            gsl_histogram_free(h);
+        }
+        tco_sketch_fini(&s);
+    }
+    free(x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(moments_of_known_values_should_match_hand_computation),
+        cmocka_unit_test(moments_of_fewer_than_two_values_should_have_zero_sd),
+        cmocka_unit_test(moments_merge_of_halves_should_equal_one_pass),
+        cmocka_unit_test(sketch_quantiles_should_be_within_alpha_of_order_statistics),
+        cmocka_unit_test(sketch_merge_should_equal_sketch_of_union_bucket_by_bucket),
+        cmocka_unit_test(sketch_should_count_zeros_exactly),
+        cmocka_unit_test(sketch_of_one_value_should_return_it_for_every_q),
+        cmocka_unit_test(sketch_should_keep_its_bound_over_fifteen_decades),
+        cmocka_unit_test(sketch_reset_should_empty_it_and_keep_its_memory),
+        cmocka_unit_test(histogram_should_hold_every_value_in_at_most_max_bins),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
