@@ -8,6 +8,10 @@
 #include "tco/price.h"
 #include "tco/xalloc.h"
 
+/* Roles a plan is priced in during a trial (tco_cost_ws.need). */
+#define NEED_FULL 1u
+#define NEED_PART 2u
+
 void tco_cost_ws_init(tco_cost_ws *ws, size_t n_plans, size_t n_options, int months)
 {
     const size_t m = (size_t)months;
@@ -18,6 +22,8 @@ void tco_cost_ws_init(tco_cost_ws *ws, size_t n_plans, size_t n_options, int mon
     ws->plan_part = tco_xcalloc(n_plans * m + 1, sizeof *ws->plan_part);
     ws->monthly = tco_xcalloc(n_options * m + 1, sizeof *ws->monthly);
     ws->total = tco_xcalloc(n_options + 1, sizeof *ws->total);
+    ws->overhead = tco_xcalloc(3 * m + 1, sizeof *ws->overhead);
+    ws->need = tco_xcalloc(n_plans + 1, sizeof *ws->need);
 }
 
 void tco_cost_ws_fini(tco_cost_ws *ws)
@@ -28,6 +34,10 @@ void tco_cost_ws_fini(tco_cost_ws *ws)
     free(ws->plan_part);
     free(ws->monthly);
     free(ws->total);
+    free(ws->overhead);
+    free(ws->need);
+    ws->need = NULL;
+    ws->overhead = NULL;
     ws->plan_full = ws->plan_part = ws->monthly = ws->total = NULL;
 }
 
@@ -52,10 +62,10 @@ static tco_usage usage_of(const tco_workload *w, int i, tco_model model, bool wh
 }
 
 /* Labor and delay of an option in month index i, before discounting (SPEC §4, §6). */
-static double overhead(const tco_option *opt, const double *d, int i)
+static double overhead(tco_option_kind kind, const double *d, int i)
 {
-    const bool ucaas = opt->kind != TCO_OPTION_CPAAS;
-    const bool cpaas = opt->kind != TCO_OPTION_UCAAS;
+    const bool ucaas = kind != TCO_OPTION_CPAAS;
+    const bool cpaas = kind != TCO_OPTION_UCAAS;
     double hours = 0, deploy = 0;
     if (ucaas) {
         hours += d[TCO_SCN_UCAAS_ADMIN_HOURS] + (i == 0 ? d[TCO_SCN_UCAAS_SETUP_HOURS] : 0);
@@ -76,15 +86,37 @@ void tco_cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *
                     const double *price_draws, const tco_workload *w)
 {
     const int months = ws->months;
+    /* Labor and delay depend only on the option's kind: three rows, not one per option. */
+    for (int kind = 0; kind < 3; kind++)
+        for (int i = 0; i < months; i++)
+            ws->overhead[kind * months + i] = overhead((tco_option_kind)kind, w->draws, i);
+    /* Price each plan only in the roles that an offered option gives it. */
+    for (size_t k = 0; k < p->n_plans; k++)
+        ws->need[k] = 0;
+    for (size_t o = 0; o < set->n; o++) {
+        const tco_option *opt = &set->items[o];
+        if (!opt->offered)
+            continue;
+        if (opt->kind == TCO_OPTION_HYBRID) {
+            ws->need[opt->ucaas_plan] |= NEED_PART;
+            ws->need[opt->cpaas_plan] |= NEED_PART;
+        } else {
+            ws->need[opt->kind == TCO_OPTION_UCAAS ? opt->ucaas_plan : opt->cpaas_plan] |= NEED_FULL;
+        }
+    }
     for (size_t k = 0; k < p->n_plans; k++) {
         const tco_plan *plan = &p->plans[k];
         double *full = ws->plan_full + k * (size_t)months;
         double *part = ws->plan_part + k * (size_t)months;
         for (int i = 0; i < months; i++) {
-            tco_usage u = usage_of(w, i, plan->model, true);
-            full[i] = tco_price_plan_month(plan, price_draws, &u, i + 1, w->escalation[i]);
-            u = usage_of(w, i, plan->model, false);
-            part[i] = tco_price_plan_month(plan, price_draws, &u, i + 1, w->escalation[i]);
+            if (ws->need[k] & NEED_FULL) {
+                tco_usage u = usage_of(w, i, plan->model, true);
+                full[i] = tco_price_plan_month(plan, price_draws, &u, i + 1, w->escalation[i]);
+            }
+            if (ws->need[k] & NEED_PART) {
+                tco_usage u = usage_of(w, i, plan->model, false);
+                part[i] = tco_price_plan_month(plan, price_draws, &u, i + 1, w->escalation[i]);
+            }
         }
     }
     for (size_t o = 0; o < set->n; o++) {
@@ -105,10 +137,10 @@ void tco_cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *
             a = ws->plan_part + (size_t)opt->ucaas_plan * (size_t)months;
             b = ws->plan_part + (size_t)opt->cpaas_plan * (size_t)months;
         }
+        const double *over = ws->overhead + (size_t)opt->kind * (size_t)months;
         double total = 0;
         for (int i = 0; i < months; i++) {
-            double c = a[i] + (b ? b[i] : 0) + overhead(opt, w->draws, i);
-            c *= w->discount[i];
+            double c = (a[i] + (b ? b[i] : 0) + over[i]) * w->discount[i];
             monthly[i] = c;
             total += c;
         }
@@ -136,7 +168,7 @@ double tco_cost_option_total(const tco_prices *p, const tco_option *opt,
             c += tco_price_plan_month(&p->plans[opt->cpaas_plan], price_draws, &u, i + 1,
                                       w->escalation[i]);
         }
-        c += overhead(opt, w->draws, i);
+        c += overhead(opt->kind, w->draws, i);
         total += c * w->discount[i];
     }
     return total;

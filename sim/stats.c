@@ -28,6 +28,8 @@
 #include <assert.h>
 #include <float.h>
 #include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,7 +165,7 @@ static void sketch_cover(tco_sketch *s, int32_t key)
         uint32_t need = s->n_keys + shift;
         if (need > s->cap) {
             uint32_t cap = s->cap * 2u > need ? s->cap * 2u : need;
-            uint64_t *counts = tco_xcalloc(cap, sizeof *counts);
+            uint32_t *counts = tco_xcalloc(cap, sizeof *counts);
             memcpy(counts + shift, s->counts, (size_t)s->n_keys * sizeof *counts);
             free(s->counts);
             s->counts = counts;
@@ -177,10 +179,19 @@ static void sketch_cover(tco_sketch *s, int32_t key)
     }
 }
 
-void tco_sketch_add(tco_sketch *s, double x)
+/* The key of x > SKETCH_TINY: ceil(log(x) / log(gamma)), with the ceiling done without a
+ * libm call (truncation toward zero is already the ceiling for t <= 0). */
+static inline int32_t sketch_key(const tco_sketch *s, double x)
+{
+    double t = log(x) * s->inv_log_gamma;
+    int32_t key = (int32_t)t;
+    key += (double)key < t;
+    return key;
+}
+
+static inline void sketch_add_one(tco_sketch *s, double x)
 {
     assert(x >= 0.0 && x <= DBL_MAX); /* also rejects NaN and +inf */
-    s->n++;
     if (x < s->min)
         s->min = x;
     if (x > s->max)
@@ -189,16 +200,59 @@ void tco_sketch_add(tco_sketch *s, double x)
         s->n_zero++;
         return;
     }
-    /* ceil without a libm call: truncation toward zero is already the ceiling for t <= 0. */
-    double t = log(x) * s->inv_log_gamma;
-    int32_t key = (int32_t)t;
-    key += (double)key < t;
+    int32_t key = sketch_key(s, x);
     uint32_t i = (uint32_t)((int64_t)key - s->key_lo);
     if ((int64_t)key < s->key_lo || i >= s->n_keys) {
         sketch_cover(s, key);
         i = (uint32_t)((int64_t)key - s->key_lo);
     }
     s->counts[i]++;
+}
+
+void tco_sketch_add(tco_sketch *s, double x)
+{
+    s->n++;
+    sketch_add_one(s, x);
+}
+
+void tco_sketch_add_array(tco_sketch *s, const double *x, size_t n)
+{
+    /* Three passes over chunks, each free of the others' dependencies: extremes, keys (the
+     * logs pipeline), counts. Same result as n calls of tco_sketch_add. */
+    enum { CHUNK = 256 };
+    int32_t keys[CHUNK];
+    s->n += n;
+    for (size_t start = 0; start < n; start += CHUNK) {
+        const size_t len = n - start < CHUNK ? n - start : CHUNK;
+        const double *v = x + start;
+        double lo = s->min, hi = s->max;
+        bool all_positive = true;
+        for (size_t i = 0; i < len; i++) {
+            assert(v[i] >= 0.0 && v[i] <= DBL_MAX);
+            lo = v[i] < lo ? v[i] : lo;
+            hi = v[i] > hi ? v[i] : hi;
+            all_positive &= v[i] >= SKETCH_TINY;
+        }
+        if (!all_positive) { /* rare: zeros take the one-by-one path */
+            for (size_t i = 0; i < len; i++)
+                sketch_add_one(s, v[i]);
+            continue;
+        }
+        s->min = lo;
+        s->max = hi;
+        int32_t kmin = INT32_MAX, kmax = INT32_MIN;
+        for (size_t i = 0; i < len; i++) {
+            keys[i] = sketch_key(s, v[i]);
+            kmin = keys[i] < kmin ? keys[i] : kmin;
+            kmax = keys[i] > kmax ? keys[i] : kmax;
+        }
+        sketch_cover(s, kmin);
+        sketch_cover(s, kmax);
+        const int32_t key_lo = s->key_lo;
+        uint32_t *counts = s->counts;
+        for (size_t i = 0; i < len; i++)
+            counts[keys[i] - key_lo]++;
+    }
 }
 
 /* First and last nonempty index of counts; false when there is none. */
@@ -225,8 +279,8 @@ void tco_sketch_merge(tco_sketch *dst, const tco_sketch *src)
         int32_t khi = (int32_t)((int64_t)src->key_lo + b);
         sketch_cover(dst, klo);
         sketch_cover(dst, khi);
-        uint64_t *d = dst->counts + ((int64_t)klo - dst->key_lo);
-        const uint64_t *c = src->counts + a;
+        uint32_t *d = dst->counts + ((int64_t)klo - dst->key_lo);
+        const uint32_t *c = src->counts + a;
         for (uint32_t i = 0; i <= b - a; i++)
             d[i] += c[i];
     }

@@ -287,7 +287,7 @@ static void sketch_reset_should_empty_it_and_keep_its_memory(void **state)
     tco_sketch_init(&fresh, 0.01);
     for (size_t i = 0; i < 1000; i++)
         tco_sketch_add(&s, x[i] * 1000.0);
-    uint64_t *counts = s.counts;
+    uint32_t *counts = s.counts;
     uint32_t cap = s.cap;
     tco_sketch_reset(&s);
     assert_int_equal(s.n, 0);
@@ -363,6 +363,34 @@ static void histogram_should_hold_every_value_in_at_most_max_bins(void **state)
     free(x);
 }
 
+
+/* tco_sketch_add_array is the engine's fast path: it must leave exactly the sketch that one
+ * tco_sketch_add per value leaves, zeros and chunk boundaries (256) included. */
+static void sketch_add_array_should_equal_one_add_per_value(void **state)
+{
+    (void)state;
+    enum { N = 1000 };
+    double x[N];
+    for (size_t i = 0; i < N; i++)
+        x[i] = (i % 97 == 0) ? 0.0 : 1000.0 * (1.0 + (double)((i * 7919) % 1013) / 50.0);
+    tco_sketch a, b;
+    tco_sketch_init(&a, 0.001);
+    tco_sketch_init(&b, 0.001);
+    for (size_t i = 0; i < N; i++)
+        tco_sketch_add(&a, x[i]);
+    tco_sketch_add_array(&b, x, 300);
+    tco_sketch_add_array(&b, x + 300, N - 300);
+    assert_int_equal(a.n, b.n);
+    assert_int_equal(a.n_zero, b.n_zero);
+    assert_true(a.min == b.min && a.max == b.max);
+    for (int64_t k = a.key_lo - 5; k < (int64_t)a.key_lo + a.n_keys + 5; k++)
+        assert_int_equal(count_at(&a, k), count_at(&b, k));
+    for (int64_t k = b.key_lo; k < (int64_t)b.key_lo + b.n_keys; k++)
+        assert_int_equal(count_at(&a, k), count_at(&b, k));
+    tco_sketch_fini(&a);
+    tco_sketch_fini(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +404,7 @@ int main(void)
         cmocka_unit_test(sketch_should_keep_its_bound_over_fifteen_decades),
         cmocka_unit_test(sketch_reset_should_empty_it_and_keep_its_memory),
         cmocka_unit_test(histogram_should_hold_every_value_in_at_most_max_bins),
+        cmocka_unit_test(sketch_add_array_should_equal_one_add_per_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

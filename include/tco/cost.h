@@ -24,6 +24,8 @@ typedef struct tco_cost_ws {
     double *plan_part;  /* [plan * months + m]: its part of a hybrid (staff or customers) */
     double *monthly;    /* [option * months + m]: discounted cost of month m+1 */
     double *total;      /* [option]: TCO, the sum of monthly */
+    double *overhead;   /* [kind * months + m]: labor and delay of an option kind */
+    unsigned char *need; /* [plan]: roles the plan is priced in this trial */
 } tco_cost_ws;
 
 void tco_cost_ws_init(tco_cost_ws *ws, size_t n_plans, size_t n_options, int months);

@@ -47,7 +47,8 @@ typedef struct tco_sketch {
     int32_t key_lo;       /* key of counts[0] */
     uint32_t n_keys;      /* length of counts */
     uint32_t cap;         /* allocated length of counts */
-    uint64_t *counts;     /* counts[i]: values with key key_lo + i */
+    uint32_t *counts;     /* counts[i]: values with key key_lo + i; 32 bits halve the cache
+                           * footprint and hold TCO_MAX_TRIALS (1e9) */
     double min, max;      /* exact extremes of the values added */
 } tco_sketch;
 
@@ -59,6 +60,8 @@ void tco_sketch_fini(tco_sketch *s);
 void tco_sketch_reset(tco_sketch *s);
 /* Adds a finite x >= 0 (a negative, infinite or NaN x is a programming error: assert). */
 void tco_sketch_add(tco_sketch *s, double x);
+/* Adds x[0..n-1]; the same as n calls of tco_sketch_add, in one call (the engine's hot path). */
+void tco_sketch_add_array(tco_sketch *s, const double *x, size_t n);
 /* dst += src; both must have the same alpha. */
 void tco_sketch_merge(tco_sketch *dst, const tco_sketch *src);
 /* Quantile q in [0,1]; NAN when empty. q = 0 and q = 1 return the exact min and max. */
