@@ -21,7 +21,6 @@
 #include "tco/value.h"
 
 #include <assert.h>
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -58,7 +57,7 @@ static const char MSG_END[] = "the end of the cell";
 static const char MSG_OPEN[] = "\"(\"";
 static const char MSG_COMMA[] = "\",\"";
 static const char MSG_CLOSE[] = "\")\"";
-static const char *const MSG_MISSING[MAX_PARAMS] = {MSG_NUMBER, "a second parameter",
+static const char *const MSG_MISSING[MAX_PARAMS] = {NULL, "a second parameter",
                                                      "a third parameter"};
 static const char *const MSG_TOO_MANY[MAX_PARAMS + 1] = {
     NULL, "only 1 parameter", "only 2 parameters", "only 3 parameters"};
@@ -128,15 +127,15 @@ static bool scan_number(parser *s, double *x, const char **start)
 {
     const char *p = s->p;
     *start = p;
-    bool neg = false, signed_ = false;
+    bool neg = false, have_sign = false;
     if (*p == '+' || *p == '-') {
         neg = *p == '-';
-        signed_ = true;
+        have_sign = true;
         p++;
     }
     if (*p == '$') {
         p++;
-        if (!signed_ && (*p == '+' || *p == '-')) {
+        if (!have_sign && (*p == '+' || *p == '-')) {
             neg = *p == '-';
             p++;
         }
@@ -173,12 +172,11 @@ static bool scan_number(parser *s, double *x, const char **start)
     /* strtod reads exactly the span we scanned, except that after "1" of "1..2" it also takes
      * the first dot, which does not change the value. Anything shorter is a foreign locale. */
     char *end;
-    errno = 0;
     double v = strtod(digits, &end);
     if (end < p)
         return fail(s, MSG_NUMBER, digits);
     if (isinf(v) || isnan(v))
-        return fail(s, MSG_FINITE, *start); /* ERANGE overflow; underflow to 0 is fine */
+        return fail(s, MSG_FINITE, *start); /* overflow; underflow to 0 or subnormal is fine */
     if (*p == '%') {
         v /= 100; /* SPEC §3: 2% is 2/100, so "2%" == 0.02 exactly as the literal 0.02 */
         p++;
@@ -396,16 +394,6 @@ static bool parse_cell(parser *s, tco_value *v)
     return true;
 }
 
-/* 1-based position of `at` in `cell`, counting UTF-8 characters, not bytes. */
-static size_t char_pos(const char *cell, const char *at)
-{
-    size_t pos = 1;
-    for (const char *p = cell; p < at; p++)
-        if (((unsigned char)*p & 0xC0) != 0x80)
-            pos++;
-    return pos;
-}
-
 /* ============================================================================================
  * Public API
  * ========================================================================================== */
@@ -416,8 +404,10 @@ const char *tco_value_parse(const char *cell, tco_value *out, size_t *err_pos)
     parser s = {.p = cell, .err = NULL, .err_at = NULL};
     tco_value v;
     if (!parse_cell(&s, &v)) {
+        /* a byte offset is a character offset here: the scanner stops at the first non-ASCII
+         * byte, so everything before an error is ASCII */
         if (err_pos)
-            *err_pos = char_pos(cell, s.err_at);
+            *err_pos = (size_t)(s.err_at - cell) + 1;
         return s.err;
     }
     if (err_pos)
