@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <math.h>
+
 #include "tco/defaults.h"
+#include "tco/value.h"
 #include "tco/xalloc.h"
 
 static const char HELP_GENERAL[] =
@@ -109,7 +112,9 @@ static bool parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
 }
 
 enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
-       OPT_HELP, OPT_VERSION };
+       OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
+       OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
+       OPT_STEPS, OPT_SCALE };
 
 static const struct option LONG_OPTIONS[] = {
     {"prices", required_argument, NULL, OPT_PRICES},
@@ -121,27 +126,62 @@ static const struct option LONG_OPTIONS[] = {
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"help", no_argument, NULL, OPT_HELP},
     {"version", no_argument, NULL, OPT_VERSION},
+    {"min-dev-hours", required_argument, NULL, OPT_MIN_DEV_HOURS},
+    {"min-time-to-market", required_argument, NULL, OPT_MIN_TTM},
+    {"notification-threshold", required_argument, NULL, OPT_NOTIF_THRESHOLD},
+    {"seat-threshold", required_argument, NULL, OPT_SEAT_THRESHOLD},
+    {"deviation-required", required_argument, NULL, OPT_DEV_REQUIRED},
+    {"deviation-shift", required_argument, NULL, OPT_DEV_SHIFT},
+    {"seats", required_argument, NULL, OPT_SEATS},
+    {"notifications", required_argument, NULL, OPT_NOTIFICATIONS},
+    {"steps", required_argument, NULL, OPT_STEPS},
+    {"scale", required_argument, NULL, OPT_SCALE},
     {NULL, 0, NULL, 0},
 };
 
-/* Which options each command takes (bit = option - OPT_PRICES). */
+#define BIT(opt) (1u << ((opt) - OPT_PRICES))
+
+/* Which options each command takes. */
 static unsigned allowed_options(tco_command c)
 {
-    unsigned all = (1u << (OPT_VERSION - OPT_PRICES + 1)) - 1;
-    unsigned help = 1u << (OPT_HELP - OPT_PRICES);
+    const unsigned common = BIT(OPT_HELP) | BIT(OPT_PRICES) | BIT(OPT_SEED) | BIT(OPT_THREADS) |
+                            BIT(OPT_FORMAT) | BIT(OPT_QUIET);
     switch (c) {
-    case TCO_CMD_RUN: return all;
+    case TCO_CMD_RUN: return common | BIT(OPT_TRIALS) | BIT(OPT_OUT);
     case TCO_CMD_BREAKEVEN:
-        return help | 1u << (OPT_PRICES - OPT_PRICES) | 1u << (OPT_OUT - OPT_PRICES) |
-               1u << (OPT_FORMAT - OPT_PRICES) | 1u << (OPT_QUIET - OPT_PRICES) |
-               1u << (OPT_SEED - OPT_PRICES) | 1u << (OPT_THREADS - OPT_PRICES);
+        return common | BIT(OPT_OUT) | BIT(OPT_SEATS) | BIT(OPT_NOTIFICATIONS) | BIT(OPT_STEPS) |
+               BIT(OPT_SCALE);
     case TCO_CMD_RECOMMEND:
-        return help | 1u << (OPT_PRICES - OPT_PRICES) | 1u << (OPT_TRIALS - OPT_PRICES) |
-               1u << (OPT_SEED - OPT_PRICES) | 1u << (OPT_THREADS - OPT_PRICES) |
-               1u << (OPT_FORMAT - OPT_PRICES) | 1u << (OPT_QUIET - OPT_PRICES);
-    case TCO_CMD_VALIDATE: return help | 1u << (OPT_QUIET - OPT_PRICES);
-    default: return all;
+        return common | BIT(OPT_TRIALS) | BIT(OPT_MIN_DEV_HOURS) | BIT(OPT_MIN_TTM) |
+               BIT(OPT_NOTIF_THRESHOLD) | BIT(OPT_SEAT_THRESHOLD) | BIT(OPT_DEV_REQUIRED) |
+               BIT(OPT_DEV_SHIFT);
+    case TCO_CMD_VALIDATE: return BIT(OPT_HELP) | BIT(OPT_QUIET);
+    default: return BIT(OPT_HELP);
     }
+}
+
+/* A threshold: a plain number >= 0, `%` allowed ("30%" = 0.3). */
+static bool parse_threshold(const char *s, double *out)
+{
+    tco_value v;
+    size_t pos;
+    if (tco_value_parse(s, &v, &pos) != NULL || v.dist != TCO_DIST_CONST || !(v.a >= 0))
+        return false;
+    *out = v.a;
+    return true;
+}
+
+/* A range LO..HI of plain numbers, 0 <= LO < HI. */
+static bool parse_range(const char *s, double *lo, double *hi)
+{
+    tco_value v;
+    size_t pos;
+    if (tco_value_parse(s, &v, &pos) != NULL || v.dist != TCO_DIST_UNIFORM || !(v.a >= 0) ||
+        !(v.a < v.b))
+        return false;
+    *lo = v.a;
+    *hi = v.b;
+    return true;
 }
 
 static tco_status usage(char *err, size_t size, const char *fmt, const char *a, const char *b)
@@ -157,6 +197,14 @@ tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_
     o->seed = TCO_DEFAULT_SEED;
     o->format = TCO_FORMAT_TABLE;
     o->help_topic = TCO_CMD_HELP;
+    o->min_dev_hours = 20;
+    o->min_time_to_market = 30;
+    o->notification_threshold = 10000;
+    o->seat_threshold = 50;
+    o->deviation_required = 0.30;
+    o->deviation_shift = 0.10;
+    o->seats_lo = o->seats_hi = NAN;
+    o->notifications_lo = o->notifications_hi = NAN;
     err[0] = '\0';
 
     if (argc < 2)
@@ -269,6 +317,52 @@ tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_
         case OPT_VERSION:
             o->command = TCO_CMD_VERSION;
             return TCO_OK;
+        case OPT_MIN_DEV_HOURS:
+        case OPT_MIN_TTM:
+        case OPT_NOTIF_THRESHOLD:
+        case OPT_SEAT_THRESHOLD:
+        case OPT_DEV_REQUIRED:
+        case OPT_DEV_SHIFT: {
+            double *slot = c == OPT_MIN_DEV_HOURS     ? &o->min_dev_hours
+                           : c == OPT_MIN_TTM         ? &o->min_time_to_market
+                           : c == OPT_NOTIF_THRESHOLD ? &o->notification_threshold
+                           : c == OPT_SEAT_THRESHOLD  ? &o->seat_threshold
+                           : c == OPT_DEV_REQUIRED    ? &o->deviation_required
+                                                      : &o->deviation_shift;
+            if (!parse_threshold(optarg, slot)) {
+                snprintf(err, err_size, "--%s: expected a number >= 0 (%% allowed), got \"%s\"",
+                         LONG_OPTIONS[c - OPT_PRICES].name, optarg);
+                return TCO_EUSAGE;
+            }
+            break;
+        }
+        case OPT_SEATS:
+        case OPT_NOTIFICATIONS: {
+            bool seats = c == OPT_SEATS;
+            if (!parse_range(optarg, seats ? &o->seats_lo : &o->notifications_lo,
+                             seats ? &o->seats_hi : &o->notifications_hi)) {
+                snprintf(err, err_size, "--%s: expected a range LO..HI with 0 <= LO < HI, got \"%s\"",
+                         LONG_OPTIONS[c - OPT_PRICES].name, optarg);
+                return TCO_EUSAGE;
+            }
+            break;
+        }
+        case OPT_STEPS:
+            if (!parse_u64(optarg, 2, 1000, &v))
+                return usage(err, err_size,
+                             "--steps: expected a whole number from 2 to 1000, got \"%s\"%s",
+                             optarg, "");
+            o->steps = (unsigned)v;
+            break;
+        case OPT_SCALE:
+            if (strcmp(optarg, "linear") == 0)
+                o->scale = 1;
+            else if (strcmp(optarg, "log") == 0)
+                o->scale = 2;
+            else
+                return usage(err, err_size, "--scale: expected linear or log, got \"%s\"%s",
+                             optarg, "");
+            break;
         }
     }
     for (int i = optind; i < sub_argc; i++)

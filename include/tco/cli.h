@@ -36,6 +36,20 @@ typedef struct tco_options {
     bool quiet;
     char **files;             /* operands; point into argv */
     size_t n_files;
+
+    /* recommend: the thresholds of SPEC §7's rules */
+    double min_dev_hours;          /* --min-dev-hours, rule 1 (20 hours/week) */
+    double min_time_to_market;     /* --min-time-to-market, rule 2 (30 days) */
+    double notification_threshold; /* --notification-threshold, rule 3 (10000 a month) */
+    double seat_threshold;         /* --seat-threshold, rule 3 (50 seats) */
+    double deviation_required;     /* --deviation-required, rule 4 (0.30) */
+    double deviation_shift;        /* --deviation-shift, rule 4 (0.10) */
+
+    /* breakeven: the grid; NAN / 0 mean "from the scenario" */
+    double seats_lo, seats_hi;          /* --seats LO..HI */
+    double notifications_lo, notifications_hi; /* --notifications LO..HI */
+    unsigned steps;                     /* --steps N: grid points per axis */
+    int scale;                          /* --scale: 0 default, 1 linear, 2 log */
 } tco_options;
 
 /* Parses argv (argv[0] is the program). Returns TCO_OK or TCO_EUSAGE with a one-line reason

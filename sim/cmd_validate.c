@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_validate: check scenario files and price sheets; the kind is told from the header. */
+#include "tco/cmd_validate.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tco/cmdutil.h"
+#include "tco/csvload.h"
+#include "tco/pricesheet.h"
+#include "tco/scenario.h"
+
+/* tcosim validate: every file checked, every problem printed, nothing changed. */
+tco_status tco_cmd_validate(const tco_options *o)
+{
+    tco_status worst = TCO_OK;
+    tco_prices prices;
+    tco_prices_init(&prices);
+    for (size_t i = 0; i < o->n_files; i++) {
+        const char *path = o->files[i];
+        tco_diag_list diags;
+        tco_diag_list_init(&diags);
+        tco_csv_table t;
+        tco_csv_table_init(&t);
+        tco_status st = tco_csv_load(path, &t, &diags);
+        const char *kind = NULL;
+        size_t count = 0;
+        if (t.header.n_fields > 0 && st != TCO_ENOINPUT) {
+            if (tco_scenario_table_is_scenario(&t)) {
+                tco_scenario_file f;
+                tco_scenario_file_init(&f);
+                tco_status s2 = tco_scenario_from_table(&t, &f, &diags);
+                if (st == TCO_OK)
+                    st = s2;
+                kind = "scenario file";
+                count = f.n;
+                tco_scenario_file_fini(&f);
+            } else if (tco_prices_table_is_sheet(&t)) {
+                size_t before = prices.n_plans;
+                tco_status s2 = tco_prices_add_sheet(&prices, &t, &diags);
+                if (st == TCO_OK)
+                    st = s2;
+                kind = "price sheet";
+                count = prices.n_plans - before;
+            } else {
+                tco_diag_add(&diags, TCO_EDATA, path, t.header.line, 0,
+                             "expected a scenario file (a \"scenario\" column) or a price sheet "
+                             "(\"vendor\", \"plan\", \"model\", \"item\", \"price\" columns), got "
+                             "neither in the header");
+                st = TCO_EDATA;
+            }
+        }
+        tco_cmd_print_diags(&diags);
+        if (st == TCO_OK && !o->quiet)
+            printf("%s: ok: %s, %zu %s\n", path, kind, count,
+                   strcmp(kind, "price sheet") == 0 ? (count == 1 ? "plan" : "plans")
+                                                    : (count == 1 ? "scenario" : "scenarios"));
+        if (st > worst)
+            worst = st;
+        tco_csv_table_fini(&t);
+        tco_diag_list_fini(&diags);
+    }
+    /* Checks across sheets: the same plan in two sheets of the same file name. */
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    if (tco_prices_finish(&prices, &diags) != TCO_OK && TCO_EDATA > worst)
+        worst = TCO_EDATA;
+    tco_cmd_print_diags(&diags);
+    tco_diag_list_fini(&diags);
+    tco_prices_fini(&prices);
+    return worst;
+}
+
+

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: MIT */
+/* cmdutil: shared pieces of the subcommands (see tco/cmdutil.h). */
+#include "tco/cmdutil.h"
+
+#include <glob.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tco/defaults.h"
+#include "tco/outfile.h"
+#include "tco/xalloc.h"
+
+#ifndef TCO_DATADIR
+#define TCO_DATADIR "/usr/local/share/tcosim/data"
+#endif
+
+void tco_cmd_print_diags(const tco_diag_list *diags)
+{
+    for (size_t i = 0; i < diags->n; i++) {
+        char *line = tco_diag_format(&diags->items[i]);
+        fprintf(stderr, "%s\n", line);
+        free(line);
+    }
+}
+
+/* The bundled sheets: the .csv files of ./data, else of the installed copy. */
+static tco_status default_price_sheets(glob_t *g, tco_diag_list *diags)
+{
+    static const char *const patterns[] = {TCO_DEFAULT_PRICES_DIR "/*.csv", TCO_DATADIR "/*.csv"};
+    for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++)
+        if (glob(patterns[i], 0, NULL, g) == 0)
+            return TCO_OK;
+        else
+            globfree(g);
+    tco_diag_add(diags, TCO_ENOINPUT, TCO_DEFAULT_PRICES_DIR, 0, 0,
+                 "expected bundled price sheets (*.csv) here or in " TCO_DATADIR
+                 "; give --prices FILE");
+    return TCO_ENOINPUT;
+}
+
+/* Loads every --prices sheet (or the bundled ones). Any bad sheet stops the run: a comparison
+ * with a sheet missing would look complete and not be. */
+tco_status tco_cmd_load_prices(const tco_options *o, tco_prices *prices, tco_diag_list *diags)
+{
+    glob_t g;
+    memset(&g, 0, sizeof g);
+    char **paths = o->prices;
+    size_t n = o->n_prices;
+    bool globbed = false;
+    if (n == 0) {
+        tco_status st = default_price_sheets(&g, diags);
+        if (st != TCO_OK)
+            return st;
+        paths = g.gl_pathv;
+        n = g.gl_pathc;
+        globbed = true;
+    }
+    tco_status worst = TCO_OK;
+    for (size_t i = 0; i < n; i++) {
+        tco_status st = tco_prices_load(prices, paths[i], diags);
+        if (st > worst)
+            worst = st;
+    }
+    if (worst == TCO_OK)
+        worst = tco_prices_finish(prices, diags);
+    if (worst == TCO_OK && prices->n_plans == 0) {
+        tco_diag_add(diags, TCO_EDATA, paths[0], 0, 0, "expected at least one plan, got none");
+        worst = TCO_EDATA;
+    }
+    if (globbed)
+        globfree(&g);
+    return worst;
+}
+
+typedef struct progress_ctx {
+    bool enabled;
+    const char *label;
+} progress_ctx;
+
+static void show_progress(void *ctx, unsigned long done, unsigned long total)
+{
+    const progress_ctx *p = ctx;
+    if (!p->enabled)
+        return;
+    const int width = 30;
+    int filled = (int)((double)done / (double)total * width);
+    char bar[32];
+    for (int i = 0; i < width; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[width] = '\0';
+    fprintf(stderr, "\r%-40.40s [%s] %3d%%", p->label, bar, (int)(100.0 * done / total));
+    if (done == total)
+        fputs("\r\033[K", stderr);
+}
+
+static unsigned online_processors(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > TCO_MAX_THREADS ? TCO_MAX_THREADS : (unsigned)n;
+}
+
+unsigned tco_cmd_threads(const tco_options *o)
+{
+    return o->threads ? o->threads : online_processors();
+}
+
+void tco_cmd_load_batch(const tco_options *o, tco_batch *batch)
+{
+    memset(batch, 0, sizeof *batch);
+    tco_diag_list_init(&batch->errors);
+    batch->n_files = o->n_files;
+    batch->files = tco_xcalloc(o->n_files + 1, sizeof *batch->files);
+    for (size_t i = 0; i < o->n_files; i++) {
+        tco_diag_list file_diags;
+        tco_diag_list_init(&file_diags);
+        tco_scenario_file_init(&batch->files[i]);
+        tco_status st = tco_scenario_load(o->files[i], &batch->files[i], &file_diags);
+        tco_cmd_print_diags(&file_diags);
+        if (st != TCO_OK) {
+            /* SPEC §2: a batch keeps going past a bad file */
+            if (st > batch->worst)
+                batch->worst = st;
+            tco_scenario_file_fini(&batch->files[i]);
+        } else {
+            batch->n_scenarios += batch->files[i].n;
+        }
+        tco_diag_list_take(&batch->errors, &file_diags);
+        tco_diag_list_fini(&file_diags);
+    }
+}
+
+void tco_cmd_batch_fini(tco_batch *batch)
+{
+    for (size_t i = 0; i < batch->n_files; i++)
+        tco_scenario_file_fini(&batch->files[i]);
+    free(batch->files);
+    tco_diag_list_fini(&batch->errors);
+    memset(batch, 0, sizeof *batch);
+}
+
+tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, const tco_batch *batch,
+                            const volatile sig_atomic_t *stop, tco_result *results,
+                            tco_report_item *items, size_t *n_done)
+{
+    progress_ctx progress = {!o->quiet && isatty(STDERR_FILENO), NULL};
+    tco_engine_config cfg = {o->trials, o->seed, tco_cmd_threads(o), stop, show_progress,
+                             &progress};
+    *n_done = 0;
+    for (size_t i = 0; i < batch->n_files; i++)
+        for (size_t k = 0; k < batch->files[i].n; k++) {
+            progress.label = batch->files[i].items[k].name;
+            tco_status st = tco_engine_run(&batch->files[i].items[k], prices, &cfg,
+                                           &results[*n_done]);
+            items[*n_done].file = o->files[i];
+            items[*n_done].result = &results[*n_done];
+            ++*n_done;
+            if (st == TCO_EINTERRUPTED) {
+                if (progress.enabled)
+                    fputs("\r\033[K", stderr);
+                return st;
+            }
+        }
+    return TCO_OK;
+}
+
+tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t n,
+                               int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
+                               tco_diag_list *diags)
+{
+    tco_status st = tco_outdir_make(dir, diags);
+    if (st != TCO_OK)
+        return st;
+    tco_outfile *files = tco_xcalloc(n + 1, sizeof *files);
+    size_t opened = 0;
+    for (; opened < n; opened++) {
+        st = tco_outfile_open(&files[opened], dir, names[opened], diags);
+        if (st != TCO_OK)
+            break;
+        if (write(opened, files[opened].fp, ctx) != 0) {
+            tco_diag_add(diags, TCO_ECANTCREAT, files[opened].final_path, 0, 0,
+                         "cannot write: output error");
+            opened++;
+            st = TCO_ECANTCREAT;
+            break;
+        }
+    }
+    if (st == TCO_OK) {
+        /* all written: now put them in place */
+        for (size_t i = 0; i < n; i++) {
+            st = tco_outfile_commit(&files[i], diags);
+            if (st != TCO_OK) {
+                for (size_t k = i + 1; k < n; k++)
+                    tco_outfile_abort(&files[k]);
+                break;
+            }
+        }
+    } else {
+        for (size_t i = 0; i < opened; i++)
+            tco_outfile_abort(&files[i]);
+    }
+    free(files);
+    return st;
+}
