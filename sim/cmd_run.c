@@ -44,7 +44,7 @@ tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
     tco_result *results = tco_xcalloc(batch.n_scenarios + 1, sizeof *results);
     tco_report_item *items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
     size_t n_done = 0;
-    if (tco_cmd_simulate(o, &prices, &batch, stop, results, items, &n_done) != TCO_OK) {
+    if (tco_cmd_simulate(o, &prices, &batch, NULL, 0, stop, results, items, &n_done) != TCO_OK) {
         fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
                 *stop == SIGTERM ? "SIGTERM" : "SIGINT");
         worst = TCO_EINTERRUPTED;

@@ -140,12 +140,13 @@ void tco_cmd_batch_fini(tco_batch *batch)
 }
 
 tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, const tco_batch *batch,
+                            const tco_observer *observers, size_t n_observers,
                             const volatile sig_atomic_t *stop, tco_result *results,
                             tco_report_item *items, size_t *n_done)
 {
     progress_ctx progress = {!o->quiet && isatty(STDERR_FILENO), NULL};
     tco_engine_config cfg = {o->trials, o->seed, tco_cmd_threads(o), stop, show_progress,
-                             &progress};
+                             &progress, observers, n_observers};
     *n_done = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {

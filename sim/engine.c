@@ -91,8 +91,10 @@ typedef struct run_state {
     unsigned long merged;       /* blocks merged into total, in order */
     size_t window;
     tco_option_result **slots;  /* [window][n_options] */
+    void ***observed_slots;     /* [window][n_observers] */
     bool *slot_done;
     tco_option_result *total;
+    void **observed_total;      /* [n_observers] */
     bool cancelled;
 } run_state;
 
@@ -104,6 +106,7 @@ typedef struct worker_ws {
     double *price_draws;
     double *batch;  /* [series][batch_len]: monthly and cumulative costs of recent trials */
     size_t batch_len;
+    void **scratch; /* [n_observers] */
 } worker_ws;
 
 /* Month-by-month values are buffered for a batch of trials and then added series by series,
@@ -138,7 +141,8 @@ static bool cancel_requested(const run_state *st)
 }
 
 /* Runs block b into summary `out` (already reset). Returns false when cancelled. */
-static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_result *out)
+static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_result *out,
+                      void **observed)
 {
     const unsigned long first = b * TCO_BLOCK_TRIALS;
     unsigned long n = st->cfg->n_trials - first;
@@ -154,6 +158,11 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
         tco_workload_sample(&ws->w, st->s, ws->rng);
         tco_prices_draw(st->p, ws->rng, ws->price_draws);
         tco_cost_trial(&ws->cost, st->p, st->set, ws->price_draws, &ws->w);
+        for (size_t k = 0; k < st->cfg->n_observers; k++) {
+            const tco_trial_view view = {st->s, st->p, st->set, ws->price_draws, &ws->w,
+                                         &ws->cost, ws->scratch[k]};
+            st->cfg->observers[k].trial(observed[k], &view);
+        }
 
         /* SPEC §6 p_cheapest: k options tied at the lowest TCO get 1/k of the trial each */
         double best = INFINITY;
@@ -212,6 +221,11 @@ static void *worker(void *arg)
     if (ws.batch_len > TCO_BLOCK_TRIALS)
         ws.batch_len = TCO_BLOCK_TRIALS;
     ws.batch = tco_xcalloc(series * ws.batch_len, sizeof *ws.batch);
+    ws.scratch = tco_xcalloc(st->cfg->n_observers + 1, sizeof *ws.scratch);
+    for (size_t k = 0; k < st->cfg->n_observers; k++)
+        if (st->cfg->observers[k].scratch_alloc)
+            ws.scratch[k] = st->cfg->observers[k].scratch_alloc(st->cfg->observers[k].ctx,
+                                                                st->set, st->months);
 
     for (;;) {
         pthread_mutex_lock(&st->mu);
@@ -229,7 +243,9 @@ static void *worker(void *arg)
         tco_option_result *sum = st->slots[slot];
         for (size_t o = 0; o < st->set->n; o++)
             option_result_reset(&sum[o], st->months);
-        const bool done = run_block(st, &ws, b, sum);
+        for (size_t k = 0; k < st->cfg->n_observers; k++)
+            st->cfg->observers[k].reset(st->observed_slots[slot][k]);
+        const bool done = run_block(st, &ws, b, sum, st->observed_slots[slot]);
 
         pthread_mutex_lock(&st->mu);
         if (!done) {
@@ -241,6 +257,8 @@ static void *worker(void *arg)
                 const size_t s = st->merged % st->window;
                 for (size_t o = 0; o < st->set->n; o++)
                     option_result_merge(&st->total[o], &st->slots[s][o], st->months);
+                for (size_t k = 0; k < st->cfg->n_observers; k++)
+                    st->cfg->observers[k].merge(st->observed_total[k], st->observed_slots[s][k]);
                 st->slot_done[s] = false;
                 st->merged++;
                 if (st->cfg->progress) {
@@ -260,6 +278,10 @@ static void *worker(void *arg)
     tco_cost_ws_fini(&ws.cost);
     free(ws.price_draws);
     free(ws.batch);
+    for (size_t k = 0; k < st->cfg->n_observers; k++)
+        if (st->cfg->observers[k].scratch_free)
+            st->cfg->observers[k].scratch_free(ws.scratch[k]);
+    free(ws.scratch);
     return NULL;
 }
 
@@ -288,8 +310,16 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     for (size_t o = 0; o < n_opt; o++)
         option_result_init(&out->per_option[o], s->months);
 
+    const size_t n_obs = cfg->n_observers;
+    out->observers = cfg->observers;
+    out->n_observers = n_obs;
+    out->observed = tco_xcalloc(n_obs + 1, sizeof *out->observed);
+    for (size_t k = 0; k < n_obs; k++)
+        out->observed[k] = cfg->observers[k].alloc(cfg->observers[k].ctx, &out->options, s->months);
+
     run_state st;
     memset(&st, 0, sizeof st);
+    st.observed_total = out->observed;
     st.s = s;
     st.p = p;
     st.cfg = cfg;
@@ -304,10 +334,15 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     st.total = out->per_option;
     st.slots = tco_xcalloc(st.window, sizeof *st.slots);
     st.slot_done = tco_xcalloc(st.window, sizeof *st.slot_done);
+    st.observed_slots = tco_xcalloc(st.window, sizeof *st.observed_slots);
     for (size_t w = 0; w < st.window; w++) {
         st.slots[w] = tco_xcalloc(n_opt + 1, sizeof **st.slots);
         for (size_t o = 0; o < n_opt; o++)
             option_result_init(&st.slots[w][o], s->months);
+        st.observed_slots[w] = tco_xcalloc(n_obs + 1, sizeof **st.observed_slots);
+        for (size_t k = 0; k < n_obs; k++)
+            st.observed_slots[w][k] =
+                cfg->observers[k].alloc(cfg->observers[k].ctx, &out->options, s->months);
     }
     pthread_mutex_init(&st.mu, NULL);
     pthread_cond_init(&st.cv, NULL);
@@ -333,8 +368,12 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
         for (size_t o = 0; o < n_opt; o++)
             option_result_fini(&st.slots[w][o], s->months);
         free(st.slots[w]);
+        for (size_t k = 0; k < n_obs; k++)
+            cfg->observers[k].free(st.observed_slots[w][k]);
+        free(st.observed_slots[w]);
     }
     free(st.slots);
+    free(st.observed_slots);
     free(st.slot_done);
     return st.cancelled ? TCO_EINTERRUPTED : TCO_OK;
 }
@@ -347,6 +386,9 @@ void tco_result_fini(tco_result *r)
         for (size_t o = 0; o < r->options.n; o++)
             option_result_fini(&r->per_option[o], r->months);
     free(r->per_option);
+    for (size_t k = 0; r->observed && k < r->n_observers; k++)
+        r->observers[k].free(r->observed[k]);
+    free(r->observed);
     tco_options_fini(&r->options);
     memset(r, 0, sizeof *r);
 }

@@ -39,9 +39,11 @@ void tco_cmd_load_batch(const tco_options *o, tco_batch *batch);
 void tco_cmd_batch_fini(tco_batch *batch);
 
 /* Simulates every scenario of the batch (engine), with the progress display when standard
- * error is a terminal. Fills items/results (arrays of batch->n_scenarios, caller frees each
- * result with tco_result_fini) and returns TCO_OK or TCO_EINTERRUPTED. */
+ * error is a terminal, and the given observers (may be NULL, 0; they must outlive the
+ * results). Fills items/results (arrays of batch->n_scenarios, caller frees each result with
+ * tco_result_fini) and returns TCO_OK or TCO_EINTERRUPTED. */
 tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, const tco_batch *batch,
+                            const tco_observer *observers, size_t n_observers,
                             const volatile sig_atomic_t *stop, tco_result *results,
                             tco_report_item *items, size_t *n_done);
 

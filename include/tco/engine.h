@@ -19,6 +19,39 @@
 #include "tco/scenario.h"
 #include "tco/stats.h"
 
+struct tco_workload;
+struct tco_cost_ws;
+
+/* What an observer sees of one trial, after every option was priced. Valid only during the
+ * call. */
+typedef struct tco_trial_view {
+    const tco_scenario *scenario;
+    const tco_prices *prices;
+    const tco_option_set *options;
+    const double *price_draws;        /* the trial's draw of every price cell */
+    const struct tco_workload *workload;
+    const struct tco_cost_ws *cost;   /* monthly[option * months + m], total[option] */
+    void *scratch;                    /* the observer's per-thread scratch (scratch_alloc) */
+} tco_trial_view;
+
+/* An observer adds its own per-trial statistics to a run (break-even, pairwise comparisons)
+ * without the engine knowing them. It keeps one summary per block and one total, all made by
+ * `alloc`; the engine resets a block summary, feeds it the block's trials in order, and merges
+ * block summaries into the total in block order, so an observer is as deterministic as the
+ * engine. Every callback but alloc/free is called with no lock held, on one summary at a time;
+ * `trial` may use view->scratch, which is private to its thread. A trial callback must not
+ * change the workload it is shown except through tco_workload_apply on a copy it owns. */
+typedef struct tco_observer {
+    void *(*alloc)(void *ctx, const tco_option_set *options, int months);
+    void (*reset)(void *summary);
+    void (*trial)(void *summary, const tco_trial_view *view);
+    void (*merge)(void *dst, const void *src);
+    void (*free)(void *summary);
+    void *(*scratch_alloc)(void *ctx, const tco_option_set *options, int months); /* may be NULL */
+    void (*scratch_free)(void *scratch);
+    void *ctx;
+} tco_observer;
+
 typedef struct tco_engine_config {
     unsigned long n_trials;
     uint64_t seed;
@@ -27,6 +60,8 @@ typedef struct tco_engine_config {
     /* Called from a worker with the merge lock held, after each merged block. May be NULL. */
     void (*progress)(void *ctx, unsigned long trials_done, unsigned long n_trials);
     void *progress_ctx;
+    const tco_observer *observers;        /* may be NULL */
+    size_t n_observers;
 } tco_engine_config;
 
 /* What is known of one option after the run. Empty (n == 0) when it is not offered. */
@@ -47,6 +82,9 @@ typedef struct tco_result {
     uint64_t seed;
     tco_option_set options;
     tco_option_result *per_option; /* [options.n] */
+    void **observed;               /* [n_observers]: each observer's total summary */
+    const tco_observer *observers; /* the config's, for tco_result_fini */
+    size_t n_observers;
 } tco_result;
 
 /* The stream key of a scenario: a hash of its name, so a scenario's results do not depend on
