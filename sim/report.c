@@ -6,13 +6,13 @@
  */
 #include "tco/report.h"
 
-#include <csv.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tco/csvwrite.h"
 #include "tco/defaults.h"
 #include "tco/xalloc.h"
 
@@ -25,19 +25,7 @@ static const char *const SUMMARY_Q_NAMES[] = {"p05", "p25", "p50", "p75", "p95"}
 
 void tco_report_format_number(char *buf, size_t size, double x)
 {
-    if (!isfinite(x)) {
-        snprintf(buf, size, "%s", "");
-        return;
-    }
-    if (x == 0) {
-        snprintf(buf, size, "0"); /* also for -0 */
-        return;
-    }
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, x);
-        if (strtod(buf, NULL) == x)
-            return;
-    }
+    tco_csvw_format_number(buf, size, x);
 }
 
 void tco_report_format_money(char *buf, size_t size, double x)
@@ -79,71 +67,6 @@ static void format_count(char *buf, size_t size, unsigned long long n)
     buf[o] = '\0';
 }
 
-/* ---- CSV writing ----------------------------------------------------------------------- */
-
-typedef struct csv_out {
-    FILE *fp;
-    bool first; /* no separator before the row's first cell */
-    int err;
-} csv_out;
-
-static void cell_raw(csv_out *w, const char *s)
-{
-    if (!w->first && fputc(',', w->fp) == EOF)
-        w->err = -1;
-    w->first = false;
-    if (csv_fwrite(w->fp, s, strlen(s)) != 0)
-        w->err = -1;
-}
-
-/* SPEC §6: a text cell a spreadsheet would run as a formula gets a leading quote. */
-static void cell_text(csv_out *w, const char *s)
-{
-    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-        s[0] == '\r') {
-        char *safe = tco_xasprintf("'%s", s);
-        cell_raw(w, safe);
-        free(safe);
-    } else {
-        cell_raw(w, s);
-    }
-}
-
-static void cell_num(csv_out *w, double x)
-{
-    char buf[40];
-    tco_report_format_number(buf, sizeof buf, x);
-    cell_raw(w, buf);
-}
-
-static void cell_u64(csv_out *w, unsigned long long x)
-{
-    char buf[32];
-    snprintf(buf, sizeof buf, "%llu", x);
-    cell_raw(w, buf);
-}
-
-static void end_row(csv_out *w)
-{
-    if (fputs("\r\n", w->fp) == EOF)
-        w->err = -1;
-    w->first = true;
-}
-
-static void header_row(csv_out *w, const char *const *names, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        cell_raw(w, names[i]);
-    end_row(w);
-}
-
-static int finish(csv_out *w)
-{
-    if (ferror(w->fp))
-        w->err = -1;
-    return w->err;
-}
-
 /* ---- summary.csv ----------------------------------------------------------------------- */
 
 int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
@@ -152,45 +75,46 @@ int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
         "file", "scenario", "option", "trials", "mean", "sd", "p05", "p25", "p50", "p75", "p95",
         "p_cheapest", "mean_se", "p_cheapest_se", "offered", "not_offered_reason", "months",
         "seed", "version"};
-    csv_out w = {out, true, 0};
-    header_row(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    tco_csvw w;
+    tco_csvw_init(&w, out);
+    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
     for (size_t i = 0; i < n; i++) {
         const tco_result *r = items[i].result;
         for (size_t o = 0; o < r->options.n; o++) {
             const tco_option *opt = &r->options.items[o];
             const tco_option_result *res = &r->per_option[o];
-            cell_text(&w, items[i].file);
-            cell_text(&w, r->scenario->name);
-            cell_text(&w, opt->name);
+            tco_csvw_text(&w, items[i].file);
+            tco_csvw_text(&w, r->scenario->name);
+            tco_csvw_text(&w, opt->name);
             if (opt->offered) {
-                cell_u64(&w, res->tco.n);
-                cell_num(&w, res->tco.mean);
-                cell_num(&w, tco_moments_sd(&res->tco));
+                tco_csvw_u64(&w, res->tco.n);
+                tco_csvw_num(&w, res->tco.mean);
+                tco_csvw_num(&w, tco_moments_sd(&res->tco));
                 for (size_t q = 0; q < N_SUMMARY_Q; q++)
-                    cell_num(&w, tco_sketch_quantile(&res->tco_q, SUMMARY_Q[q]));
+                    tco_csvw_num(&w, tco_sketch_quantile(&res->tco_q, SUMMARY_Q[q]));
                 double se;
                 double p = tco_result_p_cheapest(r, o, &se);
-                cell_num(&w, p);
-                cell_num(&w, tco_moments_sem(&res->tco));
-                cell_num(&w, se);
-                cell_raw(&w, "yes");
-                cell_raw(&w, "");
+                tco_csvw_num(&w, p);
+                tco_csvw_num(&w, tco_moments_sem(&res->tco));
+                tco_csvw_num(&w, se);
+                tco_csvw_raw(&w, "yes");
+                tco_csvw_raw(&w, "");
             } else {
-                cell_u64(&w, 0);
+                tco_csvw_u64(&w, 0);
                 for (size_t k = 0; k < 8; k++)
-                    cell_raw(&w, "");
-                cell_raw(&w, "");
-                cell_raw(&w, "");
-                cell_raw(&w, "no");
-                cell_text(&w, opt->not_offered_why ? opt->not_offered_why : "");
+                    tco_csvw_raw(&w, "");
+                tco_csvw_raw(&w, "");
+                tco_csvw_raw(&w, "");
+                tco_csvw_raw(&w, "no");
+                tco_csvw_text(&w, opt->not_offered_why ? opt->not_offered_why : "");
             }
-            cell_u64(&w, (unsigned long long)r->months);
-            cell_u64(&w, r->seed);
-            cell_raw(&w, TCO_VERSION);
-            end_row(&w);
+            tco_csvw_u64(&w, (unsigned long long)r->months);
+            tco_csvw_u64(&w, r->seed);
+            tco_csvw_raw(&w, TCO_VERSION);
+            tco_csvw_end_row(&w);
         }
     }
-    return finish(&w);
+    return tco_csvw_finish(&w);
 }
 
 /* ---- monthly.csv ----------------------------------------------------------------------- */
@@ -200,8 +124,9 @@ int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n)
     static const char *const HEADER[] = {"file", "scenario", "option", "month", "cost_mean",
                                          "cost_p05", "cost_p50", "cost_p95", "cumulative_p50",
                                          "cumulative_p05", "cumulative_p95", "trials"};
-    csv_out w = {out, true, 0};
-    header_row(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    tco_csvw w;
+    tco_csvw_init(&w, out);
+    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
     for (size_t i = 0; i < n; i++) {
         const tco_result *r = items[i].result;
         for (size_t o = 0; o < r->options.n; o++) {
@@ -210,23 +135,23 @@ int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n)
             if (!opt->offered || res->tco.n == 0)
                 continue;
             for (int m = 0; m < r->months; m++) {
-                cell_text(&w, items[i].file);
-                cell_text(&w, r->scenario->name);
-                cell_text(&w, opt->name);
-                cell_u64(&w, (unsigned long long)m + 1);
-                cell_num(&w, res->month_sum[m] / (double)res->tco.n);
-                cell_num(&w, tco_sketch_quantile(&res->month_q[m], 0.05));
-                cell_num(&w, tco_sketch_quantile(&res->month_q[m], 0.50));
-                cell_num(&w, tco_sketch_quantile(&res->month_q[m], 0.95));
-                cell_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.50));
-                cell_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.05));
-                cell_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.95));
-                cell_u64(&w, res->tco.n);
-                end_row(&w);
+                tco_csvw_text(&w, items[i].file);
+                tco_csvw_text(&w, r->scenario->name);
+                tco_csvw_text(&w, opt->name);
+                tco_csvw_u64(&w, (unsigned long long)m + 1);
+                tco_csvw_num(&w, res->month_sum[m] / (double)res->tco.n);
+                tco_csvw_num(&w, tco_sketch_quantile(&res->month_q[m], 0.05));
+                tco_csvw_num(&w, tco_sketch_quantile(&res->month_q[m], 0.50));
+                tco_csvw_num(&w, tco_sketch_quantile(&res->month_q[m], 0.95));
+                tco_csvw_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.50));
+                tco_csvw_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.05));
+                tco_csvw_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.95));
+                tco_csvw_u64(&w, res->tco.n);
+                tco_csvw_end_row(&w);
             }
         }
     }
-    return finish(&w);
+    return tco_csvw_finish(&w);
 }
 
 /* ---- histogram.csv --------------------------------------------------------------------- */
@@ -235,8 +160,9 @@ int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n)
 {
     static const char *const HEADER[] = {"file", "scenario", "option", "bin_low", "bin_high",
                                          "count"};
-    csv_out w = {out, true, 0};
-    header_row(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    tco_csvw w;
+    tco_csvw_init(&w, out);
+    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
     for (size_t i = 0; i < n; i++) {
         const tco_result *r = items[i].result;
         for (size_t o = 0; o < r->options.n; o++) {
@@ -249,18 +175,18 @@ int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n)
             for (size_t b = 0; b < gsl_histogram_bins(h); b++) {
                 double lo, hi;
                 gsl_histogram_get_range(h, b, &lo, &hi);
-                cell_text(&w, items[i].file);
-                cell_text(&w, r->scenario->name);
-                cell_text(&w, r->options.items[o].name);
-                cell_num(&w, lo);
-                cell_num(&w, hi);
-                cell_u64(&w, (unsigned long long)gsl_histogram_get(h, b));
-                end_row(&w);
+                tco_csvw_text(&w, items[i].file);
+                tco_csvw_text(&w, r->scenario->name);
+                tco_csvw_text(&w, r->options.items[o].name);
+                tco_csvw_num(&w, lo);
+                tco_csvw_num(&w, hi);
+                tco_csvw_u64(&w, (unsigned long long)gsl_histogram_get(h, b));
+                tco_csvw_end_row(&w);
             }
             gsl_histogram_free(h);
         }
     }
-    return finish(&w);
+    return tco_csvw_finish(&w);
 }
 
 /* ---- table ----------------------------------------------------------------------------- */
