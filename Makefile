@@ -42,7 +42,7 @@ BIN = $(OUT)/tcosim
 endif
 
 # Debian packages the build and tests need; `make deps` installs the missing ones.
-APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libcmocka-dev
+APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libcmocka-dev time
 
 .PHONY: all deps run test check unit cli asan tsan valgrind fuzz bench lint install uninstall clean
 
