@@ -28,6 +28,24 @@ static char *missing_usage(const tco_plan *plan, bool sms, bool voice, bool api)
                          missing[2]);
 }
 
+/* SPEC §5: a UCaaS plan covers all usage it does not price. For internal usage that is what
+ * UCaaS sells; for customer traffic (notifications, API requests) it is rarely so, so say it
+ * where a reader would otherwise take a free ride for a result. */
+static char *ucaas_caveat(const tco_plan *plan, bool notifications, bool api)
+{
+    bool sms_free = notifications && !plan->items[TCO_ITEM_SMS].n_tiers;
+    bool api_free = api && !plan->items[TCO_ITEM_API].n_tiers;
+    if (!sms_free && !api_free)
+        return NULL;
+    return tco_xasprintf("%s prices no %s: its customer %s carried at no charge (SPEC 5: a UCaaS "
+                         "plan covers the usage it does not price); add the vendor's rate to "
+                         "the sheet if it bills one",
+                         plan->name, sms_free && api_free ? "sms or api" : sms_free ? "sms" : "api",
+                         sms_free && api_free ? "notifications and API requests are"
+                         : sms_free           ? "notifications are"
+                                              : "API requests are");
+}
+
 void tco_options_build(tco_option_set *set, const tco_prices *p, const tco_scenario *s)
 {
     const bool internal_sms = !tco_value_is_zero(&s->v[TCO_SCN_INTERNAL_SMS_PER_SEAT]);
@@ -43,13 +61,14 @@ void tco_options_build(tco_option_set *set, const tco_prices *p, const tco_scena
         if (p->plans[i].model == TCO_MODEL_UCAAS)
             set->items[set->n++] = (tco_option){TCO_OPTION_UCAAS,
                                                 tco_xasprintf("ucaas:%s", p->plans[i].name),
-                                                (long)i, -1, true, NULL};
+                                                (long)i, -1, true, NULL,
+                                                ucaas_caveat(&p->plans[i], notifications, api)};
     for (size_t i = 0; i < p->n_plans; i++)
         if (p->plans[i].model == TCO_MODEL_CPAAS) {
             char *why = missing_usage(&p->plans[i], internal_sms || notifications, voice, api);
             set->items[set->n++] = (tco_option){TCO_OPTION_CPAAS,
                                                 tco_xasprintf("cpaas:%s", p->plans[i].name), -1,
-                                                (long)i, why == NULL, why};
+                                                (long)i, why == NULL, why, NULL};
         }
     for (size_t u = 0; u < p->n_plans; u++) {
         if (p->plans[u].model != TCO_MODEL_UCAAS)
@@ -61,7 +80,7 @@ void tco_options_build(tco_option_set *set, const tco_prices *p, const tco_scena
             set->items[set->n++] = (tco_option){
                 TCO_OPTION_HYBRID,
                 tco_xasprintf("hybrid:%s+%s", p->plans[u].name, p->plans[c].name), (long)u,
-                (long)c, why == NULL, why};
+                (long)c, why == NULL, why, NULL};
         }
     }
 }
@@ -73,6 +92,7 @@ void tco_options_fini(tco_option_set *set)
     for (size_t i = 0; i < set->n; i++) {
         free(set->items[i].name);
         free(set->items[i].not_offered_why);
+        free(set->items[i].note);
     }
     free(set->items);
     set->items = NULL;

@@ -74,7 +74,7 @@ int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
     static const char *const HEADER[] = {
         "file", "scenario", "option", "trials", "mean", "sd", "p05", "p25", "p50", "p75", "p95",
         "p_cheapest", "mean_se", "p_cheapest_se", "offered", "not_offered_reason", "months",
-        "seed", "version"};
+        "seed", "version", "note"};
     tco_csvw w;
     tco_csvw_init(&w, out);
     tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
@@ -111,6 +111,7 @@ int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
             tco_csvw_u64(&w, (unsigned long long)r->months);
             tco_csvw_u64(&w, r->seed);
             tco_csvw_raw(&w, TCO_VERSION);
+            tco_csvw_text(&w, opt->note ? opt->note : "");
             tco_csvw_end_row(&w);
         }
     }
@@ -273,6 +274,9 @@ static void table_one(FILE *out, const tco_report_item *item)
                      "(90%% of trials %s to %s)\n",
                 r->options.items[o].name, m1, mm, mid + 1, ml, last + 1, lo, hi);
     }
+    for (size_t k = 0; k < r->options.n; k++)
+        if (r->options.items[order[k]].offered && r->options.items[order[k]].note)
+            fprintf(out, "  note: %s\n", r->options.items[order[k]].note);
     free(order);
 }
 
@@ -301,6 +305,8 @@ static json_t *json_option(const tco_result *r, size_t o)
     json_t *j = json_object();
     json_object_set_new(j, "option", json_string(opt->name));
     json_object_set_new(j, "offered", json_boolean(opt->offered));
+    if (opt->note)
+        json_object_set_new(j, "note", json_string(opt->note));
     if (!opt->offered) {
         json_object_set_new(j, "not_offered_reason",
                             json_string(opt->not_offered_why ? opt->not_offered_why : ""));

@@ -25,6 +25,8 @@ typedef struct tco_option {
     long cpaas_plan;
     bool offered;
     char *not_offered_why; /* e.g. "does not price voice"; owned, NULL when offered */
+    char *note;          /* a caveat the reader must see, e.g. customer traffic carried at no
+                          * charge by a UCaaS plan that prices no sms; owned, may be NULL */
 } tco_option;
 
 typedef struct tco_option_set {
