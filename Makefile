@@ -6,6 +6,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/tcosim/data
 BUILD  ?= release
 
 WARN = -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wshadow -Wvla
@@ -23,7 +24,8 @@ LDOPT = $(LDOPT_$(BUILD))
 # Recursive (=) on purpose: pkg-config may only exist after `make deps` ran in this make.
 PKG_CFLAGS = $(shell pkg-config --cflags gsl jansson 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs gsl jansson 2>/dev/null)
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS)
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DTCO_DATADIR='"$(DATADIR)"' -Iinclude $(WARN) $(OPT) \
+             $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDOPT) $(LDFLAGS)
 LIBS = $(PKG_LIBS) -lcsv -lpthread -lm
 
@@ -123,12 +125,15 @@ lint:
 
 # ---- install --------------------------------------------------------------------------------
 install: tcosim
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	install -m 755 tcosim $(DESTDIR)$(BINDIR)/tcosim
 	install -m 644 sim/tcosim.1 $(DESTDIR)$(MANDIR)/man1/tcosim.1
+	install -m 644 data/*.csv $(DESTDIR)$(DATADIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tcosim $(DESTDIR)$(MANDIR)/man1/tcosim.1
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(wildcard data/*.csv)))
+	-rmdir $(DESTDIR)$(DATADIR) $(dir $(DESTDIR)$(DATADIR)) 2>/dev/null
 
 clean:
 	rm -rf build tcosim

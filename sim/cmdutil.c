@@ -24,23 +24,36 @@ void tco_cmd_print_diags(const tco_diag_list *diags)
     }
 }
 
-/* The bundled sheets: the .csv files of ./data, else of the installed copy. */
+/* The bundled sheets: the .csv files of ./data, else of ../share/tcosim/data beside the
+ * installed binary (whatever PREFIX it was installed under), else of TCO_DATADIR. */
 static tco_status default_price_sheets(glob_t *g, tco_diag_list *diags)
 {
-    static const char *const patterns[] = {TCO_DEFAULT_PRICES_DIR "/*.csv", TCO_DATADIR "/*.csv"};
-    for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++)
-        if (glob(patterns[i], 0, NULL, g) == 0)
+    char exe_dir[4096] = "";
+    ssize_t len = readlink("/proc/self/exe", exe_dir, sizeof exe_dir - 1);
+    if (len > 0) {
+        exe_dir[len] = '\0';
+        char *slash = strrchr(exe_dir, '/');
+        if (slash)
+            *slash = '\0';
+    }
+    char *beside = tco_xasprintf("%s/../share/tcosim/data/*.csv", exe_dir);
+    const char *const patterns[] = {TCO_DEFAULT_PRICES_DIR "/*.csv", beside, TCO_DATADIR "/*.csv"};
+    for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
+        if (i == 1 && len <= 0)
+            continue;
+        if (glob(patterns[i], 0, NULL, g) == 0) {
+            free(beside);
             return TCO_OK;
-        else
-            globfree(g);
+        }
+        globfree(g);
+    }
+    free(beside);
     tco_diag_add(diags, TCO_ENOINPUT, TCO_DEFAULT_PRICES_DIR, 0, 0,
                  "expected bundled price sheets (*.csv) here or in " TCO_DATADIR
                  "; give --prices FILE");
     return TCO_ENOINPUT;
 }
 
-/* Loads every --prices sheet (or the bundled ones). Any bad sheet stops the run: a comparison
- * with a sheet missing would look complete and not be. */
 tco_status tco_cmd_load_prices(const tco_options *o, tco_prices *prices, tco_diag_list *diags)
 {
     glob_t g;
