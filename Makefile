@@ -84,7 +84,7 @@ run: deps
 	./tcosim run scenarios/*.csv
 
 # `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan.
-test: deps
+test: deps lint
 	@$(MAKE) --no-print-directory BUILD=test check
 	@$(MAKE) --no-print-directory BUILD=asan check
 
