@@ -48,6 +48,7 @@ void tco_csv_table_init(tco_csv_table *t)
     t->header.fields = NULL;
     t->rows = NULL;
     t->n_rows = 0;
+    t->n_refused = 0;
     tco_arena_init(&t->arena);
 }
 
@@ -346,6 +347,7 @@ static void build_table(loader *L, tco_diag_list *diags, bool empty_input)
                              ? "; a distribution with commas must be quoted, e.g. "
                                "\"uniform(15,40)\""
                              : "");
+            t->n_refused++;
             continue;
         }
         tco_csv_row *row = &t->rows[t->n_rows++];
@@ -441,6 +443,8 @@ tco_status tco_csv_load_buffer(const char *name, const char *data, size_t len, t
     csv_free(&p);
 
     build_table(&L, diags, empty_input);
+    if (L.failed)
+        t->n_refused++; /* the rest of the file was not read */
     tco_diag_list_take(diags, &L.syntax);
 
     for (size_t i = 0; i < L.n_recs; i++)

@@ -84,9 +84,13 @@ void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
             piece[0] = (char)*p;
         }
         if (o + n > room) {
-            /* Too long: cut so that "..." fits, never inside a UTF-8 sequence. */
+            /* Too long: cut so that "..." fits, never inside a UTF-8 sequence. Only bytes
+             * already written (below the old o) are looked at. */
+            size_t written = o;
             o = room >= 3 ? room - 3 : 0;
-            while (o > 0 && ((unsigned char)buf[o] & 0xC0) == 0x80)
+            if (o > written)
+                o = written;
+            while (o > 0 && o < written && ((unsigned char)buf[o] & 0xC0) == 0x80)
                 o--;
             if (room >= 3) {
                 memcpy(buf + o, "...", 3);

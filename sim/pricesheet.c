@@ -88,9 +88,13 @@ bool tco_prices_table_is_sheet(const tco_csv_table *t)
 
 /* ---- header ---------------------------------------------------------------------------- */
 
-static bool map_header(const tco_csv_table *t, long col[N_COLUMNS], tco_diag_list *diags)
+/* Reports unknown and repeated columns (clearing *header_ok; the rows are still checked against
+ * the known columns); returns false only when a required column is missing. */
+static bool map_header(const tco_csv_table *t, long col[N_COLUMNS], bool *header_ok,
+                       tco_diag_list *diags)
 {
     bool ok = true;
+    *header_ok = true;
     for (size_t i = 0; i < N_COLUMNS; i++)
         col[i] = -1;
     for (size_t c = 0; c < t->header.n_fields; c++) {
@@ -106,12 +110,12 @@ static bool map_header(const tco_csv_table *t, long col[N_COLUMNS], tco_diag_lis
                          "tier_from, tier_to, included, currency, source, as_of, note), got "
                          "\"%s\"",
                          quoted);
-            ok = false;
+            *header_ok = false;
         } else if (col[k] >= 0) {
             tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
                          "%s: expected each column once, got a second \"%s\" (first in column %ld)",
                          name, name, col[k] + 1);
-            ok = false;
+            *header_ok = false;
         } else {
             col[k] = (long)c;
         }
@@ -397,9 +401,12 @@ tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_
 {
     size_t errors_before = diags->n;
     long col[N_COLUMNS];
-    if (!map_header(t, col, diags))
+    bool header_ok;
+    if (!map_header(t, col, &header_ok, diags))
         return TCO_EDATA;
     if (t->n_rows == 0) {
+        if (t->n_refused > 0 || !header_ok) /* reported already */
+            return TCO_EDATA;
         tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, 0,
                      "expected at least one price row after the header, got none");
         return TCO_EDATA;

@@ -158,6 +158,8 @@ typedef struct header_map {
     long field[TCO_SCN_N_FIELDS];
 } header_map;
 
+/* Reports unknown and repeated columns (the rows are still checked against the known ones);
+ * returns false only when a required column is missing, which leaves nothing to check. */
 static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *diags)
 {
     bool ok = true;
@@ -188,14 +190,12 @@ static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *dia
             else
                 tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
                              "expected a scenario column of SPEC section 4, got \"%s\"", quoted);
-            ok = false;
             continue;
         }
         if (*slot >= 0) {
             tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
                          "%s: expected each column once, got a second \"%s\" (first in column %ld)",
                          name, name, *slot + 1);
-            ok = false;
             continue;
         }
         *slot = (long)c;
@@ -320,12 +320,13 @@ tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
                               "a scenario name", name);
             ok = false;
         } else {
-            for (size_t k = 0; k < f->n; k++)
-                if (strcmp(f->items[k].name, name) == 0) {
+            /* every earlier row counts, good or bad: a repeated name is its own problem */
+            for (size_t k = 0; k < r; k++)
+                if (strcmp(row->fields[h.scenario], t->rows[k].fields[h.scenario]) == 0) {
                     char expected[96];
                     snprintf(expected, sizeof expected,
                              "a name unique in the file (line %lu has it already)",
-                             f->items[k].line);
+                             t->rows[k].line);
                     tco_diag_add_cell(diags, t->path, row->line, (unsigned)h.scenario + 1,
                                       COL_SCENARIO, expected, name);
                     ok = false;
@@ -363,7 +364,7 @@ tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
             f->items[f->n++] = s;
         }
     }
-    if (t->n_rows == 0)
+    if (t->n_rows == 0 && t->n_refused == 0) /* a refused row was reported already */
         tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, 0,
                      "expected at least one scenario row after the header, got none");
     return diags->n > errors_before ? TCO_EDATA : TCO_OK;

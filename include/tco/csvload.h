@@ -34,6 +34,8 @@ typedef struct tco_csv_table {
     tco_csv_row header;   /* n_fields == 0 when the file has no header */
     tco_csv_row *rows;    /* data records with exactly header.n_fields fields */
     size_t n_rows;
+    size_t n_refused;     /* records refused for their field count, plus 1 when a syntax error
+                             ended the file early: rows the file has beyond n_rows */
     tco_arena arena;      /* every field's bytes */
 } tco_csv_table;
 

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: MIT */
+/* Tests of diag: the one-line format of SPEC §2 with and without a place, the quoting of a cell
+ * into a message (escapes, cuts that never split a UTF-8 sequence), and the worst status. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tco/diag.h"
+
+static void format_should_give_file_line_column_and_message(void **state)
+{
+    (void)state;
+    tco_diag d = {"scenarios/growth.csv", 4, 7, TCO_EDATA,
+                  "seat_growth: expected a number or a distribution, got \"2..%\""};
+    char *s = tco_diag_format(&d);
+    assert_string_equal(s, "scenarios/growth.csv:4:7: seat_growth: expected a number or a "
+                           "distribution, got \"2..%\"");
+    free(s);
+}
+
+static void format_should_leave_out_the_column_when_it_is_zero(void **state)
+{
+    (void)state;
+    tco_diag d = {"s.csv", 1, 0, TCO_EDATA, "seats: expected a required column"};
+    char *s = tco_diag_format(&d);
+    assert_string_equal(s, "s.csv:1: seats: expected a required column");
+    free(s);
+}
+
+static void format_should_leave_out_line_and_column_for_the_whole_file(void **state)
+{
+    (void)state;
+    tco_diag d = {"s.csv", 0, 0, TCO_ENOINPUT, "cannot open: No such file or directory"};
+    char *s = tco_diag_format(&d);
+    assert_string_equal(s, "s.csv: cannot open: No such file or directory");
+    free(s);
+}
+
+static void format_should_name_the_program_when_there_is_no_file(void **state)
+{
+    (void)state;
+    tco_diag d = {NULL, 0, 0, TCO_EUSAGE, "bad"};
+    char *s = tco_diag_format(&d);
+    assert_string_equal(s, "tcosim: bad");
+    free(s);
+}
+
+static void add_cell_should_quote_the_cell_after_what_was_expected(void **state)
+{
+    (void)state;
+    tco_diag_list l;
+    tco_diag_list_init(&l);
+    tco_diag_add_cell(&l, "p.csv", 3, 5, "price", "a price from 0", "-2\n");
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.items[0].status, TCO_EDATA);
+    char *s = tco_diag_format(&l.items[0]);
+    assert_string_equal(s, "p.csv:3:5: price: expected a price from 0, got \"-2\\n\"");
+    free(s);
+    tco_diag_list_fini(&l);
+}
+
+static void quote_should_escape_line_breaks_tabs_and_control_bytes(void **state)
+{
+    (void)state;
+    char buf[64];
+    tco_diag_quote_cell(buf, sizeof buf, "a\nb\rc\td\x01" "e\x7f" "f");
+    assert_string_equal(buf, "a\\nb\\rc\\td\\x01e\\x7Ff");
+    tco_diag_quote_cell(buf, sizeof buf, "");
+    assert_string_equal(buf, "");
+    /* UTF-8 text passes as it is */
+    tco_diag_quote_cell(buf, sizeof buf, "caf\xc3\xa9 \xe2\x82\xac" "5");
+    assert_string_equal(buf, "caf\xc3\xa9 \xe2\x82\xac" "5");
+}
+
+static void quote_should_keep_a_cell_that_just_fits(void **state)
+{
+    (void)state;
+    char buf[11]; /* room for 10 bytes */
+    tco_diag_quote_cell(buf, sizeof buf, "0123456789");
+    assert_string_equal(buf, "0123456789");
+}
+
+static void quote_should_cut_a_long_cell_with_dots(void **state)
+{
+    (void)state;
+    char buf[11];
+    tco_diag_quote_cell(buf, sizeof buf, "0123456789A");
+    assert_string_equal(buf, "0123456...");
+    assert_int_equal(strlen(buf), 10);
+}
+
+static void quote_should_never_split_a_utf8_sequence(void **state)
+{
+    (void)state;
+    char buf[11];
+    /* "012345" then a euro sign (3 bytes) at bytes 6..8: a cut at 7 would split it */
+    tco_diag_quote_cell(buf, sizeof buf, "012345\xe2\x82\xac" "6789");
+    assert_string_equal(buf, "012345...");
+    /* the cut lands in the middle of a two-byte sequence at bytes 6..7 */
+    tco_diag_quote_cell(buf, sizeof buf, "0123456\xc3\xa9xyz");
+    assert_string_equal(buf, "0123456...");
+    tco_diag_quote_cell(buf, sizeof buf, "012345\xc3\xa9xyz");
+    assert_string_equal(buf, "012345...");
+    /* a four-byte sequence */
+    tco_diag_quote_cell(buf, sizeof buf, "01234\xf0\x9f\x93\x9e" "abcdef");
+    assert_string_equal(buf, "01234...");
+}
+
+static void quote_should_not_cut_an_escape_in_half(void **state)
+{
+    (void)state;
+    char buf[11];
+    /* "0123456" then \x01 needs 4 bytes: 7 + 4 > 10, so the cut comes before it */
+    tco_diag_quote_cell(buf, sizeof buf, "0123456\x01xyz");
+    assert_string_equal(buf, "0123456...");
+    tco_diag_quote_cell(buf, sizeof buf, "012345678\n");
+    assert_string_equal(buf, "0123456...");
+}
+
+static void quote_should_fit_tiny_buffers(void **state)
+{
+    (void)state;
+    char buf[3];
+    tco_diag_quote_cell(buf, sizeof buf, "abcdef");
+    assert_true(strlen(buf) <= 2);
+    char one[2];
+    tco_diag_quote_cell(one, sizeof one, "abc");
+    assert_true(strlen(one) <= 1);
+}
+
+static void add_cell_should_keep_the_message_one_line_for_a_huge_cell(void **state)
+{
+    (void)state;
+    char cell[1000];
+    memset(cell, 'x', sizeof cell - 1);
+    cell[sizeof cell - 1] = '\0';
+    cell[500] = '\n';
+    tco_diag_list l;
+    tco_diag_list_init(&l);
+    tco_diag_add_cell(&l, "f.csv", 2, 1, "scenario", "a name", cell);
+    assert_null(strchr(l.items[0].msg, '\n'));
+    assert_true(strlen(l.items[0].msg) < 200);
+    assert_non_null(strstr(l.items[0].msg, "...\""));
+    tco_diag_list_fini(&l);
+}
+
+static void worst_should_be_the_highest_status_added(void **state)
+{
+    (void)state;
+    tco_diag_list l;
+    tco_diag_list_init(&l);
+    assert_int_equal(l.worst, TCO_OK);
+    tco_diag_add(&l, TCO_EDATA, "a", 1, 1, "x");
+    assert_int_equal(l.worst, TCO_EDATA);
+    tco_diag_add(&l, TCO_ENOINPUT, "b", 0, 0, "y %d", 2);
+    assert_int_equal(l.worst, TCO_ENOINPUT);
+    tco_diag_add(&l, TCO_EDATA, "c", 1, 1, "z");
+    assert_int_equal(l.worst, TCO_ENOINPUT);
+    assert_int_equal(l.n, 3);
+    assert_string_equal(l.items[1].msg, "y 2");
+
+    tco_diag_list other;
+    tco_diag_list_init(&other);
+    tco_diag_add(&other, TCO_ECANTCREAT, "d", 0, 0, "w");
+    tco_diag_list_take(&l, &other);
+    assert_int_equal(l.n, 4);
+    assert_int_equal(l.worst, TCO_ECANTCREAT);
+    assert_string_equal(l.items[3].file, "d");
+    assert_int_equal(other.n, 0);
+    assert_int_equal(other.worst, TCO_OK);
+    tco_diag_list_fini(&other);
+    tco_diag_list_fini(&l);
+    assert_int_equal(l.n, 0);
+    assert_int_equal(l.worst, TCO_OK);
+    tco_diag_list_fini(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(format_should_give_file_line_column_and_message),
+        cmocka_unit_test(format_should_leave_out_the_column_when_it_is_zero),
+        cmocka_unit_test(format_should_leave_out_line_and_column_for_the_whole_file),
+        cmocka_unit_test(format_should_name_the_program_when_there_is_no_file),
+        cmocka_unit_test(add_cell_should_quote_the_cell_after_what_was_expected),
+        cmocka_unit_test(quote_should_escape_line_breaks_tabs_and_control_bytes),
+        cmocka_unit_test(quote_should_keep_a_cell_that_just_fits),
+        cmocka_unit_test(quote_should_cut_a_long_cell_with_dots),
+        cmocka_unit_test(quote_should_never_split_a_utf8_sequence),
+        cmocka_unit_test(quote_should_not_cut_an_escape_in_half),
+        cmocka_unit_test(quote_should_fit_tiny_buffers),
+        cmocka_unit_test(add_cell_should_keep_the_message_one_line_for_a_huge_cell),
+        cmocka_unit_test(worst_should_be_the_highest_status_added),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
