@@ -15,8 +15,9 @@
 #define TCO_DATADIR "/usr/local/share/tcosim/data"
 #endif
 
-void tco_cmd_print_diags(const tco_diag_list *diags)
+void tco_cmd_print_diags(tco_diag_list *diags)
 {
+    tco_diag_list_sort(diags);
     for (size_t i = 0; i < diags->n; i++) {
         char *line = tco_diag_format(&diags->items[i]);
         fprintf(stderr, "%s\n", line);

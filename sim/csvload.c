@@ -298,6 +298,32 @@ static bool feed_content(loader *L, struct csv_parser *p, const char *line, size
     return true;
 }
 
+/* A spreadsheet saves columns that were only formatted as empty header cells at the end of
+ * the header ("a,b,,") and empty cells in every row: such columns are dropped, as if the file
+ * ended at the last named column. A blank header cell above a filled cell is kept (and then
+ * reported by the loader that reads the header). */
+static void drop_blank_trailing_columns(loader *L, size_t header_index, tco_csv_row *header)
+{
+    const size_t n = header->n_fields;
+    size_t keep = n;
+    while (keep > 0 && header->fields[keep - 1][0] == '\0')
+        keep--;
+    if (keep == n || keep == 0)
+        return;
+    for (size_t i = header_index + 1; i < L->n_recs; i++) {
+        const record *r = &L->recs[i];
+        if (r->n != n)
+            continue; /* reported as a field-count error against the shorter header */
+        for (size_t k = keep; k < n; k++)
+            if (r->fields[k][0] != '\0')
+                return; /* data under a nameless column: keep it so it is reported */
+    }
+    header->n_fields = keep;
+    for (size_t i = header_index + 1; i < L->n_recs; i++)
+        if (L->recs[i].n == n)
+            L->recs[i].n = keep;
+}
+
 /* Turns the records read into the header and the data rows; adds field-count errors. */
 static void build_table(loader *L, tco_diag_list *diags, bool empty_input)
 {
@@ -323,6 +349,7 @@ static void build_table(loader *L, tco_diag_list *diags, bool empty_input)
     t->header.n_fields = L->recs[i].n;
     t->header.fields = L->recs[i].fields;
     L->recs[i].fields = NULL;
+    drop_blank_trailing_columns(L, i, &t->header);
     const size_t want = t->header.n_fields;
     if (L->n_recs - i - 1 > 0)
         t->rows = tco_xreallocarray(NULL, L->n_recs - i - 1, sizeof *t->rows);

@@ -122,3 +122,38 @@ char *tco_diag_format(const tco_diag *d)
         return tco_xasprintf("%s:%lu: %s", file, d->line, d->msg);
     return tco_xasprintf("%s: %s", file, d->msg);
 }
+
+/* The rank of d's file: the index of the first diagnostic of the same file. */
+static size_t file_rank(const tco_diag_list *list, const tco_diag *d)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        const char *a = list->items[i].file, *b = d->file;
+        if (a == b || (a && b && strcmp(a, b) == 0))
+            return i;
+    }
+    return list->n;
+}
+
+void tco_diag_list_sort(tco_diag_list *list)
+{
+    /* insertion sort: stable, and lists are short */
+    size_t *rank = tco_xcalloc(list->n + 1, sizeof *rank);
+    for (size_t i = 0; i < list->n; i++)
+        rank[i] = file_rank(list, &list->items[i]);
+    for (size_t i = 1; i < list->n; i++) {
+        tco_diag d = list->items[i];
+        size_t r = rank[i];
+        size_t j = i;
+        while (j > 0 && (rank[j - 1] > r ||
+                         (rank[j - 1] == r && (list->items[j - 1].line > d.line ||
+                                               (list->items[j - 1].line == d.line &&
+                                                list->items[j - 1].col > d.col))))) {
+            list->items[j] = list->items[j - 1];
+            rank[j] = rank[j - 1];
+            j--;
+        }
+        list->items[j] = d;
+        rank[j] = r;
+    }
+    free(rank);
+}

@@ -239,14 +239,16 @@ static bool parse_row(const tco_csv_table *t, const tco_csv_row *row, const long
                           expected, price);
         ok = false;
     } else {
+        /* bounded distributions must fit; 99.9% of an unbounded one's draws must (the rest
+         * is clamped at 0 when drawn) */
         double lo, hi;
-        tco_value_support(&out->price, &lo, &hi);
-        double mean = tco_value_mean(&out->price);
-        /* bounded distributions must fit; a normal's tail is clamped at 0 when drawn */
-        if (!(isfinite(lo) ? lo >= 0 : mean >= 0) || !(isfinite(hi) ? hi <= PRICE_MAX
-                                                                     : mean <= PRICE_MAX)) {
+        tco_value_bulk(&out->price, &lo, &hi);
+        if (!(lo >= 0) || !(hi <= PRICE_MAX)) {
             tco_diag_add_cell(diags, t->path, row->line, (unsigned)col[COL_PRICE] + 1, "price",
-                              "a price from 0 to 1e9 $ per unit", price);
+                              !tco_value_unbounded(&out->price)
+                                  ? "a price from 0 to 1e9 $ per unit"
+                                  : "a price from 0 to 1e9 $ per unit for 99.9% of the draws",
+                              price);
             ok = false;
         }
     }

@@ -240,20 +240,17 @@ static bool parse_field(const tco_csv_table *t, const tco_csv_row *row, long col
                           cell);
         return false;
     }
+    /* Bounded distributions must lie inside the range; unbounded ones (a normal's tails) with
+     * 99.9% of their draws inside: the rest is clamped when drawn (tco_scenario_draw). */
     double lo, hi;
-    tco_value_support(out, &lo, &hi);
-    double mean = tco_value_mean(out);
-    bool bounded = isfinite(lo) && isfinite(hi);
-    /* A bounded distribution must fit the range; an unbounded one must at least have its mean
-     * inside (its tails are clamped at draw time). */
-    double check_lo = bounded ? lo : mean, check_hi = bounded ? hi : mean;
-    if (out->dist == TCO_DIST_LOGNORMAL || out->dist == TCO_DIST_CI90_LOGNORMAL ||
-        out->dist == TCO_DIST_POISSON)
-        check_lo = lo, check_hi = mean;
-    bool below = rule->lo_open ? !(check_lo > rule->lo) : !(check_lo >= rule->lo);
-    if (below || !(check_hi <= rule->hi)) {
-        tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, rule->name,
-                          rule->range_text, cell);
+    tco_value_bulk(out, &lo, &hi);
+    bool below = rule->lo_open ? !(lo > rule->lo) : !(lo >= rule->lo);
+    if (below || !(hi <= rule->hi)) {
+        char expected[160];
+        snprintf(expected, sizeof expected, "%s%s", rule->range_text,
+                 tco_value_unbounded(out) ? " for 99.9% of the draws" : "");
+        tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, rule->name, expected,
+                          cell);
         return false;
     }
     return true;

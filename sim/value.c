@@ -548,3 +548,55 @@ bool tco_value_is_zero(const tco_value *v)
 }
 
 bool tco_value_is_const(const tco_value *v) { return v->dist == TCO_DIST_CONST; }
+
+/* The central 99.9% of an unbounded distribution: what a column's range is checked against
+ * (a draw outside the range is clamped, which is harmless for 0.1% of the draws and would
+ * change the mean for more). */
+#define BULK_TAIL 0.0005
+
+void tco_value_bulk(const tco_value *v, double *lo, double *hi)
+{
+    const double z = gsl_cdf_ugaussian_Pinv(1 - BULK_TAIL);
+    tco_value_support(v, lo, hi);
+    switch (v->dist) {
+    case TCO_DIST_NORMAL:
+        if (v->b > 0) {
+            *lo = v->a - z * v->b;
+            *hi = v->a + z * v->b;
+        }
+        return;
+    case TCO_DIST_CI90_NORMAL:
+        *lo = v->p - z * v->q;
+        *hi = v->p + z * v->q;
+        return;
+    case TCO_DIST_LOGNORMAL:
+    case TCO_DIST_CI90_LOGNORMAL:
+        if (v->q > 0) {
+            *lo = exp(v->p - z * v->q);
+            *hi = exp(v->p + z * v->q);
+        }
+        return;
+    case TCO_DIST_POISSON:
+        if (v->a > 0) {
+            /* smallest k with P(X > k) <= BULK_TAIL; normal approximation for large means */
+            if (v->a < 1000) {
+                double k = floor(v->a);
+                while (gsl_cdf_poisson_Q((unsigned)k, v->a) > BULK_TAIL)
+                    k++;
+                *hi = k;
+            } else {
+                *hi = ceil(v->a + z * sqrt(v->a) + 1);
+            }
+        }
+        return;
+    default:
+        return;
+    }
+}
+
+bool tco_value_unbounded(const tco_value *v)
+{
+    double lo, hi;
+    tco_value_support(v, &lo, &hi);
+    return !isfinite(lo) || !isfinite(hi);
+}

@@ -17,8 +17,9 @@
 #include "tco/report.h"
 #include "tco/scenario.h"
 
-/* Prints each diagnostic as one line on standard error. */
-void tco_cmd_print_diags(const tco_diag_list *diags);
+/* Sorts the diagnostics by place (tco_diag_list_sort) and prints each as one line on
+ * standard error. */
+void tco_cmd_print_diags(tco_diag_list *diags);
 
 /* Loads every --prices sheet, or the bundled sheets when none is given (./data, else the
  * installed copy). Any bad sheet is an error: a comparison with a sheet missing would look

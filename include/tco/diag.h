@@ -58,6 +58,10 @@ void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsi
 void tco_diag_add_cell(tco_diag_list *list, const char *file, unsigned long line, unsigned col,
                        const char *column, const char *expected, const char *cell);
 
+/* Orders the list by file (in order of first appearance), then line, then column, keeping
+ * the order of equal places: a reader meets the problems as the file reads. */
+void tco_diag_list_sort(tco_diag_list *list);
+
 /* Returns "file:line:col: msg" (parts omitted when 0) as a new string; caller frees. */
 char *tco_diag_format(const tco_diag *d);
 

@@ -59,6 +59,14 @@ double tco_value_mean(const tco_value *v);
 /* The support: [*lo, *hi], infinite where unbounded (normal tails). */
 void tco_value_support(const tco_value *v, double *lo, double *hi);
 
+/* Where 99.9% of the draws fall: the support for bounded distributions (uniform, triangular,
+ * pert, constants), the central 99.9% (0.05% to 99.95%) for unbounded ones. Loaders check a
+ * column's range against this, so clamping a draw into the range moves at most 0.1% of them. */
+void tco_value_bulk(const tco_value *v, double *lo, double *hi);
+
+/* True when the support is unbounded on either side (tco_value_bulk is then narrower). */
+bool tco_value_unbounded(const tco_value *v);
+
 /* True when the value is the number 0, or a distribution that can only be 0 (SPEC §5:
  * usage a workload "has" is a cell that is not constantly zero). */
 bool tco_value_is_zero(const tco_value *v);
