@@ -36,8 +36,12 @@ void tco_report_format_money(char *buf, size_t size, double x)
     }
     const char *sign = x < 0 ? "-" : "";
     double a = fabs(x);
-    if (a < 1000) {
-        snprintf(buf, size, "%s$%.2f", sign, a);
+    /* decide on the amount as printed: 999.995 prints as 1000.00, so it is "$1,000" */
+    char cents[64];
+    snprintf(cents, sizeof cents, "%.2f", a);
+    const double shown = strtod(cents, NULL);
+    if (shown < 1000) {
+        snprintf(buf, size, "%s$%s", shown == 0 ? "" : sign, cents); /* never "-$0.00" */
         return;
     }
     char digits[64];

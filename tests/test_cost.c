@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT */
+/* Known-answer tests of cost (SPEC §6): one trial of the deterministic scenarios of
+ * hand_cases.h, month by month and in total, to the cent; the labor, delay, escalation and
+ * discount of each option kind; what a hybrid's parts carry; tco_cost_option_total agreeing
+ * with tco_cost_trial; options that are not offered priced as NAN, never as free. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "hand_cases.h"
+#include "testutil.h"
+#include "tco/cost.h"
+#include "tco/option.h"
+#include "tco/rng.h"
+#include "tco/workload.h"
+
+/* One trial of scenario s on prices p, everything set up and torn down around it. */
+typedef struct trial {
+    tco_option_set set;
+    tco_workload w;
+    tco_cost_ws ws;
+    double *draws;
+    gsl_rng *r;
+} trial;
+
+static void trial_run(trial *t, const tco_scenario *s, const tco_prices *p)
+{
+    t->r = tco_rng_alloc();
+    tco_rng_seed_stream(t->r, 1, 2, 3);
+    tco_options_build(&t->set, p, s);
+    tco_workload_init(&t->w, s->months);
+    tco_cost_ws_init(&t->ws, p->n_plans, t->set.n, s->months);
+    t->draws = calloc(p->n_values + 1, sizeof *t->draws);
+    assert_non_null(t->draws);
+    tco_workload_sample(&t->w, s, t->r);
+    tco_prices_draw(p, t->r, t->draws);
+    tco_cost_trial(&t->ws, p, &t->set, t->draws, &t->w);
+}
+
+static void trial_fini(trial *t)
+{
+    tco_cost_ws_fini(&t->ws);
+    tco_workload_fini(&t->w);
+    tco_options_fini(&t->set);
+    free(t->draws);
+    gsl_rng_free(t->r);
+}
+
+static size_t option_index(const tco_option_set *set, const char *name)
+{
+    for (size_t o = 0; o < set->n; o++)
+        if (strcmp(set->items[o].name, name) == 0)
+            return o;
+    fail_msg("no option %s", name);
+    return 0;
+}
+
+static double month_of(const trial *t, const char *option, int m)
+{
+    size_t o = option_index(&t->set, option);
+    return t->ws.monthly[o * (size_t)t->ws.months + (size_t)(m - 1)];
+}
+
+typedef struct fixture {
+    tco_scenario_file f;
+    tco_prices p;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof *fx);
+    if (!fx)
+        return -1;
+    tu_scenarios(&fx->f, HAND_SCENARIOS);
+    tu_prices(&fx->p, HAND_SHEET);
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *fx = *state;
+    tco_scenario_file_fini(&fx->f);
+    tco_prices_fini(&fx->p);
+    free(fx);
+    return 0;
+}
+
+static void totals_match_the_hand_computations(void **state)
+{
+    fixture *fx = *state;
+    assert_int_equal(fx->f.n, HAND_N);
+    for (int s = 0; s < HAND_N; s++) {
+        trial t;
+        trial_run(&t, &fx->f.items[s], &fx->p);
+        assert_int_equal(t.set.n, 3);
+        for (int k = 0; k < 3; k++) {
+            size_t o = option_index(&t.set, HAND_OPTIONS[k]);
+            assert_true(t.set.items[o].offered);
+            double got = t.ws.total[o];
+            if (!(fabs(got - HAND_TCO[s][k]) < 0.005))
+                fail_msg("%s %s: TCO %.6f, hand %.4f", fx->f.items[s].name, HAND_OPTIONS[k], got,
+                         HAND_TCO[s][k]);
+            /* the total is the sum of the months */
+            double sum = 0;
+            for (int m = 0; m < t.ws.months; m++)
+                sum += t.ws.monthly[o * (size_t)t.ws.months + (size_t)m];
+            assert_true(sum == got);
+            /* the break-even path prices one option alone: the same bits (cost.h) */
+            assert_true(tco_cost_option_total(&fx->p, &t.set.items[o], t.draws, &t.w) == got);
+        }
+        trial_fini(&t);
+    }
+}
+
+static void months_of_base_match_the_hand_computations(void **state)
+{
+    fixture *fx = *state;
+    trial t;
+    trial_run(&t, &fx->f.items[HAND_BASE], &fx->p);
+    /* month 1 carries setup and build; months 2-12 the running costs (hand_cases.h) */
+    tu_assert_cents(month_of(&t, "ucaas:U/Basic", 1), 750.00);
+    tu_assert_cents(month_of(&t, "cpaas:C/Pay", 1), 5172.00);
+    tu_assert_cents(month_of(&t, "hybrid:U/Basic+C/Pay", 1), 5922.00);
+    for (int m = 2; m <= 12; m++) {
+        tu_assert_cents(month_of(&t, "ucaas:U/Basic", m), 250.00);
+        tu_assert_cents(month_of(&t, "cpaas:C/Pay", m), 172.00);
+        tu_assert_cents(month_of(&t, "hybrid:U/Basic+C/Pay", m), 422.00);
+    }
+    trial_fini(&t);
+}
+
+static void delay_is_charged_by_the_share_of_each_month_before_go_live(void **state)
+{
+    fixture *fx = *state;
+    trial t;
+    trial_run(&t, &fx->f.items[HAND_DELAY], &fx->p);
+    /* base months plus 1000 x min(1, max(0, D - (m-1))):
+     * ucaas D = 0.5: month 1 750 + 500 = 1250; then 250.
+     * cpaas D = 3.5: 5172 + 1000, 172 + 1000, 172 + 1000, 172 + 500, then 172.
+     * hybrid D = 3.5: 5922 + 1000, 422 + 1000, 422 + 1000, 422 + 500, then 422. */
+    static const double cpaas[6] = {6172, 1172, 1172, 672, 172, 172};
+    static const double hybrid[6] = {6922, 1422, 1422, 922, 422, 422};
+    tu_assert_cents(month_of(&t, "ucaas:U/Basic", 1), 1250.00);
+    tu_assert_cents(month_of(&t, "ucaas:U/Basic", 2), 250.00);
+    for (int m = 1; m <= 6; m++) {
+        tu_assert_cents(month_of(&t, "cpaas:C/Pay", m), cpaas[m - 1]);
+        tu_assert_cents(month_of(&t, "hybrid:U/Basic+C/Pay", m), hybrid[m - 1]);
+    }
+    trial_fini(&t);
+}
+
+static void escalation_steps_at_month_13_and_months_are_discounted(void **state)
+{
+    fixture *fx = *state;
+    trial t;
+    trial_run(&t, &fx->f.items[HAND_NPV], &fx->p);
+    /* ucaas: month 1 = 200 + 100 setup, undiscounted; month 12 = 200 x 1.12^(-11/12)
+     * = 180.2659; month 13 = 220 x 1.12^(-1) = 196.4286; month 24 = 220 x 1.12^(-23/12)
+     * = 220 x 0.80469 = 177.0317 (pow(1.12, -23/12) = 0.804690...). */
+    tu_assert_cents(month_of(&t, "ucaas:U/Basic", 1), 300.00);
+    tu_assert_cents(month_of(&t, "ucaas:U/Basic", 12), 180.2659);
+    tu_assert_cents(month_of(&t, "ucaas:U/Basic", 13), 196.4286);
+    tu_assert_cents(month_of(&t, "ucaas:U/Basic", 24), 220 * pow(1.12, -23.0 / 12));
+    /* cpaas month 13: (70 + 2) x 1.1 / 1.12 = 70.7143 */
+    tu_assert_cents(month_of(&t, "cpaas:C/Pay", 13), 70.7143);
+    trial_fini(&t);
+}
+
+static void an_option_not_offered_costs_nan_never_zero(void **state)
+{
+    (void)state;
+    /* voice minutes: C/Pay prices no voice, so cpaas:C/Pay cannot carry this workload (SPEC
+     * §5); the hybrid can (voice is staff usage, on the UCaaS part). */
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,voice_minutes_per_seat,notifications\n"
+                     "v,12,10,100,10000\n");
+    tco_prices p;
+    tu_prices(&p, HAND_SHEET);
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    size_t c = option_index(&t.set, "cpaas:C/Pay");
+    assert_false(t.set.items[c].offered);
+    assert_string_equal(t.set.items[c].not_offered_why, "C/Pay does not price voice");
+    assert_true(isnan(t.ws.total[c]));
+    assert_true(isnan(t.ws.monthly[c * 12]));
+    assert_true(isnan(tco_cost_option_total(&p, &t.set.items[c], t.draws, &t.w)));
+    /* hybrid: seats 2,400 + setup 100 + notifications 840 + numbers 1 x 1 x 12 = 3,352.00 */
+    size_t h = option_index(&t.set, "hybrid:U/Basic+C/Pay");
+    assert_true(t.set.items[h].offered);
+    tu_assert_cents(t.ws.total[h], 3352.00);
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(totals_match_the_hand_computations, setup, teardown),
+        cmocka_unit_test_setup_teardown(months_of_base_match_the_hand_computations, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(delay_is_charged_by_the_share_of_each_month_before_go_live,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(escalation_steps_at_month_13_and_months_are_discounted,
+                                        setup, teardown),
+        cmocka_unit_test(an_option_not_offered_costs_nan_never_zero),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: MIT */
+/* Known-answer tests of price (SPEC §5 billing): graduated tiers, the boundary conventions of a
+ * sheet, `included` units free first, UCaaS allowances per seat, `api` per 1,000 requests,
+ * `number` x phone numbers, `platform` flat, `setup` in month 1 only and never escalated, and
+ * escalation of everything else. Every expected value is worked by hand in a comment and
+ * compared to the cent (or exactly where the arithmetic is exact). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "testutil.h"
+#include "tco/price.h"
+#include "tco/rng.h"
+
+/* The SPEC's SMS example: 0-150000 at 0.0083, 150000-300000 at 0.0081, open at 0.0079. */
+static const double SMS_PRICES[] = {0.0083, 0.0081, 0.0079};
+static tco_tier SMS_TIERS[] = {
+    {0, 150000, 0, 1},
+    {150000, 300000, 1, 2},
+    {300000, INFINITY, 2, 3},
+};
+
+static tco_item_price sms_item(double included)
+{
+    tco_item_price ip = {3, SMS_TIERS, included};
+    return ip;
+}
+
+static void graduated_tiers_charge_each_unit_at_its_tiers_price(void **state)
+{
+    (void)state;
+    tco_item_price ip = sms_item(0);
+    /* 200,000 messages: 150000 x 0.0083 + 50000 x 0.0081 = 1245 + 405 = 1650.00 */
+    tu_assert_cents(tco_price_item(&ip, SMS_PRICES, 200000, 0), 1650.00);
+    /* 350,000: 1245 + 150000 x 0.0081 (1215) + 50000 x 0.0079 (395) = 2855.00 */
+    tu_assert_cents(tco_price_item(&ip, SMS_PRICES, 350000, 0), 2855.00);
+    /* 1,000 within the first tier: 8.30 */
+    tu_assert_cents(tco_price_item(&ip, SMS_PRICES, 1000, 0), 8.30);
+    /* nothing sent, nothing charged */
+    assert_true(tco_price_item(&ip, SMS_PRICES, 0, 0) == 0.0);
+}
+
+static void a_tiers_upper_bound_belongs_to_that_tier(void **state)
+{
+    (void)state;
+    tco_item_price ip = sms_item(0);
+    /* Units at positions (lo, hi]: unit 150,000 is the first tier's last, so 150,000 messages
+     * are 150000 x 0.0083 = 1245.00, and the 150,001st costs 0.0081 more. */
+    double at = tco_price_item(&ip, SMS_PRICES, 150000, 0);
+    double after = tco_price_item(&ip, SMS_PRICES, 150001, 0);
+    tu_assert_cents(at, 1245.00);
+    assert_true(fabs((after - at) - 0.0081) < 1e-9);
+    /* unit 300,000 is the second tier's last: 1245 + 150000 x 0.0081 = 2460.00 */
+    tu_assert_cents(tco_price_item(&ip, SMS_PRICES, 300000, 0), 2460.00);
+}
+
+static void included_units_are_the_first_units_and_free(void **state)
+{
+    (void)state;
+    tco_item_price ip = sms_item(1000);
+    /* SPEC §5: tier 0-150000 with included 1000 charges units 1,000-150,000:
+     * 200,000 messages: 149000 x 0.0083 (1236.70) + 50000 x 0.0081 (405) = 1641.70 */
+    tu_assert_cents(tco_price_item(&ip, SMS_PRICES, 200000, 1000), 1641.70);
+    /* within the allowance: free */
+    assert_true(tco_price_item(&ip, SMS_PRICES, 1000, 1000) == 0.0);
+    assert_true(tco_price_item(&ip, SMS_PRICES, 500, 1000) == 0.0);
+    /* an allowance past the first tier: 250,000 with 200,000 free = 50000 x 0.0081 = 405.00 */
+    tu_assert_cents(tco_price_item(&ip, SMS_PRICES, 250000, 200000), 405.00);
+}
+
+/* ---- plans from a sheet ---------------------------------------------------------------- */
+
+/* Continuous (SPEC §5) and inclusive (vendors' tables) boundaries of the same tiers. */
+static const char SHEET[] =
+    "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+    "U,Pro,ucaas,seat,20,,,\n"
+    "U,Pro,ucaas,sms,0.01,,,100\n"
+    "U,Pro,ucaas,platform,49,,,\n"
+    "U,Pro,ucaas,setup,500,,,\n"
+    "C,Pay,cpaas,sms,0.01,,,100\n"
+    "C,Pay,cpaas,api,1.50,,,5000\n"
+    "C,Pay,cpaas,number,1.15,,,\n"
+    "C,Cont,cpaas,sms,0.0083,0,150000,\n"
+    "C,Cont,cpaas,sms,0.0081,150000,300000,\n"
+    "C,Cont,cpaas,sms,0.0079,300000,,\n"
+    "C,Incl,cpaas,sms,0.0083,1,150000,\n"
+    "C,Incl,cpaas,sms,0.0081,150001,300000,\n"
+    "C,Incl,cpaas,sms,0.0079,300001,,\n"
+    "C,ApiTier,cpaas,api,2.00,0,10000,\n"
+    "C,ApiTier,cpaas,api,1.00,10000,,\n";
+
+typedef struct fixture {
+    tco_prices p;
+    double *draws;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    tu_prices(&f->p, SHEET);
+    f->draws = calloc(f->p.n_values + 1, sizeof *f->draws);
+    gsl_rng *r = tco_rng_alloc();
+    tco_prices_draw(&f->p, r, f->draws); /* constants: the draws are the prices */
+    gsl_rng_free(r);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    tco_prices_fini(&f->p);
+    free(f->draws);
+    free(f);
+    return 0;
+}
+
+static const tco_plan *plan(const fixture *f, const char *name)
+{
+    for (size_t i = 0; i < f->p.n_plans; i++)
+        if (strcmp(f->p.plans[i].name, name) == 0)
+            return &f->p.plans[i];
+    fail_msg("no plan %s", name);
+    return NULL;
+}
+
+static double month_cost(const fixture *f, const char *name, tco_usage u, int month, double esc)
+{
+    return tco_price_plan_month(plan(f, name), f->draws, &u, month, esc);
+}
+
+static void both_boundary_conventions_bill_the_same(void **state)
+{
+    const fixture *f = *state;
+    tco_usage u = {0, 200000, 0, 0, 0};
+    /* 1650.00 as above, whichever way the sheet writes the boundaries */
+    tu_assert_cents(month_cost(f, "C/Cont", u, 2, 1), 1650.00);
+    tu_assert_cents(month_cost(f, "C/Incl", u, 2, 1), 1650.00);
+    u.sms = 150000; /* 1245.00: the boundary unit is the first tier's */
+    tu_assert_cents(month_cost(f, "C/Cont", u, 2, 1), 1245.00);
+    tu_assert_cents(month_cost(f, "C/Incl", u, 2, 1), 1245.00);
+    u.sms = 350000; /* 2855.00 */
+    tu_assert_cents(month_cost(f, "C/Incl", u, 2, 1), 2855.00);
+}
+
+static void ucaas_allowance_is_per_seat_cpaas_is_per_plan(void **state)
+{
+    const fixture *f = *state;
+    /* U/Pro, month 2 (no setup), 10 seats, 1,500 SMS: included 100 x 10 seats = 1000 free;
+     * seats 10 x 20 = 200; sms (1500 - 1000) x 0.01 = 5; platform 49: 254.00 */
+    tco_usage u = {10, 1500, 0, 0, 1};
+    tu_assert_cents(month_cost(f, "U/Pro", u, 2, 1), 254.00);
+    /* 900 SMS, inside the 1,000 allowance: 200 + 49 = 249.00 */
+    u.sms = 900;
+    tu_assert_cents(month_cost(f, "U/Pro", u, 2, 1), 249.00);
+    /* C/Pay: included 100 for the plan, seats do not multiply it: (1500 - 100) x 0.01 = 14.00,
+     * and 1 number x 1.15: 15.15 */
+    tco_usage c = {10, 1500, 0, 0, 1};
+    tu_assert_cents(month_cost(f, "C/Pay", c, 2, 1), 15.15);
+}
+
+static void ucaas_covers_the_usage_it_does_not_price(void **state)
+{
+    const fixture *f = *state;
+    /* U/Pro prices no voice and no api: 10 seats, a million minutes and requests cost only the
+     * seats and platform: 200 + 49 = 249.00 */
+    tco_usage u = {10, 0, 1e6, 1e6, 1};
+    tu_assert_cents(month_cost(f, "U/Pro", u, 2, 1), 249.00);
+}
+
+static void api_is_priced_per_thousand_requests(void **state)
+{
+    const fixture *f = *state;
+    /* C/Pay: 25,000 requests, 5,000 included: 20000 / 1000 x 1.50 = 30.00, + 1 number 1.15 */
+    tco_usage u = {0, 0, 0, 25000, 1};
+    tu_assert_cents(month_cost(f, "C/Pay", u, 2, 1), 31.15);
+    /* C/ApiTier: tiers count requests: 0-10000 at 2.00/1k, open at 1.00/1k; 25,000 requests:
+     * 10 x 2.00 + 15 x 1.00 = 35.00 */
+    tu_assert_cents(month_cost(f, "C/ApiTier", u, 2, 1), 35.00);
+    /* 500 requests: 0.5 x 2.00 = 1.00 */
+    u.api = 500;
+    tu_assert_cents(month_cost(f, "C/ApiTier", u, 2, 1), 1.00);
+}
+
+static void number_is_priced_per_phone_number(void **state)
+{
+    const fixture *f = *state;
+    /* C/Pay with no usage: 3 numbers x 1.15 = 3.45; 0 numbers: 0 */
+    tco_usage u = {0, 0, 0, 0, 3};
+    tu_assert_cents(month_cost(f, "C/Pay", u, 2, 1), 3.45);
+    u.numbers = 0;
+    assert_true(month_cost(f, "C/Pay", u, 2, 1) == 0.0);
+}
+
+static void platform_is_flat_and_setup_is_month_one_only(void **state)
+{
+    const fixture *f = *state;
+    tco_usage u = {10, 0, 0, 0, 1};
+    /* month 1: seats 200 + platform 49 + setup 500 = 749.00 */
+    tu_assert_cents(month_cost(f, "U/Pro", u, 1, 1), 749.00);
+    /* month 2 and month 7: 249.00 (setup once) */
+    tu_assert_cents(month_cost(f, "U/Pro", u, 2, 1), 249.00);
+    tu_assert_cents(month_cost(f, "U/Pro", u, 7, 1), 249.00);
+    /* platform does not depend on seats: 0 seats, 49.00 */
+    u.seats = 0;
+    tu_assert_cents(month_cost(f, "U/Pro", u, 2, 1), 49.00);
+}
+
+static void escalation_multiplies_everything_but_setup(void **state)
+{
+    const fixture *f = *state;
+    tco_usage u = {10, 1500, 0, 0, 1};
+    /* month 13 at escalation 1.1: (200 + 5 + 49) x 1.1 = 254 x 1.1 = 279.40 */
+    tu_assert_cents(month_cost(f, "U/Pro", u, 13, 1.1), 279.40);
+    /* month 1 at escalation 1.1 (a caller's choice): 254 x 1.1 + 500 (setup unescalated)
+     * = 779.40 */
+    tu_assert_cents(month_cost(f, "U/Pro", u, 1, 1.1), 779.40);
+    /* C/Cont 200,000 SMS at 1.21: 1650 x 1.21 = 1996.50 */
+    tco_usage c = {0, 200000, 0, 0, 0};
+    tu_assert_cents(month_cost(f, "C/Cont", c, 25, 1.21), 1996.50);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(graduated_tiers_charge_each_unit_at_its_tiers_price),
+        cmocka_unit_test(a_tiers_upper_bound_belongs_to_that_tier),
+        cmocka_unit_test(included_units_are_the_first_units_and_free),
+        cmocka_unit_test_setup_teardown(both_boundary_conventions_bill_the_same, setup, teardown),
+        cmocka_unit_test_setup_teardown(ucaas_allowance_is_per_seat_cpaas_is_per_plan, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(ucaas_covers_the_usage_it_does_not_price, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(api_is_priced_per_thousand_requests, setup, teardown),
+        cmocka_unit_test_setup_teardown(number_is_priced_per_phone_number, setup, teardown),
+        cmocka_unit_test_setup_teardown(platform_is_flat_and_setup_is_month_one_only, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(escalation_multiplies_everything_but_setup, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
