@@ -49,16 +49,26 @@ static const char HELP_RUN[] =
 
 static const char HELP_BREAKEVEN[] =
     "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
-    "Sweep seats x month-1 notifications and show where per-seat and per-transaction\n"
-    "billing break even.\n"
+    "Sweep seats x month-1 notifications (every distribution at its mean) and show the\n"
+    "cheapest option of each cell and where per-seat and per-transaction billing break even.\n"
     "\n"
+    "  --seats LO..HI           seat range (default: from the scenario)\n"
+    "  --notifications LO..HI   month-1 notification range (default: from the scenario)\n"
+    "  --steps N                grid points per axis, 2 to 1000 (default 12)\n"
+    "  --scale linear|log       spacing (default: log for notifications, linear for seats)\n"
     "  --prices FILE, --format F, --out DIR, --quiet   as for run\n";
 
 static const char HELP_RECOMMEND[] =
     "Usage: tcosim recommend [options] SCENARIO.csv...\n"
     "Evaluate the four decision rules of the source analysis beside the simulated TCO.\n"
     "\n"
-    "  --prices FILE, --trials N, --seed S, --threads N, --format F   as for run\n";
+    "  --min-dev-hours H            rule 1: engineering hours a week below H (20)\n"
+    "  --min-time-to-market D       rule 2: time to market below D days (30)\n"
+    "  --notification-threshold N   rule 3: notifications a month above N (10000)\n"
+    "  --seat-threshold S           rule 3: ... and seats below S (50)\n"
+    "  --deviation-required P       rule 4: workflow deviation above P requires CPaaS (30%)\n"
+    "  --deviation-shift P          rule 4: above P it calls for a shift toward CPaaS (10%)\n"
+    "  --prices FILE, --trials N, --seed S, --threads N, --format F, --quiet   as for run\n";
 
 static const char HELP_VALIDATE[] =
     "Usage: tcosim validate FILE.csv...\n"

@@ -5,6 +5,7 @@
 #include <glob.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tco/defaults.h"
@@ -186,6 +187,20 @@ tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t
     tco_status st = tco_outdir_make(dir, diags);
     if (st != TCO_OK)
         return st;
+    /* Renames are atomic one by one, not as a set: refuse up front what would make a later
+     * rename fail (a directory in the way), so no run leaves some files new and some old. */
+    for (size_t i = 0; i < n; i++) {
+        char *path = tco_xasprintf("%s/%s", dir, names[i]);
+        struct stat sb;
+        bool in_the_way = stat(path, &sb) == 0 && !S_ISREG(sb.st_mode);
+        if (in_the_way)
+            tco_diag_add(diags, TCO_ECANTCREAT, path, 0, 0,
+                         "cannot write: expected a regular file or nothing, got a directory or "
+                         "other special file");
+        free(path);
+        if (in_the_way)
+            return TCO_ECANTCREAT;
+    }
     tco_outfile *files = tco_xcalloc(n + 1, sizeof *files);
     size_t opened = 0;
     for (; opened < n; opened++) {

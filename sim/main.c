@@ -8,6 +8,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "tco/cli.h"
+#include "tco/cmd_recommend.h"
 #include "tco/cmd_run.h"
 #include "tco/cmd_validate.h"
 #include "tco/defaults.h"
@@ -57,6 +58,10 @@ int main(int argc, char **argv)
     case TCO_CMD_RUN:
         catch_stop_signals();
         st = tco_cmd_run(&o, &stop_signal);
+        break;
+    case TCO_CMD_RECOMMEND:
+        catch_stop_signals();
+        st = tco_cmd_recommend(&o, &stop_signal);
         break;
     default:
         fprintf(stderr, "tcosim: %s: not available in this build\n", argv[1]);
