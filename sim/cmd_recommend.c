@@ -362,8 +362,10 @@ static void table_one(FILE *out, const rec_item *it)
         tco_report_format_money(mean, sizeof mean, r->per_option[o].tco.mean);
         double se;
         double p = tco_result_p_cheapest(r, o, &se);
-        fprintf(out, "    %4zu  %-*s  %12s  %5.1f%% ± %.1f%%\n", k + 1, (int)width,
-                r->options.items[o].name, mean, 100 * p, 100 * se);
+        char share[48];
+        tco_report_format_share(share, sizeof share, p, se);
+        fprintf(out, "    %4zu  %-*s  %12s  %s\n", k + 1, (int)width, r->options.items[o].name,
+                mean, share);
     }
     const size_t more = it->n_offered - shown, not_offered = r->options.n - it->n_offered;
     if (more > 0 || not_offered > 0) {

@@ -58,6 +58,14 @@ void tco_report_format_money(char *buf, size_t size, double x)
     snprintf(buf, size, "%s", out);
 }
 
+void tco_report_format_share(char *buf, size_t size, double p, double se)
+{
+    if (100 * se < 0.05 && se > 0)
+        snprintf(buf, size, "%5.2f%% ± %.2f%%", 100 * p, 100 * se);
+    else
+        snprintf(buf, size, "%5.1f%% ± %.1f%%", 100 * p, 100 * se);
+}
+
 static void format_count(char *buf, size_t size, unsigned long long n)
 {
     char digits[32];
@@ -260,8 +268,10 @@ static void table_one(FILE *out, const tco_report_item *item)
         tco_report_format_money(p95, sizeof p95, tco_sketch_quantile(&res->tco_q, 0.95));
         double se;
         double p = tco_result_p_cheapest(r, o, &se);
-        fprintf(out, "  %4zu  %-*s  %12s  %12s  %12s  %12s  %5.1f%% ± %.1f%%\n", k + 1, (int)width,
-                opt->name, mean, p05, p50, p95, 100 * p, 100 * se);
+        char share[48];
+        tco_report_format_share(share, sizeof share, p, se);
+        fprintf(out, "  %4zu  %-*s  %12s  %12s  %12s  %12s  %s\n", k + 1, (int)width, opt->name,
+                mean, p05, p50, p95, share);
     }
     if (n_offered > 0) {
         /* the month-by-month picture of the leader, in one line */

@@ -33,6 +33,9 @@ int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
 /* Writes x in the shortest decimal form that strtod reads back as x ("0.1", "28571.428571428572");
  * buf needs 32 bytes. */
 void tco_report_format_number(char *buf, size_t size, double x);
+/* A probability and its standard error for people: "79.9% ± 0.4%", with two decimals when the
+ * error is below 0.05 points ("0.21% ± 0.05%"), so a small error never prints as 0.0%. */
+void tco_report_format_share(char *buf, size_t size, double p, double se);
 /* Money for people: "$1,234,567" (whole dollars from $1,000 up, else cents: "$12.34"). */
 void tco_report_format_money(char *buf, size_t size, double x);
 
