@@ -5,7 +5,9 @@
 #include <stdlib.h>
 
 #include "tco/cmdutil.h"
+#include "tco/compare.h"
 #include "tco/report.h"
+#include "tco/report_compare.h"
 #include "tco/xalloc.h"
 
 typedef struct out_ctx {
@@ -19,13 +21,19 @@ static int write_one(size_t i, FILE *fp, void *ctx)
     switch (i) {
     case 0: return tco_report_summary_csv(fp, c->items, c->n);
     case 1: return tco_report_monthly_csv(fp, c->items, c->n);
-    default: return tco_report_histogram_csv(fp, c->items, c->n);
+    case 2: return tco_report_histogram_csv(fp, c->items, c->n);
+    case 3: return tco_report_pairwise_csv(fp, c->items, c->n);
+    default: return tco_report_diff_csv(fp, c->items, c->n);
     }
 }
 
 tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
 {
-    static const char *const NAMES[] = {"summary.csv", "monthly.csv", "histogram.csv"};
+    static const char *const NAMES[] = {"summary.csv", "monthly.csv", "histogram.csv",
+                                        "pairwise.csv", "diff.csv"};
+    static const tco_report_section SECTIONS[] = {
+        {tco_report_compare_table_before, tco_report_compare_table_after,
+         tco_report_compare_json, NULL}};
     tco_diag_list diags;
     tco_diag_list_init(&diags);
     tco_prices prices;
@@ -44,7 +52,10 @@ tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
     tco_result *results = tco_xcalloc(batch.n_scenarios + 1, sizeof *results);
     tco_report_item *items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
     size_t n_done = 0;
-    if (tco_cmd_simulate(o, &prices, &batch, NULL, 0, stop, results, items, &n_done) != TCO_OK) {
+    /* issue 5: pairwise statistics and the sheet diff; reads `prices` until the results go */
+    const tco_observer observers[] = {tco_compare_observer(&prices)};
+    if (tco_cmd_simulate(o, &prices, &batch, observers, 1, stop, results, items, &n_done) !=
+        TCO_OK) {
         fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
                 *stop == SIGTERM ? "SIGTERM" : "SIGINT");
         worst = TCO_EINTERRUPTED;
@@ -53,7 +64,8 @@ tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
         if (o->out_dir) {
             out_ctx ctx = {items, n_done};
             tco_diag_list_init(&diags);
-            st = tco_cmd_write_files(o->out_dir, NAMES, 3, write_one, &ctx, &diags);
+            st = tco_cmd_write_files(o->out_dir, NAMES, sizeof NAMES / sizeof NAMES[0], write_one,
+                                     &ctx, &diags);
             tco_cmd_print_diags(&diags);
             tco_diag_list_fini(&diags);
             if (st > worst)
@@ -63,9 +75,13 @@ tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
         if (st == TCO_OK) {
             int rc = 0;
             switch (o->format) {
-            case TCO_FORMAT_TABLE: rc = tco_report_table(stdout, items, n_done); break;
+            case TCO_FORMAT_TABLE:
+                rc = tco_report_table_sections(stdout, items, n_done, SECTIONS, 1);
+                break;
             case TCO_FORMAT_CSV: rc = tco_report_summary_csv(stdout, items, n_done); break;
-            case TCO_FORMAT_JSON: rc = tco_report_json(stdout, items, n_done, &batch.errors); break;
+            case TCO_FORMAT_JSON:
+                rc = tco_report_json_sections(stdout, items, n_done, &batch.errors, SECTIONS, 1);
+                break;
             }
             if (rc != 0 && worst < TCO_ECANTCREAT)
                 worst = TCO_ECANTCREAT;

@@ -72,6 +72,7 @@ void tco_prices_fini(tco_prices *p)
         plan_fini(&p->plans[i]);
     free(p->plans);
     free(p->values);
+    free(p->draw_from);
     for (size_t i = 0; i < p->n_sheets; i++) {
         free(p->sheets[i].path);
         free(p->sheets[i].stem);
@@ -540,8 +541,42 @@ tco_status tco_prices_load(tco_prices *p, const char *path, tco_diag_list *diags
     return st;
 }
 
+/* The identical price cells of plan b and of plan a, the same (vendor, plan) in an earlier
+ * sheet: same item, same tier bounds, same distribution and parameters. b's cell takes the
+ * draw of a's (of the cell a's took its draw from, so chains of sheets share one draw). */
+static void pair_identical_cells(tco_prices *p, const tco_plan *a, const tco_plan *b)
+{
+    for (size_t item = 0; item < TCO_N_ITEMS; item++) {
+        const tco_item_price *ia = &a->items[item], *ib = &b->items[item];
+        for (size_t tb = 0; tb < ib->n_tiers; tb++)
+            for (size_t ta = 0; ta < ia->n_tiers; ta++) {
+                const tco_tier *x = &ia->tiers[ta], *y = &ib->tiers[tb];
+                const tco_value *vx = &p->values[x->price], *vy = &p->values[y->price];
+                if (x->lo == y->lo && x->hi == y->hi && vx->dist == vy->dist &&
+                    vx->a == vy->a && vx->b == vy->b && vx->c == vy->c) {
+                    p->draw_from[y->price] = p->draw_from[x->price];
+                    break;
+                }
+            }
+    }
+}
+
 tco_status tco_prices_finish(tco_prices *p, tco_diag_list *diags)
 {
+    free(p->draw_from);
+    p->draw_from = tco_xcalloc(p->n_values + 1, sizeof *p->draw_from);
+    for (size_t i = 0; i < p->n_values; i++)
+        p->draw_from[i] = i;
+    /* plans are in sheet order, so an earlier sheet's cells are final when a later one looks */
+    for (size_t j = 0; j < p->n_plans; j++) {
+        const tco_plan *b = &p->plans[j], *a = NULL;
+        for (size_t i = 0; i < j; i++)
+            if (p->plans[i].sheet < b->sheet && strcmp(p->plans[i].vendor, b->vendor) == 0 &&
+                strcmp(p->plans[i].plan, b->plan) == 0)
+                a = &p->plans[i]; /* the latest earlier sheet's */
+        if (a)
+            pair_identical_cells(p, a, b);
+    }
     tco_status st = TCO_OK;
     for (size_t i = 0; i < p->n_plans; i++) {
         tco_plan *a = &p->plans[i];
@@ -571,6 +606,10 @@ void tco_prices_draw(const tco_prices *p, gsl_rng *r, double *out)
 {
     for (size_t i = 0; i < p->n_values; i++) {
         const tco_value *v = &p->values[i];
+        if (p->draw_from && p->draw_from[i] != i) {
+            out[i] = out[p->draw_from[i]]; /* draw_from[i] < i: already drawn */
+            continue;
+        }
         if (v->dist == TCO_DIST_CONST) {
             out[i] = v->a;
             continue;

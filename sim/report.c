@@ -235,13 +235,17 @@ static size_t *ranked_options(const tco_result *r, size_t *n_offered)
     return order;
 }
 
-static void table_one(FILE *out, const tco_report_item *item)
+static void table_one(FILE *out, const tco_report_item *item, const tco_report_section *sections,
+                      size_t n_sections)
 {
     const tco_result *r = item->result;
     char trials[32];
     format_count(trials, sizeof trials, r->n_trials);
     fprintf(out, "%s (%s): %d months, %s trials, seed %llu\n", r->scenario->name, item->file,
             r->months, trials, (unsigned long long)r->seed);
+    for (size_t k = 0; k < n_sections; k++)
+        if (sections[k].table_before)
+            sections[k].table_before(out, item, sections[k].ctx);
     size_t width = strlen("option");
     for (size_t o = 0; o < r->options.n; o++) {
         size_t len = strlen(r->options.items[o].name);
@@ -292,16 +296,25 @@ static void table_one(FILE *out, const tco_report_item *item)
         if (r->options.items[order[k]].offered && r->options.items[order[k]].note)
             fprintf(out, "  note: %s\n", r->options.items[order[k]].note);
     free(order);
+    for (size_t k = 0; k < n_sections; k++)
+        if (sections[k].table_after)
+            sections[k].table_after(out, item, sections[k].ctx);
 }
 
-int tco_report_table(FILE *out, const tco_report_item *items, size_t n)
+int tco_report_table_sections(FILE *out, const tco_report_item *items, size_t n,
+                              const tco_report_section *sections, size_t n_sections)
 {
     for (size_t i = 0; i < n; i++) {
         if (i > 0)
             fputc('\n', out);
-        table_one(out, &items[i]);
+        table_one(out, &items[i], sections, n_sections);
     }
     return ferror(out) ? -1 : 0;
+}
+
+int tco_report_table(FILE *out, const tco_report_item *items, size_t n)
+{
+    return tco_report_table_sections(out, items, n, NULL, 0);
 }
 
 /* ---- JSON ------------------------------------------------------------------------------ */
@@ -371,6 +384,13 @@ static json_t *json_option(const tco_result *r, size_t o)
 int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
                     const tco_diag_list *errors)
 {
+    return tco_report_json_sections(out, items, n, errors, NULL, 0);
+}
+
+int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
+                             const tco_diag_list *errors, const tco_report_section *sections,
+                             size_t n_sections)
+{
     json_t *doc = json_object();
     json_object_set_new(doc, "tool", json_string("tcosim"));
     json_object_set_new(doc, "version", json_string(TCO_VERSION));
@@ -390,6 +410,9 @@ int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
         for (size_t o = 0; o < r->options.n; o++)
             json_array_append_new(opts, json_option(r, o));
         json_object_set_new(s, "options", opts);
+        for (size_t k = 0; k < n_sections; k++)
+            if (sections[k].json)
+                sections[k].json(s, &items[i], sections[k].ctx);
         json_array_append_new(results, s);
     }
     json_object_set_new(doc, "results", results);

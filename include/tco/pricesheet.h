@@ -68,6 +68,10 @@ typedef struct tco_prices {
     size_t n_plans;
     tco_value *values;    /* every price cell */
     size_t n_values;
+    /* [n_values], set by tco_prices_finish (NULL before): draw_from[i] == i, or the index < i
+     * of an identical cell (same distribution and parameters) of the same (vendor, plan, item,
+     * tier) in an earlier sheet, whose draw cell i reuses */
+    size_t *draw_from;
     tco_sheet_info *sheets;
     size_t n_sheets;
 } tco_prices;
@@ -86,12 +90,15 @@ tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_
 /* tco_csv_load + tco_prices_add_sheet. */
 tco_status tco_prices_load(tco_prices *p, const char *path, tco_diag_list *diags);
 
-/* After the last sheet: names every plan, with "@sheet" where two sheets define it. Two
- * sheets with the same file name defining the same plan are an error (TCO_EDATA). */
+/* After the last sheet: names every plan, with "@sheet" where two sheets define it, and pairs
+ * the identical price cells of such plans (draw_from). Two sheets with the same file name
+ * defining the same plan are an error (TCO_EDATA). */
 tco_status tco_prices_finish(tco_prices *p, tco_diag_list *diags);
 
 /* Draws every price cell once (SPEC §3) into out[n_values], a normal's tail clamped at 0.
- * Constants do not touch r. Thread-safe for distinct r. */
+ * Constants do not touch r. A cell with draw_from[i] != i is not drawn: it takes the draw of
+ * that identical cell of an earlier sheet, so the diff of two sheets of one plan isolates what
+ * changed (issue 5). Thread-safe for distinct r. */
 void tco_prices_draw(const tco_prices *p, gsl_rng *r, double *out);
 
 const char *tco_item_name(tco_item item);

@@ -21,14 +21,34 @@ typedef struct tco_report_item {
     const tco_result *result;
 } tco_report_item;
 
+/* A section that a higher-layer module (report_compare, report_breakeven) adds to every
+ * scenario of the table and the JSON document; report cannot call those modules, so the
+ * command passes them in. Any member may be NULL. */
+typedef struct tco_report_section {
+    /* after the scenario's heading line, before the ranking */
+    void (*table_before)(FILE *out, const tco_report_item *item, void *ctx);
+    /* after the ranking, the monthly line and the notes */
+    void (*table_after)(FILE *out, const tco_report_item *item, void *ctx);
+    /* adds members to the scenario's JSON object (a json_t *) */
+    void (*json)(void *scenario, const tco_report_item *item, void *ctx);
+    void *ctx;
+} tco_report_section;
+
 /* Each returns 0, or -1 when writing failed (errno tells why). */
 int tco_report_table(FILE *out, const tco_report_item *items, size_t n);
+/* tco_report_table with sections (may be NULL, 0). */
+int tco_report_table_sections(FILE *out, const tco_report_item *items, size_t n,
+                              const tco_report_section *sections, size_t n_sections);
 int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n);
 int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n);
 int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n);
 /* Everything in one document, with the input problems of a batch under "errors". */
 int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
                     const tco_diag_list *errors);
+/* tco_report_json with sections (may be NULL, 0). */
+int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
+                             const tco_diag_list *errors, const tco_report_section *sections,
+                             size_t n_sections);
 
 /* Writes x in the shortest decimal form that strtod reads back as x ("0.1", "28571.428571428572");
  * buf needs 32 bytes. */

@@ -1,0 +1,507 @@
+/* SPDX-License-Identifier: MIT */
+/* report_compare: pairwise.csv, diff.csv, the verdict, the matrix and the sheet diff of the
+ * table, and the JSON members (see tco/report_compare.h). Computes nothing: counts, means and
+ * quantiles come from compare, p_cheapest from the engine.
+ */
+#include "tco/report_compare.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tco/csvwrite.h"
+#include "tco/xalloc.h"
+
+/* The 90% interval of a paired difference. */
+#define Q_LO 0.05
+#define Q_HI 0.95
+/* Options shown in the table's pairwise matrix (all of them are in pairwise.csv). */
+#define MATRIX_MAX 6
+/* Width the verdict paragraph is wrapped to. */
+#define WRAP_COLUMNS 100
+
+/* ---- helpers --------------------------------------------------------------------------- */
+
+/* Offered options of r by mean TCO, ties by index (the ranking of the table); caller frees. */
+static size_t *ranked_offered(const tco_result *r, size_t *n)
+{
+    size_t *order = tco_xcalloc(r->options.n + 1, sizeof *order);
+    size_t k = 0;
+    for (size_t o = 0; o < r->options.n; o++)
+        if (r->options.items[o].offered && r->per_option[o].tco.n > 0)
+            order[k++] = o;
+    for (size_t i = 1; i < k; i++)
+        for (size_t j = i; j > 0; j--) {
+            const double a = r->per_option[order[j]].tco.mean;
+            const double b = r->per_option[order[j - 1]].tco.mean;
+            if (!(a < b))
+                break;
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    *n = k;
+    return order;
+}
+
+/* "$1,234", "-$1,234", and with `sign` "+$1,234" for a positive amount. */
+static void money(char *buf, size_t size, double x, bool sign)
+{
+    char m[64];
+    tco_report_format_money(m, sizeof m, x);
+    snprintf(buf, size, "%s%s", sign && x > 0 ? "+" : "", m);
+}
+
+/* "$12,000–$88,500", or "-$3,000 to $8,000" when a bound is negative. */
+static void interval(char *buf, size_t size, double lo, double hi, bool sign)
+{
+    char a[64], b[64];
+    money(a, sizeof a, lo, sign);
+    money(b, sizeof b, hi, sign);
+    snprintf(buf, size, lo < 0 || sign ? "%s to %s" : "%s–%s", a, b);
+}
+
+/* ---- pairwise.csv ---------------------------------------------------------------------- */
+
+int tco_report_pairwise_csv(FILE *out, const tco_report_item *items, size_t n)
+{
+    static const char *const HEADER[] = {
+        "file", "scenario", "option", "versus", "p_cheaper", "p_cheaper_se", "p_tie",
+        "mean_saving", "mean_saving_se", "saving_p05", "saving_p95", "trials", "saving_p50"};
+    tco_csvw w;
+    tco_csvw_init(&w, out);
+    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    for (size_t i = 0; i < n; i++) {
+        const tco_result *r = items[i].result;
+        const tco_compare *c = tco_compare_find(r);
+        if (!c)
+            continue;
+        for (size_t a = 0; a < r->options.n; a++)
+            for (size_t b = 0; b < r->options.n; b++) {
+                tco_difference d;
+                if (!tco_compare_difference(c, a, b, &d))
+                    continue;
+                tco_csvw_text(&w, items[i].file);
+                tco_csvw_text(&w, r->scenario->name);
+                tco_csvw_text(&w, r->options.items[a].name);
+                tco_csvw_text(&w, r->options.items[b].name);
+                tco_csvw_num(&w, d.p_cheaper);
+                tco_csvw_num(&w, d.p_cheaper_se);
+                tco_csvw_num(&w, d.p_tie);
+                tco_csvw_num(&w, d.mean);
+                tco_csvw_num(&w, d.mean_se);
+                tco_csvw_num(&w, tco_compare_difference_quantile(c, a, b, Q_LO));
+                tco_csvw_num(&w, tco_compare_difference_quantile(c, a, b, Q_HI));
+                tco_csvw_u64(&w, d.n);
+                tco_csvw_num(&w, tco_compare_difference_quantile(c, a, b, 0.5));
+                tco_csvw_end_row(&w);
+            }
+    }
+    return tco_csvw_finish(&w);
+}
+
+/* ---- diff.csv -------------------------------------------------------------------------- */
+
+int tco_report_diff_csv(FILE *out, const tco_report_item *items, size_t n)
+{
+    static const char *const HEADER[] = {
+        "file", "scenario", "option_old", "option_new", "change_mean", "change_p05",
+        "change_p50", "change_p95", "change_mean_se", "trials", "changed_prices", "plan",
+        "sheet_old", "sheet_new"};
+    tco_csvw w;
+    tco_csvw_init(&w, out);
+    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    for (size_t i = 0; i < n; i++) {
+        const tco_result *r = items[i].result;
+        const tco_compare *c = tco_compare_find(r);
+        if (!c)
+            continue;
+        const tco_prices *p = tco_compare_prices(c);
+        tco_sheet_diff sd;
+        tco_sheet_diff_build(&sd, p, &r->options);
+        for (size_t k = 0; k < sd.n_options; k++) {
+            const tco_option_change *oc = &sd.options[k];
+            const tco_plan_change *pc = &sd.plans[oc->plan_change];
+            const tco_plan *np = &p->plans[pc->new_plan];
+            tco_difference d;
+            const bool have = tco_compare_difference(c, oc->option_old, oc->option_new, &d);
+            tco_csvw_text(&w, items[i].file);
+            tco_csvw_text(&w, r->scenario->name);
+            tco_csvw_text(&w, r->options.items[oc->option_old].name);
+            tco_csvw_text(&w, r->options.items[oc->option_new].name);
+            if (have) {
+                tco_csvw_num(&w, d.mean);
+                tco_csvw_num(&w, tco_compare_difference_quantile(c, oc->option_old,
+                                                                 oc->option_new, Q_LO));
+                tco_csvw_num(&w, tco_compare_difference_quantile(c, oc->option_old,
+                                                                 oc->option_new, 0.5));
+                tco_csvw_num(&w, tco_compare_difference_quantile(c, oc->option_old,
+                                                                 oc->option_new, Q_HI));
+                tco_csvw_num(&w, d.mean_se);
+            } else {
+                for (int b = 0; b < 5; b++)
+                    tco_csvw_blank(&w);
+            }
+            tco_csvw_u64(&w, d.n);
+            tco_csvw_text(&w, pc->changes);
+            char *plan = tco_xasprintf("%s/%s", np->vendor, np->plan);
+            tco_csvw_text(&w, plan);
+            free(plan);
+            tco_csvw_text(&w, p->sheets[p->plans[pc->old_plan].sheet].path);
+            tco_csvw_text(&w, p->sheets[np->sheet].path);
+            tco_csvw_end_row(&w);
+        }
+        tco_sheet_diff_fini(&sd);
+    }
+    return tco_csvw_finish(&w);
+}
+
+/* ---- the verdict ----------------------------------------------------------------------- */
+
+/* Offered option with the highest p_cheapest, ties by lower mean then index, skipping `not`
+ * and `not2`. */
+static size_t most_often_cheapest(const tco_result *r, size_t not, size_t not2)
+{
+    size_t best = SIZE_MAX;
+    double best_p = -1;
+    for (size_t o = 0; o < r->options.n; o++) {
+        if (o == not || o == not2 || !r->options.items[o].offered || r->per_option[o].tco.n == 0)
+            continue;
+        const double p = tco_result_p_cheapest(r, o, NULL);
+        if (best == SIZE_MAX || p > best_p ||
+            (p == best_p && r->per_option[o].tco.mean < r->per_option[best].tco.mean)) {
+            best = o;
+            best_p = p;
+        }
+    }
+    return best;
+}
+
+/* "saves $41,200 (90%: $12,000–$88,500)": option a against b. */
+static char *saving_phrase(const tco_compare *c, size_t a, size_t b)
+{
+    tco_difference d;
+    tco_compare_difference(c, a, b, &d);
+    char mean[64], iv[160];
+    const double lo = tco_compare_difference_quantile(c, a, b, Q_LO);
+    const double hi = tco_compare_difference_quantile(c, a, b, Q_HI);
+    interval(iv, sizeof iv, lo, hi, false);
+    if (d.mean >= 0) {
+        money(mean, sizeof mean, d.mean, false);
+        return tco_xasprintf("saves %s on average (90%%: %s)", mean, iv);
+    }
+    money(mean, sizeof mean, -d.mean, false);
+    return tco_xasprintf("costs %s more on average (90%% of savings: %s)", mean, iv);
+}
+
+char *tco_report_compare_verdict(const tco_result *r)
+{
+    const tco_compare *c = tco_compare_find(r);
+    if (!c)
+        return NULL;
+    const size_t best = most_often_cheapest(r, SIZE_MAX, SIZE_MAX);
+    if (best == SIZE_MAX)
+        return tco_xstrdup("No option is offered for this scenario.");
+    const char *bname = r->options.items[best].name;
+    double se;
+    const double p = tco_result_p_cheapest(r, best, &se);
+    const size_t second = most_often_cheapest(r, best, SIZE_MAX);
+    if (second == SIZE_MAX)
+        return tco_xasprintf("%s is the only offered option.", bname);
+
+    if (p > 0.5) {
+        /* closest rival: most often cheaper than the best, then the smallest mean saving;
+         * beaten by most: the largest mean saving */
+        size_t rival = SIZE_MAX, most = SIZE_MAX;
+        tco_difference dr = {0}, dm = {0};
+        for (size_t o = 0; o < r->options.n; o++) {
+            tco_difference d;
+            if (o == best || !tco_compare_difference(c, best, o, &d))
+                continue;
+            if (rival == SIZE_MAX || d.n_dearer > dr.n_dearer ||
+                (d.n_dearer == dr.n_dearer && d.mean < dr.mean)) {
+                rival = o;
+                dr = d;
+            }
+            if (most == SIZE_MAX || d.mean > dm.mean) {
+                most = o;
+                dm = d;
+            }
+        }
+        if (rival == SIZE_MAX) /* no paired trials: nothing more to say */
+            return tco_xasprintf("%s is cheapest in %.1f%% ± %.1f%% of trials.", bname, 100 * p,
+                                 100 * se);
+        char *sr = saving_phrase(c, best, rival);
+        char *text;
+        if (most == rival) {
+            text = tco_xasprintf("%s is cheapest in %.1f%% ± %.1f%% of trials; against %s it %s "
+                                 "over %d months and is cheaper in %.1f%% of trials.",
+                                 bname, 100 * p, 100 * se, r->options.items[rival].name, sr,
+                                 r->months, 100 * dr.p_cheaper);
+        } else {
+            char *sm = saving_phrase(c, best, most);
+            text = tco_xasprintf("%s is cheapest in %.1f%% ± %.1f%% of trials; against its "
+                                 "closest rival %s it %s over %d months and is cheaper in "
+                                 "%.1f%% of trials; against %s, the option it beats by most, it "
+                                 "%s.",
+                                 bname, 100 * p, 100 * se, r->options.items[rival].name, sr,
+                                 r->months, 100 * dr.p_cheaper, r->options.items[most].name, sm);
+            free(sm);
+        }
+        free(sr);
+        return text;
+    }
+
+    /* no option above 50%: the top two, and how they compare with each other */
+    double se2;
+    const double p2 = tco_result_p_cheapest(r, second, &se2);
+    const char *sname = r->options.items[second].name;
+    tco_difference d;
+    if (!tco_compare_difference(c, best, second, &d))
+        return tco_xasprintf("No option is reliably cheapest: %s is cheapest in %.1f%% ± %.1f%% "
+                             "of trials and %s in %.1f%% ± %.1f%%.",
+                             bname, 100 * p, 100 * se, sname, 100 * p2, 100 * se2);
+    if (d.n_tie == d.n) {
+        /* the same plan twice, in effect: what matters is how the pair does against the next */
+        const size_t third = most_often_cheapest(r, best, second);
+        tco_difference d3;
+        if (third == SIZE_MAX || !tco_compare_difference(c, best, third, &d3))
+            return tco_xasprintf("No option is reliably cheapest: %s and %s cost the same in "
+                                 "every trial and are cheapest in %.1f%% ± %.1f%% and %.1f%% ± "
+                                 "%.1f%% of trials.",
+                                 bname, sname, 100 * p, 100 * se, 100 * p2, 100 * se2);
+        char *s3 = saving_phrase(c, best, third);
+        char *text = tco_xasprintf(
+            "No option is reliably cheapest: %s and %s cost the same in every trial and are "
+            "cheapest in %.1f%% ± %.1f%% and %.1f%% ± %.1f%% of trials; against the next, %s, "
+            "either one %s over %d months and is cheaper in %.1f%% of trials.",
+            bname, sname, 100 * p, 100 * se, 100 * p2, 100 * se2, r->options.items[third].name,
+            s3, r->months, 100 * d3.p_cheaper);
+        free(s3);
+        return text;
+    }
+    char *s = saving_phrase(c, best, second);
+    char *text = tco_xasprintf("No option is reliably cheapest: %s is cheapest in %.1f%% ± %.1f%% "
+                               "of trials and %s in %.1f%% ± %.1f%%; against %s, %s %s over %d "
+                               "months and is cheaper in %.1f%% of trials.",
+                               bname, 100 * p, 100 * se, sname, 100 * p2, 100 * se2, sname, bname,
+                               s, r->months, 100 * d.p_cheaper);
+    free(s);
+    return text;
+}
+
+/* Prints text wrapped at WRAP_COLUMNS bytes after `indent` spaces (a word longer than a line
+ * stays whole). */
+static void print_wrapped(FILE *out, const char *text, int indent)
+{
+    size_t col = 0;
+    const char *s = text;
+    while (*s) {
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        const size_t len = (size_t)(e - s);
+        if (col > 0 && col + 1 + len > WRAP_COLUMNS) {
+            fputc('\n', out);
+            col = 0;
+        }
+        if (col == 0) {
+            fprintf(out, "%*s", indent, "");
+            col = (size_t)indent;
+        } else {
+            fputc(' ', out);
+            col++;
+        }
+        fwrite(s, 1, len, out);
+        col += len;
+        s = *e ? e + 1 : e;
+    }
+    if (col > 0)
+        fputc('\n', out);
+}
+
+void tco_report_compare_table_before(FILE *out, const tco_report_item *item, void *ctx)
+{
+    (void)ctx;
+    char *v = tco_report_compare_verdict(item->result);
+    if (!v)
+        return;
+    print_wrapped(out, v, 2);
+    free(v);
+}
+
+/* ---- the table: matrix and sheet diff -------------------------------------------------- */
+
+static void table_matrix(FILE *out, const tco_result *r, const tco_compare *c)
+{
+    size_t n;
+    size_t *order = ranked_offered(r, &n);
+    if (n < 2) {
+        free(order);
+        return;
+    }
+    const size_t k = n < MATRIX_MAX ? n : MATRIX_MAX;
+    fprintf(out, "  P(row cheaper than column) ± standard error, by rank%s:\n",
+            n > k ? " (all pairs in pairwise.csv)" : "");
+    fprintf(out, "  %4s", "");
+    for (size_t j = 0; j < k; j++)
+        fprintf(out, "  %13zu", j + 1);
+    fputc('\n', out);
+    for (size_t i = 0; i < k; i++) {
+        fprintf(out, "  %4zu", i + 1);
+        for (size_t j = 0; j < k; j++) {
+            tco_difference d;
+            if (i == j || !tco_compare_difference(c, order[i], order[j], &d)) {
+                fprintf(out, "  %13s", "-");
+                continue;
+            }
+            char cell[40];
+            snprintf(cell, sizeof cell, "%.1f%% ± %.1f", 100 * d.p_cheaper, 100 * d.p_cheaper_se);
+            /* "±" is two bytes and one column */
+            fprintf(out, "  %14s", cell);
+        }
+        fprintf(out, "  %s\n", r->options.items[order[i]].name);
+    }
+    free(order);
+}
+
+static void table_diff(FILE *out, const tco_result *r, const tco_compare *c)
+{
+    const tco_prices *p = tco_compare_prices(c);
+    tco_sheet_diff sd;
+    tco_sheet_diff_build(&sd, p, &r->options);
+    if (sd.n_plans > 0)
+        fprintf(out, "  sheet diff: TCO change of each option, new sheet − old, over %d months "
+                     "(mean; 90%% of trials):\n",
+                r->months);
+    for (size_t k = 0; k < sd.n_plans; k++) {
+        const tco_plan_change *pc = &sd.plans[k];
+        const tco_plan *a = &p->plans[pc->old_plan], *b = &p->plans[pc->new_plan];
+        fprintf(out, "    %s/%s, %s → %s: %s\n", b->vendor, b->plan, p->sheets[a->sheet].stem,
+                p->sheets[b->sheet].stem, pc->changes[0] ? pc->changes : "no price changed");
+        for (size_t i = 0; i < sd.n_options; i++) {
+            const tco_option_change *oc = &sd.options[i];
+            if (oc->plan_change != k)
+                continue;
+            tco_difference d;
+            const char *on = r->options.items[oc->option_old].name;
+            const char *nn = r->options.items[oc->option_new].name;
+            if (!tco_compare_difference(c, oc->option_old, oc->option_new, &d)) {
+                fprintf(out, "      %s → %s: not offered\n", on, nn);
+                continue;
+            }
+            char mean[64], iv[160], med[64];
+            money(mean, sizeof mean, d.mean, true);
+            interval(iv, sizeof iv,
+                     tco_compare_difference_quantile(c, oc->option_old, oc->option_new, Q_LO),
+                     tco_compare_difference_quantile(c, oc->option_old, oc->option_new, Q_HI),
+                     true);
+            money(med, sizeof med,
+                  tco_compare_difference_quantile(c, oc->option_old, oc->option_new, 0.5), true);
+            fprintf(out, "      %s → %s: %s (%s; median %s)\n", on, nn, mean, iv, med);
+        }
+    }
+    tco_sheet_diff_fini(&sd);
+}
+
+void tco_report_compare_table_after(FILE *out, const tco_report_item *item, void *ctx)
+{
+    (void)ctx;
+    const tco_compare *c = tco_compare_find(item->result);
+    if (!c)
+        return;
+    table_matrix(out, item->result, c);
+    table_diff(out, item->result, c);
+}
+
+/* ---- JSON ------------------------------------------------------------------------------ */
+
+static json_t *jnum(double x)
+{
+    return isfinite(x) ? json_real(x) : json_null();
+}
+
+/* "a; b" as ["a", "b"]. */
+static json_t *split_changes(const char *s)
+{
+    json_t *arr = json_array();
+    while (*s) {
+        const char *e = strstr(s, "; ");
+        const size_t len = e ? (size_t)(e - s) : strlen(s);
+        json_array_append_new(arr, json_stringn(s, len));
+        s += len + (e ? 2 : 0);
+    }
+    return arr;
+}
+
+void tco_report_compare_json(void *scenario, const tco_report_item *item, void *ctx)
+{
+    (void)ctx;
+    json_t *js = scenario;
+    const tco_result *r = item->result;
+    const tco_compare *c = tco_compare_find(r);
+    if (!c)
+        return;
+    char *v = tco_report_compare_verdict(r);
+    json_object_set_new(js, "verdict", json_string(v));
+    free(v);
+
+    json_t *pw = json_array();
+    for (size_t a = 0; a < r->options.n; a++)
+        for (size_t b = 0; b < r->options.n; b++) {
+            tco_difference d;
+            if (!tco_compare_difference(c, a, b, &d))
+                continue;
+            json_t *row = json_object();
+            json_object_set_new(row, "option", json_string(r->options.items[a].name));
+            json_object_set_new(row, "versus", json_string(r->options.items[b].name));
+            json_object_set_new(row, "p_cheaper", jnum(d.p_cheaper));
+            json_object_set_new(row, "p_cheaper_se", jnum(d.p_cheaper_se));
+            json_object_set_new(row, "p_tie", jnum(d.p_tie));
+            json_object_set_new(row, "mean_saving", jnum(d.mean));
+            json_object_set_new(row, "mean_saving_se", jnum(d.mean_se));
+            json_object_set_new(row, "saving_p05",
+                                jnum(tco_compare_difference_quantile(c, a, b, Q_LO)));
+            json_object_set_new(row, "saving_p50",
+                                jnum(tco_compare_difference_quantile(c, a, b, 0.5)));
+            json_object_set_new(row, "saving_p95",
+                                jnum(tco_compare_difference_quantile(c, a, b, Q_HI)));
+            json_object_set_new(row, "trials", json_integer((json_int_t)d.n));
+            json_array_append_new(pw, row);
+        }
+    json_object_set_new(js, "pairwise", pw);
+
+    const tco_prices *p = tco_compare_prices(c);
+    tco_sheet_diff sd;
+    tco_sheet_diff_build(&sd, p, &r->options);
+    json_t *diff = json_array();
+    for (size_t k = 0; k < sd.n_options; k++) {
+        const tco_option_change *oc = &sd.options[k];
+        const tco_plan_change *pc = &sd.plans[oc->plan_change];
+        const tco_plan *op = &p->plans[pc->old_plan], *np = &p->plans[pc->new_plan];
+        tco_difference d;
+        tco_compare_difference(c, oc->option_old, oc->option_new, &d);
+        json_t *row = json_object();
+        json_object_set_new(row, "option_old", json_string(r->options.items[oc->option_old].name));
+        json_object_set_new(row, "option_new", json_string(r->options.items[oc->option_new].name));
+        char *plan = tco_xasprintf("%s/%s", np->vendor, np->plan);
+        json_object_set_new(row, "plan", json_string(plan));
+        free(plan);
+        json_object_set_new(row, "sheet_old", json_string(p->sheets[op->sheet].path));
+        json_object_set_new(row, "sheet_new", json_string(p->sheets[np->sheet].path));
+        json_object_set_new(row, "change_mean", jnum(d.mean));
+        json_object_set_new(row, "change_mean_se", jnum(d.mean_se));
+        json_object_set_new(row, "change_p05", jnum(tco_compare_difference_quantile(
+                                                   c, oc->option_old, oc->option_new, Q_LO)));
+        json_object_set_new(row, "change_p50", jnum(tco_compare_difference_quantile(
+                                                   c, oc->option_old, oc->option_new, 0.5)));
+        json_object_set_new(row, "change_p95", jnum(tco_compare_difference_quantile(
+                                                   c, oc->option_old, oc->option_new, Q_HI)));
+        json_object_set_new(row, "trials", json_integer((json_int_t)d.n));
+        json_object_set_new(row, "changed_prices", split_changes(pc->changes));
+        json_array_append_new(diff, row);
+    }
+    tco_sheet_diff_fini(&sd);
+    json_object_set_new(js, "sheet_diff", diff);
+}
