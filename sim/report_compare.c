@@ -48,7 +48,7 @@ static size_t *ranked_offered(const tco_result *r, size_t *n)
 /* "$1,234", "-$1,234", and with `sign` "+$1,234" for a positive amount. */
 static void money(char *buf, size_t size, double x, bool sign)
 {
-    char m[64];
+    char m[48]; /* "$" and 309 digits never happen: costs are capped far below 1e30 */
     tco_report_format_money(m, sizeof m, x);
     snprintf(buf, size, "%s%s", sign && x > 0 ? "+" : "", m);
 }
