@@ -4,9 +4,11 @@
 
 #include <stdlib.h>
 
+#include "tco/breakeven.h"
 #include "tco/cmdutil.h"
 #include "tco/compare.h"
 #include "tco/report.h"
+#include "tco/report_breakeven.h"
 #include "tco/report_compare.h"
 #include "tco/xalloc.h"
 
@@ -23,17 +25,20 @@ static int write_one(size_t i, FILE *fp, void *ctx)
     case 1: return tco_report_monthly_csv(fp, c->items, c->n);
     case 2: return tco_report_histogram_csv(fp, c->items, c->n);
     case 3: return tco_report_pairwise_csv(fp, c->items, c->n);
-    default: return tco_report_diff_csv(fp, c->items, c->n);
+    case 4: return tco_report_diff_csv(fp, c->items, c->n);
+    default: return tco_report_breakeven_csv(fp, c->items, c->n);
     }
 }
 
 tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
 {
     static const char *const NAMES[] = {"summary.csv", "monthly.csv", "histogram.csv",
-                                        "pairwise.csv", "diff.csv"};
+                                        "pairwise.csv", "diff.csv", "breakeven.csv"};
     static const tco_report_section SECTIONS[] = {
         {tco_report_compare_table_before, tco_report_compare_table_after,
-         tco_report_compare_json, NULL}};
+         tco_report_compare_json, NULL},
+        {NULL, tco_report_breakeven_table, tco_report_breakeven_json, NULL}};
+    const size_t n_sections = sizeof SECTIONS / sizeof SECTIONS[0];
     tco_diag_list diags;
     tco_diag_list_init(&diags);
     tco_prices prices;
@@ -52,10 +57,11 @@ tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
     tco_result *results = tco_xcalloc(batch.n_scenarios + 1, sizeof *results);
     tco_report_item *items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
     size_t n_done = 0;
-    /* issue 5: pairwise statistics and the sheet diff; reads `prices` until the results go */
-    const tco_observer observers[] = {tco_compare_observer(&prices)};
-    if (tco_cmd_simulate(o, &prices, &batch, observers, 1, stop, results, items, &n_done) !=
-        TCO_OK) {
+    /* Pairwise statistics and the sheet diff (they read `prices` until the results go), and
+     * the per-trial break-even of every per-seat / per-transaction pair. */
+    const tco_observer observers[] = {tco_compare_observer(&prices), tco_breakeven_observer()};
+    if (tco_cmd_simulate(o, &prices, &batch, observers, sizeof observers / sizeof observers[0],
+                         stop, results, items, &n_done) != TCO_OK) {
         fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
                 *stop == SIGTERM ? "SIGTERM" : "SIGINT");
         worst = TCO_EINTERRUPTED;
@@ -76,11 +82,12 @@ tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
             int rc = 0;
             switch (o->format) {
             case TCO_FORMAT_TABLE:
-                rc = tco_report_table_sections(stdout, items, n_done, SECTIONS, 1);
+                rc = tco_report_table_sections(stdout, items, n_done, SECTIONS, n_sections);
                 break;
             case TCO_FORMAT_CSV: rc = tco_report_summary_csv(stdout, items, n_done); break;
             case TCO_FORMAT_JSON:
-                rc = tco_report_json_sections(stdout, items, n_done, &batch.errors, SECTIONS, 1);
+                rc = tco_report_json_sections(stdout, items, n_done, &batch.errors, SECTIONS,
+                                              n_sections);
                 break;
             }
             if (rc != 0 && worst < TCO_ECANTCREAT)

@@ -8,6 +8,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "tco/cli.h"
+#include "tco/cmd_breakeven.h"
 #include "tco/cmd_recommend.h"
 #include "tco/cmd_run.h"
 #include "tco/cmd_validate.h"
@@ -58,6 +59,9 @@ int main(int argc, char **argv)
     case TCO_CMD_RUN:
         catch_stop_signals();
         st = tco_cmd_run(&o, &stop_signal);
+        break;
+    case TCO_CMD_BREAKEVEN:
+        st = tco_cmd_breakeven(&o);
         break;
     case TCO_CMD_RECOMMEND:
         catch_stop_signals();

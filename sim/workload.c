@@ -59,12 +59,16 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
     const double seat_vol = d[TCO_SCN_SEAT_VOLATILITY];
     const double vol_vol = d[TCO_SCN_VOLUME_VOLATILITY];
     const double spike_p = d[TCO_SCN_SPIKE_PROBABILITY];
-    const double seat_g = log1p(d[TCO_SCN_SEAT_GROWTH]);
-    const double notif_g = log1p(d[TCO_SCN_NOTIFICATION_GROWTH]);
-    const double api_g = log1p(d[TCO_SCN_API_GROWTH]);
+    /* Growth and discount factors are running products: one multiplication a month instead of
+     * an exp() each (they were a tenth of the run); the rounding they add, ~1e-16 a month, is
+     * far inside the whole-seat tolerance and a cent. */
+    const double seat_g = 1 + d[TCO_SCN_SEAT_GROWTH];
+    const double notif_g = 1 + d[TCO_SCN_NOTIFICATION_GROWTH];
+    const double api_g = 1 + d[TCO_SCN_API_GROWTH];
     const double esc = 1 + d[TCO_SCN_PRICE_ESCALATION];
-    const double disc = log1p(d[TCO_SCN_DISCOUNT_RATE]);
+    const double disc = exp(-log1p(d[TCO_SCN_DISCOUNT_RATE]) / 12); /* (1+r)^(-1/12) */
     double W = 0, V = 0, esc_factor = 1;
+    double seat_growth = 1, notif_growth = 1, api_growth = 1, discount = 1;
     for (int m = 1; m <= w->months; m++) {
         const int i = m - 1;
         if (m > 1) {
@@ -72,19 +76,19 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
                 W += seat_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - seat_vol * seat_vol / 2;
             if (vol_vol > 0)
                 V += vol_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - vol_vol * vol_vol / 2;
+            seat_growth *= seat_g;
+            notif_growth *= notif_g;
+            api_growth *= api_g;
+            discount *= disc;
         }
         double spike = 1;
         if (spike_p > 0 && gsl_rng_uniform(r) < spike_p)
             spike = tco_scenario_draw_spike(s, r);
-        /* growth -100% makes log1p -inf: month 1 is exp(0 * -inf); keep it 1, later 0 */
-        const double seat_growth = i == 0 ? 1 : exp(i * seat_g);
-        const double notif_growth = i == 0 ? 1 : exp(i * notif_g);
-        const double api_growth = i == 0 ? 1 : exp(i * api_g);
-        const double volume = exp(V) * spike;
-        w->seat_shape[i] = seat_growth * exp(W);
+        const double volume = (vol_vol > 0 ? exp(V) : 1) * spike;
+        w->seat_shape[i] = seat_vol > 0 ? seat_growth * exp(W) : seat_growth;
         w->notif_shape[i] = notif_growth * volume;
         w->api_shape[i] = api_growth * volume;
-        w->discount[i] = i == 0 ? 1 : exp(-(i / 12.0) * disc);
+        w->discount[i] = discount;
         if (i > 0 && i % 12 == 0)
             esc_factor *= esc; /* SPEC §4: a step at months 13, 25, ... */
         w->escalation[i] = esc_factor;

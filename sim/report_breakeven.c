@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: MIT */
+/* report_breakeven: breakeven.csv, the break-even lines of the table and JSON, and the outputs
+ * of `tcosim breakeven` (see tco/report_breakeven.h). Computes nothing: every number comes
+ * from breakeven (tco_breakeven_pair_get, tco_sweep). Every CSV cell goes through csvwrite
+ * (libcsv, CRLF, formula neutralisation).
+ */
+#include "tco/report_breakeven.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tco/csvwrite.h"
+#include "tco/defaults.h"
+#include "tco/xalloc.h"
+
+/* ---- number formats for people --------------------------------------------------------- */
+
+/* A quantity: "28,571" from 100 up (whole, grouped), else three significant digits ("0.35",
+ * "8.71", "17.5"); "-" for NAN. */
+static void format_qty(char *buf, size_t size, double x)
+{
+    if (!isfinite(x)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    if (fabs(x) < 100) {
+        snprintf(buf, size, "%.3g", x);
+        return;
+    }
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.0f", fabs(x));
+    size_t n = strlen(digits), o = 0;
+    if (x < 0 && o + 1 < size)
+        buf[o++] = '-';
+    for (size_t i = 0; i < n && o + 2 < size; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+/* A short quantity for grid headings: "950", "1.9k", "35k", "1.2M", "2.5G"; "-" for NAN. */
+static void format_short(char *buf, size_t size, double x)
+{
+    static const char *const SUFFIX[] = {"", "k", "M", "G", "T"};
+    if (!isfinite(x)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    int e = 0;
+    double a = fabs(x);
+    while (a >= 999.5 && e < 4) {
+        a /= 1000;
+        e++;
+    }
+    if (e == 0)
+        snprintf(buf, size, "%.3g", x);
+    else
+        snprintf(buf, size, "%s%.*f%s", x < 0 ? "-" : "", a < 9.95 ? 1 : 0, a, SUFFIX[e]);
+}
+
+/* A month quantile: "7" or "-". */
+static void format_month(char *buf, size_t size, double m)
+{
+    if (isfinite(m))
+        snprintf(buf, size, "%.0f", m);
+    else
+        snprintf(buf, size, "-");
+}
+
+/* ==== `tcosim run`: breakeven.csv ========================================================== */
+
+int tco_report_breakeven_csv(FILE *out, const tco_report_item *items, size_t n)
+{
+    static const char *const HEADER[] = {
+        "file", "scenario", "per_seat_option", "per_transaction_option", "p_crossover",
+        "crossover_month_p10", "crossover_month_p50", "crossover_month_p90",
+        "breakeven_notifications_p50", "breakeven_seats_p50",
+        /* extensions (SPEC: names may be added, never renamed) */
+        "p_crossover_se", "crossover_trials", "breakeven_notifications_p10",
+        "breakeven_notifications_p90", "p_breakeven_notifications", "breakeven_seats_p10",
+        "breakeven_seats_p90", "p_breakeven_seats", "trials"};
+    tco_csvw w;
+    tco_csvw_init(&w, out);
+    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    for (size_t i = 0; i < n; i++) {
+        const tco_result *r = items[i].result;
+        const tco_breakeven *b = tco_breakeven_find(r);
+        for (size_t k = 0; k < tco_breakeven_n_pairs(b); k++) {
+            tco_breakeven_pair p;
+            tco_breakeven_pair_get(b, k, &p);
+            tco_csvw_text(&w, items[i].file);
+            tco_csvw_text(&w, r->scenario->name);
+            tco_csvw_text(&w, r->options.items[p.per_seat].name);
+            tco_csvw_text(&w, r->options.items[p.per_transaction].name);
+            tco_csvw_num(&w, p.p_crossover);
+            tco_csvw_num(&w, p.crossover_month_p10); /* NAN: blank */
+            tco_csvw_num(&w, p.crossover_month_p50);
+            tco_csvw_num(&w, p.crossover_month_p90);
+            tco_csvw_num(&w, p.notifications_p50);
+            tco_csvw_num(&w, p.seats_p50);
+            tco_csvw_num(&w, p.p_crossover_se);
+            tco_csvw_u64(&w, p.n_crossover);
+            tco_csvw_num(&w, p.notifications_p10);
+            tco_csvw_num(&w, p.notifications_p90);
+            tco_csvw_num(&w, p.p_notifications);
+            tco_csvw_num(&w, p.seats_p10);
+            tco_csvw_num(&w, p.seats_p90);
+            tco_csvw_num(&w, p.p_seats);
+            tco_csvw_u64(&w, p.n_trials);
+            tco_csvw_end_row(&w);
+        }
+    }
+    return tco_csvw_finish(&w);
+}
+
+/* ==== `tcosim run`: table lines ============================================================ */
+
+/* " (p50; 80.0% of trials have one)" when not every trial has one, else "". */
+static void share_note(char *buf, size_t size, double share)
+{
+    if (share >= 1)
+        snprintf(buf, size, "%s", "");
+    else
+        snprintf(buf, size, " (p50; %.1f%% of trials have one)", 100 * share);
+}
+
+void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ctx)
+{
+    (void)ctx;
+    const tco_result *r = item->result;
+    const tco_breakeven *b = tco_breakeven_find(r);
+    const size_t n = tco_breakeven_n_pairs(b);
+    if (n == 0)
+        return;
+    fprintf(out, "  break-even, per seat vs per transaction (month-1 volume at which the TCOs "
+                 "are equal, other inputs as drawn; p50 over the trials that have one):\n");
+    for (size_t k = 0; k < n; k++) {
+        tco_breakeven_pair p;
+        tco_breakeven_pair_get(b, k, &p);
+        fprintf(out, "    %s vs %s: ", r->options.items[p.per_seat].name,
+                r->options.items[p.per_transaction].name);
+        if (p.n_crossover == 0) {
+            fprintf(out, "cumulative costs never cross");
+        } else {
+            char m10[16], m50[16], m90[16];
+            format_month(m10, sizeof m10, p.crossover_month_p10);
+            format_month(m50, sizeof m50, p.crossover_month_p50);
+            format_month(m90, sizeof m90, p.crossover_month_p90);
+            fprintf(out, "cumulative costs cross in %.1f%% ± %.1f%% of trials (month p10/p50/p90 "
+                         "%s/%s/%s)",
+                    100 * p.p_crossover, 100 * p.p_crossover_se, m10, m50, m90);
+        }
+        char qty[48], note[64];
+        if (p.n_notifications > 0) {
+            format_qty(qty, sizeof qty, p.notifications_p50);
+            share_note(note, sizeof note, p.p_notifications);
+            fprintf(out, "; equal TCO at %s notifications a month%s", qty, note);
+        } else {
+            fprintf(out, "; no notification volume gives equal TCO");
+        }
+        if (p.n_seats > 0) {
+            format_qty(qty, sizeof qty, p.seats_p50);
+            share_note(note, sizeof note, p.p_seats);
+            fprintf(out, " or %s seats%s\n", qty, note);
+        } else {
+            fprintf(out, ", no seat count either\n");
+        }
+    }
+}
+
+/* ==== `tcosim run`: JSON =================================================================== */
+
+static json_t *jnum(double x)
+{
+    return isfinite(x) ? json_real(x) : json_null();
+}
+
+void tco_report_breakeven_json(void *scenario, const tco_report_item *item, void *ctx)
+{
+    (void)ctx;
+    json_t *js = scenario;
+    const tco_result *r = item->result;
+    const tco_breakeven *b = tco_breakeven_find(r);
+    if (!b)
+        return;
+    json_t *arr = json_array();
+    for (size_t k = 0; k < tco_breakeven_n_pairs(b); k++) {
+        tco_breakeven_pair p;
+        tco_breakeven_pair_get(b, k, &p);
+        json_t *o = json_object();
+        json_object_set_new(o, "per_seat_option", json_string(r->options.items[p.per_seat].name));
+        json_object_set_new(o, "per_transaction_option",
+                            json_string(r->options.items[p.per_transaction].name));
+        json_object_set_new(o, "trials", json_integer((json_int_t)p.n_trials));
+        json_object_set_new(o, "p_crossover", jnum(p.p_crossover));
+        json_object_set_new(o, "p_crossover_se", jnum(p.p_crossover_se));
+        json_object_set_new(o, "crossover_trials", json_integer((json_int_t)p.n_crossover));
+        json_object_set_new(o, "crossover_month_p10", jnum(p.crossover_month_p10));
+        json_object_set_new(o, "crossover_month_p50", jnum(p.crossover_month_p50));
+        json_object_set_new(o, "crossover_month_p90", jnum(p.crossover_month_p90));
+        json_object_set_new(o, "breakeven_notifications_p10", jnum(p.notifications_p10));
+        json_object_set_new(o, "breakeven_notifications_p50", jnum(p.notifications_p50));
+        json_object_set_new(o, "breakeven_notifications_p90", jnum(p.notifications_p90));
+        json_object_set_new(o, "p_breakeven_notifications", jnum(p.p_notifications));
+        json_object_set_new(o, "breakeven_seats_p10", jnum(p.seats_p10));
+        json_object_set_new(o, "breakeven_seats_p50", jnum(p.seats_p50));
+        json_object_set_new(o, "breakeven_seats_p90", jnum(p.seats_p90));
+        json_object_set_new(o, "p_breakeven_seats", jnum(p.p_seats));
+        json_array_append_new(arr, o);
+    }
+    json_object_set_new(js, "breakeven", arr);
+}
+
+/* ==== `tcosim breakeven`: the sweep ======================================================== */
+
+/* "A", "B", ..., "Z", "AA", ...: short labels of options in the grid. */
+static void label(char *buf, size_t size, size_t i)
+{
+    char tmp[8];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('A' + i % 26);
+        i = i / 26;
+    } while (i-- > 0 && n < sizeof tmp - 1);
+    size_t o = 0;
+    while (n > 0 && o + 1 < size)
+        buf[o++] = tmp[--n];
+    buf[o] = '\0';
+}
+
+static void rule_line(FILE *out, const tco_sweep *sw)
+{
+    const tco_sweep_rule *ru = &sw->rule;
+    fprintf(out, "  rule of thumb (more than 10,000 notifications a month with fewer than 50 "
+                 "seats favours CPaaS), probed at %u points (seats 1-49 x notifications "
+                 "10,001-1,000,000): ",
+            ru->n_points);
+    if (ru->n_points == 0) {
+        fprintf(out, "no option is offered\n");
+        return;
+    }
+    if (ru->n_cpaas == ru->n_points) {
+        fprintf(out, "holds everywhere for these sheets (a cpaas: option is cheapest)\n");
+        return;
+    }
+    if (ru->n_cpaas == 0)
+        fprintf(out, "does not hold anywhere for these sheets");
+    else
+        fprintf(out, "holds at %u of %u points", ru->n_cpaas, ru->n_points);
+    fprintf(out, "; a hybrid is cheapest at %u, a ucaas: plan at %u", ru->n_hybrid, ru->n_ucaas);
+    if (ru->fail_option >= 0) {
+        char seats[48], notif[48];
+        format_qty(seats, sizeof seats, ru->fail_seats);
+        format_qty(notif, sizeof notif, ru->fail_notifications);
+        fprintf(out, " (most often %s; it fails up to %s notifications, at %s seats)",
+                sw->options.items[ru->fail_option].name, notif, seats);
+    }
+    fputs("\n", out);
+}
+
+static void sweep_table_one(FILE *out, const tco_sweep_item *item)
+{
+    const tco_sweep *sw = item->sweep;
+    char a[48], b[48];
+    format_qty(a, sizeof a, sw->mean_seats);
+    format_qty(b, sizeof b, sw->mean_notifications);
+    fprintf(out, "%s (%s): deterministic sweep, every input at its mean (%s seats, %s "
+                 "notifications a month in month 1), no volatility or spikes, %d months\n",
+            sw->scenario->name, item->file, a, b, sw->months);
+    /* the legend */
+    size_t n_offered = 0;
+    for (size_t o = 0; o < sw->options.n; o++) {
+        if (!sw->options.items[o].offered)
+            continue;
+        char l[8];
+        label(l, sizeof l, o);
+        fprintf(out, "  %3s  %s\n", l, sw->options.items[o].name);
+        n_offered++;
+    }
+    if (n_offered == 0) {
+        fprintf(out, "  no option is offered\n");
+        return;
+    }
+    /* the grid */
+    fprintf(out, "  cheapest option by month-1 seats (rows) and notifications a month (columns); "
+                 "+N%%: the runner-up costs N%% more over the horizon\n");
+    fprintf(out, "  %8s", "seats");
+    for (size_t j = 0; j < sw->n_notifications; j++) {
+        format_short(a, sizeof a, sw->notifications[j]);
+        fprintf(out, " %8s", a);
+    }
+    fputs("\n", out);
+    for (size_t i = 0; i < sw->n_seats; i++) {
+        format_short(a, sizeof a, sw->seats[i]);
+        fprintf(out, "  %8s", a);
+        for (size_t j = 0; j < sw->n_notifications; j++) {
+            const tco_sweep_cell *c = &sw->cells[i * sw->n_notifications + j];
+            char l[8], cell[32];
+            label(l, sizeof l, (size_t)c->cheapest);
+            if (c->second < 0)
+                snprintf(cell, sizeof cell, "%s", l);
+            else if (c->cheapest_tco > 0) {
+                const double pct = 100 * (c->second_tco - c->cheapest_tco) / c->cheapest_tco;
+                snprintf(cell, sizeof cell, pct < 999.5 ? "%s+%.0f%%" : "%s+>999%%", l, pct);
+            } else
+                snprintf(cell, sizeof cell, "%s", l);
+            fprintf(out, " %8s", cell);
+        }
+        fputs("\n", out);
+    }
+    /* the frontier */
+    if (sw->n_pairs > 0) {
+        fprintf(out, "  break-even notifications a month (month 1) by seats, per seat vs per "
+                     "transaction (-: none up to 1e12)\n");
+        fprintf(out, "  %8s", "seats");
+        for (size_t k = 0; k < sw->n_pairs; k++) {
+            char lu[8], lc[8], pair[24];
+            label(lu, sizeof lu, sw->pair_u[k]);
+            label(lc, sizeof lc, sw->pair_c[k]);
+            snprintf(pair, sizeof pair, "%s/%s", lu, lc);
+            fprintf(out, " %8s", pair);
+        }
+        fputs("\n", out);
+        for (size_t i = 0; i < sw->n_seats; i++) {
+            format_short(a, sizeof a, sw->seats[i]);
+            fprintf(out, "  %8s", a);
+            for (size_t k = 0; k < sw->n_pairs; k++) {
+                format_short(b, sizeof b, sw->frontier[i * sw->n_pairs + k]);
+                fprintf(out, " %8s", b);
+            }
+            fputs("\n", out);
+        }
+    }
+    rule_line(out, sw);
+}
+
+int tco_report_sweep_table(FILE *out, const tco_sweep_item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            fputc('\n', out);
+        sweep_table_one(out, &items[i]);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+static const char *option_name(const tco_sweep *sw, long o)
+{
+    return o >= 0 ? sw->options.items[o].name : "";
+}
+
+int tco_report_sweep_grid_csv(FILE *out, const tco_sweep_item *items, size_t n)
+{
+    static const char *const HEADER[] = {"file", "scenario", "seats", "notifications",
+                                         "cheapest", "cheapest_tco", "second", "second_tco",
+                                         "margin"};
+    tco_csvw w;
+    tco_csvw_init(&w, out);
+    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    for (size_t i = 0; i < n; i++) {
+        const tco_sweep *sw = items[i].sweep;
+        for (size_t r = 0; r < sw->n_seats; r++)
+            for (size_t c = 0; c < sw->n_notifications; c++) {
+                const tco_sweep_cell *cell = &sw->cells[r * sw->n_notifications + c];
+                tco_csvw_text(&w, items[i].file);
+                tco_csvw_text(&w, sw->scenario->name);
+                tco_csvw_num(&w, sw->seats[r]);
+                tco_csvw_num(&w, sw->notifications[c]);
+                tco_csvw_text(&w, option_name(sw, cell->cheapest));
+                tco_csvw_num(&w, cell->cheapest_tco);
+                tco_csvw_text(&w, option_name(sw, cell->second));
+                tco_csvw_num(&w, cell->second_tco);
+                tco_csvw_num(&w, cell->second_tco - cell->cheapest_tco);
+                tco_csvw_end_row(&w);
+            }
+    }
+    return tco_csvw_finish(&w);
+}
+
+int tco_report_sweep_frontier_csv(FILE *out, const tco_sweep_item *items, size_t n)
+{
+    static const char *const HEADER[] = {"file", "scenario", "seats", "per_seat_option",
+                                         "per_transaction_option", "breakeven_notifications"};
+    tco_csvw w;
+    tco_csvw_init(&w, out);
+    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    for (size_t i = 0; i < n; i++) {
+        const tco_sweep *sw = items[i].sweep;
+        for (size_t r = 0; r < sw->n_seats; r++)
+            for (size_t k = 0; k < sw->n_pairs; k++) {
+                tco_csvw_text(&w, items[i].file);
+                tco_csvw_text(&w, sw->scenario->name);
+                tco_csvw_num(&w, sw->seats[r]);
+                tco_csvw_text(&w, sw->options.items[sw->pair_u[k]].name);
+                tco_csvw_text(&w, sw->options.items[sw->pair_c[k]].name);
+                tco_csvw_num(&w, sw->frontier[r * sw->n_pairs + k]);
+                tco_csvw_end_row(&w);
+            }
+    }
+    return tco_csvw_finish(&w);
+}
+
+static json_t *sweep_json_one(const tco_sweep_item *item)
+{
+    const tco_sweep *sw = item->sweep;
+    json_t *s = json_object();
+    json_object_set_new(s, "file", json_string(item->file));
+    json_object_set_new(s, "scenario", json_string(sw->scenario->name));
+    json_object_set_new(s, "months", json_integer(sw->months));
+    json_object_set_new(s, "mean_seats", jnum(sw->mean_seats));
+    json_object_set_new(s, "mean_notifications", jnum(sw->mean_notifications));
+    json_t *opts = json_array();
+    for (size_t o = 0; o < sw->options.n; o++) {
+        json_t *j = json_object();
+        json_object_set_new(j, "option", json_string(sw->options.items[o].name));
+        json_object_set_new(j, "offered", json_boolean(sw->options.items[o].offered));
+        json_array_append_new(opts, j);
+    }
+    json_object_set_new(s, "options", opts);
+    json_t *grid = json_array();
+    for (size_t r = 0; r < sw->n_seats; r++)
+        for (size_t c = 0; c < sw->n_notifications; c++) {
+            const tco_sweep_cell *cell = &sw->cells[r * sw->n_notifications + c];
+            json_t *j = json_object();
+            json_object_set_new(j, "seats", jnum(sw->seats[r]));
+            json_object_set_new(j, "notifications", jnum(sw->notifications[c]));
+            json_object_set_new(j, "cheapest", cell->cheapest >= 0
+                                                   ? json_string(option_name(sw, cell->cheapest))
+                                                   : json_null());
+            json_object_set_new(j, "cheapest_tco", jnum(cell->cheapest_tco));
+            json_object_set_new(j, "second", cell->second >= 0
+                                                 ? json_string(option_name(sw, cell->second))
+                                                 : json_null());
+            json_object_set_new(j, "second_tco", jnum(cell->second_tco));
+            json_object_set_new(j, "margin", jnum(cell->second_tco - cell->cheapest_tco));
+            json_array_append_new(grid, j);
+        }
+    json_object_set_new(s, "grid", grid);
+    json_t *front = json_array();
+    for (size_t r = 0; r < sw->n_seats; r++)
+        for (size_t k = 0; k < sw->n_pairs; k++) {
+            json_t *j = json_object();
+            json_object_set_new(j, "seats", jnum(sw->seats[r]));
+            json_object_set_new(j, "per_seat_option",
+                                json_string(sw->options.items[sw->pair_u[k]].name));
+            json_object_set_new(j, "per_transaction_option",
+                                json_string(sw->options.items[sw->pair_c[k]].name));
+            json_object_set_new(j, "breakeven_notifications",
+                                jnum(sw->frontier[r * sw->n_pairs + k]));
+            json_array_append_new(front, j);
+        }
+    json_object_set_new(s, "frontier", front);
+    const tco_sweep_rule *ru = &sw->rule;
+    json_t *rule = json_object();
+    json_object_set_new(rule, "points", json_integer(ru->n_points));
+    json_object_set_new(rule, "cpaas_cheapest", json_integer(ru->n_cpaas));
+    json_object_set_new(rule, "hybrid_cheapest", json_integer(ru->n_hybrid));
+    json_object_set_new(rule, "ucaas_cheapest", json_integer(ru->n_ucaas));
+    json_object_set_new(rule, "holds_everywhere",
+                        json_boolean(ru->n_points > 0 && ru->n_cpaas == ru->n_points));
+    json_object_set_new(rule, "fails_most_often_to",
+                        ru->fail_option >= 0 ? json_string(option_name(sw, ru->fail_option))
+                                             : json_null());
+    json_object_set_new(rule, "fails_up_to_notifications", jnum(ru->fail_notifications));
+    json_object_set_new(rule, "fails_at_seats", jnum(ru->fail_seats));
+    json_object_set_new(s, "rule_of_thumb", rule);
+    return s;
+}
+
+int tco_report_sweep_json(FILE *out, const tco_sweep_item *items, size_t n,
+                          const tco_diag_list *errors)
+{
+    json_t *doc = json_object();
+    json_object_set_new(doc, "tool", json_string("tcosim"));
+    json_object_set_new(doc, "version", json_string(TCO_VERSION));
+    json_object_set_new(doc, "command", json_string("breakeven"));
+    json_t *results = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(results, sweep_json_one(&items[i]));
+    json_object_set_new(doc, "results", results);
+    json_t *errs = json_array();
+    for (size_t i = 0; errors && i < errors->n; i++) {
+        char *line = tco_diag_format(&errors->items[i]);
+        json_t *e = json_object();
+        json_object_set_new(e, "file",
+                            json_string(errors->items[i].file ? errors->items[i].file : ""));
+        json_object_set_new(e, "line", json_integer((json_int_t)errors->items[i].line));
+        json_object_set_new(e, "column", json_integer(errors->items[i].col));
+        json_object_set_new(e, "status", json_integer(errors->items[i].status));
+        json_object_set_new(e, "message", json_string(line));
+        free(line);
+        json_array_append_new(errs, e);
+    }
+    json_object_set_new(doc, "errors", errs);
+    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(doc);
+    if (rc == 0 && fputc('\n', out) == EOF)
+        rc = -1;
+    return rc == 0 && !ferror(out) ? 0 : -1;
+}

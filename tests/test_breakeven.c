@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: MIT */
+/* Tests of breakeven (SPEC §6, issue 4): closed-form crossover months and break-even volumes
+ * whose hand computation is in each comment, the tie convention, pairs with no crossover and no
+ * root (blank, never an abort), tiers and allowances that put the root on the right linear
+ * piece, and bit-identical summaries for 1 and 2 engine threads. Scenarios and sheets are built
+ * in memory with tco_csv_load_buffer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <gsl/gsl_errno.h>
+
+#include "tco/breakeven.h"
+#include "tco/cost.h"
+#include "tco/csvload.h"
+#include "tco/engine.h"
+#include "tco/rng.h"
+#include "tco/scenario.h"
+#include "tco/workload.h"
+
+/* ==== fixtures ============================================================================= */
+
+typedef struct world {
+    tco_scenario_file f;
+    tco_prices p;
+    tco_result r;
+    tco_observer obs;
+} world;
+
+static void load_world(world *wd, const char *scenario_csv, const char *prices_csv)
+{
+    tco_diag_list d;
+    tco_diag_list_init(&d);
+    tco_csv_table t;
+    tco_csv_table_init(&t);
+    assert_int_equal(tco_csv_load_buffer("s.csv", scenario_csv, strlen(scenario_csv), &t, &d),
+                     TCO_OK);
+    tco_scenario_file_init(&wd->f);
+    assert_int_equal(tco_scenario_from_table(&t, &wd->f, &d), TCO_OK);
+    tco_csv_table_fini(&t);
+    tco_csv_table_init(&t);
+    assert_int_equal(tco_csv_load_buffer("p.csv", prices_csv, strlen(prices_csv), &t, &d), TCO_OK);
+    tco_prices_init(&wd->p);
+    if (tco_prices_add_sheet(&wd->p, &t, &d) != TCO_OK || tco_prices_finish(&wd->p, &d) != TCO_OK) {
+        for (size_t i = 0; i < d.n; i++) {
+            char *s = tco_diag_format(&d.items[i]);
+            print_error("%s\n", s);
+            free(s);
+        }
+        fail();
+    }
+    tco_csv_table_fini(&t);
+    tco_diag_list_fini(&d);
+    memset(&wd->r, 0, sizeof wd->r);
+}
+
+static void run_world(world *wd, size_t scenario, unsigned long trials, unsigned threads)
+{
+    wd->obs = tco_breakeven_observer();
+    tco_engine_config cfg = {trials, 42, threads, NULL, NULL, NULL, &wd->obs, 1};
+    assert_int_equal(tco_engine_run(&wd->f.items[scenario], &wd->p, &cfg, &wd->r), TCO_OK);
+}
+
+static void free_world(world *wd)
+{
+    tco_result_fini(&wd->r);
+    tco_prices_fini(&wd->p);
+    tco_scenario_file_fini(&wd->f);
+}
+
+static void pair0(const world *wd, tco_breakeven_pair *out)
+{
+    const tco_breakeven *b = tco_breakeven_find(&wd->r);
+    assert_non_null(b);
+    assert_int_equal(tco_breakeven_n_pairs(b), 1);
+    tco_breakeven_pair_get(b, 0, out);
+}
+
+/* One deterministic trial of scenario 0 priced on every option, for the direct solver. */
+typedef struct one_trial {
+    tco_workload w;
+    tco_cost_ws cost;
+    double *draws;
+    gsl_rng *rng;
+} one_trial;
+
+static void trial_init(one_trial *t, const world *wd, const tco_option_set *set)
+{
+    const tco_scenario *s = &wd->f.items[0];
+    tco_workload_init(&t->w, s->months);
+    tco_cost_ws_init(&t->cost, wd->p.n_plans, set->n, s->months);
+    t->draws = calloc(wd->p.n_values + 1, sizeof *t->draws);
+    t->rng = tco_rng_alloc();
+    tco_rng_seed_stream(t->rng, 1, 2, 3);
+    tco_workload_sample(&t->w, s, t->rng);
+    tco_prices_draw(&wd->p, t->rng, t->draws);
+    tco_cost_trial(&t->cost, &wd->p, set, t->draws, &t->w);
+}
+
+static void trial_fini(one_trial *t)
+{
+    tco_workload_fini(&t->w);
+    tco_cost_ws_fini(&t->cost);
+    free(t->draws);
+    gsl_rng_free(t->rng);
+}
+
+/* Solves the one (ucaas, cpaas) pair of scenario 0 directly on its deterministic trial. */
+static bool solve_direct(const world *wd, tco_breakeven_axis axis, double *root)
+{
+    tco_option_set set;
+    tco_options_build(&set, &wd->p, &wd->f.items[0]);
+    one_trial t;
+    trial_init(&t, wd, &set);
+    const tco_option *u = NULL, *c = NULL;
+    for (size_t o = 0; o < set.n; o++) {
+        if (set.items[o].kind == TCO_OPTION_UCAAS)
+            u = &set.items[o];
+        if (set.items[o].kind == TCO_OPTION_CPAAS)
+            c = &set.items[o];
+    }
+    assert_non_null(u);
+    assert_non_null(c);
+    tco_breakeven_problem pb = {&wd->p, u, c, t.draws, &t.w, &t.cost};
+    tco_breakeven_solver *s = tco_breakeven_solver_alloc();
+    bool ok = tco_breakeven_solve(s, &pb, axis, root);
+    if (ok) {
+        /* the root really zeroes the difference, to rounding of the costs compared */
+        double d = tco_breakeven_difference(&pb, axis, *root);
+        assert_true(fabs(d) < 1e-6);
+    }
+    tco_breakeven_solver_free(s);
+    trial_fini(&t);
+    tco_options_fini(&set);
+    return ok;
+}
+
+static void assert_rel(double got, double want, double rel)
+{
+    if (!(fabs(got - want) <= rel * fabs(want)))
+        fail_msg("got %.17g, want %.17g (relative %.3g)", got, want, rel);
+}
+
+/* The issue's sheets: a $20 seat against $0.007 per SMS. */
+static const char SEAT_VS_SMS[] = "vendor,plan,model,item,price\n"
+                                  "U,Seat,ucaas,seat,20\n"
+                                  "C,Sms,cpaas,sms,0.007\n";
+
+/* ==== crossover month, directly ============================================================ */
+
+static void crossover_is_the_first_month_of_the_final_order(void **state)
+{
+    (void)state;
+    /* D = cumU - cumC: -1, -2, +1, +4: the order flips once, in month 3 */
+    const double u[] = {1, 1, 5, 5}, c[] = {2, 2, 2, 2};
+    assert_int_equal(tco_breakeven_crossover_month(u, c, 4), 3);
+    /* -1, +1, -1, +1: the order changes for the last time in month 4 */
+    const double u2[] = {1, 4, 0, 4}, c2[] = {2, 2, 2, 2};
+    assert_int_equal(tco_breakeven_crossover_month(u2, c2, 4), 4);
+    /* -1, +1, -1: ends in month 1's order: no crossover */
+    assert_int_equal(tco_breakeven_crossover_month(u2, c2, 3), 0);
+}
+
+static void a_tie_does_not_change_the_order(void **state)
+{
+    (void)state;
+    /* D: -1, 0, 0, +2: the ties in months 2-3 keep "U cheaper"; the crossover is month 4 */
+    const double u[] = {1, 3, 2, 4}, c[] = {2, 2, 2, 2};
+    assert_int_equal(tco_breakeven_crossover_month(u, c, 4), 4);
+    /* D: -1, 0, 0, 0: equal at the end is not a new order: none */
+    const double u2[] = {1, 3, 2, 2};
+    assert_int_equal(tco_breakeven_crossover_month(u2, c, 4), 0);
+    /* D: 0, 0, +1: leading ties take the first strict order: none */
+    const double u3[] = {2, 2, 3}, c3[] = {2, 2, 2};
+    assert_int_equal(tco_breakeven_crossover_month(u3, c3, 3), 0);
+    /* all equal: none */
+    assert_int_equal(tco_breakeven_crossover_month(c, c, 4), 0);
+}
+
+/* ==== closed forms through the engine ====================================================== */
+
+/* Seat $20 x 10 seats against $0.007 per SMS, 12 months, nothing else:
+ *   TCO_U = 12 x 20 x 10 = 2400, TCO_C = 12 x 0.007 x N, equal at N = 200 / 0.007 = 28,571.43;
+ *   at N = 1,000: TCO_U = 12 x 20 x S, TCO_C = 12 x 7, equal at S = 7 / 20 = 0.35 seats. */
+static void seat_20_vs_sms_0_007_breaks_even_at_28571_notifications_and_0_35_seats(void **state)
+{
+    (void)state;
+    world wd;
+    load_world(&wd, "scenario,months,seats,notifications\nbase,12,10,1000\n", SEAT_VS_SMS);
+    double root;
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_rel(root, 200 / 0.007, 1e-10);
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_SEATS, &root));
+    assert_rel(root, 0.35, 1e-10);
+
+    run_world(&wd, 0, 100, 1);
+    tco_breakeven_pair p;
+    pair0(&wd, &p);
+    assert_int_equal(p.n_trials, 100);
+    assert_int_equal(p.n_notifications, 100);
+    assert_rel(p.notifications_p50, 28571.428571428572, 1e-3); /* the sketch's 0.1% */
+    assert_rel(p.notifications_p10, 28571.428571428572, 1e-3);
+    assert_int_equal(p.n_seats, 100);
+    assert_rel(p.seats_p50, 0.35, 1e-3);
+    assert_rel(p.p_notifications, 1, 0);
+    /* U costs 200 a month, C 7: C is cheaper from month 1 on: no crossover */
+    assert_int_equal(p.n_crossover, 0);
+    assert_true(isnan(p.crossover_month_p50));
+    free_world(&wd);
+}
+
+/* CPaaS build 100 hours x $50 = $5,000 in month 1, then 10,000 SMS x $0.007 = $70 a month;
+ * UCaaS 10 seats x $20 = $200 a month. D_m = cumU - cumC = 200 m - (5000 + 70 m) = 130 m - 5000:
+ * month 38 gives -60, month 39 +70: the crossover is month 39 (5000 / 130 = 38.46). */
+static void a_cpaas_build_cost_crosses_in_month_39(void **state)
+{
+    (void)state;
+    world wd;
+    load_world(&wd,
+               "scenario,months,seats,notifications,engineer_rate,cpaas_build_hours\n"
+               "build,48,10,10000,50,100\n",
+               SEAT_VS_SMS);
+    run_world(&wd, 0, 3000, 2);
+    tco_breakeven_pair p;
+    pair0(&wd, &p);
+    assert_int_equal(p.n_trials, 3000);
+    assert_int_equal(p.n_crossover, 3000);
+    assert_rel(p.p_crossover, 1, 0);
+    assert_rel(p.p_crossover_se, 0, 0);
+    assert_rel(p.crossover_month_p10, 39, 0);
+    assert_rel(p.crossover_month_p50, 39, 0);
+    assert_rel(p.crossover_month_p90, 39, 0);
+    /* equal TCO over 48 months: 48 x 200 = 5000 + 48 x 0.007 N, N = 4600 / 0.336 = 13,690.48 */
+    assert_rel(p.notifications_p50, 4600 / 0.336, 1e-3);
+    double root;
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_rel(root, 4600 / 0.336, 1e-10);
+    /* seats: 48 x 20 S = 5000 + 48 x 70, S = 8360 / 960 = 8.7083 */
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_SEATS, &root));
+    assert_rel(root, 8360.0 / 960, 1e-10);
+    free_world(&wd);
+}
+
+/* U: 10 seats x $1 = $10 a month, SMS unlimited; C: platform $100 + $0.007 per SMS. d(N) =
+ * 12 (10 - 100 - 0.007 N) < 0 for every N >= 0: U is always cheaper: no crossover and no
+ * break-even volume (blank), never an abort. Seats still break even: 12 S = 12 (100 + 0.007 x
+ * 10,000) at S = 170. */
+static void a_pair_that_never_crosses_gives_blanks(void **state)
+{
+    (void)state;
+    world wd;
+    load_world(&wd, "scenario,months,seats,notifications\nnever,12,10,10000\n",
+               "vendor,plan,model,item,price\n"
+               "U,Cheap,ucaas,seat,1\n"
+               "C,Dear,cpaas,sms,0.007\n"
+               "C,Dear,cpaas,platform,100\n");
+    double root;
+    assert_false(solve_direct(&wd, TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_true(isnan(root));
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_SEATS, &root));
+    assert_rel(root, 170, 1e-10);
+    run_world(&wd, 0, 50, 1);
+    tco_breakeven_pair p;
+    pair0(&wd, &p);
+    assert_int_equal(p.n_crossover, 0);
+    assert_rel(p.p_crossover, 0, 0);
+    assert_true(isnan(p.crossover_month_p10) && isnan(p.crossover_month_p50) &&
+                isnan(p.crossover_month_p90));
+    assert_int_equal(p.n_notifications, 0);
+    assert_rel(p.p_notifications, 0, 0);
+    assert_true(isnan(p.notifications_p50));
+    assert_int_equal(p.n_seats, 50);
+    free_world(&wd);
+}
+
+/* Tiers and allowances, 12 identical months, 10 seats, no internal SMS:
+ *   U: seat $20, sms $0.004 beyond 1,000 included per seat (10,000 free):
+ *      U(N) = 200 + 0.004 max(0, N - 10000)
+ *   C: sms $0.01 for units 0-5,000 and $0.008 beyond:
+ *      C(N) = 0.01 min(N, 5000) + 0.008 max(0, N - 5000)
+ *   d = U - C: d(5000) = 150, d(10000) = 200 - 90 = 110, and beyond 10,000
+ *   d(N) = 110 - 0.004 (N - 10000) = 0 at N = 37,500 (the third piece, not 20,000 or 25,000
+ *   that the first or second piece's slope would give). */
+static void tiers_and_allowances_put_the_root_on_the_right_piece(void **state)
+{
+    (void)state;
+    world wd;
+    load_world(&wd, "scenario,months,seats,notifications\ntiers,12,10,1000\n",
+               "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+               "U,Allow,ucaas,seat,20,,,\n"
+               "U,Allow,ucaas,sms,0.004,,,1000\n"
+               "C,Tiered,cpaas,sms,0.01,0,5000,\n"
+               "C,Tiered,cpaas,sms,0.008,5000,,\n");
+    double root;
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_rel(root, 37500, 1e-10);
+    run_world(&wd, 0, 10, 1);
+    tco_breakeven_pair p;
+    pair0(&wd, &p);
+    assert_rel(p.notifications_p50, 37500, 1e-3);
+    free_world(&wd);
+}
+
+/* A non-monotone difference: U $15 seat x 10 with 1,000 SMS included per seat and $0.03
+ * overage; C $0.02 per SMS. d(N) = 150 - 0.02 N up to 10,000 (zero at 7,500), then
+ * 150 + 0.03 (N - 10000) - 0.02 N = 0.01 N - 150 (zero at 15,000). With the trial's own level
+ * 12,000 between the roots, d(0) = 150 > 0 > d(12000) = -30: the bracket [0, 12000] gives
+ * 7,500, the root below the trial's level. */
+static void with_two_roots_the_one_below_the_trials_level_is_found(void **state)
+{
+    (void)state;
+    world wd;
+    load_world(&wd, "scenario,months,seats,notifications\ntwo,12,10,12000\n",
+               "vendor,plan,model,item,price,included\n"
+               "U,Allow,ucaas,seat,15,\n"
+               "U,Allow,ucaas,sms,0.03,1000\n"
+               "C,Flat,cpaas,sms,0.02,\n");
+    double root;
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_rel(root, 7500, 1e-10);
+    free_world(&wd);
+}
+
+/* Many tiers and random shapes: whatever path the solver takes (secant or Brent), the root
+ * zeroes d (checked in solve_direct) and lies where d changes sign. */
+static void many_tiers_with_volatility_still_give_a_root_that_zeroes_d(void **state)
+{
+    (void)state;
+    char sheet[8192];
+    size_t o;
+    o = (size_t)snprintf(sheet, sizeof sheet,
+                         "vendor,plan,model,item,price,tier_from,tier_to\n"
+                         "U,Seat,ucaas,seat,25,,\n");
+    for (int t = 0; t < 30; t++) {
+        if (t < 29)
+            o += (size_t)snprintf(sheet + o, sizeof sheet - o, "C,Tiers,cpaas,sms,%.4f,%d,%d\n",
+                                  0.012 - 0.0003 * t, t * 2000, (t + 1) * 2000);
+        else
+            o += (size_t)snprintf(sheet + o, sizeof sheet - o, "C,Tiers,cpaas,sms,%.4f,%d,\n",
+                                  0.012 - 0.0003 * t, t * 2000);
+    }
+    world wd;
+    load_world(&wd,
+               "scenario,months,seats,notifications,notification_growth,volume_volatility,"
+               "spike_probability,spike_multiplier\n"
+               "vol,24,10,20000,3%,0.3,0.2,\"uniform(2,4)\"\n",
+               sheet);
+    double root;
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_true(root > 0);
+    run_world(&wd, 0, 500, 1);
+    tco_breakeven_pair p;
+    pair0(&wd, &p);
+    assert_int_equal(p.n_notifications, 500);
+    free_world(&wd);
+}
+
+/* ==== determinism ========================================================================== */
+
+static void summaries_are_identical_for_one_and_two_threads(void **state)
+{
+    (void)state;
+    const char *scn =
+        "scenario,months,seats,seat_growth,seat_volatility,internal_sms_per_seat,notifications,"
+        "notification_growth,volume_volatility,spike_probability,spike_multiplier,engineer_rate,"
+        "cpaas_build_hours,cpaas_maintenance_hours\n"
+        "mix,24,\"uniform(5,40)\",1%,0.05,20,\"lognormal(30000,10000)\",2%,0.2,0.1,"
+        "\"uniform(2,4)\",\"uniform(60,120)\",\"pert(50,100,300)\",5\n";
+    const char *sheet = "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                        "U,A,ucaas,seat,\"uniform(15,40)\",,,\n"
+                        "U,B,ucaas,seat,20,,,\n"
+                        "U,B,ucaas,sms,0.0119,,,50\n"
+                        "C,X,cpaas,sms,0.0083,0,150000,\n"
+                        "C,X,cpaas,sms,0.0079,150000,,\n"
+                        "C,Y,cpaas,sms,0.007,,,\n"
+                        "C,Y,cpaas,platform,10,,,\n";
+    world a, b;
+    load_world(&a, scn, sheet);
+    load_world(&b, scn, sheet);
+    run_world(&a, 0, 5000, 1);
+    run_world(&b, 0, 5000, 2);
+    const tco_breakeven *ba = tco_breakeven_find(&a.r), *bb = tco_breakeven_find(&b.r);
+    assert_int_equal(tco_breakeven_n_pairs(ba), 4);
+    assert_int_equal(tco_breakeven_n_pairs(bb), 4);
+    for (size_t i = 0; i < 4; i++) {
+        tco_breakeven_pair pa, pb;
+        tco_breakeven_pair_get(ba, i, &pa);
+        tco_breakeven_pair_get(bb, i, &pb);
+        assert_memory_equal(&pa, &pb, sizeof pa);
+        assert_int_equal(pa.n_trials, 5000);
+    }
+    free_world(&a);
+    free_world(&b);
+}
+
+int main(void)
+{
+    gsl_set_error_handler_off();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(crossover_is_the_first_month_of_the_final_order),
+        cmocka_unit_test(a_tie_does_not_change_the_order),
+        cmocka_unit_test(seat_20_vs_sms_0_007_breaks_even_at_28571_notifications_and_0_35_seats),
+        cmocka_unit_test(a_cpaas_build_cost_crosses_in_month_39),
+        cmocka_unit_test(a_pair_that_never_crosses_gives_blanks),
+        cmocka_unit_test(tiers_and_allowances_put_the_root_on_the_right_piece),
+        cmocka_unit_test(with_two_roots_the_one_below_the_trials_level_is_found),
+        cmocka_unit_test(many_tiers_with_volatility_still_give_a_root_that_zeroes_d),
+        cmocka_unit_test(summaries_are_identical_for_one_and_two_threads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
