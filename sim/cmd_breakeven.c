@@ -25,20 +25,15 @@ static int write_one(size_t i, FILE *fp, void *ctx)
 tco_status tco_cmd_breakeven(const tco_options *o)
 {
     static const char *const NAMES[] = {"grid.csv", "breakeven_frontier.csv"};
-    tco_diag_list diags;
-    tco_diag_list_init(&diags);
     tco_prices prices;
-    tco_prices_init(&prices);
-    tco_status worst = tco_cmd_load_prices(o, &prices, &diags);
-    tco_cmd_print_diags(&diags);
-    tco_diag_list_fini(&diags);
-    if (worst != TCO_OK) {
+    tco_batch batch;
+    tco_status worst;
+    if (!tco_cmd_load_inputs(o, &prices, &batch, &worst)) {
+        tco_cmd_batch_fini(&batch);
         tco_prices_fini(&prices);
         return worst;
     }
-    tco_batch batch;
-    tco_cmd_load_batch(o, &batch);
-    worst = batch.worst;
+    tco_diag_list diags;
 
     const tco_sweep_config cfg = {o->seats_lo, o->seats_hi, o->notifications_lo,
                                   o->notifications_hi, o->steps, o->scale};

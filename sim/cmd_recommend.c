@@ -445,7 +445,7 @@ static json_t *json_item(const rec_item *it)
 {
     const tco_result *r = it->result;
     json_t *j = json_object();
-    json_object_set_new(j, "file", json_string(it->file));
+    json_object_set_new(j, "file", tco_report_json_text(it->file));
     json_object_set_new(j, "scenario", json_string(r->scenario->name));
     json_t *rules = json_array();
     for (int k = 0; k < TCO_N_RULES; k++) {
@@ -518,45 +518,21 @@ static int write_json(FILE *out, const rec_item *items, size_t n, const tco_opti
     for (size_t i = 0; i < n; i++)
         json_array_append_new(results, json_item(&items[i]));
     json_object_set_new(doc, "results", results);
-    json_t *errs = json_array();
-    for (size_t i = 0; errors && i < errors->n; i++) {
-        const tco_diag *d = &errors->items[i];
-        char *line = tco_diag_format(d);
-        json_t *e = json_object();
-        json_object_set_new(e, "file", json_string(d->file ? d->file : ""));
-        json_object_set_new(e, "line", json_integer((json_int_t)d->line));
-        json_object_set_new(e, "column", json_integer(d->col));
-        json_object_set_new(e, "status", json_integer(d->status));
-        json_object_set_new(e, "message", json_string(line));
-        free(line);
-        json_array_append_new(errs, e);
-    }
-    json_object_set_new(doc, "errors", errs);
-    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(doc);
-    if (rc == 0 && fputc('\n', out) == EOF)
-        rc = -1;
-    return rc == 0 && !ferror(out) ? 0 : -1;
+    return tco_report_json_write(out, doc, errors);
 }
 
 /* ---- the command ----------------------------------------------------------------------- */
 
 tco_status tco_cmd_recommend(const tco_options *o, const volatile sig_atomic_t *stop)
 {
-    tco_diag_list diags;
-    tco_diag_list_init(&diags);
     tco_prices prices;
-    tco_prices_init(&prices);
-    tco_status worst = tco_cmd_load_prices(o, &prices, &diags);
-    tco_cmd_print_diags(&diags);
-    tco_diag_list_fini(&diags);
-    if (worst != TCO_OK) {
+    tco_batch batch;
+    tco_status worst;
+    if (!tco_cmd_load_inputs(o, &prices, &batch, &worst)) {
+        tco_cmd_batch_fini(&batch);
         tco_prices_fini(&prices);
         return worst;
     }
-    tco_batch batch;
-    tco_cmd_load_batch(o, &batch);
-    worst = batch.worst;
 
     const tco_rule_thresholds thresholds = {o->min_dev_hours,          o->min_time_to_market,
                                             o->notification_threshold, o->seat_threshold,

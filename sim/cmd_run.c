@@ -39,20 +39,15 @@ tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
          tco_report_compare_json, NULL},
         {NULL, tco_report_breakeven_table, tco_report_breakeven_json, NULL}};
     const size_t n_sections = sizeof SECTIONS / sizeof SECTIONS[0];
-    tco_diag_list diags;
-    tco_diag_list_init(&diags);
     tco_prices prices;
-    tco_prices_init(&prices);
-    tco_status worst = tco_cmd_load_prices(o, &prices, &diags);
-    tco_cmd_print_diags(&diags);
-    tco_diag_list_fini(&diags);
-    if (worst != TCO_OK) {
+    tco_batch batch;
+    tco_status worst;
+    if (!tco_cmd_load_inputs(o, &prices, &batch, &worst)) {
+        tco_cmd_batch_fini(&batch);
         tco_prices_fini(&prices);
         return worst;
     }
-    tco_batch batch;
-    tco_cmd_load_batch(o, &batch);
-    worst = batch.worst;
+    tco_diag_list diags;
 
     tco_result *results = tco_xcalloc(batch.n_scenarios + 1, sizeof *results);
     tco_report_item *items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);

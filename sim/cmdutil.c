@@ -154,6 +154,25 @@ void tco_cmd_batch_fini(tco_batch *batch)
     memset(batch, 0, sizeof *batch);
 }
 
+bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *batch,
+                         tco_status *worst)
+{
+    memset(batch, 0, sizeof *batch);
+    tco_diag_list_init(&batch->errors);
+    tco_prices_init(prices);
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    *worst = tco_cmd_load_prices(o, prices, &diags);
+    tco_cmd_print_diags(&diags);
+    tco_diag_list_fini(&diags);
+    if (*worst != TCO_OK)
+        return false;
+    tco_cmd_batch_fini(batch);
+    tco_cmd_load_batch(o, batch);
+    *worst = batch->worst;
+    return true;
+}
+
 tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, const tco_batch *batch,
                             const tco_observer *observers, size_t n_observers,
                             const volatile sig_atomic_t *stop, tco_result *results,

@@ -398,7 +398,7 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
     for (size_t i = 0; i < n; i++) {
         const tco_result *r = items[i].result;
         json_t *s = json_object();
-        json_object_set_new(s, "file", json_string(items[i].file));
+        json_object_set_new(s, "file", tco_report_json_text(items[i].file));
         json_object_set_new(s, "scenario", json_string(r->scenario->name));
         json_object_set_new(s, "months", json_integer(r->months));
         json_object_set_new(s, "trials", json_integer((json_int_t)r->n_trials));
@@ -416,19 +416,65 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
         json_array_append_new(results, s);
     }
     json_object_set_new(doc, "results", results);
+    return tco_report_json_write(out, doc, errors);
+}
+
+json_t *tco_report_json_text(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    /* not UTF-8: keep the valid sequences, replace each invalid byte with U+FFFD */
+    size_t n = strlen(s), o = 0;
+    char *buf = tco_xmalloc(3 * n + 1);
+    for (size_t i = 0; i < n;) {
+        size_t len = 1;
+        const unsigned char c = (unsigned char)s[i];
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c >= 0xE0 && c <= 0xEF)
+            len = 3;
+        else if (c >= 0xF0 && c <= 0xF4)
+            len = 4;
+        json_t *piece = len > 1 && i + len <= n ? json_stringn(s + i, len) : NULL;
+        if (c < 0x80 || piece) {
+            memcpy(buf + o, s + i, c < 0x80 ? 1 : len);
+            o += c < 0x80 ? 1 : len;
+            i += c < 0x80 ? 1 : len;
+        } else {
+            memcpy(buf + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+        json_decref(piece);
+    }
+    buf[o] = '\0';
+    j = json_string(buf);
+    free(buf);
+    return j ? j : json_string("");
+}
+
+json_t *tco_report_json_errors(const tco_diag_list *errors)
+{
     json_t *errs = json_array();
     for (size_t i = 0; errors && i < errors->n; i++) {
-        char *line = tco_diag_format(&errors->items[i]);
+        const tco_diag *d = &errors->items[i];
+        char *line = tco_diag_format(d);
         json_t *e = json_object();
-        json_object_set_new(e, "file", json_string(errors->items[i].file ? errors->items[i].file : ""));
-        json_object_set_new(e, "line", json_integer((json_int_t)errors->items[i].line));
-        json_object_set_new(e, "column", json_integer(errors->items[i].col));
-        json_object_set_new(e, "status", json_integer(errors->items[i].status));
-        json_object_set_new(e, "message", json_string(line));
+        json_object_set_new(e, "file", tco_report_json_text(d->file ? d->file : ""));
+        json_object_set_new(e, "line", json_integer((json_int_t)d->line));
+        json_object_set_new(e, "column", json_integer(d->col));
+        json_object_set_new(e, "status", json_integer(d->status));
+        json_object_set_new(e, "message", tco_report_json_text(line));
         free(line);
         json_array_append_new(errs, e);
     }
-    json_object_set_new(doc, "errors", errs);
+    return errs;
+}
+
+int tco_report_json_write(FILE *out, json_t *doc, const tco_diag_list *errors)
+{
+    json_object_set_new(doc, "errors", tco_report_json_errors(errors));
     int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(doc);
     if (rc == 0 && fputc('\n', out) == EOF)

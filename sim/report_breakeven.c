@@ -409,7 +409,7 @@ static json_t *sweep_json_one(const tco_sweep_item *item)
 {
     const tco_sweep *sw = item->sweep;
     json_t *s = json_object();
-    json_object_set_new(s, "file", json_string(item->file));
+    json_object_set_new(s, "file", tco_report_json_text(item->file));
     json_object_set_new(s, "scenario", json_string(sw->scenario->name));
     json_object_set_new(s, "months", json_integer(sw->months));
     json_object_set_new(s, "mean_seats", jnum(sw->mean_seats));
@@ -483,23 +483,5 @@ int tco_report_sweep_json(FILE *out, const tco_sweep_item *items, size_t n,
     for (size_t i = 0; i < n; i++)
         json_array_append_new(results, sweep_json_one(&items[i]));
     json_object_set_new(doc, "results", results);
-    json_t *errs = json_array();
-    for (size_t i = 0; errors && i < errors->n; i++) {
-        char *line = tco_diag_format(&errors->items[i]);
-        json_t *e = json_object();
-        json_object_set_new(e, "file",
-                            json_string(errors->items[i].file ? errors->items[i].file : ""));
-        json_object_set_new(e, "line", json_integer((json_int_t)errors->items[i].line));
-        json_object_set_new(e, "column", json_integer(errors->items[i].col));
-        json_object_set_new(e, "status", json_integer(errors->items[i].status));
-        json_object_set_new(e, "message", json_string(line));
-        free(line);
-        json_array_append_new(errs, e);
-    }
-    json_object_set_new(doc, "errors", errs);
-    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(doc);
-    if (rc == 0 && fputc('\n', out) == EOF)
-        rc = -1;
-    return rc == 0 && !ferror(out) ? 0 : -1;
+    return tco_report_json_write(out, doc, errors);
 }

@@ -39,6 +39,13 @@ typedef struct tco_batch {
 void tco_cmd_load_batch(const tco_options *o, tco_batch *batch);
 void tco_cmd_batch_fini(tco_batch *batch);
 
+/* What every simulating command starts with: the price sheets (tco_cmd_load_prices), then the
+ * scenario files (tco_cmd_load_batch), problems printed. Returns false when the sheets are bad
+ * (nothing to simulate; *worst says why), else true with *worst the batch's worst status. Free
+ * both with tco_prices_fini and tco_cmd_batch_fini either way. */
+bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *batch,
+                         tco_status *worst);
+
 /* Simulates every scenario of the batch (engine), with the progress display when standard
  * error is a terminal, and the given observers (may be NULL, 0; they must outlive the
  * results). Fills items/results (arrays of batch->n_scenarios, caller frees each result with

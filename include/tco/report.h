@@ -12,6 +12,8 @@
 
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "tco/diag.h"
 #include "tco/engine.h"
 
@@ -49,6 +51,15 @@ int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
 int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
                              const tco_diag_list *errors, const tco_report_section *sections,
                              size_t n_sections);
+
+/* JSON helpers every command's document uses. tco_report_json_text is json_string that never
+ * fails on text that is not UTF-8 (a file name from the command line): invalid bytes become
+ * U+FFFD. tco_report_json_errors is the "errors" array of a batch's diagnostics.
+ * tco_report_json_write sets doc["errors"], prints doc indented with a final newline, and
+ * releases it; 0 or -1 when writing failed. */
+json_t *tco_report_json_text(const char *s);
+json_t *tco_report_json_errors(const tco_diag_list *errors);
+int tco_report_json_write(FILE *out, json_t *doc, const tco_diag_list *errors);
 
 /* Writes x in the shortest decimal form that strtod reads back as x ("0.1", "28571.428571428572");
  * buf needs 32 bytes. */
