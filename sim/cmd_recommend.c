@@ -70,29 +70,6 @@ static tco_verdict kind_verdict(tco_option_kind k)
 
 /* ---- ranking --------------------------------------------------------------------------- */
 
-/* Offered options by mean TCO (stable: index breaks ties), then the others. Caller frees. */
-static size_t *rank_options(const tco_result *r, size_t *n_offered)
-{
-    size_t *order = tco_xcalloc(r->options.n + 1, sizeof *order);
-    size_t k = 0;
-    for (size_t o = 0; o < r->options.n; o++)
-        if (r->options.items[o].offered && r->per_option[o].tco.n > 0)
-            order[k++] = o;
-    *n_offered = k;
-    for (size_t i = 1; i < k; i++)
-        for (size_t j = i; j > 0; j--) {
-            double a = r->per_option[order[j]].tco.mean, b = r->per_option[order[j - 1]].tco.mean;
-            if (!(a < b))
-                break;
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-    for (size_t o = 0; o < r->options.n; o++)
-        if (!(r->options.items[o].offered && r->per_option[o].tco.n > 0))
-            order[k++] = o;
-    return order;
-}
 
 /* ---- the deterministic break-even estimate --------------------------------------------- */
 
@@ -234,7 +211,7 @@ static void append(char *buf, size_t size, const char *fmt, ...)
 static void compare(rec_item *it, const tco_prices *prices)
 {
     const tco_result *r = it->result;
-    it->order = rank_options(r, &it->n_offered);
+    it->order = tco_report_rank(r, &it->n_offered);
     it->cheapest = -1;
     it->p_cheapest = NAN;
     it->cheapest_kind = TCO_VERDICT_NEUTRAL;

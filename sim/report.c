@@ -204,33 +204,28 @@ int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n)
 
 /* ---- table ----------------------------------------------------------------------------- */
 
-static int cmp_by_mean(const void *a, const void *b, const tco_result *r)
+size_t *tco_report_rank(const tco_result *r, size_t *n_offered)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    double mx = r->per_option[x].tco.mean, my = r->per_option[y].tco.mean;
-    if (mx != my)
-        return mx < my ? -1 : 1;
-    return x < y ? -1 : x > y;
-}
-
-/* Options of r ranked by mean TCO (offered ones first); caller frees. A stable insertion sort:
- * option counts are small and the order must not depend on qsort's implementation. */
-static size_t *ranked_options(const tco_result *r, size_t *n_offered)
-{
+    /* a stable insertion sort: option counts are small and the order must not depend on
+     * qsort's implementation */
     size_t *order = tco_xcalloc(r->options.n + 1, sizeof *order);
     size_t k = 0;
     for (size_t o = 0; o < r->options.n; o++)
-        if (r->options.items[o].offered)
+        if (r->options.items[o].offered && r->per_option[o].tco.n > 0)
             order[k++] = o;
     *n_offered = k;
     for (size_t i = 1; i < k; i++)
-        for (size_t j = i; j > 0 && cmp_by_mean(&order[j], &order[j - 1], r) < 0; j--) {
-            size_t t = order[j];
+        for (size_t j = i; j > 0; j--) {
+            const double a = r->per_option[order[j]].tco.mean;
+            const double b = r->per_option[order[j - 1]].tco.mean;
+            if (!(a < b))
+                break;
+            const size_t t = order[j];
             order[j] = order[j - 1];
             order[j - 1] = t;
         }
     for (size_t o = 0; o < r->options.n; o++)
-        if (!r->options.items[o].offered)
+        if (!(r->options.items[o].offered && r->per_option[o].tco.n > 0))
             order[k++] = o;
     return order;
 }
@@ -255,7 +250,7 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
     fprintf(out, "  %4s  %-*s  %12s  %12s  %12s  %12s  %s\n", "rank", (int)width, "option",
             "mean TCO", "p05", "p50", "p95", "p_cheapest");
     size_t n_offered;
-    size_t *order = ranked_options(r, &n_offered);
+    size_t *order = tco_report_rank(r, &n_offered);
     for (size_t k = 0; k < r->options.n; k++) {
         const size_t o = order[k];
         const tco_option *opt = &r->options.items[o];

@@ -23,27 +23,6 @@
 
 /* ---- helpers --------------------------------------------------------------------------- */
 
-/* Offered options of r by mean TCO, ties by index (the ranking of the table); caller frees. */
-static size_t *ranked_offered(const tco_result *r, size_t *n)
-{
-    size_t *order = tco_xcalloc(r->options.n + 1, sizeof *order);
-    size_t k = 0;
-    for (size_t o = 0; o < r->options.n; o++)
-        if (r->options.items[o].offered && r->per_option[o].tco.n > 0)
-            order[k++] = o;
-    for (size_t i = 1; i < k; i++)
-        for (size_t j = i; j > 0; j--) {
-            const double a = r->per_option[order[j]].tco.mean;
-            const double b = r->per_option[order[j - 1]].tco.mean;
-            if (!(a < b))
-                break;
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-    *n = k;
-    return order;
-}
 
 /* "$1,234", "-$1,234", and with `sign` "+$1,234" for a positive amount. */
 static void money(char *buf, size_t size, double x, bool sign)
@@ -336,7 +315,7 @@ void tco_report_compare_table_before(FILE *out, const tco_report_item *item, voi
 static void table_matrix(FILE *out, const tco_result *r, const tco_compare *c)
 {
     size_t n;
-    size_t *order = ranked_offered(r, &n);
+    size_t *order = tco_report_rank(r, &n);
     if (n < 2) {
         free(order);
         return;

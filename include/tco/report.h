@@ -36,6 +36,10 @@ typedef struct tco_report_section {
     void *ctx;
 } tco_report_section;
 
+/* The options of r ranked as every report shows them: offered ones by mean TCO (ties keep
+ * their option order), then the others. *n_offered is how many lead. Caller frees. */
+size_t *tco_report_rank(const tco_result *r, size_t *n_offered);
+
 /* Each returns 0, or -1 when writing failed (errno tells why). */
 int tco_report_table(FILE *out, const tco_report_item *items, size_t n);
 /* tco_report_table with sections (may be NULL, 0). */
