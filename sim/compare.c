@@ -9,6 +9,8 @@
  */
 #include "tco/compare.h"
 
+#include "tco/defaults.h"
+
 #include <assert.h>
 #include <math.h>
 #include <stdio.h>
@@ -161,7 +163,7 @@ static void *compare_alloc(void *ctx, const tco_option_set *options, int months)
     c->buf = tco_xcalloc(c->n_pairs * BUF + 1, sizeof *c->buf);
     for (size_t k = 0; k < c->n_pairs; k++) {
         tco_moments_init(&c->pairs[k].d);
-        tco_signed_sketch_init(&c->pairs[k].q, TCO_COMPARE_REL_ACCURACY);
+        tco_signed_sketch_init(&c->pairs[k].q, TCO_QUANTILE_REL_ACCURACY);
     }
     return c;
 }

@@ -41,10 +41,6 @@
 #include "tco/pricesheet.h"
 #include "tco/stats.h"
 
-/* Relative accuracy of the quantiles of a paired difference: the same as every other quantile
- * the program reports (TCO_QUANTILE_REL_ACCURACY). */
-#define TCO_COMPARE_REL_ACCURACY 0.001
-
 /* ---- signed quantiles ------------------------------------------------------------------ */
 
 typedef struct tco_signed_sketch {
