@@ -13,6 +13,8 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "tco/breakeven.h"
+#include "tco/compare.h"
 #include "tco/csvload.h"
 #include "tco/engine.h"
 #include "tco/pricesheet.h"
@@ -35,10 +37,13 @@ static const char FIXED_SCENARIO[] =
     "spike_multiplier,volume_volatility,seat_volatility\n"
     "s,24,\"uniform(5,50)\",\"lognormal(20000,5000)\",1000,100,0.2,\"triangular(1,2,5)\",0.2,0.1\n";
 
-/* A few trials of s over p: every offered option's statistics are finite and >= 0. */
+/* A few trials of s over p: every offered option's statistics are finite and >= 0, and the
+ * break-even and pairwise observers never crash or trip a sanitizer. */
 static void simulate(const tco_scenario *s, const tco_prices *p)
 {
-    tco_engine_config cfg = {64, 1, 1, NULL, NULL, NULL, NULL, 0};
+    /* with the observers `run` uses, so their arithmetic sees every accepted input too */
+    const tco_observer observers[] = {tco_compare_observer(p), tco_breakeven_observer()};
+    tco_engine_config cfg = {64, 1, 1, NULL, NULL, NULL, observers, 2};
     tco_result r;
     tco_status st = tco_engine_run(s, p, &cfg, &r);
     assert(st == TCO_OK);
