@@ -158,9 +158,9 @@ static unsigned allowed_options(tco_command c)
                             BIT(OPT_FORMAT) | BIT(OPT_QUIET);
     switch (c) {
     case TCO_CMD_RUN: return common | BIT(OPT_TRIALS) | BIT(OPT_OUT);
-    case TCO_CMD_BREAKEVEN:
-        return common | BIT(OPT_OUT) | BIT(OPT_SEATS) | BIT(OPT_NOTIFICATIONS) | BIT(OPT_STEPS) |
-               BIT(OPT_SCALE);
+    case TCO_CMD_BREAKEVEN: /* a deterministic sweep: no trials, seed or threads */
+        return BIT(OPT_HELP) | BIT(OPT_PRICES) | BIT(OPT_FORMAT) | BIT(OPT_QUIET) | BIT(OPT_OUT) |
+               BIT(OPT_SEATS) | BIT(OPT_NOTIFICATIONS) | BIT(OPT_STEPS) | BIT(OPT_SCALE);
     case TCO_CMD_RECOMMEND:
         return common | BIT(OPT_TRIALS) | BIT(OPT_MIN_DEV_HOURS) | BIT(OPT_MIN_TTM) |
                BIT(OPT_NOTIF_THRESHOLD) | BIT(OPT_SEAT_THRESHOLD) | BIT(OPT_DEV_REQUIRED) |
