@@ -21,12 +21,17 @@
 
 /* ---- summaries ------------------------------------------------------------------------- */
 
-static void option_result_init(tco_option_result *r, int months)
+/* Month-by-month sketches are kept per worker and in the total, not per block: their bucket
+ * counts are integers, so they merge to the same bits in any order, and a block summary without
+ * them is small (at 600 months x 11 options they were most of the memory). */
+static void option_result_init(tco_option_result *r, int months, bool monthly_sketches)
 {
     memset(r, 0, sizeof *r);
     tco_moments_init(&r->tco);
     tco_sketch_init(&r->tco_q, TCO_QUANTILE_REL_ACCURACY);
     r->month_sum = tco_xcalloc((size_t)months, sizeof *r->month_sum);
+    if (!monthly_sketches)
+        return;
     r->month_q = tco_xcalloc((size_t)months, sizeof *r->month_q);
     r->cum_q = tco_xcalloc((size_t)months, sizeof *r->cum_q);
     for (int m = 0; m < months; m++) {
@@ -54,11 +59,8 @@ static void option_result_reset(tco_option_result *r, int months)
     tco_moments_init(&r->tco);
     tco_sketch_reset(&r->tco_q);
     r->cheapest_sum = r->cheapest_sumsq = 0;
-    for (int m = 0; m < months; m++) {
+    for (int m = 0; m < months; m++)
         r->month_sum[m] = 0;
-        tco_sketch_reset(&r->month_q[m]);
-        tco_sketch_reset(&r->cum_q[m]);
-    }
 }
 
 static void option_result_merge(tco_option_result *dst, const tco_option_result *src, int months)
@@ -67,8 +69,15 @@ static void option_result_merge(tco_option_result *dst, const tco_option_result 
     tco_sketch_merge(&dst->tco_q, &src->tco_q);
     dst->cheapest_sum += src->cheapest_sum;
     dst->cheapest_sumsq += src->cheapest_sumsq;
-    for (int m = 0; m < months; m++) {
+    for (int m = 0; m < months; m++)
         dst->month_sum[m] += src->month_sum[m];
+}
+
+/* dst's month-by-month sketches += src's (any order gives the same result). */
+static void monthly_sketches_merge(tco_option_result *dst, const tco_option_result *src,
+                                   int months)
+{
+    for (int m = 0; m < months; m++) {
         tco_sketch_merge(&dst->month_q[m], &src->month_q[m]);
         tco_sketch_merge(&dst->cum_q[m], &src->cum_q[m]);
     }
@@ -107,6 +116,7 @@ typedef struct worker_ws {
     double *batch;  /* [series][batch_len]: monthly and cumulative costs of recent trials */
     size_t batch_len;
     void **scratch; /* [n_observers] */
+    tco_option_result *monthly; /* [n_options]: this worker's month-by-month sketches */
 } worker_ws;
 
 /* Month-by-month values are buffered for a batch of trials and then added series by series,
@@ -116,9 +126,8 @@ typedef struct worker_ws {
 #define BATCH_BYTES (4u << 20)
 #define BATCH_MIN 16u
 
-/* Adds the buffered month-by-month values of `count` trials to the block summary. */
-static void flush_batch(const run_state *st, const worker_ws *ws, tco_option_result *out,
-                        size_t count)
+/* Adds the buffered month-by-month values of `count` trials to the worker's sketches. */
+static void flush_batch(const run_state *st, const worker_ws *ws, size_t count)
 {
     const int months = st->months;
     const size_t BATCH = ws->batch_len;
@@ -128,7 +137,7 @@ static void flush_batch(const run_state *st, const worker_ws *ws, tco_option_res
         for (int m = 0; m < months; m++) {
             const double *cost = ws->batch + ((o * (size_t)months + (size_t)m) * 2) * BATCH;
             const double *cum = cost + BATCH;
-            tco_sketch *mq = &out[o].month_q[m], *cq = &out[o].cum_q[m];
+            tco_sketch *mq = &ws->monthly[o].month_q[m], *cq = &ws->monthly[o].cum_q[m];
             tco_sketch_add_array(mq, cost, count);
             tco_sketch_add_array(cq, cum, count);
         }
@@ -201,7 +210,7 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
             }
         }
         if (t % BATCH == BATCH - 1 || t + 1 == n)
-            flush_batch(st, ws, out, t % BATCH + 1);
+            flush_batch(st, ws, t % BATCH + 1);
     }
     return true;
 }
@@ -221,6 +230,9 @@ static void *worker(void *arg)
     if (ws.batch_len > TCO_BLOCK_TRIALS)
         ws.batch_len = TCO_BLOCK_TRIALS;
     ws.batch = tco_xcalloc(series * ws.batch_len, sizeof *ws.batch);
+    ws.monthly = tco_xcalloc(st->set->n + 1, sizeof *ws.monthly);
+    for (size_t o = 0; o < st->set->n; o++)
+        option_result_init(&ws.monthly[o], st->months, true);
     ws.scratch = tco_xcalloc(st->cfg->n_observers + 1, sizeof *ws.scratch);
     for (size_t k = 0; k < st->cfg->n_observers; k++)
         if (st->cfg->observers[k].scratch_alloc)
@@ -273,6 +285,16 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&st->mu);
     }
 
+    /* this worker's month-by-month sketches into the total: integer counts, so the order in
+     * which workers get here does not matter */
+    pthread_mutex_lock(&st->mu);
+    for (size_t o = 0; o < st->set->n; o++)
+        monthly_sketches_merge(&st->total[o], &ws.monthly[o], st->months);
+    pthread_mutex_unlock(&st->mu);
+    for (size_t o = 0; o < st->set->n; o++)
+        option_result_fini(&ws.monthly[o], st->months);
+    free(ws.monthly);
+
     gsl_rng_free(ws.rng);
     tco_workload_fini(&ws.w);
     tco_cost_ws_fini(&ws.cost);
@@ -308,7 +330,7 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     const size_t n_opt = out->options.n;
     out->per_option = tco_xcalloc(n_opt + 1, sizeof *out->per_option);
     for (size_t o = 0; o < n_opt; o++)
-        option_result_init(&out->per_option[o], s->months);
+        option_result_init(&out->per_option[o], s->months, true);
 
     const size_t n_obs = cfg->n_observers;
     out->observers = cfg->observers;
@@ -338,7 +360,7 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     for (size_t w = 0; w < st.window; w++) {
         st.slots[w] = tco_xcalloc(n_opt + 1, sizeof **st.slots);
         for (size_t o = 0; o < n_opt; o++)
-            option_result_init(&st.slots[w][o], s->months);
+            option_result_init(&st.slots[w][o], s->months, false);
         st.observed_slots[w] = tco_xcalloc(n_obs + 1, sizeof **st.observed_slots);
         for (size_t k = 0; k < n_obs; k++)
             st.observed_slots[w][k] =
