@@ -389,6 +389,7 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
     json_t *doc = json_object();
     json_object_set_new(doc, "tool", json_string("tcosim"));
     json_object_set_new(doc, "version", json_string(TCO_VERSION));
+    json_object_set_new(doc, "command", json_string("run"));
     json_t *results = json_array();
     for (size_t i = 0; i < n; i++) {
         const tco_result *r = items[i].result;
