@@ -21,6 +21,7 @@
 #include "tco/defaults.h"
 #include "tco/price.h"
 #include "tco/stats.h"
+#include "tco/rng.h"
 #include "tco/xalloc.h"
 
 /* Brent's absolute tolerance on x (a billionth of a message or seat) and iteration cap. */
@@ -84,12 +85,8 @@ tco_breakeven_solver *tco_breakeven_solver_alloc(void)
 {
     tco_breakeven_solver *s = tco_xcalloc(1, sizeof *s);
     s->brent = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-    if (!s->brent) {
-        /* GSL's allocation failed: out of memory, as tco_xmalloc treats it */
-        free(s);
-        (void)tco_xmalloc(SIZE_MAX); /* exits 70 */
-        return NULL;
-    }
+    if (!s->brent)
+        tco_out_of_memory("a root finder");
     return s;
 }
 
@@ -938,9 +935,7 @@ void tco_breakeven_sweep(const tco_scenario *s, const tco_prices *p, const tco_s
     for (size_t i = 0; i < p->n_values; i++)
         ws.price_draws[i] = tco_value_mean(&p->values[i]);
     /* no cell is random any more: the generator is never drawn from */
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    if (!rng)
-        (void)tco_xmalloc(SIZE_MAX); /* GSL's allocation failed: out of memory (exit 70) */
+    gsl_rng *rng = tco_rng_alloc();
     tco_workload_sample(&ws.w, &mean, rng);
     gsl_rng_free(rng);
     out->mean_seats = ws.w.draws[TCO_SCN_SEATS];

@@ -23,6 +23,7 @@
  * we assert both the type and the size so that a different GSL fails loudly, not silently.
  */
 #include "tco/rng.h"
+#include "tco/xalloc.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -57,11 +58,8 @@ uint64_t tco_rng_mix64(uint64_t z)
 gsl_rng *tco_rng_alloc(void)
 {
     gsl_rng *r = gsl_rng_alloc(tco_rng_type());
-    if (!r) {
-        /* Same policy as tco_xmalloc: exhaustion is not an input error. */
-        fputs("tcosim: out of memory (allocating a random number generator)\n", stderr);
-        exit(70);
-    }
+    if (!r) /* same policy as tco_xmalloc: exhaustion is not an input error */
+        tco_out_of_memory("a random number generator");
     tco_rng_seed_stream(r, 0, 0, 0);
     return r;
 }

@@ -14,6 +14,12 @@ static void out_of_memory(size_t size)
     exit(70);
 }
 
+_Noreturn void tco_out_of_memory(const char *what)
+{
+    fprintf(stderr, "tcosim: out of memory (allocating %s)\n", what);
+    exit(70);
+}
+
 void *tco_xmalloc(size_t size)
 {
     void *p = malloc(size ? size : 1);

@@ -10,6 +10,10 @@
 
 #include <stddef.h>
 
+/* Prints "tcosim: out of memory (allocating WHAT)" and exits 70: for a library's own
+ * allocator (GSL) that returned NULL. */
+_Noreturn void tco_out_of_memory(const char *what);
+
 void *tco_xmalloc(size_t size);
 void *tco_xcalloc(size_t n, size_t size);
 /* Grows or shrinks ptr to n * size bytes, checking the multiplication for overflow. */
