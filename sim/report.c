@@ -283,9 +283,13 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         tco_report_format_money(ml, sizeof ml, tco_sketch_quantile(&res->month_q[last], 0.5));
         tco_report_format_money(lo, sizeof lo, tco_sketch_quantile(&res->month_q[last], 0.05));
         tco_report_format_money(hi, sizeof hi, tco_sketch_quantile(&res->month_q[last], 0.95));
-        fprintf(out, "  monthly cost of %s (median): %s in month 1, %s in month %d, %s in month %d "
-                     "(90%% of trials %s to %s)\n",
-                r->options.items[o].name, m1, mm, mid + 1, ml, last + 1, lo, hi);
+        /* months 1, the middle and the last, each named once (a short horizon has fewer) */
+        fprintf(out, "  monthly cost of %s (median): %s in month 1", r->options.items[o].name, m1);
+        if (mid > 0 && mid < last)
+            fprintf(out, ", %s in month %d", mm, mid + 1);
+        if (last > 0)
+            fprintf(out, ", %s in month %d", ml, last + 1);
+        fprintf(out, " (90%% of trials %s to %s)\n", lo, hi);
     }
     for (size_t k = 0; k < r->options.n; k++)
         if (r->options.items[order[k]].offered && r->options.items[order[k]].note)
