@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -500,7 +501,7 @@ static int write_json(FILE *out, const rec_item *items, size_t n, const tco_opti
 
 /* ---- the command ----------------------------------------------------------------------- */
 
-tco_status tco_cmd_recommend(const tco_options *o, const volatile sig_atomic_t *stop)
+tco_status tco_cmd_recommend(const tco_options *o, const atomic_int *stop)
 {
     tco_prices prices;
     tco_batch batch;
@@ -520,7 +521,7 @@ tco_status tco_cmd_recommend(const tco_options *o, const volatile sig_atomic_t *
     size_t n_done = 0;
     if (tco_cmd_simulate(o, &prices, &batch, NULL, 0, stop, results, sim, &n_done) != TCO_OK) {
         fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
-                *stop == SIGTERM ? "SIGTERM" : "SIGINT");
+                atomic_load(stop) == SIGTERM ? "SIGTERM" : "SIGINT");
         worst = TCO_EINTERRUPTED;
     } else {
         for (size_t i = 0; i < n_done; i++) {

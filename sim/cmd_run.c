@@ -2,6 +2,7 @@
 /* cmd_run: load, simulate, report (table / csv / json) and write --out files atomically. */
 #include "tco/cmd_run.h"
 
+#include <signal.h>
 #include <stdlib.h>
 
 #include "tco/breakeven.h"
@@ -30,7 +31,7 @@ static int write_one(size_t i, FILE *fp, void *ctx)
     }
 }
 
-tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
+tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
 {
     static const char *const NAMES[] = {"summary.csv", "monthly.csv", "histogram.csv",
                                         "pairwise.csv", "diff.csv", "breakeven.csv"};
@@ -58,7 +59,7 @@ tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop)
     if (tco_cmd_simulate(o, &prices, &batch, observers, sizeof observers / sizeof observers[0],
                          stop, results, items, &n_done) != TCO_OK) {
         fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
-                *stop == SIGTERM ? "SIGTERM" : "SIGINT");
+                atomic_load(stop) == SIGTERM ? "SIGTERM" : "SIGINT");
         worst = TCO_EINTERRUPTED;
     } else {
         tco_status st = TCO_OK;

@@ -175,7 +175,7 @@ bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *ba
 
 tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, const tco_batch *batch,
                             const tco_observer *observers, size_t n_observers,
-                            const volatile sig_atomic_t *stop, tco_result *results,
+                            const atomic_int *stop, tco_result *results,
                             tco_report_item *items, size_t *n_done)
 {
     progress_ctx progress = {!o->quiet && isatty(STDERR_FILENO), NULL};

@@ -146,7 +146,8 @@ static void flush_batch(const run_state *st, const worker_ws *ws, size_t count)
 
 static bool cancel_requested(const run_state *st)
 {
-    return st->cfg->cancel && *st->cfg->cancel;
+    /* relaxed: a late look only costs one more block */
+    return st->cfg->cancel && atomic_load_explicit(st->cfg->cancel, memory_order_relaxed) != 0;
 }
 
 /* Runs block b into summary `out` (already reset). Returns false when cancelled. */

@@ -2,6 +2,7 @@
 /* main: parse the command line, dispatch to a subcommand, map its status to the exit code.
  * The only place that calls exit() (by returning from main). */
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,12 +15,13 @@
 #include "tco/cmd_validate.h"
 #include "tco/defaults.h"
 
-/* The one process-wide mutable object: what a signal handler may touch (C11 7.14.1.1). */
-static volatile sig_atomic_t stop_signal;
+/* The one process-wide mutable object: what a signal handler may touch. A lock-free atomic
+ * (C11 7.14.1.1), not a volatile sig_atomic_t, because worker threads read it. */
+static atomic_int stop_signal;
 
 static void on_stop_signal(int sig)
 {
-    stop_signal = sig;
+    atomic_store_explicit(&stop_signal, sig, memory_order_relaxed);
 }
 
 /* SIGINT/SIGTERM ask the engine to stop at its next check; output is then not written. */

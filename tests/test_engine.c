@@ -379,7 +379,7 @@ static void a_cancel_flag_already_set_interrupts_the_run(void **state)
     tco_prices p;
     tu_scenarios(&f, RANDOM_SCENARIO);
     tu_prices(&p, RANDOM_SHEET);
-    static volatile sig_atomic_t stop = 1;
+    static atomic_int stop = 1;
     static const unsigned threads[] = {1, 3};
     for (size_t i = 0; i < 2; i++) {
         tco_engine_config cfg;

@@ -4,7 +4,7 @@
 #ifndef TCO_CMD_RECOMMEND_H
 #define TCO_CMD_RECOMMEND_H
 
-#include <signal.h>
+#include <stdatomic.h>
 
 #include "tco/cli.h"
 
@@ -13,6 +13,6 @@
  * table, CSV (SPEC §7) or JSON document on standard output. Returns the worst status met: a
  * bad scenario file is reported and skipped (SPEC §2), a bad price sheet stops the command,
  * *stop set by a signal gives TCO_EINTERRUPTED and no output, a failed write TCO_ECANTCREAT. */
-tco_status tco_cmd_recommend(const tco_options *o, const volatile sig_atomic_t *stop);
+tco_status tco_cmd_recommend(const tco_options *o, const atomic_int *stop);
 
 #endif

@@ -4,12 +4,12 @@
 #ifndef TCO_CMD_RUN_H
 #define TCO_CMD_RUN_H
 
-#include <signal.h>
+#include <stdatomic.h>
 
 #include "tco/cli.h"
 
 /* Returns the worst status met: a bad scenario file is reported and skipped (SPEC §2), a bad
  * price sheet stops the run, *stop set by a signal gives TCO_EINTERRUPTED and no output. */
-tco_status tco_cmd_run(const tco_options *o, const volatile sig_atomic_t *stop);
+tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop);
 
 #endif

@@ -6,7 +6,7 @@
 #ifndef TCO_CMDUTIL_H
 #define TCO_CMDUTIL_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -52,7 +52,7 @@ bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *ba
  * tco_result_fini) and returns TCO_OK or TCO_EINTERRUPTED. */
 tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, const tco_batch *batch,
                             const tco_observer *observers, size_t n_observers,
-                            const volatile sig_atomic_t *stop, tco_result *results,
+                            const atomic_int *stop, tco_result *results,
                             tco_report_item *items, size_t *n_done);
 
 /* Writes n files into dir (created if missing): each to a temporary name, and only when all

@@ -11,7 +11,7 @@
 #ifndef TCO_ENGINE_H
 #define TCO_ENGINE_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "tco/option.h"
@@ -56,7 +56,7 @@ typedef struct tco_engine_config {
     unsigned long n_trials;
     uint64_t seed;
     unsigned n_threads;                   /* >= 1 */
-    const volatile sig_atomic_t *cancel;  /* non-zero: stop at the next block; may be NULL */
+    const atomic_int *cancel;             /* non-zero: stop soon; may be NULL */
     /* Called from a worker with the merge lock held, after each merged block. May be NULL. */
     void (*progress)(void *ctx, unsigned long trials_done, unsigned long n_trials);
     void *progress_ctx;
