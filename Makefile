@@ -83,10 +83,12 @@ run: deps
 	./tcosim validate data/*.csv scenarios/*.csv
 	./tcosim run scenarios/*.csv
 
-# `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan.
+# `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan, then
+# under ThreadSanitizer (the engine and the stop flag are shared between threads).
 test: deps lint
 	@$(MAKE) --no-print-directory BUILD=test check
 	@$(MAKE) --no-print-directory BUILD=asan check
+	@$(MAKE) --no-print-directory BUILD=tsan check
 
 check: $(BIN) $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
