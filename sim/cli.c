@@ -45,6 +45,8 @@ static const char HELP_RUN[] =
     "                    depend on it\n"
     "  --out DIR         write summary.csv, monthly.csv, histogram.csv there\n"
     "  --format F        table (default), csv or json on standard output\n"
+    "  --skip LIST       leave out analyses, comma-separated: breakeven, compare\n"
+    "                    (their report parts and files; the rest is unchanged)\n"
     "  --quiet           no progress display\n";
 
 static const char HELP_BREAKEVEN[] =
@@ -124,7 +126,7 @@ static bool parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
 enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
        OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
        OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
-       OPT_STEPS, OPT_SCALE };
+       OPT_STEPS, OPT_SCALE, OPT_SKIP };
 
 static const struct option LONG_OPTIONS[] = {
     {"prices", required_argument, NULL, OPT_PRICES},
@@ -146,6 +148,7 @@ static const struct option LONG_OPTIONS[] = {
     {"notifications", required_argument, NULL, OPT_NOTIFICATIONS},
     {"steps", required_argument, NULL, OPT_STEPS},
     {"scale", required_argument, NULL, OPT_SCALE},
+    {"skip", required_argument, NULL, OPT_SKIP},
     {NULL, 0, NULL, 0},
 };
 
@@ -157,7 +160,7 @@ static unsigned allowed_options(tco_command c)
     const unsigned common = BIT(OPT_HELP) | BIT(OPT_PRICES) | BIT(OPT_SEED) | BIT(OPT_THREADS) |
                             BIT(OPT_FORMAT) | BIT(OPT_QUIET);
     switch (c) {
-    case TCO_CMD_RUN: return common | BIT(OPT_TRIALS) | BIT(OPT_OUT);
+    case TCO_CMD_RUN: return common | BIT(OPT_TRIALS) | BIT(OPT_OUT) | BIT(OPT_SKIP);
     case TCO_CMD_BREAKEVEN: /* a deterministic sweep: no trials, seed or threads */
         return BIT(OPT_HELP) | BIT(OPT_PRICES) | BIT(OPT_FORMAT) | BIT(OPT_QUIET) | BIT(OPT_OUT) |
                BIT(OPT_SEATS) | BIT(OPT_NOTIFICATIONS) | BIT(OPT_STEPS) | BIT(OPT_SCALE);
@@ -198,6 +201,29 @@ static tco_status usage(char *err, size_t size, const char *fmt, const char *a, 
 {
     snprintf(err, size, fmt, a, b);
     return TCO_EUSAGE;
+}
+
+/* --skip LIST: names separated by commas, each breakeven or compare; repeats allowed. */
+static bool parse_skip(const char *list, unsigned *skip)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } NAMES[] = {{"breakeven", TCO_SKIP_BREAKEVEN}, {"compare", TCO_SKIP_COMPARE}};
+    const char *p = list;
+    for (;;) {
+        const size_t len = strcspn(p, ",");
+        size_t k = 0;
+        while (k < sizeof NAMES / sizeof NAMES[0] &&
+               !(strlen(NAMES[k].name) == len && strncmp(p, NAMES[k].name, len) == 0))
+            k++;
+        if (k == sizeof NAMES / sizeof NAMES[0])
+            return false;
+        *skip |= NAMES[k].bit;
+        if (p[len] == '\0')
+            return true;
+        p += len + 1;
+    }
 }
 
 tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_t err_size)
@@ -319,6 +345,13 @@ tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_
             break;
         case OPT_QUIET:
             o->quiet = true;
+            break;
+        case OPT_SKIP:
+            if (!parse_skip(optarg, &o->skip))
+                return usage(err, err_size,
+                             "--skip: expected a comma-separated list of breakeven, compare, "
+                             "got \"%s\"%s",
+                             optarg, "");
             break;
         case OPT_HELP:
             o->help_topic = o->command;

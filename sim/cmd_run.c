@@ -13,33 +13,39 @@
 #include "tco/report_compare.h"
 #include "tco/xalloc.h"
 
+/* The files of --out, each with the analysis it needs (0: the engine's own). */
+typedef int (*file_writer)(FILE *fp, const tco_report_item *items, size_t n);
+static const struct {
+    const char *name;
+    file_writer write;
+    unsigned needs;
+} FILES[] = {{"summary.csv", tco_report_summary_csv, 0},
+             {"monthly.csv", tco_report_monthly_csv, 0},
+             {"histogram.csv", tco_report_histogram_csv, 0},
+             {"pairwise.csv", tco_report_pairwise_csv, TCO_SKIP_COMPARE},
+             {"diff.csv", tco_report_diff_csv, TCO_SKIP_COMPARE},
+             {"breakeven.csv", tco_report_breakeven_csv, TCO_SKIP_BREAKEVEN}};
+enum { N_FILES = sizeof FILES / sizeof FILES[0] };
+
 typedef struct out_ctx {
     const tco_report_item *items;
     size_t n;
+    size_t which[N_FILES]; /* index into FILES of the i-th file written */
 } out_ctx;
 
 static int write_one(size_t i, FILE *fp, void *ctx)
 {
     const out_ctx *c = ctx;
-    switch (i) {
-    case 0: return tco_report_summary_csv(fp, c->items, c->n);
-    case 1: return tco_report_monthly_csv(fp, c->items, c->n);
-    case 2: return tco_report_histogram_csv(fp, c->items, c->n);
-    case 3: return tco_report_pairwise_csv(fp, c->items, c->n);
-    case 4: return tco_report_diff_csv(fp, c->items, c->n);
-    default: return tco_report_breakeven_csv(fp, c->items, c->n);
-    }
+    return FILES[c->which[i]].write(fp, c->items, c->n);
 }
 
 tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
 {
-    static const char *const NAMES[] = {"summary.csv", "monthly.csv", "histogram.csv",
-                                        "pairwise.csv", "diff.csv", "breakeven.csv"};
-    static const tco_report_section SECTIONS[] = {
-        {tco_report_compare_table_before, tco_report_compare_table_after,
-         tco_report_compare_json, NULL},
-        {NULL, tco_report_breakeven_table, tco_report_breakeven_json, NULL}};
-    const size_t n_sections = sizeof SECTIONS / sizeof SECTIONS[0];
+    static const tco_report_section COMPARE_SECTION = {
+        tco_report_compare_table_before, tco_report_compare_table_after, tco_report_compare_json,
+        NULL};
+    static const tco_report_section BREAKEVEN_SECTION = {NULL, tco_report_breakeven_table,
+                                                         tco_report_breakeven_json, NULL};
     tco_prices prices;
     tco_batch batch;
     tco_status worst;
@@ -54,20 +60,36 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
     tco_report_item *items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
     size_t n_done = 0;
     /* Pairwise statistics and the sheet diff (they read `prices` until the results go), and
-     * the per-trial break-even of every per-seat / per-transaction pair. */
-    const tco_observer observers[] = {tco_compare_observer(&prices), tco_breakeven_observer()};
-    if (tco_cmd_simulate(o, &prices, &batch, observers, sizeof observers / sizeof observers[0],
-                         stop, results, items, &n_done) != TCO_OK) {
+     * the per-trial break-even of every per-seat / per-transaction pair, unless --skip. */
+    tco_observer observers[2];
+    tco_report_section sections[2];
+    size_t n_observers = 0;
+    if (!(o->skip & TCO_SKIP_COMPARE)) {
+        observers[n_observers] = tco_compare_observer(&prices);
+        sections[n_observers++] = COMPARE_SECTION;
+    }
+    if (!(o->skip & TCO_SKIP_BREAKEVEN)) {
+        observers[n_observers] = tco_breakeven_observer();
+        sections[n_observers++] = BREAKEVEN_SECTION;
+    }
+    if (tco_cmd_simulate(o, &prices, &batch, observers, n_observers, stop, results, items,
+                         &n_done) != TCO_OK) {
         fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
                 atomic_load(stop) == SIGTERM ? "SIGTERM" : "SIGINT");
         worst = TCO_EINTERRUPTED;
     } else {
         tco_status st = TCO_OK;
         if (o->out_dir) {
-            out_ctx ctx = {items, n_done};
+            out_ctx ctx = {items, n_done, {0}};
+            const char *names[N_FILES];
+            size_t n_files = 0;
+            for (size_t f = 0; f < N_FILES; f++)
+                if (!(FILES[f].needs & o->skip)) {
+                    ctx.which[n_files] = f;
+                    names[n_files++] = FILES[f].name;
+                }
             tco_diag_list_init(&diags);
-            st = tco_cmd_write_files(o->out_dir, NAMES, sizeof NAMES / sizeof NAMES[0], write_one,
-                                     &ctx, &diags);
+            st = tco_cmd_write_files(o->out_dir, names, n_files, write_one, &ctx, &diags);
             tco_cmd_print_diags(&diags);
             tco_diag_list_fini(&diags);
             if (st > worst)
@@ -78,12 +100,12 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
             int rc = 0;
             switch (o->format) {
             case TCO_FORMAT_TABLE:
-                rc = tco_report_table_sections(stdout, items, n_done, SECTIONS, n_sections);
+                rc = tco_report_table_sections(stdout, items, n_done, sections, n_observers);
                 break;
             case TCO_FORMAT_CSV: rc = tco_report_summary_csv(stdout, items, n_done); break;
             case TCO_FORMAT_JSON:
-                rc = tco_report_json_sections(stdout, items, n_done, &batch.errors, SECTIONS,
-                                              n_sections);
+                rc = tco_report_json_sections(stdout, items, n_done, &batch.errors, sections,
+                                              n_observers);
                 break;
             }
             if (rc != 0 && worst < TCO_ECANTCREAT)

@@ -3,6 +3,7 @@
 #include "tco/cost.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "tco/price.h"
@@ -24,6 +25,7 @@ void tco_cost_ws_init(tco_cost_ws *ws, size_t n_plans, size_t n_options, int mon
     ws->total = tco_xcalloc(n_options + 1, sizeof *ws->total);
     ws->overhead = tco_xcalloc(3 * m + 1, sizeof *ws->overhead);
     ws->need = tco_xcalloc(n_plans + 1, sizeof *ws->need);
+    ws->sms_all = tco_xcalloc(m + 1, sizeof *ws->sms_all);
 }
 
 void tco_cost_ws_fini(tco_cost_ws *ws)
@@ -36,7 +38,9 @@ void tco_cost_ws_fini(tco_cost_ws *ws)
     free(ws->total);
     free(ws->overhead);
     free(ws->need);
+    free(ws->sms_all);
     ws->need = NULL;
+    ws->sms_all = NULL;
     ws->overhead = NULL;
     ws->plan_full = ws->plan_part = ws->monthly = ws->total = NULL;
 }
@@ -104,19 +108,29 @@ void tco_cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *
             ws->need[opt->kind == TCO_OPTION_UCAAS ? opt->ucaas_plan : opt->cpaas_plan] |= NEED_FULL;
         }
     }
+    bool any_full = false;
+    for (size_t k = 0; k < p->n_plans; k++)
+        any_full |= (ws->need[k] & NEED_FULL) != 0;
+    if (any_full) /* the whole workload's messages: internal and customers' */
+        for (int i = 0; i < months; i++)
+            ws->sms_all[i] = w->internal_sms[i] + w->notifications[i];
     for (size_t k = 0; k < p->n_plans; k++) {
         const tco_plan *plan = &p->plans[k];
-        double *full = ws->plan_full + k * (size_t)months;
-        double *part = ws->plan_part + k * (size_t)months;
-        for (int i = 0; i < months; i++) {
-            if (ws->need[k] & NEED_FULL) {
-                tco_usage u = usage_of(w, i, plan->model, true);
-                full[i] = tco_price_plan_month(plan, price_draws, &u, i + 1, w->escalation[i]);
-            }
-            if (ws->need[k] & NEED_PART) {
-                tco_usage u = usage_of(w, i, plan->model, false);
-                part[i] = tco_price_plan_month(plan, price_draws, &u, i + 1, w->escalation[i]);
-            }
+        if (ws->need[k] & NEED_FULL) {
+            const tco_usage_months u = {w->seats, ws->sms_all, w->voice, w->api,
+                                        w->phone_numbers};
+            tco_price_plan_months(plan, price_draws, &u, months, w->escalation,
+                                  ws->plan_full + k * (size_t)months);
+        }
+        if (ws->need[k] & NEED_PART) {
+            /* usage_of's split: staff to the UCaaS plan, customers to the CPaaS plan */
+            const bool ucaas = plan->model == TCO_MODEL_UCAAS;
+            const tco_usage_months u = {ucaas ? w->seats : NULL,
+                                        ucaas ? w->internal_sms : w->notifications,
+                                        ucaas ? w->voice : NULL, ucaas ? NULL : w->api,
+                                        w->phone_numbers};
+            tco_price_plan_months(plan, price_draws, &u, months, w->escalation,
+                                  ws->plan_part + k * (size_t)months);
         }
     }
     for (size_t o = 0; o < set->n; o++) {

@@ -21,6 +21,9 @@ typedef enum tco_command {
     TCO_CMD_VERSION
 } tco_command;
 
+/* Analyses `run --skip` can leave out (the observers beside the engine's own statistics). */
+enum { TCO_SKIP_BREAKEVEN = 1u, TCO_SKIP_COMPARE = 2u };
+
 typedef enum tco_format { TCO_FORMAT_TABLE, TCO_FORMAT_CSV, TCO_FORMAT_JSON } tco_format;
 
 typedef struct tco_options {
@@ -34,6 +37,7 @@ typedef struct tco_options {
     const char *out_dir;      /* NULL: none */
     tco_format format;
     bool quiet;
+    unsigned skip;            /* run --skip: TCO_SKIP_* bits */
     char **files;             /* operands; point into argv */
     size_t n_files;
 

@@ -26,6 +26,7 @@ typedef struct tco_cost_ws {
     double *total;      /* [option]: TCO, the sum of monthly */
     double *overhead;   /* [kind * months + m]: labor and delay of an option kind */
     unsigned char *need; /* [plan]: roles the plan is priced in this trial */
+    double *sms_all;     /* [m]: internal + customer messages, the whole workload's sms */
 } tco_cost_ws;
 
 void tco_cost_ws_init(tco_cost_ws *ws, size_t n_plans, size_t n_options, int months);

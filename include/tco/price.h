@@ -30,4 +30,16 @@ double tco_price_item(const tco_item_price *ip, const double *prices, double q, 
 double tco_price_plan_month(const tco_plan *plan, const double *prices, const tco_usage *u,
                             int month, double escalation);
 
+/* The same for months 1..months at once (the engine's hot path): quantities as arrays, where a
+ * NULL array means 0 every month. Gives the same bits as tco_price_plan_month month by month
+ * (the same operations in the same order; tiers that bill nothing add +0.0), without its
+ * branches, so the month loops vectorise. */
+typedef struct tco_usage_months {
+    const double *seats, *sms, *voice, *api; /* [months] or NULL; seats never NULL for UCaaS */
+    double numbers;
+} tco_usage_months;
+
+void tco_price_plan_months(const tco_plan *plan, const double *prices, const tco_usage_months *u,
+                           int months, const double *escalation, double *out);
+
 #endif

@@ -3,15 +3,16 @@
  *
  * - tco_moments: count, mean, M2 (Welford 1962; merged with Chan, Golub & LeVeque 1979), min,
  *   max. Merging the same summaries in the same order gives bit-identical results.
- * - tco_sketch: DDSketch (Masson, Rim & Lee, VLDB 2019) with relative accuracy alpha: every
+ * - tco_sketch: DDSketch (Masson, Rim & Lee, VLDB 2019), keyed by the float's exponent and top
+ *   mantissa bits (see stats.c), with relative accuracy alpha: every
  *   quantile it returns is within a factor (1 +- alpha) of the exact order statistic of the
  *   values added (lower quantile convention: rank floor(q (n-1))). Values >= 0; zero is counted
  *   exactly (positive values below 1e-300 count as zeros). Buckets are integer counts, so
  *   merging is exact and order-independent. Buckets live in one dense array covering at least
  *   the smallest to the largest key seen (the ends may hold empty keys left as growth slack).
  * - tco_sketch_histogram: the sketch's buckets coarsened into at most max_bins GSL histogram
- *   bins with exact counts (bin edges are bucket edges, geometric). A positive bucket holds
- *   values in (low, high]; the outer edges are widened to the exact min and max if needed.
+ *   bins with exact counts (bin edges are bucket edges: 2^k buckets of equal width in every
+ *   octave, k = 9 for alpha = 0.001). A bucket holds values in [low, high), like a GSL bin.
  */
 #ifndef TCO_STATS_H
 #define TCO_STATS_H
@@ -40,8 +41,8 @@ double tco_moments_sem(const tco_moments *m);
 /* ---- DDSketch -------------------------------------------------------------------------- */
 
 typedef struct tco_sketch {
-    double gamma;         /* (1 + alpha) / (1 - alpha) */
-    double inv_log_gamma; /* 1 / ln(gamma) */
+    double alpha;         /* the relative accuracy asked for */
+    int shift;            /* key = bits >> shift: 52 - k keeps k mantissa bits */
     uint64_t n;           /* values added, zeros included */
     uint64_t n_zero;      /* values == 0 (and below the smallest representable key) */
     int32_t key_lo;       /* key of counts[0] */
