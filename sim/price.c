@@ -53,72 +53,97 @@ double tco_price_plan_month(const tco_plan *plan, const double *prices, const tc
     return cost;
 }
 
-/* acc[m] += scale x (the cost of q[m] units of ip, f[m] free), for every month. scale 1 adds the
- * item's cost as tco_price_item returns it; api's 1/1000 divides the item's sum, as above. */
-static void add_item_months(double *restrict acc, double *restrict tmp, const tco_item_price *ip,
-                            const double *prices, const double *restrict q, double q_const,
-                            const double *restrict allow_seats, double included, bool per_1000,
-                            int months)
+/* out[m] += the cost of q[m] units of one tier (lo, hi] at price p, with f[m] (or f_const when f
+ * is NULL) units free: p x max(0, min(hi, q) - max(lo, f)), what tco_price_item adds for the
+ * tier (a tier that bills nothing adds +0.0, which changes no bits). Branch-free, so that it
+ * vectorises. */
+static void add_tier_months(double *restrict out, const double *restrict q,
+                            const double *restrict f, double f_const, double lo, double hi,
+                            double p, int months)
 {
-    if (!ip->n_tiers)
-        return;
-    if (ip->n_tiers == 1 && !per_1000) {
-        /* one tier: its cost goes straight into acc (0 + x is x) */
-        const double lo = ip->tiers[0].lo, hi = ip->tiers[0].hi, p = prices[ip->tiers[0].price];
+    if (f) {
         for (int m = 0; m < months; m++) {
-            const double qm = q ? q[m] : q_const;
-            const double f = allow_seats ? included * allow_seats[m] : included;
-            const double top = hi < qm ? hi : qm;
-            const double bottom = lo > f ? lo : f;
-            const double c = top > bottom ? p * (top - bottom) : 0.0;
-            acc[m] += c;
+            const double top = hi < q[m] ? hi : q[m];
+            const double bottom = lo > f[m] ? lo : f[m];
+            const double d = top - bottom;
+            out[m] += p * (d > 0.0 ? d : 0.0);
         }
+    } else {
+        const double bottom = lo > f_const ? lo : f_const;
+        for (int m = 0; m < months; m++) {
+            const double top = hi < q[m] ? hi : q[m];
+            const double d = top - bottom;
+            out[m] += p * (d > 0.0 ? d : 0.0);
+        }
+    }
+}
+
+/* acc[m] += the cost of q[m] units of ip (/ 1000 for api), allowances per seat when
+ * allow_seats: the same operations as tco_price_item, month by month. tmp, f: [months]
+ * scratch. */
+static void add_item_months(double *restrict acc, double *restrict tmp, double *restrict f,
+                            const tco_item_price *ip, const double *prices,
+                            const double *restrict q, const double *restrict allow_seats,
+                            bool per_1000, int months)
+{
+    if (!ip->n_tiers || !q)
+        return; /* no quantity costs +0.0 every month */
+    const double *fm = NULL;
+    if (allow_seats && ip->included != 0) {
+        for (int m = 0; m < months; m++)
+            f[m] = ip->included * allow_seats[m];
+        fm = f;
+    }
+    const double f_const = allow_seats ? 0.0 : ip->included;
+    if (ip->n_tiers == 1 && !per_1000) { /* one tier: 0 + x is x, add it straight in */
+        const tco_tier *t = &ip->tiers[0];
+        add_tier_months(acc, q, fm, f_const, t->lo, t->hi, prices[t->price], months);
         return;
     }
     for (int m = 0; m < months; m++)
         tmp[m] = 0.0;
-    for (size_t t = 0; t < ip->n_tiers; t++) {
-        const double lo = ip->tiers[t].lo, hi = ip->tiers[t].hi, p = prices[ip->tiers[t].price];
-        for (int m = 0; m < months; m++) {
-            const double qm = q ? q[m] : q_const;
-            const double f = allow_seats ? included * allow_seats[m] : included;
-            const double top = hi < qm ? hi : qm;
-            const double bottom = lo > f ? lo : f;
-            tmp[m] += top > bottom ? p * (top - bottom) : 0.0;
-        }
+    for (size_t k = 0; k < ip->n_tiers; k++) {
+        const tco_tier *t = &ip->tiers[k];
+        add_tier_months(tmp, q, fm, f_const, t->lo, t->hi, prices[t->price], months);
     }
     for (int m = 0; m < months; m++)
         acc[m] += per_1000 ? tmp[m] / 1000.0 : tmp[m];
+}
+
+/* acc[m] += the cost of a quantity that is the same every month: priced once. */
+static void add_item_const(double *acc, const tco_item_price *ip, const double *prices, double q,
+                           int months)
+{
+    if (!ip->n_tiers)
+        return;
+    const double c = tco_price_item(ip, prices, q, ip->included);
+    for (int m = 0; m < months; m++)
+        acc[m] += c;
 }
 
 void tco_price_plan_months(const tco_plan *plan, const double *prices, const tco_usage_months *u,
                            int months, const double *escalation, double *out)
 {
     enum { STACK_MONTHS = 64 };
-    double stack_tmp[STACK_MONTHS];
-    double *tmp = months <= STACK_MONTHS ? stack_tmp : tco_xcalloc((size_t)months, sizeof *tmp);
+    double stack[2 * STACK_MONTHS];
+    double *tmp = months <= STACK_MONTHS ? stack : tco_xcalloc(2 * (size_t)months, sizeof *tmp);
+    double *f = tmp + (months <= STACK_MONTHS ? STACK_MONTHS : months);
     const tco_item_price *it = plan->items;
     /* SPEC §5: a UCaaS plan's allowance of a usage item is per seat */
     const double *per_seat = plan->model == TCO_MODEL_UCAAS ? u->seats : NULL;
     assert(per_seat || plan->model != TCO_MODEL_UCAAS);
     for (int m = 0; m < months; m++)
         out[m] = 0.0;
-    add_item_months(out, tmp, &it[TCO_ITEM_SEAT], prices, u->seats, 0, NULL,
-                    it[TCO_ITEM_SEAT].included, false, months);
-    add_item_months(out, tmp, &it[TCO_ITEM_SMS], prices, u->sms, 0, per_seat,
-                    it[TCO_ITEM_SMS].included, false, months);
-    add_item_months(out, tmp, &it[TCO_ITEM_VOICE], prices, u->voice, 0, per_seat,
-                    it[TCO_ITEM_VOICE].included, false, months);
-    add_item_months(out, tmp, &it[TCO_ITEM_API], prices, u->api, 0, per_seat,
-                    it[TCO_ITEM_API].included, true, months);
-    add_item_months(out, tmp, &it[TCO_ITEM_NUMBER], prices, NULL, u->numbers, NULL,
-                    it[TCO_ITEM_NUMBER].included, false, months);
-    add_item_months(out, tmp, &it[TCO_ITEM_PLATFORM], prices, NULL, 1, NULL,
-                    it[TCO_ITEM_PLATFORM].included, false, months);
+    add_item_months(out, tmp, f, &it[TCO_ITEM_SEAT], prices, u->seats, NULL, false, months);
+    add_item_months(out, tmp, f, &it[TCO_ITEM_SMS], prices, u->sms, per_seat, false, months);
+    add_item_months(out, tmp, f, &it[TCO_ITEM_VOICE], prices, u->voice, per_seat, false, months);
+    add_item_months(out, tmp, f, &it[TCO_ITEM_API], prices, u->api, per_seat, true, months);
+    add_item_const(out, &it[TCO_ITEM_NUMBER], prices, u->numbers, months);
+    add_item_const(out, &it[TCO_ITEM_PLATFORM], prices, 1, months);
     for (int m = 0; m < months; m++)
         out[m] *= escalation[m];
     if (months > 0 && it[TCO_ITEM_SETUP].n_tiers)
         out[0] += tco_price_item(&it[TCO_ITEM_SETUP], prices, 1, it[TCO_ITEM_SETUP].included);
-    if (tmp != stack_tmp)
+    if (tmp != stack)
         free(tmp);
 }

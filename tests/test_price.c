@@ -225,6 +225,48 @@ static void escalation_multiplies_everything_but_setup(void **state)
     tu_assert_cents(month_cost(f, "C/Cont", c, 25, 1.21), 1996.50);
 }
 
+/* The engine's month-vector pricing gives the same bits as month-by-month pricing, for every
+ * plan of the sheet (tiers, both boundary conventions, allowances per seat and per plan, api per
+ * 1,000, numbers, platform, setup), whole and split usage, quantities on and across tier edges,
+ * escalation steps, and a horizon longer than its stack buffer. */
+static void month_vector_pricing_gives_the_same_bits(void **state)
+{
+    const fixture *f = *state;
+    enum { MONTHS = 100 };
+    double seats[MONTHS], sms[MONTHS], voice[MONTHS], api[MONTHS], esc[MONTHS], out[MONTHS];
+    gsl_rng *r = tco_rng_alloc();
+    for (int m = 0; m < MONTHS; m++) {
+        seats[m] = m % 7 == 0 ? 0 : ceil(gsl_rng_uniform(r) * 80);
+        /* every fifth month exactly on a tier edge or an allowance */
+        sms[m] = m % 5 == 0 ? (double)(150000 * (m % 3)) + (m % 2 ? 100 * seats[m] : 0)
+                            : gsl_rng_uniform(r) * 400000;
+        voice[m] = gsl_rng_uniform(r) * 5000;
+        api[m] = m % 5 == 1 ? 10000 : gsl_rng_uniform(r) * 30000;
+        esc[m] = m < 12 ? 1 : 1.03;
+    }
+    gsl_rng_free(r);
+    for (size_t k = 0; k < f->p.n_plans; k++) {
+        const tco_plan *pl = &f->p.plans[k];
+        for (int split = 0; split < 2; split++) {
+            const bool ucaas = pl->model == TCO_MODEL_UCAAS;
+            const tco_usage_months u = {split && !ucaas ? NULL : seats, sms,
+                                        split && !ucaas ? NULL : voice,
+                                        split && ucaas ? NULL : api, 3};
+            for (int months = 1; months <= MONTHS; months += MONTHS - 1) {
+                tco_price_plan_months(pl, f->draws, &u, months, esc, out);
+                for (int m = 0; m < months; m++) {
+                    const tco_usage one = {u.seats ? seats[m] : 0, sms[m],
+                                           u.voice ? voice[m] : 0, u.api ? api[m] : 0, 3};
+                    const double want =
+                        tco_price_plan_month(pl, f->draws, &one, m + 1, esc[m]);
+                    if (memcmp(&want, &out[m], sizeof want) != 0)
+                        fail_msg("%s month %d: %.17g, want %.17g", pl->name, m + 1, out[m], want);
+                }
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +282,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(number_is_priced_per_phone_number, setup, teardown),
         cmocka_unit_test_setup_teardown(platform_is_flat_and_setup_is_month_one_only, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(month_vector_pricing_gives_the_same_bits, setup, teardown),
         cmocka_unit_test_setup_teardown(escalation_multiplies_everything_but_setup, setup,
                                         teardown),
     };
