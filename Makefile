@@ -10,7 +10,7 @@ DATADIR ?= $(PREFIX)/share/tcosim/data
 BUILD  ?= release
 
 WARN = -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wshadow -Wvla
-OPT_release = -O2 -g
+OPT_release = -O3 -g
 OPT_test    = -O1 -g -Werror
 OPT_asan    = -O1 -g -Werror -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 OPT_tsan    = -O1 -g -Werror -fsanitize=thread
