@@ -113,34 +113,72 @@ typedef struct worker_ws {
     tco_workload w;
     tco_cost_ws cost;
     double *price_draws;
-    double *batch;  /* [series][batch_len]: monthly and cumulative costs of recent trials */
+    /* Month-by-month values of recent trials, as sketch keys: keys[t][series], a series being
+     * (option, monthly or cumulative, month), series = (2 option + kind) months + month; and
+     * the exact extremes of each series over the batch, lo[series] and hi[series]. */
+    uint32_t *keys;
+    double *lo, *hi;
+    size_t n_series;
     size_t batch_len;
     void **scratch; /* [n_observers] */
     tco_option_result *monthly; /* [n_options]: this worker's month-by-month sketches */
 } worker_ws;
 
-/* Month-by-month values are buffered for a batch of trials and then added series by series,
+/* Month-by-month values are kept as keys for a batch of trials and then added series by series,
  * so one sketch's buckets stay in cache for a whole batch instead of being evicted by the
  * other options x months x 2 sketches between two of its adds (measured: the adds were 55% of
- * the run, nearly all of it cache misses). The batch is as long as BATCH_BYTES allows. */
-#define BATCH_BYTES (4u << 20)
+ * the run, nearly all of it cache misses). A trial's keys are one contiguous row, written in
+ * order; the batch is as long as BATCH_BYTES allows, which keeps it in the L2 cache. */
+#define BATCH_BYTES (256u << 10)
 #define BATCH_MIN 16u
 
-/* Adds the buffered month-by-month values of `count` trials to the worker's sketches. */
-static void flush_batch(const run_state *st, const worker_ws *ws, size_t count)
+static void batch_extremes_reset(worker_ws *ws)
 {
-    const int months = st->months;
-    const size_t BATCH = ws->batch_len;
+    for (size_t i = 0; i < ws->n_series; i++) {
+        ws->lo[i] = INFINITY;
+        ws->hi[i] = -INFINITY;
+    }
+}
+
+/* Adds the buffered month-by-month values of `count` trials to the worker's sketches. */
+static void flush_batch(const run_state *st, worker_ws *ws, size_t count)
+{
+    const size_t months = (size_t)st->months;
     for (size_t o = 0; o < st->set->n; o++) {
         if (!st->set->items[o].offered)
             continue;
-        for (int m = 0; m < months; m++) {
-            const double *cost = ws->batch + ((o * (size_t)months + (size_t)m) * 2) * BATCH;
-            const double *cum = cost + BATCH;
-            tco_sketch *mq = &ws->monthly[o].month_q[m], *cq = &ws->monthly[o].cum_q[m];
-            tco_sketch_add_array(mq, cost, count);
-            tco_sketch_add_array(cq, cum, count);
+        for (size_t kind = 0; kind < 2; kind++) {
+            tco_sketch *sk = kind ? ws->monthly[o].cum_q : ws->monthly[o].month_q;
+            for (size_t m = 0; m < months; m++) {
+                const size_t series = (2 * o + kind) * months + m;
+                tco_sketch_add_keys(&sk[m], ws->keys + series, count, ws->n_series,
+                                    ws->lo[series], ws->hi[series]);
+            }
         }
+    }
+    batch_extremes_reset(ws);
+}
+
+/* Records one trial's month-by-month costs of option o into row (its keys) and month_sum. */
+static void record_months(worker_ws *ws, size_t o, int months, const double *monthly,
+                          double *restrict month_sum, uint32_t *restrict row)
+{
+    const tco_sketch *sk = &ws->monthly[o].month_q[0]; /* every sketch has the same mapping */
+    const size_t base = 2 * o * (size_t)months;
+    uint32_t *restrict km = row + base, *restrict kc = km + months;
+    double *restrict lo_m = ws->lo + base, *restrict hi_m = ws->hi + base;
+    double *restrict lo_c = lo_m + months, *restrict hi_c = hi_m + months;
+    double cum = 0;
+    for (int m = 0; m < months; m++) {
+        const double c = monthly[m];
+        cum += c;
+        month_sum[m] += c;
+        km[m] = tco_sketch_key(sk, c);
+        kc[m] = tco_sketch_key(sk, cum);
+        lo_m[m] = c < lo_m[m] ? c : lo_m[m];
+        hi_m[m] = c > hi_m[m] ? c : hi_m[m];
+        lo_c[m] = cum < lo_c[m] ? cum : lo_c[m];
+        hi_c[m] = cum > hi_c[m] ? cum : hi_c[m];
     }
 }
 
@@ -200,15 +238,8 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
                 r->cheapest_sum += share;
                 r->cheapest_sumsq += share * share;
             }
-            const double *monthly = ws->cost.monthly + o * (size_t)months;
-            double *slot = ws->batch + (o * (size_t)months * 2) * BATCH + t % BATCH;
-            double cum = 0;
-            for (int m = 0; m < months; m++) {
-                cum += monthly[m];
-                r->month_sum[m] += monthly[m];
-                slot[(size_t)m * 2 * BATCH] = monthly[m];
-                slot[(size_t)m * 2 * BATCH + BATCH] = cum;
-            }
+            record_months(ws, o, months, ws->cost.monthly + o * (size_t)months, r->month_sum,
+                          ws->keys + (t % BATCH) * ws->n_series);
         }
         if (t % BATCH == BATCH - 1 || t + 1 == n)
             flush_batch(st, ws, t % BATCH + 1);
@@ -224,13 +255,16 @@ static void *worker(void *arg)
     tco_workload_init(&ws.w, st->months);
     tco_cost_ws_init(&ws.cost, st->p->n_plans, st->set->n, st->months);
     ws.price_draws = tco_xcalloc(st->p->n_values + 1, sizeof *ws.price_draws);
-    const size_t series = st->set->n * (size_t)st->months * 2;
-    ws.batch_len = BATCH_BYTES / (series * sizeof *ws.batch);
+    ws.n_series = st->set->n * (size_t)st->months * 2;
+    ws.batch_len = BATCH_BYTES / (ws.n_series * sizeof *ws.keys);
     if (ws.batch_len < BATCH_MIN)
         ws.batch_len = BATCH_MIN;
     if (ws.batch_len > TCO_BLOCK_TRIALS)
         ws.batch_len = TCO_BLOCK_TRIALS;
-    ws.batch = tco_xcalloc(series * ws.batch_len, sizeof *ws.batch);
+    ws.keys = tco_xcalloc(ws.n_series * ws.batch_len, sizeof *ws.keys);
+    ws.lo = tco_xcalloc(ws.n_series, sizeof *ws.lo);
+    ws.hi = tco_xcalloc(ws.n_series, sizeof *ws.hi);
+    batch_extremes_reset(&ws);
     ws.monthly = tco_xcalloc(st->set->n + 1, sizeof *ws.monthly);
     for (size_t o = 0; o < st->set->n; o++)
         option_result_init(&ws.monthly[o], st->months, true);
@@ -300,7 +334,9 @@ static void *worker(void *arg)
     tco_workload_fini(&ws.w);
     tco_cost_ws_fini(&ws.cost);
     free(ws.price_draws);
-    free(ws.batch);
+    free(ws.keys);
+    free(ws.lo);
+    free(ws.hi);
     for (size_t k = 0; k < st->cfg->n_observers; k++)
         if (st->cfg->observers[k].scratch_free)
             st->cfg->observers[k].scratch_free(ws.scratch[k]);

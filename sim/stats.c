@@ -96,7 +96,7 @@ double tco_moments_sem(const tco_moments *m)
 
 /* Positive values below this count as zero: subnormal numbers have fewer mantissa bits than
  * the mapping needs, and no cost in this program is that small. */
-#define SKETCH_TINY 1e-300
+#define SKETCH_TINY 0x1p-997 /* ~7.5e-301, a bucket edge for every k: x < it iff key(x) < key(it) */
 #define SKETCH_MIN_CAP 32u
 
 void tco_sketch_init(tco_sketch *s, double alpha)
@@ -184,9 +184,7 @@ static void sketch_cover(tco_sketch *s, int32_t key)
  * like their bit patterns). */
 static inline int32_t sketch_key(const tco_sketch *s, double x)
 {
-    uint64_t bits;
-    memcpy(&bits, &x, sizeof bits);
-    return (int32_t)(bits >> s->shift);
+    return (int32_t)tco_sketch_key(s, x);
 }
 
 /* The lower edge of bucket key: the smallest double with that key. */
@@ -262,6 +260,39 @@ void tco_sketch_add_array(tco_sketch *s, const double *x, size_t n)
         for (size_t i = 0; i < len; i++)
             counts[keys[i] - key_lo]++;
     }
+}
+
+void tco_sketch_add_keys(tco_sketch *s, const uint32_t *keys, size_t n, size_t stride, double lo,
+                         double hi)
+{
+    if (n == 0)
+        return;
+    assert(lo >= 0.0 && lo <= hi && hi <= DBL_MAX);
+    if (lo < SKETCH_TINY) { /* rare: zeros among them, the key decides which */
+        const uint32_t tiny = tco_sketch_key(s, SKETCH_TINY);
+        for (size_t i = 0; i < n; i++) {
+            const uint32_t k = keys[i * stride];
+            if (k < tiny) {
+                s->n_zero++;
+            } else {
+                sketch_cover(s, (int32_t)k);
+                s->counts[(int64_t)k - s->key_lo]++;
+            }
+        }
+    } else {
+        /* keys order like values: the extremes' keys bound them all */
+        sketch_cover(s, sketch_key(s, lo));
+        sketch_cover(s, sketch_key(s, hi));
+        uint32_t *counts = s->counts;
+        const int64_t key_lo = s->key_lo;
+        for (size_t i = 0; i < n; i++)
+            counts[(int64_t)keys[i * stride] - key_lo]++;
+    }
+    s->n += n;
+    if (lo < s->min)
+        s->min = lo;
+    if (hi > s->max)
+        s->max = hi;
 }
 
 /* First and last nonempty index of counts; false when there is none. */
@@ -355,7 +386,7 @@ gsl_histogram *tco_sketch_histogram(const tco_sketch *s, size_t max_bins)
     int zero_bin = s->n_zero > 0;
 
     if (!have_pos) {
-        /* Only zeros (or values below 1e-300): one bin [0, 1). */
+        /* Only zeros (or values below 2^-997): one bin [0, 1). */
         gsl_histogram *h = hist_new(1);
         h->range[0] = 0.0;
         h->range[1] = 1.0;

@@ -201,7 +201,7 @@ static void sketch_should_count_zeros_exactly(void **state)
     tco_sketch_init(&s, 0.01);
     for (int i = 0; i < 10; i++)
         tco_sketch_add(&s, 0.0);
-    tco_sketch_add(&s, 1e-310); /* below 1e-300: counted with the zeros */
+    tco_sketch_add(&s, 1e-310); /* below 2^-997: counted with the zeros */
     for (int i = 0; i < 9; i++)
         tco_sketch_add(&s, 5.0);
     assert_int_equal(s.n, 20);
@@ -426,6 +426,49 @@ static void sketch_add_array_should_equal_one_add_per_value(void **state)
     tco_sketch_fini(&b);
 }
 
+/* Keys added in strided batches with their extremes give the same sketch as the values, with
+ * zeros, values either side of the smallest positive key, and batches that grow the array. */
+static void sketch_add_keys_should_equal_one_add_per_value(void **state)
+{
+    (void)state;
+    enum { N = 1200, STRIDE = 3 };
+    double x[N];
+    uint32_t keys[N * STRIDE];
+    for (size_t i = 0; i < N; i++)
+        x[i] = i % 97 == 0   ? 0.0
+               : i % 89 == 0 ? (i % 2 ? 0x1p-997 : nextafter(0x1p-997, 0.0))
+                             : (double)(i / 400 + 1) * 1000.0 * (1.0 + (double)((i * 7919) % 1013) / 50.0);
+    tco_sketch a, b;
+    tco_sketch_init(&a, 0.001);
+    tco_sketch_init(&b, 0.001);
+    for (size_t i = 0; i < N; i++) {
+        tco_sketch_add(&a, x[i]);
+        keys[i * STRIDE] = tco_sketch_key(&b, x[i]);
+    }
+    for (size_t start = 0; start < N; start += 400) { /* batches: the second one has no zero */
+        const size_t n = start == 400 ? 50 : 400;
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t i = start; i < start + n; i++) {
+            lo = x[i] < lo ? x[i] : lo;
+            hi = x[i] > hi ? x[i] : hi;
+        }
+        tco_sketch_add_keys(&b, keys + start * STRIDE, n, STRIDE, lo, hi);
+        if (n < 400) { /* and the rest of that batch one by one */
+            for (size_t i = start + n; i < start + 400; i++)
+                tco_sketch_add(&b, x[i]);
+        }
+    }
+    assert_int_equal(a.n, b.n);
+    assert_int_equal(a.n_zero, b.n_zero);
+    assert_true(a.min == b.min && a.max == b.max);
+    for (int64_t k = a.key_lo - 5; k < (int64_t)a.key_lo + a.n_keys + 5; k++)
+        assert_int_equal(count_at(&a, k), count_at(&b, k));
+    for (int64_t k = b.key_lo; k < (int64_t)b.key_lo + b.n_keys; k++)
+        assert_int_equal(count_at(&a, k), count_at(&b, k));
+    tco_sketch_fini(&a);
+    tco_sketch_fini(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -441,6 +484,7 @@ int main(void)
         cmocka_unit_test(sketch_reset_should_empty_it_and_keep_its_memory),
         cmocka_unit_test(histogram_should_hold_every_value_in_at_most_max_bins),
         cmocka_unit_test(sketch_add_array_should_equal_one_add_per_value),
+        cmocka_unit_test(sketch_add_keys_should_equal_one_add_per_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

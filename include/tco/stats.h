@@ -7,7 +7,7 @@
  *   mantissa bits (see stats.c), with relative accuracy alpha: every
  *   quantile it returns is within a factor (1 +- alpha) of the exact order statistic of the
  *   values added (lower quantile convention: rank floor(q (n-1))). Values >= 0; zero is counted
- *   exactly (positive values below 1e-300 count as zeros). Buckets are integer counts, so
+ *   exactly (positive values below 2^-997, ~7.5e-301, count as zeros). Buckets are integer counts, so
  *   merging is exact and order-independent. Buckets live in one dense array covering at least
  *   the smallest to the largest key seen (the ends may hold empty keys left as growth slack).
  * - tco_sketch_histogram: the sketch's buckets coarsened into at most max_bins GSL histogram
@@ -18,6 +18,7 @@
 #define TCO_STATS_H
 
 #include <stdint.h>
+#include <string.h>
 #include <gsl/gsl_histogram.h>
 
 /* ---- moments --------------------------------------------------------------------------- */
@@ -63,6 +64,18 @@ void tco_sketch_reset(tco_sketch *s);
 void tco_sketch_add(tco_sketch *s, double x);
 /* Adds x[0..n-1]; the same as n calls of tco_sketch_add, in one call (the engine's hot path). */
 void tco_sketch_add_array(tco_sketch *s, const double *x, size_t n);
+/* The key of a finite x >= 0 under s's mapping (see stats.c); keys order like values. Inline:
+ * the engine computes keys where it makes the values and adds them later in batches. */
+static inline uint32_t tco_sketch_key(const tco_sketch *s, double x)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    return (uint32_t)(bits >> s->shift);
+}
+/* Adds n values given by their keys keys[0], keys[stride], ... (tco_sketch_key) and their exact
+ * smallest and largest value lo and hi: the same as adding the values one by one. */
+void tco_sketch_add_keys(tco_sketch *s, const uint32_t *keys, size_t n, size_t stride, double lo,
+                         double hi);
 /* dst += src; both must have the same alpha. */
 void tco_sketch_merge(tco_sketch *dst, const tco_sketch *src);
 /* Quantile q in [0,1]; NAN when empty. q = 0 and q = 1 return the exact min and max. */
