@@ -66,7 +66,7 @@ $(OUT)/tests/test_%: tests/test_%.c $(LIB_OBJ)
 # ---- dependencies ---------------------------------------------------------------------------
 # Installs what is missing with apt-get when run as root; otherwise prints the exact command.
 deps:
-	@missing=""; for p in $(APT_PKGS); do \
+	@missing=""; for p in $(APT_PKGS) $(EXTRA_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
@@ -118,9 +118,14 @@ fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(OUT)/%)
 $(OUT)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
 
-bench: deps
-	@$(MAKE) --no-print-directory BUILD=release all
+# make bench also needs Debian's numpy (the reference model) and /usr/bin/time.
+bench:
+	@$(MAKE) --no-print-directory deps EXTRA_PKGS=python3-numpy
+	@$(MAKE) --no-print-directory BUILD=release all build/release/rngfloor
 	sh tests/bench/run.sh
+
+build/release/rngfloor: tests/bench/rngfloor.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
 
 lint:
 	sh tests/layering.sh
