@@ -91,9 +91,24 @@ void tco_cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *
 {
     const int months = ws->months;
     /* Labor and delay depend only on the option's kind: three rows, not one per option. */
-    for (int kind = 0; kind < 3; kind++)
-        for (int i = 0; i < months; i++)
-            ws->overhead[kind * months + i] = overhead((tco_option_kind)kind, w->draws, i);
+    const double *d = w->draws;
+    const double last_deploy = d[TCO_SCN_UCAAS_DEPLOY_MONTHS] > d[TCO_SCN_CPAAS_DEPLOY_MONTHS]
+                                   ? d[TCO_SCN_UCAAS_DEPLOY_MONTHS]
+                                   : d[TCO_SCN_CPAAS_DEPLOY_MONTHS];
+    /* From month index max(1, ceil(deploy)) on, no one-time hours and no delay: the same value
+     * every month (the same operations, so the same bits), computed once. */
+    int varying = last_deploy < (double)months ? (int)ceil(last_deploy) : months;
+    varying = varying < 1 ? 1 : varying > months ? months : varying;
+    for (int kind = 0; kind < 3; kind++) {
+        double *row = ws->overhead + kind * months;
+        for (int i = 0; i < varying; i++)
+            row[i] = overhead((tco_option_kind)kind, d, i);
+        if (varying < months) {
+            const double steady = overhead((tco_option_kind)kind, d, varying);
+            for (int i = varying; i < months; i++)
+                row[i] = steady;
+        }
+    }
     /* Price each plan only in the roles that an offered option gives it. */
     for (size_t k = 0; k < p->n_plans; k++)
         ws->need[k] = 0;
