@@ -114,22 +114,32 @@ static double plan_charges(const tco_breakeven_problem *pb, long plan, tco_break
 {
     const tco_workload *w = pb->w;
     const tco_plan *pl = &pb->prices->plans[plan];
+    const int months = w->months;
     const double sms_per_seat = w->draws[TCO_SCN_INTERNAL_SMS_PER_SEAT];
     const double voice_per_seat = w->draws[TCO_SCN_VOICE_MINUTES_PER_SEAT];
-    double total = 0;
-    for (int i = 0; i < w->months; i++) {
-        tco_usage u;
+    /* month-vector pricing (the same bits as tco_price_plan_month month by month) */
+    enum { STACK_MONTHS = 64 };
+    double stack[4 * STACK_MONTHS];
+    double *buf = months <= STACK_MONTHS ? stack : tco_xcalloc(4 * (size_t)months, sizeof *buf);
+    double *seats = buf, *sms = buf + months, *voice = buf + 2 * months, *out = buf + 3 * months;
+    for (int i = 0; i < months; i++) {
         if (axis == TCO_BREAKEVEN_NOTIFICATIONS) {
-            u = (tco_usage){w->seats[i], w->internal_sms[i] + x * w->notif_shape[i], w->voice[i],
-                            w->api[i], w->phone_numbers};
+            seats[i] = w->seats[i];
+            sms[i] = w->internal_sms[i] + x * w->notif_shape[i];
+            voice[i] = w->voice[i];
         } else {
-            const double seats = x * w->seat_shape[i];
-            u = (tco_usage){seats, sms_per_seat * seats + w->notifications[i],
-                            voice_per_seat * seats, w->api[i], w->phone_numbers};
+            seats[i] = x * w->seat_shape[i];
+            sms[i] = sms_per_seat * seats[i] + w->notifications[i];
+            voice[i] = voice_per_seat * seats[i];
         }
-        total += tco_price_plan_month(pl, pb->price_draws, &u, i + 1, w->escalation[i]) *
-                 w->discount[i];
     }
+    const tco_usage_months u = {seats, sms, voice, w->api, w->phone_numbers};
+    tco_price_plan_months(pl, pb->price_draws, &u, months, w->escalation, out);
+    double total = 0;
+    for (int i = 0; i < months; i++)
+        total += out[i] * w->discount[i];
+    if (buf != stack)
+        free(buf);
     return total;
 }
 
