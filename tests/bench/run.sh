@@ -67,11 +67,19 @@ printf '  tcosim model %9s trials: 2 threads %6.2f s, %.1f MiB peak\n' "$BIG" "$
 # The numpy model, same workload; its own clock (simulation and percentiles, not imports).
 if "$PYTHON" -c 'import numpy' 2>/dev/null; then
     /usr/bin/time -f "%e %M" -o "$out/np.time" "$PYTHON" tests/bench/reference.py \
-        --trials "$NP_TRIALS" --out "$out/np" >"$out/np.txt"
+        --trials "$NP_TRIALS" --out "$out/np" --se >"$out/np.txt"
     np_rate=$(sed -n 's/.* \([0-9.e+]*\) trial-months\/s.*/\1/p' "$out/np.txt")
     np_kib=$(awk '{print $2}' "$out/np.time")
     printf '  numpy model   %8s trials: %.1fM trial-months/s, %.1f MiB peak\n' "$NP_TRIALS" \
         "$(calc "$np_rate / 1e6")" "$(calc "$np_kib / 1024")"
+    # the same model: summaries agree within their standard errors (and the sketch's 0.1%)
+    if "$PYTHON" tests/bench/compare_reference.py "$out/np" "$out/model1" >"$out/agree.txt"; then
+        echo "  numpy and tcosim agree: $(tail -1 "$out/agree.txt")"
+    else
+        cat "$out/agree.txt"
+        echo "bench: FAIL: the numpy model and tcosim disagree"
+        exit 1
+    fi
 else
     np_rate=""
     echo "  numpy model: $PYTHON has no numpy (apt-get install python3-numpy)"
