@@ -401,6 +401,18 @@ static void histogram_should_hold_every_value_in_at_most_max_bins(void **state)
 
 /* tco_sketch_add_array is the engine's fast path: it must leave exactly the sketch that one
  * tco_sketch_add per value leaves, zeros and chunk boundaries (256) included. */
+/* The same values seen: counts, zeros, extremes and every bucket. */
+static void assert_same_sketch(const tco_sketch *a, const tco_sketch *b)
+{
+    assert_int_equal(a->n, b->n);
+    assert_int_equal(a->n_zero, b->n_zero);
+    assert_true(a->min == b->min && a->max == b->max);
+    for (int64_t k = a->key_lo - 5; k < (int64_t)a->key_lo + a->n_keys + 5; k++)
+        assert_int_equal(count_at(a, k), count_at(b, k));
+    for (int64_t k = b->key_lo; k < (int64_t)b->key_lo + b->n_keys; k++)
+        assert_int_equal(count_at(a, k), count_at(b, k));
+}
+
 static void sketch_add_array_should_equal_one_add_per_value(void **state)
 {
     (void)state;
@@ -415,13 +427,7 @@ static void sketch_add_array_should_equal_one_add_per_value(void **state)
         tco_sketch_add(&a, x[i]);
     tco_sketch_add_array(&b, x, 300);
     tco_sketch_add_array(&b, x + 300, N - 300);
-    assert_int_equal(a.n, b.n);
-    assert_int_equal(a.n_zero, b.n_zero);
-    assert_true(a.min == b.min && a.max == b.max);
-    for (int64_t k = a.key_lo - 5; k < (int64_t)a.key_lo + a.n_keys + 5; k++)
-        assert_int_equal(count_at(&a, k), count_at(&b, k));
-    for (int64_t k = b.key_lo; k < (int64_t)b.key_lo + b.n_keys; k++)
-        assert_int_equal(count_at(&a, k), count_at(&b, k));
+    assert_same_sketch(&a, &b);
     tco_sketch_fini(&a);
     tco_sketch_fini(&b);
 }
@@ -458,13 +464,7 @@ static void sketch_add_keys_should_equal_one_add_per_value(void **state)
                 tco_sketch_add(&b, x[i]);
         }
     }
-    assert_int_equal(a.n, b.n);
-    assert_int_equal(a.n_zero, b.n_zero);
-    assert_true(a.min == b.min && a.max == b.max);
-    for (int64_t k = a.key_lo - 5; k < (int64_t)a.key_lo + a.n_keys + 5; k++)
-        assert_int_equal(count_at(&a, k), count_at(&b, k));
-    for (int64_t k = b.key_lo; k < (int64_t)b.key_lo + b.n_keys; k++)
-        assert_int_equal(count_at(&a, k), count_at(&b, k));
+    assert_same_sketch(&a, &b);
     tco_sketch_fini(&a);
     tco_sketch_fini(&b);
 }
