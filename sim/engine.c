@@ -105,6 +105,7 @@ typedef struct run_state {
     tco_option_result *total;
     void **observed_total;      /* [n_observers] */
     bool cancelled;
+    bool monthly_taken;         /* a worker's month-by-month sketches became the total's */
 } run_state;
 
 /* Per-thread workspace, allocated before the first trial (nothing is allocated per trial). */
@@ -322,10 +323,23 @@ static void *worker(void *arg)
     }
 
     /* this worker's month-by-month sketches into the total: integer counts, so the order in
-     * which workers get here does not matter */
+     * which workers get here does not matter. The first to get here hands its sketches over
+     * instead of copying them (the total's are still empty and unallocated): one set fewer in
+     * memory (measured: 600 months x 11 options, 2 threads, 408 -> 290 MB). */
     pthread_mutex_lock(&st->mu);
-    for (size_t o = 0; o < st->set->n; o++)
-        monthly_sketches_merge(&st->total[o], &ws.monthly[o], st->months);
+    for (size_t o = 0; o < st->set->n; o++) {
+        tco_option_result *total = &st->total[o];
+        if (!st->monthly_taken) {
+            tco_sketch *q = total->month_q, *c = total->cum_q;
+            total->month_q = ws.monthly[o].month_q;
+            total->cum_q = ws.monthly[o].cum_q;
+            ws.monthly[o].month_q = q;
+            ws.monthly[o].cum_q = c;
+        } else {
+            monthly_sketches_merge(total, &ws.monthly[o], st->months);
+        }
+    }
+    st->monthly_taken = true;
     pthread_mutex_unlock(&st->mu);
     for (size_t o = 0; o < st->set->n; o++)
         option_result_fini(&ws.monthly[o], st->months);
