@@ -66,6 +66,11 @@ $(OUT)/tests/test_%: tests/test_%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS) -lcmocka
 
+# The spreadsheet's view of a CSV file, for the CLI suite (tests/csvcells.c).
+$(OUT)/tests/csvcells: tests/csvcells.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lcsv
+
 -include $(DEPS)
 
 # ---- dependencies ---------------------------------------------------------------------------
@@ -95,10 +100,10 @@ test: deps lint
 	@$(MAKE) --no-print-directory BUILD=asan check
 	@$(MAKE) --no-print-directory BUILD=tsan check
 
-check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN)
+check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(OUT)/tests/csvcells
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 	@$(MAKE) --no-print-directory replay
-	@TCOSIM=$(BIN) TCOSIM_BUILD=$(BUILD) sh tests/cli/run.sh
+	@TCOSIM=$(BIN) TCOSIM_BUILD=$(BUILD) CSVCELLS=$(OUT)/tests/csvcells sh tests/cli/run.sh
 
 # The fuzz corpus through each target's checks, built with $(CC) (no libFuzzer): the seeds,
 # the corpus the long runs kept, and every crash ever found. Each input's name goes to
@@ -120,8 +125,8 @@ tsan:
 # The CLI suite with every command run under valgrind.
 valgrind: deps
 	@command -v valgrind >/dev/null || { echo "make valgrind: apt-get install valgrind"; exit 1; }
-	@$(MAKE) --no-print-directory BUILD=test $(OUT:build/$(BUILD)=build/test)/tcosim
-	@TCOSIM=build/test/tcosim TCOSIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/cli/run.sh
+	@$(MAKE) --no-print-directory BUILD=test build/test/tcosim build/test/tests/csvcells
+	@TCOSIM=build/test/tcosim TCOSIM_BUILD=test CSVCELLS=build/test/tests/csvcells TCOSIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/cli/run.sh
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, one after the other (one core). New inputs go
 # to build/fuzz/corpus/T; crashes to build/fuzz/crash-T-*: minimise one (build/fuzz/fuzz_T

@@ -2,7 +2,10 @@
 /* cmdutil: shared pieces of the subcommands (see tco/cmdutil.h). */
 #include "tco/cmdutil.h"
 
+#include <errno.h>
 #include <glob.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -86,6 +89,99 @@ tco_status tco_cmd_load_prices(const tco_options *o, tco_prices *prices, tco_dia
     if (globbed)
         globfree(&g);
     return worst;
+}
+
+/* SPEC §6: every UCaaS plan, every CPaaS plan, and a hybrid per UCaaS x CPaaS pair. */
+static size_t count_options(const tco_prices *prices)
+{
+    size_t n_u = 0, n_c = 0;
+    for (size_t i = 0; i < prices->n_plans; i++)
+        prices->plans[i].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
+    return n_u + n_c + n_u * n_c;
+}
+
+static tco_status run_size(const tco_prices *prices, const tco_batch *batch, bool pairs,
+                           tco_diag_list *diags)
+{
+    const size_t n_options = count_options(prices);
+    size_t option_months = 0, option_pairs = 0;
+    for (size_t i = 0; i < batch->n_files; i++)
+        for (size_t k = 0; k < batch->files[i].n; k++) {
+            const tco_scenario *s = &batch->files[i].items[k];
+            option_months += n_options * (size_t)s->months;
+            option_pairs += n_options * (n_options - (n_options > 0)) / 2;
+            if (option_months > TCO_MAX_OPTION_MONTHS) {
+                tco_diag_add(diags, TCO_EDATA, batch->files[i].path, s->line, 0,
+                             "months: expected at most %lu option-months in one run (options x "
+                             "months, summed over the scenarios), got %zu with scenario %s (%zu "
+                             "options x %d months); run fewer scenarios or plans at a time, or "
+                             "a shorter horizon",
+                             TCO_MAX_OPTION_MONTHS, option_months, s->name, n_options,
+                             s->months);
+                return TCO_EDATA;
+            }
+            if (pairs && option_pairs > TCO_MAX_OPTION_PAIRS) {
+                tco_diag_add(diags, TCO_EDATA, batch->files[i].path, s->line, 0,
+                             "scenario: expected at most %lu pairs of options in one run "
+                             "(summed over the scenarios), got %zu with scenario %s (%zu "
+                             "options); run fewer scenarios or plans at a time, or --skip "
+                             "compare",
+                             TCO_MAX_OPTION_PAIRS, option_pairs, s->name, n_options);
+                return TCO_EDATA;
+            }
+        }
+    return TCO_OK;
+}
+
+static tco_status sweep_size(const tco_options *o, const tco_batch *batch, tco_diag_list *diags)
+{
+    const size_t cells = (size_t)o->steps * o->steps;
+    size_t total = 0;
+    for (size_t i = 0; i < batch->n_files; i++)
+        for (size_t k = 0; k < batch->files[i].n; k++) {
+            const tco_scenario *s = &batch->files[i].items[k];
+            total += cells;
+            if (total > TCO_MAX_SWEEP_CELLS) {
+                tco_diag_add(diags, TCO_EUSAGE, batch->files[i].path, s->line, 0,
+                             "scenario: expected at most %lu grid cells in one run (--steps "
+                             "squared, summed over the scenarios), got %zu with scenario %s; "
+                             "give fewer --steps or fewer scenarios at a time",
+                             TCO_MAX_SWEEP_CELLS, total, s->name);
+                return TCO_EUSAGE;
+            }
+        }
+    return TCO_OK;
+}
+
+tco_status tco_cmd_check_run_size(const tco_prices *prices, const tco_batch *batch, bool pairs)
+{
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    tco_status st = run_size(prices, batch, pairs, &diags);
+    tco_cmd_print_diags(&diags);
+    tco_diag_list_fini(&diags);
+    return st;
+}
+
+tco_status tco_cmd_check_sweep_size(const tco_options *o, const tco_batch *batch)
+{
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    tco_status st = sweep_size(o, batch, &diags);
+    tco_cmd_print_diags(&diags);
+    tco_diag_list_fini(&diags);
+    return st;
+}
+
+/* Whether the run was asked to stop: the handler's flag, or a SIGINT/SIGTERM held back by
+ * tco_cmd_write_files. */
+static bool stop_asked(const atomic_int *stop)
+{
+    if (stop && atomic_load(stop))
+        return true;
+    sigset_t pending;
+    return sigpending(&pending) == 0 &&
+           (sigismember(&pending, SIGINT) == 1 || sigismember(&pending, SIGTERM) == 1);
 }
 
 typedef struct progress_ctx {
@@ -199,9 +295,11 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
     return TCO_OK;
 }
 
-tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t n,
-                               int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
-                               tco_diag_list *diags)
+/* Writes, closes (fsync) and commits the files; SIGINT and SIGTERM are held back meanwhile
+ * (write_files) and asked for before the first rename. */
+static tco_status write_files_blocked(const char *dir, const char *const *names, size_t n,
+                                      int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
+                                      const atomic_int *stop, tco_diag_list *diags)
 {
     tco_status st = tco_outdir_make(dir, diags);
     if (st != TCO_OK)
@@ -226,16 +324,24 @@ tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t
         st = tco_outfile_open(&files[opened], dir, names[opened], diags);
         if (st != TCO_OK)
             break;
+        errno = 0;
         if (write(opened, files[opened].fp, ctx) != 0) {
+            int err = errno;
             tco_diag_add(diags, TCO_ECANTCREAT, files[opened].final_path, 0, 0,
-                         "cannot write: output error");
+                         "cannot write: %s", err ? strerror(err) : "output error");
             opened++;
             st = TCO_ECANTCREAT;
             break;
         }
     }
+    /* all written: on disk under their temporary names (a full disk shows here) */
+    for (size_t i = 0; st == TCO_OK && i < n; i++)
+        st = tco_outfile_close(&files[i], diags);
+    /* the last moment to give up with the previous files untouched */
+    if (st == TCO_OK && stop_asked(stop))
+        st = TCO_EINTERRUPTED;
     if (st == TCO_OK) {
-        /* all written: now put them in place */
+        /* now put them in place */
         for (size_t i = 0; i < n; i++) {
             st = tco_outfile_commit(&files[i], diags);
             if (st != TCO_OK) {
@@ -244,10 +350,29 @@ tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t
                 break;
             }
         }
+        tco_outdir_sync(dir);
     } else {
         for (size_t i = 0; i < opened; i++)
             tco_outfile_abort(&files[i]);
     }
     free(files);
+    return st;
+}
+
+tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t n,
+                               int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
+                               const atomic_int *stop, tco_diag_list *diags)
+{
+    /* A signal's default action would end the process with temporary files left behind, and
+     * a handler's flag would go unread while files are written: hold SIGINT and SIGTERM back
+     * until the files are either all in place or all removed (writing takes well under a
+     * second). Only this thread runs here: the engine's workers are joined. */
+    sigset_t hold, old;
+    sigemptyset(&hold);
+    sigaddset(&hold, SIGINT);
+    sigaddset(&hold, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &hold, &old);
+    tco_status st = write_files_blocked(dir, names, n, write, ctx, stop, diags);
+    pthread_sigmask(SIG_SETMASK, &old, NULL); /* a held signal is delivered now */
     return st;
 }
