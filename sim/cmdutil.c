@@ -216,6 +216,21 @@ unsigned tco_cmd_threads(const tco_options *o)
     return o->threads ? o->threads : online_processors();
 }
 
+/* Each worker thread holds a whole set of a scenario's running statistics (engine): a large
+ * scenario gets fewer threads than asked, so that memory stays bounded (README "What tcosim
+ * refuses"). Results do not depend on the thread count. */
+static unsigned threads_for(unsigned asked, size_t n_options, int months)
+{
+    const size_t option_months = n_options * (size_t)months;
+    const size_t pairs = n_options * (n_options - (n_options > 0)) / 2;
+    size_t most = asked;
+    if (option_months && TCO_MAX_WORKER_OPTION_MONTHS / option_months < most)
+        most = TCO_MAX_WORKER_OPTION_MONTHS / option_months;
+    if (pairs && TCO_MAX_WORKER_OPTION_PAIRS / pairs < most)
+        most = TCO_MAX_WORKER_OPTION_PAIRS / pairs;
+    return most < 1 ? 1 : (unsigned)most;
+}
+
 void tco_cmd_load_batch(const tco_options *o, tco_batch *batch)
 {
     memset(batch, 0, sizeof *batch);
@@ -223,9 +238,11 @@ void tco_cmd_load_batch(const tco_options *o, tco_batch *batch)
     batch->n_files = o->n_files;
     batch->files = tco_xcalloc(o->n_files + 1, sizeof *batch->files);
     for (size_t i = 0; i < o->n_files; i++) {
+        tco_scenario_file_init(&batch->files[i]);
+        if (batch->cut)
+            continue;
         tco_diag_list file_diags;
         tco_diag_list_init(&file_diags);
-        tco_scenario_file_init(&batch->files[i]);
         tco_status st = tco_scenario_load(o->files[i], &batch->files[i], &file_diags);
         tco_cmd_print_diags(&file_diags);
         if (st != TCO_OK) {
@@ -235,6 +252,21 @@ void tco_cmd_load_batch(const tco_options *o, tco_batch *batch)
             tco_scenario_file_fini(&batch->files[i]);
         } else {
             batch->n_scenarios += batch->files[i].n;
+        }
+        if (batch->n_scenarios > TCO_MAX_RUN_SCENARIOS) {
+            /* stop loading before memory grows with the files */
+            tco_diag_list cut;
+            tco_diag_list_init(&cut);
+            tco_diag_add(&cut, TCO_EUSAGE, o->files[i], 0, 0,
+                         "expected at most %lu scenarios in one run, got more with this file; "
+                         "run fewer files at a time",
+                         (unsigned long)TCO_MAX_RUN_SCENARIOS);
+            tco_cmd_print_diags(&cut);
+            tco_diag_list_take(&file_diags, &cut);
+            tco_diag_list_fini(&cut);
+            if (TCO_EUSAGE > batch->worst)
+                batch->worst = TCO_EUSAGE;
+            batch->cut = true;
         }
         tco_diag_list_take(&batch->errors, &file_diags);
         tco_diag_list_fini(&file_diags);
@@ -266,6 +298,10 @@ bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *ba
     tco_cmd_batch_fini(batch);
     tco_cmd_load_batch(o, batch);
     *worst = batch->worst;
+    if (batch->cut) {
+        *worst = TCO_EUSAGE;
+        return false;
+    }
     return true;
 }
 
@@ -275,12 +311,15 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
                             tco_report_item *items, size_t *n_done)
 {
     progress_ctx progress = {!o->quiet && isatty(STDERR_FILENO), NULL};
-    tco_engine_config cfg = {o->trials, o->seed, tco_cmd_threads(o), stop, show_progress,
+    const unsigned asked = tco_cmd_threads(o);
+    const size_t n_options = count_options(prices);
+    tco_engine_config cfg = {o->trials, o->seed, asked, stop, show_progress,
                              &progress, observers, n_observers};
     *n_done = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {
             progress.label = batch->files[i].items[k].name;
+            cfg.n_threads = threads_for(asked, n_options, batch->files[i].items[k].months);
             tco_status st = tco_engine_run(&batch->files[i].items[k], prices, &cfg,
                                            &results[*n_done]);
             items[*n_done].file = o->files[i];

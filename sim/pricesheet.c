@@ -164,6 +164,13 @@ static bool check_name(const tco_csv_table *t, const tco_csv_row *row, long col,
         tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, column, "a name", s);
         return false;
     }
+    if (strlen(s) > TCO_MAX_NAME_BYTES) {
+        /* it is repeated in every option name and every row of the outputs */
+        tco_diag_add(diags, TCO_EDATA, t->path, row->line, (unsigned)col + 1,
+                     "%s: expected a name of at most %d bytes, got %zu", column,
+                     TCO_MAX_NAME_BYTES, strlen(s));
+        return false;
+    }
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         if (*p == '/' || *p == '+' || *p == '@' || *p < 0x20) {
             tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, column,

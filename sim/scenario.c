@@ -325,6 +325,12 @@ tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
             tco_diag_add_cell(diags, t->path, row->line, (unsigned)h.scenario + 1, COL_SCENARIO,
                               "a scenario name", name);
             ok = false;
+        } else if (strlen(name) > TCO_MAX_NAME_BYTES) {
+            /* it is repeated in every row of the outputs */
+            tco_diag_add(diags, TCO_EDATA, t->path, row->line, (unsigned)h.scenario + 1,
+                         "scenario: expected a name of at most %d bytes, got %zu",
+                         TCO_MAX_NAME_BYTES, strlen(name));
+            ok = false;
         } else {
             /* every earlier row counts, good or bad: a repeated name is its own problem */
             for (size_t k = 0; k < r; k++)

@@ -34,6 +34,8 @@ typedef struct tco_batch {
     size_t n_scenarios;
     tco_diag_list errors;
     tco_status worst;
+    bool cut;                 /* more than TCO_MAX_RUN_SCENARIOS: the files past them were not
+                                 loaded, and nothing is to be simulated (exit 64) */
 } tco_batch;
 
 void tco_cmd_load_batch(const tco_options *o, tco_batch *batch);

@@ -33,18 +33,29 @@
 /* Scenario files (scenario): rows, each simulated on its own. */
 #define TCO_MAX_SCENARIOS 1000
 
+/* Names (scenario, vendor, plan): they are repeated in every row of the outputs. */
+#define TCO_MAX_NAME_BYTES 256
+
+/* Scenarios in one run (cmdutil): loading stops past this many, before memory grows with
+ * them (each takes at least one option-month, so a run could not have more). */
+#define TCO_MAX_RUN_SCENARIOS TCO_MAX_OPTION_MONTHS
+
 /* Price sheets (pricesheet): graduated tiers of one (plan, item), and the options the sheets
  * of one run make (SPEC §6: every UCaaS plan, every CPaaS plan, and every UCaaS x CPaaS
- * pair as a hybrid). 128 options are, e.g., 10 UCaaS and 10 CPaaS plans. */
+ * pair as a hybrid). 64 options are, e.g., 7 UCaaS and 7 CPaaS plans. */
 #define TCO_MAX_TIERS 64
-#define TCO_MAX_OPTIONS 128
+#define TCO_MAX_OPTIONS 64
 
 /* One run (cmdutil): every scenario's results are kept until the report and the --out files
- * are written, so what they hold is bounded over the whole run. An option-month holds two
- * quantile sketches (about 14 KiB); a pair of options holds the pairwise statistics (about
- * 4 KiB), unless --skip compare. */
-#define TCO_MAX_OPTION_MONTHS 12000UL  /* sum over scenarios of options x months */
-#define TCO_MAX_OPTION_PAIRS 40000UL   /* sum over scenarios of options x (options - 1) / 2 */
+ * are written, so what they hold is bounded over the whole run: an option-month holds two
+ * quantile sketches, a pair of options the pairwise statistics (unless --skip compare). */
+#define TCO_MAX_OPTION_MONTHS 7200UL   /* sum over scenarios of options x months */
+#define TCO_MAX_OPTION_PAIRS 4032UL    /* sum over scenarios of options x (options - 1) / 2 */
+/* Each worker thread holds one more set of the running statistics of the scenario it
+ * simulates: a large scenario runs on fewer threads than asked (results do not depend on the
+ * thread count), so that threads x its option-months and threads x its pairs stay below these. */
+#define TCO_MAX_WORKER_OPTION_MONTHS (2 * TCO_MAX_OPTION_MONTHS)
+#define TCO_MAX_WORKER_OPTION_PAIRS (2 * TCO_MAX_OPTION_PAIRS)
 /* `tcosim breakeven` keeps every scenario's grid (32 bytes a cell) until it reports. */
 #define TCO_MAX_SWEEP_CELLS 4000000UL  /* sum over scenarios of --steps x --steps */
 
