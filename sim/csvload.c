@@ -525,7 +525,8 @@ tco_status tco_csv_load(const char *path, tco_csv_table *t, tco_diag_list *diags
     }
     /* A regular file's size is known before reading it. */
     struct stat sb;
-    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > MAX_FILE_BYTES) {
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
+        (uintmax_t)sb.st_size > MAX_FILE_BYTES) {
         tco_diag_add(diags, TCO_EDATA, path, 0, 0, "expected a file of at most %s, got %ju bytes",
                      MAX_FILE_TEXT, (uintmax_t)sb.st_size);
         fclose(f);

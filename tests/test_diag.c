@@ -198,7 +198,8 @@ static void a_file_should_list_at_most_the_limit_then_say_so(void **state)
     assert_int_equal(l.worst, TCO_ENOINPUT);
     tco_diag_list_sort(&l);
     char *last = tco_diag_format(&l.items[TCO_MAX_DIAGS_PER_FILE]);
-    assert_string_equal(last, "bad.csv: more problems than the 100 listed; fix these and check again");
+    assert_string_equal(last,
+                        "bad.csv: more problems than the 100 listed; fix these and check again");
     free(last);
     char *first = tco_diag_format(&l.items[0]);
     assert_string_equal(first, "bad.csv:1:2: problem 1");
