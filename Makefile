@@ -36,6 +36,11 @@ MAIN_OBJ = $(OUT)/sim/main.o
 UNIT_SRC = $(wildcard tests/test_*.c)
 UNIT_BIN = $(UNIT_SRC:%.c=$(OUT)/%)
 DEPS     = $(wildcard $(OUT)/sim/*.d $(OUT)/tests/*.d)
+# Fuzz targets tests/fuzz/fuzz_T.c (T = value, csvload, scenario, pricesheet), with the helper
+# they share; replay_T runs a target's corpus without libFuzzer (make check).
+FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_COMMON  = tests/fuzz/engine_check.c tests/fuzz/engine_check.h
+REPLAY_BIN   = $(FUZZ_TARGETS:%=$(OUT)/tests/fuzz/replay_%)
 
 ifeq ($(BUILD),release)
 BIN = tcosim
@@ -60,6 +65,11 @@ $(OUT)/%.o: %.c
 $(OUT)/tests/test_%: tests/test_%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS) -lcmocka
+
+# The spreadsheet's view of a CSV file, for the CLI suite (tests/csvcells.c).
+$(OUT)/tests/csvcells: tests/csvcells.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lcsv
 
 -include $(DEPS)
 
@@ -90,9 +100,21 @@ test: deps lint
 	@$(MAKE) --no-print-directory BUILD=asan check
 	@$(MAKE) --no-print-directory BUILD=tsan check
 
-check: $(BIN) $(UNIT_BIN)
+check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(OUT)/tests/csvcells
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
-	@TCOSIM=$(BIN) sh tests/cli/run.sh
+	@$(MAKE) --no-print-directory replay
+	@TCOSIM=$(BIN) TCOSIM_BUILD=$(BUILD) CSVCELLS=$(OUT)/tests/csvcells sh tests/cli/run.sh
+
+# The fuzz corpus through each target's checks, built with $(CC) (no libFuzzer): the seeds,
+# the corpus the long runs kept, and every crash ever found. Each input's name goes to
+# build/$(BUILD)/tests/fuzz/replay_T.log; a failure shows the end of it.
+.PHONY: replay
+replay: $(REPLAY_BIN)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  dirs=$$(for d in seeds corpus crashes; do if [ -d tests/fuzz/$$d/fuzz_$$t ]; then echo tests/fuzz/$$d/fuzz_$$t; fi; done); \
+	  $(OUT)/tests/fuzz/replay_$$t $$dirs 2>$(OUT)/tests/fuzz/replay_$$t.log \
+	    || { tail -40 $(OUT)/tests/fuzz/replay_$$t.log; echo "replay_$$t: FAILED"; exit 1; }; \
+	done
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=asan check
@@ -103,20 +125,30 @@ tsan:
 # The CLI suite with every command run under valgrind.
 valgrind: deps
 	@command -v valgrind >/dev/null || { echo "make valgrind: apt-get install valgrind"; exit 1; }
-	@$(MAKE) --no-print-directory BUILD=test $(OUT:build/$(BUILD)=build/test)/tcosim
-	@TCOSIM=build/test/tcosim TCOSIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/cli/run.sh
+	@$(MAKE) --no-print-directory BUILD=test build/test/tcosim build/test/tests/csvcells
+	@TCOSIM=build/test/tcosim TCOSIM_BUILD=test CSVCELLS=build/test/tests/csvcells TCOSIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/cli/run.sh
 
-FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+# libFuzzer targets (clang): FUZZ_SECONDS each, one after the other (one core). New inputs go
+# to build/fuzz/corpus/T; crashes to build/fuzz/crash-T-*: minimise one (build/fuzz/fuzz_T
+# -minimize_crash=1 FILE), fix it, and keep it in tests/fuzz/crashes/fuzz_T/ for `make check`.
 FUZZ_SECONDS ?= 60
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=fuzz CC=clang fuzz-build
-	@set -e; for f in $(FUZZ_SRC); do n=$$(basename $$f .c); mkdir -p build/fuzz/corpus/$$n; \
-	  echo "== $$n ($(FUZZ_SECONDS)s)"; build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$$n tests/fuzz/seeds/$$n; done
+	@set -e; for t in $(FUZZ_TARGETS); do n=fuzz_$$t; mkdir -p build/fuzz/corpus/$$n; \
+	  echo "== $$n ($(FUZZ_SECONDS)s)"; \
+	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=30 -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus/$$n \
+	    $$(for d in seeds corpus crashes; do if [ -d tests/fuzz/$$d/$$n ]; then echo tests/fuzz/$$d/$$n; fi; done); \
+	done
 
 .PHONY: fuzz-build
-fuzz-build: $(FUZZ_SRC:tests/fuzz/%.c=$(OUT)/%)
-$(OUT)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
+fuzz-build: $(FUZZ_TARGETS:%=$(OUT)/fuzz_%)
+$(OUT)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< tests/fuzz/engine_check.c $(LIB_OBJ) $(LIBS)
+$(OUT)/tests/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_$*.c tests/fuzz/engine_check.c $(LIB_OBJ) $(LIBS)
 
 # make bench also needs Debian's numpy (the reference model) and /usr/bin/time.
 bench:

@@ -33,6 +33,12 @@ tco_status tco_cmd_breakeven(const tco_options *o)
         tco_prices_fini(&prices);
         return worst;
     }
+    tco_status size = tco_cmd_check_sweep_size(o, &batch);
+    if (size != TCO_OK) {
+        tco_cmd_batch_fini(&batch);
+        tco_prices_fini(&prices);
+        return size > worst ? size : worst;
+    }
     tco_diag_list diags;
 
     const tco_sweep_config cfg = {o->seats_lo, o->seats_hi, o->notifications_lo,
@@ -52,7 +58,7 @@ tco_status tco_cmd_breakeven(const tco_options *o)
     if (o->out_dir) {
         out_ctx ctx = {items, n};
         tco_diag_list_init(&diags);
-        st = tco_cmd_write_files(o->out_dir, NAMES, 2, write_one, &ctx, &diags);
+        st = tco_cmd_write_files(o->out_dir, NAMES, 2, write_one, &ctx, NULL, &diags);
         tco_cmd_print_diags(&diags);
         tco_diag_list_fini(&diags);
         if (st > worst)
@@ -66,8 +72,8 @@ tco_status tco_cmd_breakeven(const tco_options *o)
         case TCO_FORMAT_CSV: rc = tco_report_sweep_grid_csv(stdout, items, n); break;
         case TCO_FORMAT_JSON: rc = tco_report_sweep_json(stdout, items, n, &batch.errors); break;
         }
-        if (rc != 0 && worst < TCO_ECANTCREAT)
-            worst = TCO_ECANTCREAT;
+        if (rc != 0 && worst < TCO_EIOERR)
+            worst = TCO_EIOERR; /* main says why, once */
     }
     for (size_t i = 0; i < n; i++)
         tco_sweep_fini(&sweeps[i]);

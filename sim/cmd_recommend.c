@@ -118,6 +118,8 @@ static int mean_breakeven(const tco_scenario *s, const tco_prices *p, const tco_
     tco_workload_init(&w, s->months);
     /* every cell is a constant and nothing is random: the generator is never drawn from */
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!r)
+        tco_out_of_memory("a random number generator");
     tco_workload_sample(&w, &m, r);
     gsl_rng_free(r);
     const double spike = 1 + spike_p * (spike_m - 1);
@@ -160,8 +162,8 @@ static int mean_breakeven(const tco_scenario *s, const tco_prices *p, const tco_
     }
     gsl_function F = {be_diff, &ctx};
     gsl_root_fsolver *solver = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-    if (!solver)
-        goto done;
+    if (!solver) /* exhaustion is not "no root" */
+        tco_out_of_memory("a root finder");
     if (gsl_root_fsolver_set(solver, &F, lo, hi) == GSL_SUCCESS) {
         int status = GSL_CONTINUE;
         for (int iter = 0; iter < 200 && status == GSL_CONTINUE; iter++) {
@@ -511,6 +513,12 @@ tco_status tco_cmd_recommend(const tco_options *o, const atomic_int *stop)
         tco_prices_fini(&prices);
         return worst;
     }
+    tco_status size = tco_cmd_check_run_size(&prices, &batch, false);
+    if (size != TCO_OK) {
+        tco_cmd_batch_fini(&batch);
+        tco_prices_fini(&prices);
+        return size > worst ? size : worst;
+    }
 
     const tco_rule_thresholds thresholds = {o->min_dev_hours,          o->min_time_to_market,
                                             o->notification_threshold, o->seat_threshold,
@@ -536,8 +544,8 @@ tco_status tco_cmd_recommend(const tco_options *o, const atomic_int *stop)
         case TCO_FORMAT_CSV: rc = write_csv(stdout, items, n_done); break;
         case TCO_FORMAT_JSON: rc = write_json(stdout, items, n_done, o, &batch.errors); break;
         }
-        if (rc != 0 && worst < TCO_ECANTCREAT)
-            worst = TCO_ECANTCREAT;
+        if (rc != 0 && worst < TCO_EIOERR)
+            worst = TCO_EIOERR; /* main says why, once */
     }
     for (size_t i = 0; i < n_done; i++) {
         free(items[i].order);

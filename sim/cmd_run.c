@@ -54,6 +54,12 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
         tco_prices_fini(&prices);
         return worst;
     }
+    tco_status size = tco_cmd_check_run_size(&prices, &batch, !(o->skip & TCO_SKIP_COMPARE));
+    if (size != TCO_OK) {
+        tco_cmd_batch_fini(&batch);
+        tco_prices_fini(&prices);
+        return size > worst ? size : worst;
+    }
     tco_diag_list diags;
 
     tco_result *results = tco_xcalloc(batch.n_scenarios + 1, sizeof *results);
@@ -89,9 +95,12 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
                     names[n_files++] = FILES[f].name;
                 }
             tco_diag_list_init(&diags);
-            st = tco_cmd_write_files(o->out_dir, names, n_files, write_one, &ctx, &diags);
+            st = tco_cmd_write_files(o->out_dir, names, n_files, write_one, &ctx, stop, &diags);
             tco_cmd_print_diags(&diags);
             tco_diag_list_fini(&diags);
+            if (st == TCO_EINTERRUPTED)
+                fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
+                        atomic_load(stop) == SIGTERM ? "SIGTERM" : "SIGINT");
             if (st > worst)
                 worst = st;
         }
@@ -108,8 +117,8 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
                                               n_observers);
                 break;
             }
-            if (rc != 0 && worst < TCO_ECANTCREAT)
-                worst = TCO_ECANTCREAT;
+            if (rc != 0 && worst < TCO_EIOERR)
+                worst = TCO_EIOERR; /* main says why, once */
         }
     }
     for (size_t i = 0; i < n_done; i++)

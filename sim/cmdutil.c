@@ -2,7 +2,10 @@
 /* cmdutil: shared pieces of the subcommands (see tco/cmdutil.h). */
 #include "tco/cmdutil.h"
 
+#include <errno.h>
 #include <glob.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -88,6 +91,99 @@ tco_status tco_cmd_load_prices(const tco_options *o, tco_prices *prices, tco_dia
     return worst;
 }
 
+/* SPEC §6: every UCaaS plan, every CPaaS plan, and a hybrid per UCaaS x CPaaS pair. */
+static size_t count_options(const tco_prices *prices)
+{
+    size_t n_u = 0, n_c = 0;
+    for (size_t i = 0; i < prices->n_plans; i++)
+        prices->plans[i].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
+    return n_u + n_c + n_u * n_c;
+}
+
+static tco_status run_size(const tco_prices *prices, const tco_batch *batch, bool pairs,
+                           tco_diag_list *diags)
+{
+    const size_t n_options = count_options(prices);
+    size_t option_months = 0, option_pairs = 0;
+    for (size_t i = 0; i < batch->n_files; i++)
+        for (size_t k = 0; k < batch->files[i].n; k++) {
+            const tco_scenario *s = &batch->files[i].items[k];
+            option_months += n_options * (size_t)s->months;
+            option_pairs += n_options * (n_options - (n_options > 0)) / 2;
+            if (option_months > TCO_MAX_OPTION_MONTHS) {
+                tco_diag_add(diags, TCO_EDATA, batch->files[i].path, s->line, 0,
+                             "months: expected at most %lu option-months in one run (options x "
+                             "months, summed over the scenarios), got %zu with scenario %s (%zu "
+                             "options x %d months); run fewer scenarios or plans at a time, or "
+                             "a shorter horizon",
+                             TCO_MAX_OPTION_MONTHS, option_months, s->name, n_options,
+                             s->months);
+                return TCO_EDATA;
+            }
+            if (pairs && option_pairs > TCO_MAX_OPTION_PAIRS) {
+                tco_diag_add(diags, TCO_EDATA, batch->files[i].path, s->line, 0,
+                             "scenario: expected at most %lu pairs of options in one run "
+                             "(summed over the scenarios), got %zu with scenario %s (%zu "
+                             "options); run fewer scenarios or plans at a time, or --skip "
+                             "compare",
+                             TCO_MAX_OPTION_PAIRS, option_pairs, s->name, n_options);
+                return TCO_EDATA;
+            }
+        }
+    return TCO_OK;
+}
+
+static tco_status sweep_size(const tco_options *o, const tco_batch *batch, tco_diag_list *diags)
+{
+    const size_t cells = (size_t)o->steps * o->steps;
+    size_t total = 0;
+    for (size_t i = 0; i < batch->n_files; i++)
+        for (size_t k = 0; k < batch->files[i].n; k++) {
+            const tco_scenario *s = &batch->files[i].items[k];
+            total += cells;
+            if (total > TCO_MAX_SWEEP_CELLS) {
+                tco_diag_add(diags, TCO_EUSAGE, batch->files[i].path, s->line, 0,
+                             "scenario: expected at most %lu grid cells in one run (--steps "
+                             "squared, summed over the scenarios), got %zu with scenario %s; "
+                             "give fewer --steps or fewer scenarios at a time",
+                             TCO_MAX_SWEEP_CELLS, total, s->name);
+                return TCO_EUSAGE;
+            }
+        }
+    return TCO_OK;
+}
+
+tco_status tco_cmd_check_run_size(const tco_prices *prices, const tco_batch *batch, bool pairs)
+{
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    tco_status st = run_size(prices, batch, pairs, &diags);
+    tco_cmd_print_diags(&diags);
+    tco_diag_list_fini(&diags);
+    return st;
+}
+
+tco_status tco_cmd_check_sweep_size(const tco_options *o, const tco_batch *batch)
+{
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    tco_status st = sweep_size(o, batch, &diags);
+    tco_cmd_print_diags(&diags);
+    tco_diag_list_fini(&diags);
+    return st;
+}
+
+/* Whether the run was asked to stop: the handler's flag, or a SIGINT/SIGTERM held back by
+ * tco_cmd_write_files. */
+static bool stop_asked(const atomic_int *stop)
+{
+    if (stop && atomic_load(stop))
+        return true;
+    sigset_t pending;
+    return sigpending(&pending) == 0 &&
+           (sigismember(&pending, SIGINT) == 1 || sigismember(&pending, SIGTERM) == 1);
+}
+
 typedef struct progress_ctx {
     bool enabled;
     const char *label;
@@ -120,6 +216,21 @@ unsigned tco_cmd_threads(const tco_options *o)
     return o->threads ? o->threads : online_processors();
 }
 
+/* Each worker thread holds a whole set of a scenario's running statistics (engine): a large
+ * scenario gets fewer threads than asked, so that memory stays bounded (README "What tcosim
+ * refuses"). Results do not depend on the thread count. */
+static unsigned threads_for(unsigned asked, size_t n_options, int months)
+{
+    const size_t option_months = n_options * (size_t)months;
+    const size_t pairs = n_options * (n_options - (n_options > 0)) / 2;
+    size_t most = asked;
+    if (option_months && TCO_MAX_WORKER_OPTION_MONTHS / option_months < most)
+        most = TCO_MAX_WORKER_OPTION_MONTHS / option_months;
+    if (pairs && TCO_MAX_WORKER_OPTION_PAIRS / pairs < most)
+        most = TCO_MAX_WORKER_OPTION_PAIRS / pairs;
+    return most < 1 ? 1 : (unsigned)most;
+}
+
 void tco_cmd_load_batch(const tco_options *o, tco_batch *batch)
 {
     memset(batch, 0, sizeof *batch);
@@ -127,9 +238,11 @@ void tco_cmd_load_batch(const tco_options *o, tco_batch *batch)
     batch->n_files = o->n_files;
     batch->files = tco_xcalloc(o->n_files + 1, sizeof *batch->files);
     for (size_t i = 0; i < o->n_files; i++) {
+        tco_scenario_file_init(&batch->files[i]);
+        if (batch->cut)
+            continue;
         tco_diag_list file_diags;
         tco_diag_list_init(&file_diags);
-        tco_scenario_file_init(&batch->files[i]);
         tco_status st = tco_scenario_load(o->files[i], &batch->files[i], &file_diags);
         tco_cmd_print_diags(&file_diags);
         if (st != TCO_OK) {
@@ -139,6 +252,21 @@ void tco_cmd_load_batch(const tco_options *o, tco_batch *batch)
             tco_scenario_file_fini(&batch->files[i]);
         } else {
             batch->n_scenarios += batch->files[i].n;
+        }
+        if (batch->n_scenarios > TCO_MAX_RUN_SCENARIOS) {
+            /* stop loading before memory grows with the files */
+            tco_diag_list cut;
+            tco_diag_list_init(&cut);
+            tco_diag_add(&cut, TCO_EUSAGE, o->files[i], 0, 0,
+                         "expected at most %lu scenarios in one run, got more with this file; "
+                         "run fewer files at a time",
+                         (unsigned long)TCO_MAX_RUN_SCENARIOS);
+            tco_cmd_print_diags(&cut);
+            tco_diag_list_take(&file_diags, &cut);
+            tco_diag_list_fini(&cut);
+            if (TCO_EUSAGE > batch->worst)
+                batch->worst = TCO_EUSAGE;
+            batch->cut = true;
         }
         tco_diag_list_take(&batch->errors, &file_diags);
         tco_diag_list_fini(&file_diags);
@@ -170,6 +298,10 @@ bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *ba
     tco_cmd_batch_fini(batch);
     tco_cmd_load_batch(o, batch);
     *worst = batch->worst;
+    if (batch->cut) {
+        *worst = TCO_EUSAGE;
+        return false;
+    }
     return true;
 }
 
@@ -179,12 +311,15 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
                             tco_report_item *items, size_t *n_done)
 {
     progress_ctx progress = {!o->quiet && isatty(STDERR_FILENO), NULL};
-    tco_engine_config cfg = {o->trials, o->seed, tco_cmd_threads(o), stop, show_progress,
+    const unsigned asked = tco_cmd_threads(o);
+    const size_t n_options = count_options(prices);
+    tco_engine_config cfg = {o->trials, o->seed, asked, stop, show_progress,
                              &progress, observers, n_observers};
     *n_done = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {
             progress.label = batch->files[i].items[k].name;
+            cfg.n_threads = threads_for(asked, n_options, batch->files[i].items[k].months);
             tco_status st = tco_engine_run(&batch->files[i].items[k], prices, &cfg,
                                            &results[*n_done]);
             items[*n_done].file = o->files[i];
@@ -199,9 +334,11 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
     return TCO_OK;
 }
 
-tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t n,
-                               int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
-                               tco_diag_list *diags)
+/* Writes, closes (fsync) and commits the files; SIGINT and SIGTERM are held back meanwhile
+ * (write_files) and asked for before the first rename. */
+static tco_status write_files_blocked(const char *dir, const char *const *names, size_t n,
+                                      int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
+                                      const atomic_int *stop, tco_diag_list *diags)
 {
     tco_status st = tco_outdir_make(dir, diags);
     if (st != TCO_OK)
@@ -226,16 +363,24 @@ tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t
         st = tco_outfile_open(&files[opened], dir, names[opened], diags);
         if (st != TCO_OK)
             break;
+        errno = 0;
         if (write(opened, files[opened].fp, ctx) != 0) {
+            int err = errno;
             tco_diag_add(diags, TCO_ECANTCREAT, files[opened].final_path, 0, 0,
-                         "cannot write: output error");
+                         "cannot write: %s", err ? strerror(err) : "output error");
             opened++;
             st = TCO_ECANTCREAT;
             break;
         }
     }
+    /* all written: on disk under their temporary names (a full disk shows here) */
+    for (size_t i = 0; st == TCO_OK && i < n; i++)
+        st = tco_outfile_close(&files[i], diags);
+    /* the last moment to give up with the previous files untouched */
+    if (st == TCO_OK && stop_asked(stop))
+        st = TCO_EINTERRUPTED;
     if (st == TCO_OK) {
-        /* all written: now put them in place */
+        /* now put them in place */
         for (size_t i = 0; i < n; i++) {
             st = tco_outfile_commit(&files[i], diags);
             if (st != TCO_OK) {
@@ -244,10 +389,29 @@ tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t
                 break;
             }
         }
+        tco_outdir_sync(dir);
     } else {
         for (size_t i = 0; i < opened; i++)
             tco_outfile_abort(&files[i]);
     }
     free(files);
+    return st;
+}
+
+tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t n,
+                               int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
+                               const atomic_int *stop, tco_diag_list *diags)
+{
+    /* A signal's default action would end the process with temporary files left behind, and
+     * a handler's flag would go unread while files are written: hold SIGINT and SIGTERM back
+     * until the files are either all in place or all removed (writing takes well under a
+     * second). Only this thread runs here: the engine's workers are joined. */
+    sigset_t hold, old;
+    sigemptyset(&hold);
+    sigaddset(&hold, SIGINT);
+    sigaddset(&hold, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &hold, &old);
+    tco_status st = write_files_blocked(dir, names, n, write, ctx, stop, diags);
+    pthread_sigmask(SIG_SETMASK, &old, NULL); /* a held signal is delivered now */
     return st;
 }

@@ -25,15 +25,20 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-/* Files are small (a few scenarios, a few hundred price rows); this only stops a wrong path
- * (a disk image, a log) from eating memory. */
-#define MAX_FILE_BYTES ((size_t)256 * 1024 * 1024)
-#define MAX_FILE_TEXT "256 MiB"
+#include "tco/defaults.h"
+
+/* Files are small (a few scenarios, a few hundred price rows). The limits (tco/defaults.h)
+ * stop a wrong path (a disk image, a log) or a hostile file from eating memory or time: each
+ * ends the file with one located diagnostic, never a silent truncation. */
+#define MAX_FILE_BYTES ((size_t)TCO_MAX_FILE_BYTES)
+#define MAX_FILE_TEXT TCO_MAX_FILE_TEXT
 
 /* How much of a malformed field a message shows before tco_diag_quote_cell cuts it. */
 #define SNIPPET_MAX 80
@@ -165,6 +170,7 @@ typedef struct loader {
     unsigned long field_line; /* line where the field being read started */
     size_t field_start;     /* offset in the current line where that field started (0 when it
                                started on an earlier line) */
+    size_t n_cells;         /* fields read so far, in every record */
     bool failed;            /* a syntax error was found: ignore further callbacks */
 } loader;
 
@@ -203,6 +209,19 @@ static void on_field(void *data, size_t len, void *ctx)
         L->failed = true;
         return;
     }
+    if (L->cur.n == TCO_MAX_COLUMNS) {
+        tco_diag_add(&L->syntax, TCO_EDATA, L->name, L->rec_line, col_of(L->cur.n),
+                     "expected at most %lu columns in a row, got more", TCO_MAX_COLUMNS);
+        L->failed = true;
+        return;
+    }
+    if (L->n_cells == TCO_MAX_CELLS) {
+        tco_diag_add(&L->syntax, TCO_EDATA, L->name, L->rec_line, col_of(L->cur.n),
+                     "expected at most %lu cells in a file, got more", TCO_MAX_CELLS);
+        L->failed = true;
+        return;
+    }
+    L->n_cells++;
     if (L->cur.n == L->cur.cap) {
         L->cur.cap = L->cur.cap ? 2 * L->cur.cap : 8;
         L->cur.fields = tco_xreallocarray(L->cur.fields, L->cur.cap, sizeof *L->cur.fields);
@@ -218,6 +237,12 @@ static void on_record(int c, void *ctx)
     loader *L = ctx;
     if (L->failed)
         return;
+    if (L->n_recs == TCO_MAX_ROWS + 1) { /* the header and TCO_MAX_ROWS rows */
+        tco_diag_add(&L->syntax, TCO_EDATA, L->name, L->rec_line, 0,
+                     "expected at most %lu rows after the header, got more", TCO_MAX_ROWS);
+        L->failed = true;
+        return;
+    }
     if (L->n_recs == L->cap_recs) {
         L->cap_recs = L->cap_recs ? 2 * L->cap_recs : 16;
         L->recs = tco_xreallocarray(L->recs, L->cap_recs, sizeof *L->recs);
@@ -388,7 +413,7 @@ static void build_table(loader *L, tco_diag_list *diags, bool empty_input)
 tco_status tco_csv_load_buffer(const char *name, const char *data, size_t len, tco_csv_table *t,
                                tco_diag_list *diags)
 {
-    const size_t n_diags_before = diags->n;
+    const size_t n_diags_before = diags->n_added;
     tco_csv_table_fini(t);
     t->path = tco_xstrdup(name ? name : "");
     if (!data)
@@ -403,8 +428,8 @@ tco_status tco_csv_load_buffer(const char *name, const char *data, size_t len, t
     const unsigned char *u = (const unsigned char *)data;
     size_t pos = 0;
     if (len > MAX_FILE_BYTES) {
-        tco_diag_add(diags, TCO_EDATA, L.name, 0, 0, "expected a file under %s, got %zu bytes",
-                     MAX_FILE_TEXT, len);
+        tco_diag_add(diags, TCO_EDATA, L.name, 0, 0,
+                     "expected a file of at most %s, got %zu bytes", MAX_FILE_TEXT, len);
         return TCO_EDATA;
     }
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
@@ -437,6 +462,12 @@ tco_status tco_csv_load_buffer(const char *name, const char *data, size_t len, t
         const size_t n = end - pos;
         pos = end + term_len;
 
+        if (n > TCO_MAX_LINE_BYTES) {
+            tco_diag_add(&L.syntax, TCO_EDATA, L.name, L.line, 0,
+                         "expected a line of at most %lu bytes, got %zu", TCO_MAX_LINE_BYTES, n);
+            L.failed = true;
+            break;
+        }
         if (between && (is_blank_line(line, n) || line[0] == '#'))
             continue; /* SPEC §4: blank lines and lines starting with # are skipped */
         if (between) {
@@ -478,7 +509,7 @@ tco_status tco_csv_load_buffer(const char *name, const char *data, size_t len, t
         record_free(&L.recs[i]);
     free(L.recs);
     record_free(&L.cur);
-    return diags->n > n_diags_before ? TCO_EDATA : TCO_OK;
+    return diags->n_added > n_diags_before ? TCO_EDATA : TCO_OK;
 }
 
 /* ==== files ================================================================================ */
@@ -492,7 +523,17 @@ tco_status tco_csv_load(const char *path, tco_csv_table *t, tco_diag_list *diags
         tco_diag_add(diags, TCO_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
         return TCO_ENOINPUT;
     }
-    /* Read at most MAX_FILE_BYTES + 1 bytes: one more than allowed tells "too big". */
+    /* A regular file's size is known before reading it. */
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
+        (uintmax_t)sb.st_size > MAX_FILE_BYTES) {
+        tco_diag_add(diags, TCO_EDATA, path, 0, 0, "expected a file of at most %s, got %ju bytes",
+                     MAX_FILE_TEXT, (uintmax_t)sb.st_size);
+        fclose(f);
+        return TCO_EDATA;
+    }
+    /* Otherwise (a pipe) read at most MAX_FILE_BYTES + 1 bytes: one more than allowed tells
+     * "too big". */
     size_t cap = 64 * 1024, len = 0;
     char *buf = tco_xmalloc(cap);
     tco_status st = TCO_OK;
@@ -500,7 +541,7 @@ tco_status tco_csv_load(const char *path, tco_csv_table *t, tco_diag_list *diags
         if (len == cap) {
             if (cap == MAX_FILE_BYTES + 1) {
                 tco_diag_add(diags, TCO_EDATA, path, 0, 0,
-                             "expected a file under %s, got a larger one", MAX_FILE_TEXT);
+                             "expected a file of at most %s, got a larger one", MAX_FILE_TEXT);
                 st = TCO_EDATA;
                 goto done;
             }

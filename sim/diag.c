@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* diag: located diagnostics and their one-line format (SPEC §2; see tco/diag.h). */
 #include "tco/diag.h"
+#include "tco/defaults.h"
 #include "tco/xalloc.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,7 @@
 void tco_diag_list_init(tco_diag_list *list)
 {
     list->items = NULL;
-    list->n = list->cap = 0;
+    list->n = list->cap = list->n_added = 0;
     list->worst = TCO_OK;
 }
 
@@ -45,13 +47,47 @@ void tco_diag_list_take(tco_diag_list *dst, tco_diag_list *src)
 {
     for (size_t i = 0; i < src->n; i++)
         push(dst, src->items[i]);
+    dst->n_added += src->n_added;
+    if (src->worst > dst->worst)
+        dst->worst = src->worst;
     free(src->items);
     tco_diag_list_init(src);
+}
+
+static bool same_file(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* How many diagnostics of `file` the list holds (the note of the cut included). */
+static size_t count_of_file(const tco_diag_list *list, const char *file)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < list->n; i++)
+        n += same_file(list->items[i].file, file);
+    return n;
 }
 
 void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsigned long line,
                   unsigned col, const char *fmt, ...)
 {
+    /* A hostile file can have a problem in every cell: list the first ones, then say so once,
+     * so that memory, time and the reader's screen stay bounded. */
+    list->n_added++;
+    size_t already = count_of_file(list, file);
+    if (already >= TCO_MAX_DIAGS_PER_FILE) {
+        if (already == TCO_MAX_DIAGS_PER_FILE) {
+            char *msg = tco_xasprintf("more problems than the %d listed; fix these and check "
+                                      "again",
+                                      TCO_MAX_DIAGS_PER_FILE);
+            tco_diag d = {file ? tco_xstrdup(file) : NULL, TCO_DIAG_AFTER_LAST_LINE, 0, status,
+                          msg};
+            push(list, d);
+        } else if (status > list->worst) {
+            list->worst = status;
+        }
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
     int len = vsnprintf(NULL, 0, fmt, ap);
@@ -116,6 +152,8 @@ void tco_diag_add_cell(tco_diag_list *list, const char *file, unsigned long line
 char *tco_diag_format(const tco_diag *d)
 {
     const char *file = d->file ? d->file : "tcosim";
+    if (d->line == TCO_DIAG_AFTER_LAST_LINE)
+        return tco_xasprintf("%s: %s", file, d->msg);
     if (d->line && d->col)
         return tco_xasprintf("%s:%lu:%u: %s", file, d->line, d->col, d->msg);
     if (d->line)

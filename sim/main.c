@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /* main: parse the command line, dispatch to a subcommand, map its status to the exit code.
  * The only place that calls exit() (by returning from main). */
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_errno.h>
+#include <jansson.h>
 
 #include "tco/cli.h"
 #include "tco/cmd_breakeven.h"
@@ -14,6 +20,7 @@
 #include "tco/cmd_run.h"
 #include "tco/cmd_validate.h"
 #include "tco/defaults.h"
+#include "tco/xalloc.h"
 
 /* The one process-wide mutable object: what a signal handler may touch. A lock-free atomic
  * (C11 7.14.1.1), not a volatile sig_atomic_t, because worker threads read it. */
@@ -35,10 +42,49 @@ static void catch_stop_signals(void)
     sigaction(SIGTERM, &sa, NULL);
 }
 
+/* A standard descriptor that was closed (`tcosim run ... >&-`) would be taken by the next
+ * open(): an input file, or a temporary --out file that the report would then be printed
+ * into. Put /dev/null there instead, opened the wrong way round (gnulib's stdopen), so that
+ * using it fails and the failure is reported. */
+static void keep_standard_fds_taken(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+        if (got >= 0 && got != fd) {
+            dup2(got, fd);
+            close(got);
+        }
+    }
+}
+
+/* Everything printed reached standard output: checked once at exit, so a full disk or a
+ * closed stdout is one line and exit 74 (EX_IOERR), never a silent success. */
+static bool stdout_written(void)
+{
+    errno = 0;
+    bool ok = fflush(stdout) == 0 && !ferror(stdout);
+    int err = errno;
+    if (fclose(stdout) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok)
+        fprintf(stderr, "tcosim: cannot write standard output: %s\n",
+                err ? strerror(err) : "output error");
+    return ok;
+}
+
 int main(int argc, char **argv)
 {
+    keep_standard_fds_taken();
+
     /* GSL's default handler aborts; every GSL status is checked where it is returned. */
     gsl_set_error_handler_off();
+    /* Jansson's objects come from tco_xmalloc too: running out of memory while building the
+     * JSON document is one line and exit 70, like everywhere else, never a NULL object. */
+    json_set_alloc_funcs(tco_xmalloc, free);
 
     tco_options o;
     char err[512];
@@ -74,9 +120,7 @@ int main(int argc, char **argv)
         st = TCO_ESOFTWARE;
     }
     tco_cli_fini(&o);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        perror("tcosim: writing output failed");
-        return TCO_ECANTCREAT;
-    }
+    if (!stdout_written() && st < TCO_EIOERR)
+        st = TCO_EIOERR;
     return st;
 }

@@ -3,6 +3,7 @@
 #include "tco/outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -33,9 +34,10 @@ tco_status tco_outdir_make(const char *dir, tco_diag_list *diags)
             break;
     }
     struct stat sb;
-    if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+    int got = stat(path, &sb);
+    if (got != 0 || !S_ISDIR(sb.st_mode)) {
         tco_diag_add(diags, TCO_ECANTCREAT, dir, 0, 0, "expected a directory for --out, got %s",
-                     errno ? strerror(errno) : "a file");
+                     got != 0 ? strerror(errno) : "a file");
         free(path);
         return TCO_ECANTCREAT;
     }
@@ -85,10 +87,13 @@ static void release(tco_outfile *f)
     f->fp = NULL;
 }
 
-tco_status tco_outfile_commit(tco_outfile *f, tco_diag_list *diags)
+tco_status tco_outfile_close(tco_outfile *f, tco_diag_list *diags)
 {
-    if (!f->fp)
+    if (!f->tmp_path)
         return TCO_ECANTCREAT;
+    if (!f->fp)
+        return TCO_OK; /* closed already */
+    errno = 0;
     int err = 0;
     if (fflush(f->fp) != 0 || ferror(f->fp))
         err = errno ? errno : EIO;
@@ -97,7 +102,23 @@ tco_status tco_outfile_commit(tco_outfile *f, tco_diag_list *diags)
     if (fclose(f->fp) != 0 && !err)
         err = errno;
     f->fp = NULL;
-    if (!err && rename(f->tmp_path, f->final_path) != 0)
+    if (err) {
+        unlink(f->tmp_path);
+        tco_diag_add(diags, TCO_ECANTCREAT, f->final_path, 0, 0, "cannot write: %s",
+                     strerror(err));
+        release(f);
+        return TCO_ECANTCREAT;
+    }
+    return TCO_OK;
+}
+
+tco_status tco_outfile_commit(tco_outfile *f, tco_diag_list *diags)
+{
+    tco_status st = tco_outfile_close(f, diags);
+    if (st != TCO_OK)
+        return st;
+    int err = 0;
+    if (rename(f->tmp_path, f->final_path) != 0)
         err = errno;
     if (err) {
         unlink(f->tmp_path);
@@ -112,9 +133,18 @@ tco_status tco_outfile_commit(tco_outfile *f, tco_diag_list *diags)
 
 void tco_outfile_abort(tco_outfile *f)
 {
-    if (f->fp) {
+    if (f->fp)
         fclose(f->fp);
+    if (f->tmp_path)
         unlink(f->tmp_path);
-    }
     release(f);
+}
+
+void tco_outdir_sync(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        return;
+    fsync(fd); /* EINVAL where directories cannot be synced: nothing more to do */
+    close(fd);
 }

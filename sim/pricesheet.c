@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "tco/defaults.h"
 #include "tco/xalloc.h"
 
 /* Largest tier bound or allowance we accept: far above any real monthly quantity. */
@@ -161,6 +162,13 @@ static bool check_name(const tco_csv_table *t, const tco_csv_row *row, long col,
     const char *s = row->fields[col];
     if (is_blank(s)) {
         tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, column, "a name", s);
+        return false;
+    }
+    if (strlen(s) > TCO_MAX_NAME_BYTES) {
+        /* it is repeated in every option name and every row of the outputs */
+        tco_diag_add(diags, TCO_EDATA, t->path, row->line, (unsigned)col + 1,
+                     "%s: expected a name of at most %d bytes, got %zu", column,
+                     TCO_MAX_NAME_BYTES, strlen(s));
         return false;
     }
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
@@ -310,6 +318,15 @@ static bool build_item(const tco_csv_table *t, sheet_row **rows, size_t n, const
 {
     bool ok = true;
     qsort(rows, n, sizeof *rows, cmp_rows_by_from);
+    if (n > TCO_MAX_TIERS) {
+        /* every month of every trial walks the tiers: keep it a short walk */
+        const sheet_row *r = rows[TCO_MAX_TIERS];
+        tco_diag_add(diags, TCO_EDATA, t->path, r->line,
+                     r->col_from >= 0 ? (unsigned)r->col_from + 1 : 0,
+                     "tier_from: expected at most %d tiers of %s %s, got %zu", TCO_MAX_TIERS,
+                     plan_name, ITEM_NAMES[r->item], n);
+        return false;
+    }
     const sheet_row *with_included = NULL;
     for (size_t i = 0; i < n; i++) {
         const sheet_row *r = rows[i];
@@ -402,7 +419,7 @@ static char *file_stem(const char *path)
 
 tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_list *diags)
 {
-    size_t errors_before = diags->n;
+    size_t errors_before = diags->n_added;
     long col[N_COLUMNS];
     bool header_ok;
     if (!map_header(t, col, &header_ok, diags))
@@ -450,6 +467,7 @@ tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_
     size_t n_plans = 0;
     tco_plan *plans = tco_xcalloc(t->n_rows, sizeof *plans);
     size_t *plan_of = tco_xcalloc(t->n_rows, sizeof *plan_of);
+    bool too_many_plans = false;
     for (size_t r = 0; r < t->n_rows; r++) {
         if (!row_ok[r])
             continue;
@@ -458,6 +476,18 @@ tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_
                !(strcmp(plans[k].vendor, rows[r].vendor) == 0 &&
                  strcmp(plans[k].plan, rows[r].plan) == 0))
             k++;
+        if (k == n_plans && p->n_plans + n_plans == TCO_MAX_OPTIONS) {
+            /* every plan is an option: more could never run (tco_prices_finish) */
+            if (!too_many_plans)
+                tco_diag_add(diags, TCO_EDATA, t->path, rows[r].line,
+                             (unsigned)col[COL_PLAN] + 1,
+                             "plan: expected at most %d plans in the sheets of one run (each "
+                             "is an option), got more: %s/%s is one too many",
+                             TCO_MAX_OPTIONS, rows[r].vendor, rows[r].plan);
+            too_many_plans = true;
+            row_ok[r] = false;
+            continue;
+        }
         if (k == n_plans) {
             plans[k].vendor = tco_xstrdup(rows[r].vendor);
             plans[k].plan = tco_xstrdup(rows[r].plan);
@@ -479,6 +509,29 @@ tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_
         plan_of[r] = k;
     }
 
+    /* SPEC §6: every UCaaS plan, every CPaaS plan and every UCaaS x CPaaS pair is an option.
+     * Counted over the earlier sheets and this one, so the sheet that goes past the limit is
+     * refused, naming the first plan past it. */
+    size_t n_u = 0, n_c = 0;
+    for (size_t i = 0; i < p->n_plans; i++)
+        p->plans[i].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
+    for (size_t k = 0; k < n_plans; k++) {
+        plans[k].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
+        if (n_u + n_c + n_u * n_c > TCO_MAX_OPTIONS) {
+            for (size_t j = k + 1; j < n_plans; j++)
+                plans[j].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
+            tco_diag_add(diags, TCO_EDATA, t->path, plans[k].line, (unsigned)col[COL_PLAN] + 1,
+                         "plan: expected at most %d options in one run (UCaaS plans, CPaaS plans "
+                         "and a hybrid for each UCaaS x CPaaS pair), got %zu from %zu UCaaS and "
+                         "%zu CPaaS plans%s; %s/%s is the first past the limit (compare fewer "
+                         "plans at a time)",
+                         TCO_MAX_OPTIONS, n_u + n_c + n_u * n_c, n_u, n_c,
+                         p->n_plans ? " with the sheets before" : "", plans[k].vendor,
+                         plans[k].plan);
+            break;
+        }
+    }
+
     /* Tiers of each (plan, item). */
     slot_ctx ctx = {rows, p->n_values};
     sheet_row **group = tco_xcalloc(t->n_rows, sizeof *group);
@@ -497,7 +550,7 @@ tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_
     }
     free(group);
 
-    bool ok = diags->n == errors_before;
+    bool ok = diags->n_added == errors_before;
     if (ok) {
         p->values = tco_xreallocarray(p->values, p->n_values + t->n_rows, sizeof *p->values);
         for (size_t r = 0; r < t->n_rows; r++)

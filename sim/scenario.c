@@ -295,12 +295,21 @@ static bool parse_yes_no(const tco_csv_table *t, const tco_csv_row *row, long co
 tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
                                    tco_diag_list *diags)
 {
-    size_t errors_before = diags->n;
+    size_t errors_before = diags->n_added;
     free(f->path);
     f->path = tco_xstrdup(t->path);
     header_map h;
     if (!map_header(t, &h, diags))
         return TCO_EDATA;
+    if (t->n_rows > TCO_MAX_SCENARIOS) {
+        /* each is simulated on its own, and the name check compares every pair; a table the
+         * reader cut short (a limit of csvload, already reported) says nothing more */
+        if (t->n_refused == 0)
+            tco_diag_add(diags, TCO_EDATA, t->path, t->rows[TCO_MAX_SCENARIOS].line, 0,
+                         "expected at most %d scenarios in a file, got %zu (split the file)",
+                         TCO_MAX_SCENARIOS, t->n_rows);
+        return TCO_EDATA;
+    }
     f->items = tco_xreallocarray(f->items, t->n_rows ? t->n_rows : 1, sizeof *f->items);
     f->n = 0;
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -315,6 +324,12 @@ tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
         if (is_blank(name)) {
             tco_diag_add_cell(diags, t->path, row->line, (unsigned)h.scenario + 1, COL_SCENARIO,
                               "a scenario name", name);
+            ok = false;
+        } else if (strlen(name) > TCO_MAX_NAME_BYTES) {
+            /* it is repeated in every row of the outputs */
+            tco_diag_add(diags, TCO_EDATA, t->path, row->line, (unsigned)h.scenario + 1,
+                         "scenario: expected a name of at most %d bytes, got %zu",
+                         TCO_MAX_NAME_BYTES, strlen(name));
             ok = false;
         } else {
             /* every earlier row counts, good or bad: a repeated name is its own problem */
@@ -364,7 +379,7 @@ tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
     if (t->n_rows == 0 && t->n_refused == 0) /* a refused row was reported already */
         tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, 0,
                      "expected at least one scenario row after the header, got none");
-    return diags->n > errors_before ? TCO_EDATA : TCO_OK;
+    return diags->n_added > errors_before ? TCO_EDATA : TCO_OK;
 }
 
 tco_status tco_scenario_load(const char *path, tco_scenario_file *f, tco_diag_list *diags)

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "tco/defaults.h"
 #include "tco/diag.h"
 
 static void format_should_give_file_line_column_and_message(void **state)
@@ -180,9 +181,37 @@ static void worst_should_be_the_highest_status_added(void **state)
     tco_diag_list_fini(NULL);
 }
 
+/* A hostile file with a problem in every cell: the list stops at TCO_MAX_DIAGS_PER_FILE of
+ * one file plus one note, sorted after every line; other files keep their own room; n_added
+ * and worst count every problem. */
+static void a_file_should_list_at_most_the_limit_then_say_so(void **state)
+{
+    (void)state;
+    tco_diag_list l;
+    tco_diag_list_init(&l);
+    for (unsigned long i = 1; i <= 3 * TCO_MAX_DIAGS_PER_FILE; i++)
+        tco_diag_add(&l, TCO_EDATA, "bad.csv", i, 2, "problem %lu", i);
+    tco_diag_add(&l, TCO_ENOINPUT, "bad.csv", 1, 1, "unlisted, still counted");
+    tco_diag_add(&l, TCO_EDATA, "other.csv", 7, 1, "its own room");
+    assert_int_equal(l.n, TCO_MAX_DIAGS_PER_FILE + 2);
+    assert_int_equal(l.n_added, 3 * TCO_MAX_DIAGS_PER_FILE + 2);
+    assert_int_equal(l.worst, TCO_ENOINPUT);
+    tco_diag_list_sort(&l);
+    char *last = tco_diag_format(&l.items[TCO_MAX_DIAGS_PER_FILE]);
+    assert_string_equal(last,
+                        "bad.csv: more problems than the 100 listed; fix these and check again");
+    free(last);
+    char *first = tco_diag_format(&l.items[0]);
+    assert_string_equal(first, "bad.csv:1:2: problem 1");
+    free(first);
+    assert_string_equal(l.items[TCO_MAX_DIAGS_PER_FILE + 1].file, "other.csv");
+    tco_diag_list_fini(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_file_should_list_at_most_the_limit_then_say_so),
         cmocka_unit_test(format_should_give_file_line_column_and_message),
         cmocka_unit_test(format_should_leave_out_the_column_when_it_is_zero),
         cmocka_unit_test(format_should_leave_out_line_and_column_for_the_whole_file),

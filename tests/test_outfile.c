@@ -190,6 +190,40 @@ static void an_old_file_should_survive_an_abort(void **state)
     free(final_path);
 }
 
+/* The two phases of a set of files (tco_cmd_write_files): closed (flushed, fsync'ed) files wait
+ * under their temporary names; the set is then committed, or aborted without a trace. */
+static void a_closed_file_should_wait_for_commit_or_abort(void **state)
+{
+    fixture *f = *state;
+    char *final_path = tco_xasprintf("%s/summary.csv", f->root);
+    FILE *old = fopen(final_path, "w");
+    fputs("old\n", old);
+    fclose(old);
+    tco_outfile a, b;
+    assert_int_equal(tco_outfile_open(&a, f->root, "summary.csv", &f->d), TCO_OK);
+    assert_int_equal(tco_outfile_open(&b, f->root, "monthly.csv", &f->d), TCO_OK);
+    fputs("new\n", a.fp);
+    fputs("new\n", b.fp);
+    assert_int_equal(tco_outfile_close(&a, &f->d), TCO_OK);
+    assert_int_equal(tco_outfile_close(&b, &f->d), TCO_OK);
+    assert_null(a.fp);
+    assert_int_equal(tco_outfile_close(&a, &f->d), TCO_OK); /* closing twice is harmless */
+    /* before the commit, the old file is as it was and the new ones are hidden */
+    char *got = slurp(final_path);
+    assert_string_equal(got, "old\n");
+    free(got);
+    assert_int_equal(count_entries(f->root), 3);
+    tco_outfile_abort(&b);
+    assert_int_equal(count_entries(f->root), 2);
+    assert_int_equal(tco_outfile_commit(&a, &f->d), TCO_OK);
+    got = slurp(final_path);
+    assert_string_equal(got, "new\n");
+    free(got);
+    assert_int_equal(count_entries(f->root), 1);
+    assert_int_equal(f->d.n, 0);
+    free(final_path);
+}
+
 static void open_should_fail_cleanly_in_a_missing_directory(void **state)
 {
     fixture *f = *state;
@@ -277,6 +311,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(abort_should_leave_no_file_and_no_temporary, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(an_old_file_should_survive_an_abort, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_closed_file_should_wait_for_commit_or_abort, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(open_should_fail_cleanly_in_a_missing_directory, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(outdir_make_should_create_nested_directories, setup,

@@ -34,6 +34,8 @@ typedef struct tco_batch {
     size_t n_scenarios;
     tco_diag_list errors;
     tco_status worst;
+    bool cut;                 /* more than TCO_MAX_RUN_SCENARIOS: the files past them were not
+                                 loaded, and nothing is to be simulated (exit 64) */
 } tco_batch;
 
 void tco_cmd_load_batch(const tco_options *o, tco_batch *batch);
@@ -46,6 +48,17 @@ void tco_cmd_batch_fini(tco_batch *batch);
 bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *batch,
                          tco_status *worst);
 
+/* What a run keeps until its report is written is bounded (README "What tcosim refuses"):
+ * the option-months (options x months) of the batch's scenarios must add up to at most
+ * TCO_MAX_OPTION_MONTHS and, when `pairs` (the pairwise statistics run), their pairs of
+ * options to at most TCO_MAX_OPTION_PAIRS. Returns TCO_OK, or TCO_EDATA after printing one
+ * diagnostic at the scenario that goes past a limit (then nothing is to be simulated). */
+tco_status tco_cmd_check_run_size(const tco_prices *prices, const tco_batch *batch, bool pairs);
+
+/* The same for the deterministic sweep of `tcosim breakeven`: the grid cells (--steps
+ * squared) of the batch's scenarios add up to at most TCO_MAX_SWEEP_CELLS, else TCO_EUSAGE. */
+tco_status tco_cmd_check_sweep_size(const tco_options *o, const tco_batch *batch);
+
 /* Simulates every scenario of the batch (engine), with the progress display when standard
  * error is a terminal, and the given observers (may be NULL, 0; they must outlive the
  * results). Fills items/results (arrays of batch->n_scenarios, caller frees each result with
@@ -55,12 +68,15 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
                             const atomic_int *stop, tco_result *results,
                             tco_report_item *items, size_t *n_done);
 
-/* Writes n files into dir (created if missing): each to a temporary name, and only when all
- * were written are they renamed into place; on any failure none is left. write(i, fp, ctx)
- * writes file i and returns 0 or -1. */
+/* Writes n files into dir (created if missing): each to a temporary name, flushed, fsync'ed
+ * and closed, and only when all were are they renamed into place; on any failure none is left
+ * and the files that were there before are untouched. write(i, fp, ctx) writes file i and
+ * returns 0 or -1. SIGINT and SIGTERM are held back meanwhile; one that came, or a non-zero
+ * *stop (may be NULL), before the first rename makes it TCO_EINTERRUPTED with nothing
+ * written. */
 tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t n,
                                int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
-                               tco_diag_list *diags);
+                               const atomic_int *stop, tco_diag_list *diags);
 
 /* --threads, or the number of online processors. */
 unsigned tco_cmd_threads(const tco_options *o);

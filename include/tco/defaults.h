@@ -14,6 +14,51 @@
 /* SPEC §4: the horizon. */
 #define TCO_MAX_MONTHS 600
 
+/* ---- what tcosim refuses (README "What tcosim refuses, and how") -------------------------
+ * Every input is bounded, so that memory and time for any input are bounded too; each limit is
+ * refused with one located line and exit 65 (a file) or 64 (the command line). */
+
+/* One CSV file (csvload). Together they bound a loaded table to about 5 times the file's
+ * size: the bytes, a copy of every cell, and a pointer per cell. */
+#define TCO_MAX_FILE_BYTES (16UL * 1024 * 1024)
+#define TCO_MAX_FILE_TEXT "16 MiB"
+#define TCO_MAX_LINE_BYTES 65536UL     /* one physical line, without its line end */
+#define TCO_MAX_COLUMNS 1024UL         /* fields in one record */
+#define TCO_MAX_ROWS 100000UL          /* records after the header */
+#define TCO_MAX_CELLS 2000000UL        /* fields in the whole file */
+
+/* Problems listed per file; one more line says the rest were not listed. */
+#define TCO_MAX_DIAGS_PER_FILE 100
+
+/* Scenario files (scenario): rows, each simulated on its own. */
+#define TCO_MAX_SCENARIOS 1000
+
+/* Names (scenario, vendor, plan): they are repeated in every row of the outputs. */
+#define TCO_MAX_NAME_BYTES 256
+
+/* Scenarios in one run (cmdutil): loading stops past this many, before memory grows with
+ * them (each takes at least one option-month, so a run could not have more). */
+#define TCO_MAX_RUN_SCENARIOS TCO_MAX_OPTION_MONTHS
+
+/* Price sheets (pricesheet): graduated tiers of one (plan, item), and the options the sheets
+ * of one run make (SPEC §6: every UCaaS plan, every CPaaS plan, and every UCaaS x CPaaS
+ * pair as a hybrid). 64 options are, e.g., 7 UCaaS and 7 CPaaS plans. */
+#define TCO_MAX_TIERS 64
+#define TCO_MAX_OPTIONS 64
+
+/* One run (cmdutil): every scenario's results are kept until the report and the --out files
+ * are written, so what they hold is bounded over the whole run: an option-month holds two
+ * quantile sketches, a pair of options the pairwise statistics (unless --skip compare). */
+#define TCO_MAX_OPTION_MONTHS 7200UL   /* sum over scenarios of options x months */
+#define TCO_MAX_OPTION_PAIRS 4032UL    /* sum over scenarios of options x (options - 1) / 2 */
+/* Each worker thread holds one more set of the running statistics of the scenario it
+ * simulates: a large scenario runs on fewer threads than asked (results do not depend on the
+ * thread count), so that threads x its option-months and threads x its pairs stay below these. */
+#define TCO_MAX_WORKER_OPTION_MONTHS (2 * TCO_MAX_OPTION_MONTHS)
+#define TCO_MAX_WORKER_OPTION_PAIRS (2 * TCO_MAX_OPTION_PAIRS)
+/* `tcosim breakeven` keeps every scenario's grid (32 bytes a cell) until it reports. */
+#define TCO_MAX_SWEEP_CELLS 4000000UL  /* sum over scenarios of --steps x --steps */
+
 /* The engine summarises fixed blocks of trials; results do not depend on the thread count
  * because this number does not. Changing it changes every result. */
 #define TCO_BLOCK_TRIALS 2048UL

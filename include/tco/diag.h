@@ -9,6 +9,7 @@
 #ifndef TCO_DIAG_H
 #define TCO_DIAG_H
 
+#include <limits.h>
 #include <stddef.h>
 
 typedef enum tco_status {
@@ -18,11 +19,15 @@ typedef enum tco_status {
     TCO_ENOINPUT = 66,    /* EX_NOINPUT: input missing or unreadable */
     TCO_ESOFTWARE = 70,   /* EX_SOFTWARE: internal error */
     TCO_ECANTCREAT = 73,  /* EX_CANTCREAT: output cannot be created */
+    TCO_EIOERR = 74,      /* EX_IOERR: standard output cannot be written (disk full, closed) */
     TCO_EINTERRUPTED = 130 /* stopped by SIGINT/SIGTERM (128 + SIGINT, shell convention) */
 } tco_status;
 
 /* One located problem. Strings are owned by the diagnostic. line == 0 means "the whole file",
- * col == 0 means "the whole line". */
+ * col == 0 means "the whole line"; TCO_DIAG_AFTER_LAST_LINE is the whole file too, sorted after
+ * every line (the note that a file's list of problems was cut). */
+#define TCO_DIAG_AFTER_LAST_LINE ULONG_MAX
+
 typedef struct tco_diag {
     char *file;
     unsigned long line;
@@ -35,6 +40,8 @@ typedef struct tco_diag {
 typedef struct tco_diag_list {
     tco_diag *items;
     size_t n, cap;
+    size_t n_added;   /* every diagnostic ever added, listed or not: compare it, not n, to tell
+                         whether a step found problems */
     tco_status worst;
 } tco_diag_list;
 
@@ -43,7 +50,9 @@ void tco_diag_list_fini(tco_diag_list *list);
 /* Moves every diagnostic of src to the end of dst; src is left empty. */
 void tco_diag_list_take(tco_diag_list *dst, tco_diag_list *src);
 
-/* Adds a diagnostic with a printf-style message. */
+/* Adds a diagnostic with a printf-style message. A list holds at most TCO_MAX_DIAGS_PER_FILE
+ * (tco/defaults.h) of one file, then one note that more were not listed; `worst` still counts
+ * every one. */
 void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsigned long line,
                   unsigned col, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -1,0 +1,31 @@
+#!/bin/sh
+# A run interrupted by signal $1 (INT or TERM) leaves the results of the previous run in --out
+# as they were: every file byte-identical, no temporary file, a non-zero exit, and the stop
+# within a second of the signal (ten under a wrapper such as valgrind). Used by the
+# run-sig*-keeps-previous cases: TCOSIM, TMP and TCOSIM_WRAP as in run.sh.
+sig=$1
+out=$TMP/out
+$TCOSIM run --quiet --trials 2000 --threads 2 --out "$out" scenarios/small-office.csv >/dev/null 2>&1 ||
+    { echo "the first run failed"; exit 9; }
+mkdir "$TMP/before" && cp -p "$out"/* "$TMP/before/"
+$TCOSIM run --quiet --trials 100000000 --threads 2 --out "$out" scenarios/small-office.csv \
+    >"$TMP/.o" 2>"$TMP/.e" &
+pid=$!
+sleep 1
+t0=$(date +%s%N)
+kill -"$sig" "$pid"
+wait "$pid"
+st=$?
+t1=$(date +%s%N)
+ms=$(((t1 - t0) / 1000000))
+limit=1000
+[ -n "${TCOSIM_WRAP:-}" ] && limit=10000
+cat "$TMP/.e" >&2
+echo "stdout bytes: $(wc -c <"$TMP/.o")"
+if [ "$ms" -lt "$limit" ]; then echo "stopped in time"; else echo "stopped after $ms ms"; fi
+for f in "$TMP"/before/*; do
+    n=$(basename "$f")
+    if cmp -s "$f" "$out/$n"; then echo "$n: unchanged"; else echo "$n: CHANGED"; fi
+done
+echo "files in --out: $(ls -A "$out" | wc -l), temporary: $(ls -A "$out" | grep -c '^\.')"
+exit "$st"

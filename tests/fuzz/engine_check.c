@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+/* The shared part of the loader fuzz targets: see engine_check.h. */
+#include "engine_check.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "tco/breakeven.h"
+#include "tco/compare.h"
+#include "tco/engine.h"
+
+#define FUZZ_TRIALS 64
+
+static const char FIXED_SHEET[] =
+    "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+    "U,Seat,ucaas,seat,\"uniform(15,40)\",,,\n"
+    "U,Seat,ucaas,sms,0.01,,,100\n"
+    "C,PAYG,cpaas,sms,0.0083,0,150000,\n"
+    "C,PAYG,cpaas,sms,0.0079,150000,,\n"
+    "C,PAYG,cpaas,voice,0.014,,,\n"
+    "C,PAYG,cpaas,api,1.5,,,\n"
+    "C,PAYG,cpaas,number,1.15,,,\n";
+
+static const char FIXED_SCENARIO[] =
+    "scenario,months,seats,notifications,api_requests,voice_minutes_per_seat,spike_probability,"
+    "spike_multiplier,volume_volatility,seat_volatility\n"
+    "s,24,\"uniform(5,50)\",\"lognormal(20000,5000)\",1000,100,0.2,\"triangular(1,2,5)\",0.2,0.1\n";
+
+void fuzz_check_failed(const char *what, const char *file, int line)
+{
+    fprintf(stderr, "%s:%d: check failed: %s\n", file, line, what);
+    abort();
+}
+
+bool fuzz_load(const char *name, const char *data, size_t len, tco_csv_table *t)
+{
+    tco_diag_list d;
+    tco_diag_list_init(&d);
+    tco_csv_table_init(t);
+    tco_status st = tco_csv_load_buffer(name, data, len, t, &d);
+    FUZZ_CHECK(st == TCO_OK || st == TCO_EDATA);
+    FUZZ_CHECK((st == TCO_OK) == (d.n == 0));
+    for (size_t i = 0; i < d.n; i++) {
+        char *s = tco_diag_format(&d.items[i]);
+        FUZZ_CHECK(strchr(s, '\n') == NULL);
+        free(s);
+    }
+    tco_diag_list_fini(&d);
+    return st == TCO_OK;
+}
+
+void fuzz_fixed_prices(tco_prices *p)
+{
+    tco_csv_table sheet;
+    tco_diag_list d;
+    tco_diag_list_init(&d);
+    tco_prices_init(p);
+    FUZZ_CHECK(fuzz_load("fixed.csv", FIXED_SHEET, sizeof FIXED_SHEET - 1, &sheet));
+    FUZZ_CHECK(tco_prices_add_sheet(p, &sheet, &d) == TCO_OK);
+    FUZZ_CHECK(tco_prices_finish(p, &d) == TCO_OK);
+    tco_csv_table_fini(&sheet);
+    tco_diag_list_fini(&d);
+}
+
+void fuzz_fixed_scenario(tco_scenario_file *f)
+{
+    tco_csv_table t;
+    tco_diag_list d;
+    tco_diag_list_init(&d);
+    tco_scenario_file_init(f);
+    FUZZ_CHECK(fuzz_load("fixed.csv", FIXED_SCENARIO, sizeof FIXED_SCENARIO - 1, &t));
+    FUZZ_CHECK(tco_scenario_from_table(&t, f, &d) == TCO_OK && f->n == 1);
+    tco_csv_table_fini(&t);
+    tco_diag_list_fini(&d);
+}
+
+void fuzz_simulate(const tco_scenario *s, const tco_prices *p)
+{
+    gsl_set_error_handler_off();
+    const tco_observer observers[] = {tco_compare_observer(p), tco_breakeven_observer()};
+    tco_engine_config cfg = {
+        .n_trials = FUZZ_TRIALS,
+        .seed = 1,
+        .n_threads = 1,
+        .observers = observers,
+        .n_observers = sizeof observers / sizeof observers[0],
+    };
+    tco_result r;
+    FUZZ_CHECK(tco_engine_run(s, p, &cfg, &r) == TCO_OK);
+    for (size_t o = 0; o < r.options.n; o++) {
+        if (!r.options.items[o].offered)
+            continue;
+        FUZZ_CHECK(isfinite(r.per_option[o].tco.mean) && r.per_option[o].tco.mean >= 0);
+        FUZZ_CHECK(r.per_option[o].tco.n == FUZZ_TRIALS);
+    }
+    tco_result_fini(&r);
+}
