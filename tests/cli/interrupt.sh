@@ -1,8 +1,10 @@
 #!/bin/sh
 # A run interrupted by signal $1 (INT or TERM) leaves the results of the previous run in --out
 # as they were: every file byte-identical, no temporary file, a non-zero exit, and the stop
-# within a second of the signal (ten under a wrapper such as valgrind). Used by the
-# run-sig*-keeps-previous cases: TCOSIM, TMP and TCOSIM_WRAP as in run.sh.
+# within a second of the signal. Under a wrapper (make valgrind) the stop is only bounded by a
+# minute: valgrind runs one thread at a time, 50 times slower, and was seen to take 11 and 29 s
+# to let the process stop and exit. Used by the run-sig*-keeps-previous cases: TCOSIM, TMP and
+# TCOSIM_WRAP as in run.sh.
 sig=$1
 out=$TMP/out
 $TCOSIM run --quiet --trials 2000 --threads 2 --out "$out" scenarios/small-office.csv >/dev/null 2>&1 ||
@@ -19,7 +21,7 @@ st=$?
 t1=$(date +%s%N)
 ms=$(((t1 - t0) / 1000000))
 limit=1000
-[ -n "${TCOSIM_WRAP:-}" ] && limit=10000
+[ -n "${TCOSIM_WRAP:-}" ] && limit=60000
 cat "$TMP/.e" >&2
 echo "stdout bytes: $(wc -c <"$TMP/.o")"
 if [ "$ms" -lt "$limit" ]; then echo "stopped in time"; else echo "stopped after $ms ms"; fi
