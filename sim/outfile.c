@@ -87,6 +87,15 @@ static void release(tco_outfile *f)
     f->fp = NULL;
 }
 
+/* A failed write or rename: the temporary file goes, one line says why. */
+static tco_status give_up(tco_outfile *f, int err, tco_diag_list *diags)
+{
+    unlink(f->tmp_path);
+    tco_diag_add(diags, TCO_ECANTCREAT, f->final_path, 0, 0, "cannot write: %s", strerror(err));
+    release(f);
+    return TCO_ECANTCREAT;
+}
+
 tco_status tco_outfile_close(tco_outfile *f, tco_diag_list *diags)
 {
     if (!f->tmp_path)
@@ -102,13 +111,8 @@ tco_status tco_outfile_close(tco_outfile *f, tco_diag_list *diags)
     if (fclose(f->fp) != 0 && !err)
         err = errno;
     f->fp = NULL;
-    if (err) {
-        unlink(f->tmp_path);
-        tco_diag_add(diags, TCO_ECANTCREAT, f->final_path, 0, 0, "cannot write: %s",
-                     strerror(err));
-        release(f);
-        return TCO_ECANTCREAT;
-    }
+    if (err)
+        return give_up(f, err, diags);
     return TCO_OK;
 }
 
@@ -117,16 +121,8 @@ tco_status tco_outfile_commit(tco_outfile *f, tco_diag_list *diags)
     tco_status st = tco_outfile_close(f, diags);
     if (st != TCO_OK)
         return st;
-    int err = 0;
     if (rename(f->tmp_path, f->final_path) != 0)
-        err = errno;
-    if (err) {
-        unlink(f->tmp_path);
-        tco_diag_add(diags, TCO_ECANTCREAT, f->final_path, 0, 0, "cannot write: %s",
-                     strerror(err));
-        release(f);
-        return TCO_ECANTCREAT;
-    }
+        return give_up(f, errno, diags);
     release(f);
     return TCO_OK;
 }
