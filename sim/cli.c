@@ -31,7 +31,8 @@ static const char HELP_GENERAL[] =
     "  --version    the program's version\n"
     "\n"
     "Exit status: 0 success, 64 bad usage, 65 bad input data, 66 input missing,\n"
-    "70 internal error, 73 output cannot be created, 130 interrupted.\n"
+    "70 internal error, 73 output cannot be created, 74 standard output cannot be\n"
+    "written, 130 interrupted.\n"
     "See tcosim(1) for the file formats.\n";
 
 static const char HELP_RUN[] =
