@@ -13,6 +13,7 @@
  */
 #include "tco/breakeven.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -114,32 +115,32 @@ static double plan_charges(const tco_breakeven_problem *pb, long plan, tco_break
 {
     const tco_workload *w = pb->w;
     const tco_plan *pl = &pb->prices->plans[plan];
-    const int months = w->months;
     const double sms_per_seat = w->draws[TCO_SCN_INTERNAL_SMS_PER_SEAT];
     const double voice_per_seat = w->draws[TCO_SCN_VOICE_MINUTES_PER_SEAT];
-    /* month-vector pricing (the same bits as tco_price_plan_month month by month) */
-    enum { STACK_MONTHS = 64 };
-    double stack[4 * STACK_MONTHS];
-    double *buf = months <= STACK_MONTHS ? stack : tco_xcalloc(4 * (size_t)months, sizeof *buf);
-    double *seats = buf, *sms = buf + months, *voice = buf + 2 * months, *out = buf + 3 * months;
-    for (int i = 0; i < months; i++) {
-        if (axis == TCO_BREAKEVEN_NOTIFICATIONS) {
-            seats[i] = w->seats[i];
-            sms[i] = w->internal_sms[i] + x * w->notif_shape[i];
-            voice[i] = w->voice[i];
-        } else {
-            seats[i] = x * w->seat_shape[i];
-            sms[i] = sms_per_seat * seats[i] + w->notifications[i];
-            voice[i] = voice_per_seat * seats[i];
-        }
-    }
-    const tco_usage_months u = {seats, sms, voice, w->api, w->phone_numbers};
-    tco_price_plan_months(pl, pb->price_draws, &u, months, w->escalation, out);
+    /* the month-vector pricing, a stack-sized chunk of months at a time (no allocation) */
+    enum { CHUNK = 64 };
+    double seats[CHUNK], sms[CHUNK], voice[CHUNK], out[CHUNK];
     double total = 0;
-    for (int i = 0; i < months; i++)
-        total += out[i] * w->discount[i];
-    if (buf != stack)
-        free(buf);
+    for (int start = 0; start < w->months; start += CHUNK) {
+        const int len = w->months - start < CHUNK ? w->months - start : CHUNK;
+        for (int j = 0; j < len; j++) {
+            const int i = start + j;
+            if (axis == TCO_BREAKEVEN_NOTIFICATIONS) {
+                seats[j] = w->seats[i];
+                sms[j] = w->internal_sms[i] + x * w->notif_shape[i];
+                voice[j] = w->voice[i];
+            } else {
+                seats[j] = x * w->seat_shape[i];
+                sms[j] = sms_per_seat * seats[j] + w->notifications[i];
+                voice[j] = voice_per_seat * seats[j];
+            }
+        }
+        const tco_usage_months u = {seats, sms, voice, w->api + start, w->phone_numbers};
+        tco_price_plan_months(pl, pb->price_draws, &u, start + 1, len, w->escalation + start,
+                              out);
+        for (int j = 0; j < len; j++)
+            total += out[j] * w->discount[start + j];
+    }
     return total;
 }
 
@@ -333,10 +334,9 @@ static void item_add(piecewise *pw, size_t *n_kinks, double *s0, const tco_item_
             slope_event(pw, n_kinks, s0, prev_end, -prev_p, a, b, w);
         return;
     }
-    double xs[4 * 8 + 1];
-    double *local = item_kinks_max(ip) <= sizeof xs / sizeof xs[0]
-                        ? xs
-                        : tco_xcalloc(item_kinks_max(ip), sizeof *local);
+    /* every candidate kink of the item (loaders cap tiers at TCO_MAX_TIERS): no allocation */
+    double local[4 * TCO_MAX_TIERS + 1];
+    assert(item_kinks_max(ip) <= sizeof local / sizeof local[0]);
     size_t n = 0;
     for (size_t t = 0; t < ip->n_tiers; t++) {
         const tco_tier *tier = &ip->tiers[t];
@@ -367,8 +367,6 @@ static void item_add(piecewise *pw, size_t *n_kinks, double *s0, const tco_item_
             pw->k[(*n_kinks)++] = (kink){local[i], after - before};
         before = after;
     }
-    if (local != xs)
-        free(local);
 }
 
 static void piecewise_build(const tco_breakeven_problem *pb, plan_line *l,

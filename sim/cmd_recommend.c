@@ -21,7 +21,6 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -528,8 +527,7 @@ tco_status tco_cmd_recommend(const tco_options *o, const atomic_int *stop)
     rec_item *items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
     size_t n_done = 0;
     if (tco_cmd_simulate(o, &prices, &batch, NULL, 0, stop, results, sim, &n_done) != TCO_OK) {
-        fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
-                atomic_load(stop) == SIGTERM ? "SIGTERM" : "SIGINT");
+        tco_cmd_print_interrupted(stop);
         worst = TCO_EINTERRUPTED;
     } else {
         for (size_t i = 0; i < n_done; i++) {

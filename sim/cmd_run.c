@@ -2,7 +2,6 @@
 /* cmd_run: load, simulate, report (table / csv / json) and write --out files atomically. */
 #include "tco/cmd_run.h"
 
-#include <signal.h>
 #include <stdlib.h>
 
 #include "tco/breakeven.h"
@@ -80,8 +79,7 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
     }
     if (tco_cmd_simulate(o, &prices, &batch, observers, n_observers, stop, results, items,
                          &n_done) != TCO_OK) {
-        fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
-                atomic_load(stop) == SIGTERM ? "SIGTERM" : "SIGINT");
+        tco_cmd_print_interrupted(stop);
         worst = TCO_EINTERRUPTED;
     } else {
         tco_status st = TCO_OK;
@@ -99,8 +97,7 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
             tco_cmd_print_diags(&diags);
             tco_diag_list_fini(&diags);
             if (st == TCO_EINTERRUPTED)
-                fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
-                        atomic_load(stop) == SIGTERM ? "SIGTERM" : "SIGINT");
+                tco_cmd_print_interrupted(stop);
             if (st > worst)
                 worst = st;
         }

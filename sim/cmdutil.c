@@ -91,19 +91,10 @@ tco_status tco_cmd_load_prices(const tco_options *o, tco_prices *prices, tco_dia
     return worst;
 }
 
-/* SPEC §6: every UCaaS plan, every CPaaS plan, and a hybrid per UCaaS x CPaaS pair. */
-static size_t count_options(const tco_prices *prices)
-{
-    size_t n_u = 0, n_c = 0;
-    for (size_t i = 0; i < prices->n_plans; i++)
-        prices->plans[i].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
-    return n_u + n_c + n_u * n_c;
-}
-
 static tco_status run_size(const tco_prices *prices, const tco_batch *batch, bool pairs,
                            tco_diag_list *diags)
 {
-    const size_t n_options = count_options(prices);
+    const size_t n_options = tco_prices_option_count(prices);
     size_t option_months = 0, option_pairs = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {
@@ -153,24 +144,26 @@ static tco_status sweep_size(const tco_options *o, const tco_batch *batch, tco_d
     return TCO_OK;
 }
 
+/* Prints a check's diagnostics and passes its status on. */
+static tco_status printed(tco_diag_list *diags, tco_status st)
+{
+    tco_cmd_print_diags(diags);
+    tco_diag_list_fini(diags);
+    return st;
+}
+
 tco_status tco_cmd_check_run_size(const tco_prices *prices, const tco_batch *batch, bool pairs)
 {
     tco_diag_list diags;
     tco_diag_list_init(&diags);
-    tco_status st = run_size(prices, batch, pairs, &diags);
-    tco_cmd_print_diags(&diags);
-    tco_diag_list_fini(&diags);
-    return st;
+    return printed(&diags, run_size(prices, batch, pairs, &diags));
 }
 
 tco_status tco_cmd_check_sweep_size(const tco_options *o, const tco_batch *batch)
 {
     tco_diag_list diags;
     tco_diag_list_init(&diags);
-    tco_status st = sweep_size(o, batch, &diags);
-    tco_cmd_print_diags(&diags);
-    tco_diag_list_fini(&diags);
-    return st;
+    return printed(&diags, sweep_size(o, batch, &diags));
 }
 
 /* Whether the run was asked to stop: the handler's flag, or a SIGINT/SIGTERM held back by
@@ -209,6 +202,12 @@ static unsigned online_processors(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? 1 : n > TCO_MAX_THREADS ? TCO_MAX_THREADS : (unsigned)n;
+}
+
+void tco_cmd_print_interrupted(const atomic_int *stop)
+{
+    fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
+            atomic_load(stop) == SIGTERM ? "SIGTERM" : "SIGINT");
 }
 
 unsigned tco_cmd_threads(const tco_options *o)
@@ -312,7 +311,7 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
 {
     progress_ctx progress = {!o->quiet && isatty(STDERR_FILENO), NULL};
     const unsigned asked = tco_cmd_threads(o);
-    const size_t n_options = count_options(prices);
+    const size_t n_options = tco_prices_option_count(prices);
     tco_engine_config cfg = {o->trials, o->seed, asked, stop, show_progress,
                              &progress, observers, n_observers};
     *n_done = 0;

@@ -45,24 +45,25 @@ void tco_cost_ws_fini(tco_cost_ws *ws)
     ws->plan_full = ws->plan_part = ws->monthly = ws->total = NULL;
 }
 
-/* The usage one plan carries in month index i: the whole workload, or its part of a hybrid
- * (a UCaaS plan keeps staff: seats and internal usage; a CPaaS plan takes customer traffic:
- * notifications and API requests). Phone numbers are rented from each plan that prices them. */
-static tco_usage usage_of(const tco_workload *w, int i, tco_model model, bool whole)
+/* The usage one plan carries over the months: the whole workload (sms_all: internal and
+ * customer messages, [months]), or its part of a hybrid (a UCaaS plan keeps staff: seats and
+ * internal usage; a CPaaS plan takes customer traffic: notifications and API requests). Phone
+ * numbers are rented from each plan that prices them. */
+static tco_usage_months usage_of(const tco_workload *w, tco_model model, bool whole,
+                                 const double *sms_all)
 {
-    tco_usage u = {w->seats[i], w->internal_sms[i] + w->notifications[i], w->voice[i], w->api[i],
-                   w->phone_numbers};
     if (whole)
-        return u;
-    if (model == TCO_MODEL_UCAAS) {
-        u.sms = w->internal_sms[i];
-        u.api = 0;
-    } else {
-        u.seats = 0;
-        u.sms = w->notifications[i];
-        u.voice = 0;
-    }
-    return u;
+        return (tco_usage_months){w->seats, sms_all, w->voice, w->api, w->phone_numbers};
+    const bool ucaas = model == TCO_MODEL_UCAAS;
+    return (tco_usage_months){ucaas ? w->seats : NULL, ucaas ? w->internal_sms : w->notifications,
+                              ucaas ? w->voice : NULL, ucaas ? NULL : w->api, w->phone_numbers};
+}
+
+/* sms_all[i] = internal + customer messages of month index i. */
+static void sms_all_fill(const tco_workload *w, double *sms_all)
+{
+    for (int i = 0; i < w->months; i++)
+        sms_all[i] = w->internal_sms[i] + w->notifications[i];
 }
 
 /* Labor and delay of an option in month index i, before discounting (SPEC §4, §6). */
@@ -126,25 +127,18 @@ void tco_cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *
     bool any_full = false;
     for (size_t k = 0; k < p->n_plans; k++)
         any_full |= (ws->need[k] & NEED_FULL) != 0;
-    if (any_full) /* the whole workload's messages: internal and customers' */
-        for (int i = 0; i < months; i++)
-            ws->sms_all[i] = w->internal_sms[i] + w->notifications[i];
+    if (any_full)
+        sms_all_fill(w, ws->sms_all);
     for (size_t k = 0; k < p->n_plans; k++) {
         const tco_plan *plan = &p->plans[k];
         if (ws->need[k] & NEED_FULL) {
-            const tco_usage_months u = {w->seats, ws->sms_all, w->voice, w->api,
-                                        w->phone_numbers};
-            tco_price_plan_months(plan, price_draws, &u, months, w->escalation,
+            const tco_usage_months u = usage_of(w, plan->model, true, ws->sms_all);
+            tco_price_plan_months(plan, price_draws, &u, 1, months, w->escalation,
                                   ws->plan_full + k * (size_t)months);
         }
         if (ws->need[k] & NEED_PART) {
-            /* usage_of's split: staff to the UCaaS plan, customers to the CPaaS plan */
-            const bool ucaas = plan->model == TCO_MODEL_UCAAS;
-            const tco_usage_months u = {ucaas ? w->seats : NULL,
-                                        ucaas ? w->internal_sms : w->notifications,
-                                        ucaas ? w->voice : NULL, ucaas ? NULL : w->api,
-                                        w->phone_numbers};
-            tco_price_plan_months(plan, price_draws, &u, months, w->escalation,
+            const tco_usage_months u = usage_of(w, plan->model, false, NULL);
+            tco_price_plan_months(plan, price_draws, &u, 1, months, w->escalation,
                                   ws->plan_part + k * (size_t)months);
         }
     }
@@ -183,22 +177,31 @@ double tco_cost_option_total(const tco_prices *p, const tco_option *opt,
     if (!opt->offered)
         return NAN;
     const bool whole = opt->kind != TCO_OPTION_HYBRID;
+    const size_t months = (size_t)w->months;
+    double *buf = tco_xcalloc(3 * months + 1, sizeof *buf);
+    double *sms_all = buf, *u_cost = buf + months, *c_cost = buf + 2 * months;
+    sms_all_fill(w, sms_all);
+    if (opt->ucaas_plan >= 0) {
+        const tco_usage_months u = usage_of(w, TCO_MODEL_UCAAS, whole, sms_all);
+        tco_price_plan_months(&p->plans[opt->ucaas_plan], price_draws, &u, 1, w->months,
+                              w->escalation, u_cost);
+    }
+    if (opt->cpaas_plan >= 0) {
+        const tco_usage_months u = usage_of(w, TCO_MODEL_CPAAS, whole, sms_all);
+        tco_price_plan_months(&p->plans[opt->cpaas_plan], price_draws, &u, 1, w->months,
+                              w->escalation, c_cost);
+    }
     double total = 0;
-    for (int i = 0; i < w->months; i++) {
+    for (size_t i = 0; i < months; i++) {
         /* summed in the order tco_cost_trial uses, so both give the same bits */
         double c = 0;
-        if (opt->ucaas_plan >= 0) {
-            tco_usage u = usage_of(w, i, TCO_MODEL_UCAAS, whole);
-            c += tco_price_plan_month(&p->plans[opt->ucaas_plan], price_draws, &u, i + 1,
-                                      w->escalation[i]);
-        }
-        if (opt->cpaas_plan >= 0) {
-            tco_usage u = usage_of(w, i, TCO_MODEL_CPAAS, whole);
-            c += tco_price_plan_month(&p->plans[opt->cpaas_plan], price_draws, &u, i + 1,
-                                      w->escalation[i]);
-        }
-        c += overhead(opt->kind, w->draws, i);
+        if (opt->ucaas_plan >= 0)
+            c += u_cost[i];
+        if (opt->cpaas_plan >= 0)
+            c += c_cost[i];
+        c += overhead(opt->kind, w->draws, (int)i);
         total += c * w->discount[i];
     }
+    free(buf);
     return total;
 }

@@ -52,11 +52,8 @@ void tco_options_build(tco_option_set *set, const tco_prices *p, const tco_scena
     const bool notifications = !tco_value_is_zero(&s->v[TCO_SCN_NOTIFICATIONS]);
     const bool voice = !tco_value_is_zero(&s->v[TCO_SCN_VOICE_MINUTES_PER_SEAT]);
     const bool api = !tco_value_is_zero(&s->v[TCO_SCN_API_REQUESTS]);
-    size_t n_u = 0, n_c = 0;
-    for (size_t i = 0; i < p->n_plans; i++)
-        p->plans[i].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
     set->n = 0;
-    set->items = tco_xcalloc(n_u + n_c + n_u * n_c, sizeof *set->items);
+    set->items = tco_xcalloc(tco_prices_option_count(p), sizeof *set->items);
     for (size_t i = 0; i < p->n_plans; i++)
         if (p->plans[i].model == TCO_MODEL_UCAAS)
             set->items[set->n++] = (tco_option){TCO_OPTION_UCAAS,

@@ -1,12 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* price: graduated-tier billing of one plan's month (SPEC §5). */
+/* price: graduated-tier billing of one plan's months (SPEC §5). */
 #include "tco/price.h"
 
 #include <assert.h>
 #include <stdbool.h>
-#include <stdlib.h>
-
-#include "tco/xalloc.h"
 
 double tco_price_item(const tco_item_price *ip, const double *prices, double q, double free_units)
 {
@@ -20,36 +17,6 @@ double tco_price_item(const tco_item_price *ip, const double *prices, double q, 
         if (hi > lo)
             cost += prices[tier->price] * (hi - lo);
     }
-    return cost;
-}
-
-double tco_price_plan_month(const tco_plan *plan, const double *prices, const tco_usage *u,
-                            int month, double escalation)
-{
-    const bool ucaas = plan->model == TCO_MODEL_UCAAS;
-    /* SPEC §5: a UCaaS plan's allowance of a usage item is per seat. */
-    const double per_seat = ucaas ? u->seats : 1;
-    const tco_item_price *it = plan->items;
-    double cost = 0;
-    if (it[TCO_ITEM_SEAT].n_tiers)
-        cost += tco_price_item(&it[TCO_ITEM_SEAT], prices, u->seats, it[TCO_ITEM_SEAT].included);
-    if (it[TCO_ITEM_SMS].n_tiers && u->sms > 0)
-        cost += tco_price_item(&it[TCO_ITEM_SMS], prices, u->sms,
-                               it[TCO_ITEM_SMS].included * per_seat);
-    if (it[TCO_ITEM_VOICE].n_tiers && u->voice > 0)
-        cost += tco_price_item(&it[TCO_ITEM_VOICE], prices, u->voice,
-                               it[TCO_ITEM_VOICE].included * per_seat);
-    if (it[TCO_ITEM_API].n_tiers && u->api > 0)
-        cost += tco_price_item(&it[TCO_ITEM_API], prices, u->api,
-                               it[TCO_ITEM_API].included * per_seat) / 1000.0;
-    if (it[TCO_ITEM_NUMBER].n_tiers)
-        cost += tco_price_item(&it[TCO_ITEM_NUMBER], prices, u->numbers,
-                               it[TCO_ITEM_NUMBER].included);
-    if (it[TCO_ITEM_PLATFORM].n_tiers)
-        cost += tco_price_item(&it[TCO_ITEM_PLATFORM], prices, 1, it[TCO_ITEM_PLATFORM].included);
-    cost *= escalation;
-    if (month == 1 && it[TCO_ITEM_SETUP].n_tiers)
-        cost += tco_price_item(&it[TCO_ITEM_SETUP], prices, 1, it[TCO_ITEM_SETUP].included);
     return cost;
 }
 
@@ -121,17 +88,18 @@ static void add_item_const(double *acc, const tco_item_price *ip, const double *
         acc[m] += c;
 }
 
-void tco_price_plan_months(const tco_plan *plan, const double *prices, const tco_usage_months *u,
-                           int months, const double *escalation, double *out)
+/* tco_price_plan_months for at most SCRATCH_MONTHS months: tmp and f are its scratch. */
+enum { SCRATCH_MONTHS = 64 };
+static void price_months_chunk(const tco_plan *plan, const double *prices,
+                               const tco_usage_months *u, bool with_setup, int months,
+                               const double *escalation, double *out)
 {
-    enum { STACK_MONTHS = 64 };
-    double stack[2 * STACK_MONTHS];
-    double *tmp = months <= STACK_MONTHS ? stack : tco_xcalloc(2 * (size_t)months, sizeof *tmp);
-    double *f = tmp + (months <= STACK_MONTHS ? STACK_MONTHS : months);
+    double tmp[SCRATCH_MONTHS], f[SCRATCH_MONTHS];
     const tco_item_price *it = plan->items;
     /* SPEC §5: a UCaaS plan's allowance of a usage item is per seat */
     const double *per_seat = plan->model == TCO_MODEL_UCAAS ? u->seats : NULL;
     assert(per_seat || plan->model != TCO_MODEL_UCAAS);
+    assert(months <= SCRATCH_MONTHS);
     for (int m = 0; m < months; m++)
         out[m] = 0.0;
     add_item_months(out, tmp, f, &it[TCO_ITEM_SEAT], prices, u->seats, NULL, false, months);
@@ -142,8 +110,26 @@ void tco_price_plan_months(const tco_plan *plan, const double *prices, const tco
     add_item_const(out, &it[TCO_ITEM_PLATFORM], prices, 1, months);
     for (int m = 0; m < months; m++)
         out[m] *= escalation[m];
-    if (months > 0 && it[TCO_ITEM_SETUP].n_tiers)
+    if (with_setup && months > 0 && it[TCO_ITEM_SETUP].n_tiers)
         out[0] += tco_price_item(&it[TCO_ITEM_SETUP], prices, 1, it[TCO_ITEM_SETUP].included);
-    if (tmp != stack)
-        free(tmp);
+}
+
+static const double *offset(const double *a, int by)
+{
+    return a ? a + by : NULL;
+}
+
+void tco_price_plan_months(const tco_plan *plan, const double *prices, const tco_usage_months *u,
+                           int first_month, int months, const double *escalation, double *out)
+{
+    /* months are independent of each other: chunks of the stack scratch give the same bits and
+     * allocate nothing, whatever the horizon */
+    for (int start = 0; start < months; start += SCRATCH_MONTHS) {
+        const int len = months - start < SCRATCH_MONTHS ? months - start : SCRATCH_MONTHS;
+        const tco_usage_months chunk = {offset(u->seats, start), offset(u->sms, start),
+                                        offset(u->voice, start), offset(u->api, start),
+                                        u->numbers};
+        price_months_chunk(plan, prices, &chunk, first_month + start == 1, len,
+                           escalation + start, out + start);
+    }
 }

@@ -517,7 +517,7 @@ tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_
         p->plans[i].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
     for (size_t k = 0; k < n_plans; k++) {
         plans[k].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
-        if (n_u + n_c + n_u * n_c > TCO_MAX_OPTIONS) {
+        if (tco_option_count(n_u, n_c) > TCO_MAX_OPTIONS) {
             for (size_t j = k + 1; j < n_plans; j++)
                 plans[j].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
             tco_diag_add(diags, TCO_EDATA, t->path, plans[k].line, (unsigned)col[COL_PLAN] + 1,
@@ -525,7 +525,7 @@ tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_
                          "and a hybrid for each UCaaS x CPaaS pair), got %zu from %zu UCaaS and "
                          "%zu CPaaS plans%s; %s/%s is the first past the limit (compare fewer "
                          "plans at a time)",
-                         TCO_MAX_OPTIONS, n_u + n_c + n_u * n_c, n_u, n_c,
+                         TCO_MAX_OPTIONS, tco_option_count(n_u, n_c), n_u, n_c,
                          p->n_plans ? " with the sheets before" : "", plans[k].vendor,
                          plans[k].plan);
             break;
@@ -670,4 +670,17 @@ void tco_prices_draw(const tco_prices *p, gsl_rng *r, double *out)
         double x = tco_value_draw(v, r);
         out[i] = x < 0 ? 0 : x > PRICE_MAX ? PRICE_MAX : x;
     }
+}
+
+size_t tco_option_count(size_t n_ucaas, size_t n_cpaas)
+{
+    return n_ucaas + n_cpaas + n_ucaas * n_cpaas;
+}
+
+size_t tco_prices_option_count(const tco_prices *p)
+{
+    size_t n_u = 0, n_c = 0;
+    for (size_t i = 0; i < p->n_plans; i++)
+        p->plans[i].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
+    return tco_option_count(n_u, n_c);
 }

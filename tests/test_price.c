@@ -23,6 +23,11 @@ static tco_tier SMS_TIERS[] = {
     {300000, INFINITY, 2, 3},
 };
 
+/* What one plan is asked to carry in one month (the oracle's input). */
+typedef struct month_usage {
+    double seats, sms, voice, api, numbers;
+} month_usage;
+
 static tco_item_price sms_item(double included)
 {
     tco_item_price ip = {3, SMS_TIERS, included};
@@ -129,15 +134,63 @@ static const tco_plan *plan(const fixture *f, const char *name)
     return NULL;
 }
 
-static double month_cost(const fixture *f, const char *name, tco_usage u, int month, double esc)
+/* The charges in month `month` (1-based) of usage u every month, priced by the engine's
+ * month-vector pricing at escalation esc. */
+static double month_cost(const fixture *f, const char *name, month_usage u, int month, double esc)
 {
-    return tco_price_plan_month(plan(f, name), f->draws, &u, month, esc);
+    enum { MAX_MONTHS = 64 };
+    double seats[MAX_MONTHS], sms[MAX_MONTHS], voice[MAX_MONTHS], api[MAX_MONTHS];
+    double escs[MAX_MONTHS], out[MAX_MONTHS];
+    assert_true(month >= 1 && month <= MAX_MONTHS);
+    for (int m = 0; m < month; m++) {
+        seats[m] = u.seats;
+        sms[m] = u.sms;
+        voice[m] = u.voice;
+        api[m] = u.api;
+        escs[m] = esc;
+    }
+    const tco_usage_months um = {seats, sms, voice, api, u.numbers};
+    tco_price_plan_months(plan(f, name), f->draws, &um, 1, month, escs, out);
+    return out[month - 1];
 }
+
+/* SPEC §5 written the plain way, one month and one item at a time: the oracle that the
+ * engine's branch-free month-vector pricing must match bit for bit. */
+static double reference_plan_month(const tco_plan *plan, const double *prices,
+                                   const month_usage *u, int month, double escalation)
+{
+    const bool ucaas = plan->model == TCO_MODEL_UCAAS;
+    /* SPEC §5: a UCaaS plan's allowance of a usage item is per seat. */
+    const double per_seat = ucaas ? u->seats : 1;
+    const tco_item_price *it = plan->items;
+    double cost = 0;
+    if (it[TCO_ITEM_SEAT].n_tiers)
+        cost += tco_price_item(&it[TCO_ITEM_SEAT], prices, u->seats, it[TCO_ITEM_SEAT].included);
+    if (it[TCO_ITEM_SMS].n_tiers && u->sms > 0)
+        cost += tco_price_item(&it[TCO_ITEM_SMS], prices, u->sms,
+                               it[TCO_ITEM_SMS].included * per_seat);
+    if (it[TCO_ITEM_VOICE].n_tiers && u->voice > 0)
+        cost += tco_price_item(&it[TCO_ITEM_VOICE], prices, u->voice,
+                               it[TCO_ITEM_VOICE].included * per_seat);
+    if (it[TCO_ITEM_API].n_tiers && u->api > 0)
+        cost += tco_price_item(&it[TCO_ITEM_API], prices, u->api,
+                               it[TCO_ITEM_API].included * per_seat) / 1000.0;
+    if (it[TCO_ITEM_NUMBER].n_tiers)
+        cost += tco_price_item(&it[TCO_ITEM_NUMBER], prices, u->numbers,
+                               it[TCO_ITEM_NUMBER].included);
+    if (it[TCO_ITEM_PLATFORM].n_tiers)
+        cost += tco_price_item(&it[TCO_ITEM_PLATFORM], prices, 1, it[TCO_ITEM_PLATFORM].included);
+    cost *= escalation;
+    if (month == 1 && it[TCO_ITEM_SETUP].n_tiers)
+        cost += tco_price_item(&it[TCO_ITEM_SETUP], prices, 1, it[TCO_ITEM_SETUP].included);
+    return cost;
+}
+
 
 static void both_boundary_conventions_bill_the_same(void **state)
 {
     const fixture *f = *state;
-    tco_usage u = {0, 200000, 0, 0, 0};
+    month_usage u = {0, 200000, 0, 0, 0};
     /* 1650.00 as above, whichever way the sheet writes the boundaries */
     tu_assert_cents(month_cost(f, "C/Cont", u, 2, 1), 1650.00);
     tu_assert_cents(month_cost(f, "C/Incl", u, 2, 1), 1650.00);
@@ -153,14 +206,14 @@ static void ucaas_allowance_is_per_seat_cpaas_is_per_plan(void **state)
     const fixture *f = *state;
     /* U/Pro, month 2 (no setup), 10 seats, 1,500 SMS: included 100 x 10 seats = 1000 free;
      * seats 10 x 20 = 200; sms (1500 - 1000) x 0.01 = 5; platform 49: 254.00 */
-    tco_usage u = {10, 1500, 0, 0, 1};
+    month_usage u = {10, 1500, 0, 0, 1};
     tu_assert_cents(month_cost(f, "U/Pro", u, 2, 1), 254.00);
     /* 900 SMS, inside the 1,000 allowance: 200 + 49 = 249.00 */
     u.sms = 900;
     tu_assert_cents(month_cost(f, "U/Pro", u, 2, 1), 249.00);
     /* C/Pay: included 100 for the plan, seats do not multiply it: (1500 - 100) x 0.01 = 14.00,
      * and 1 number x 1.15: 15.15 */
-    tco_usage c = {10, 1500, 0, 0, 1};
+    month_usage c = {10, 1500, 0, 0, 1};
     tu_assert_cents(month_cost(f, "C/Pay", c, 2, 1), 15.15);
 }
 
@@ -169,7 +222,7 @@ static void ucaas_covers_the_usage_it_does_not_price(void **state)
     const fixture *f = *state;
     /* U/Pro prices no voice and no api: 10 seats, a million minutes and requests cost only the
      * seats and platform: 200 + 49 = 249.00 */
-    tco_usage u = {10, 0, 1e6, 1e6, 1};
+    month_usage u = {10, 0, 1e6, 1e6, 1};
     tu_assert_cents(month_cost(f, "U/Pro", u, 2, 1), 249.00);
 }
 
@@ -177,7 +230,7 @@ static void api_is_priced_per_thousand_requests(void **state)
 {
     const fixture *f = *state;
     /* C/Pay: 25,000 requests, 5,000 included: 20000 / 1000 x 1.50 = 30.00, + 1 number 1.15 */
-    tco_usage u = {0, 0, 0, 25000, 1};
+    month_usage u = {0, 0, 0, 25000, 1};
     tu_assert_cents(month_cost(f, "C/Pay", u, 2, 1), 31.15);
     /* C/ApiTier: tiers count requests: 0-10000 at 2.00/1k, open at 1.00/1k; 25,000 requests:
      * 10 x 2.00 + 15 x 1.00 = 35.00 */
@@ -191,7 +244,7 @@ static void number_is_priced_per_phone_number(void **state)
 {
     const fixture *f = *state;
     /* C/Pay with no usage: 3 numbers x 1.15 = 3.45; 0 numbers: 0 */
-    tco_usage u = {0, 0, 0, 0, 3};
+    month_usage u = {0, 0, 0, 0, 3};
     tu_assert_cents(month_cost(f, "C/Pay", u, 2, 1), 3.45);
     u.numbers = 0;
     assert_true(month_cost(f, "C/Pay", u, 2, 1) == 0.0);
@@ -200,7 +253,7 @@ static void number_is_priced_per_phone_number(void **state)
 static void platform_is_flat_and_setup_is_month_one_only(void **state)
 {
     const fixture *f = *state;
-    tco_usage u = {10, 0, 0, 0, 1};
+    month_usage u = {10, 0, 0, 0, 1};
     /* month 1: seats 200 + platform 49 + setup 500 = 749.00 */
     tu_assert_cents(month_cost(f, "U/Pro", u, 1, 1), 749.00);
     /* month 2 and month 7: 249.00 (setup once) */
@@ -214,14 +267,14 @@ static void platform_is_flat_and_setup_is_month_one_only(void **state)
 static void escalation_multiplies_everything_but_setup(void **state)
 {
     const fixture *f = *state;
-    tco_usage u = {10, 1500, 0, 0, 1};
+    month_usage u = {10, 1500, 0, 0, 1};
     /* month 13 at escalation 1.1: (200 + 5 + 49) x 1.1 = 254 x 1.1 = 279.40 */
     tu_assert_cents(month_cost(f, "U/Pro", u, 13, 1.1), 279.40);
     /* month 1 at escalation 1.1 (a caller's choice): 254 x 1.1 + 500 (setup unescalated)
      * = 779.40 */
     tu_assert_cents(month_cost(f, "U/Pro", u, 1, 1.1), 779.40);
     /* C/Cont 200,000 SMS at 1.21: 1650 x 1.21 = 1996.50 */
-    tco_usage c = {0, 200000, 0, 0, 0};
+    month_usage c = {0, 200000, 0, 0, 0};
     tu_assert_cents(month_cost(f, "C/Cont", c, 25, 1.21), 1996.50);
 }
 
@@ -253,16 +306,24 @@ static void month_vector_pricing_gives_the_same_bits(void **state)
                                         split && !ucaas ? NULL : voice,
                                         split && ucaas ? NULL : api, 3};
             for (int months = 1; months <= MONTHS; months += MONTHS - 1) {
-                tco_price_plan_months(pl, f->draws, &u, months, esc, out);
+                tco_price_plan_months(pl, f->draws, &u, 1, months, esc, out);
                 for (int m = 0; m < months; m++) {
-                    const tco_usage one = {u.seats ? seats[m] : 0, sms[m],
-                                           u.voice ? voice[m] : 0, u.api ? api[m] : 0, 3};
-                    const double want =
-                        tco_price_plan_month(pl, f->draws, &one, m + 1, esc[m]);
+                    const month_usage one = {u.seats ? seats[m] : 0, sms[m],
+                                             u.voice ? voice[m] : 0, u.api ? api[m] : 0, 3};
+                    const double want = reference_plan_month(pl, f->draws, &one, m + 1, esc[m]);
                     if (memcmp(&want, &out[m], sizeof want) != 0)
                         fail_msg("%s month %d: %.17g, want %.17g", pl->name, m + 1, out[m], want);
                 }
             }
+            /* a horizon's tail priced on its own (first_month > 1: no setup) gives the same */
+            enum { FROM = 40 };
+            const tco_usage_months tail = {u.seats ? seats + FROM : NULL, sms + FROM,
+                                           u.voice ? voice + FROM : NULL,
+                                           u.api ? api + FROM : NULL, 3};
+            double out_tail[MONTHS - FROM];
+            tco_price_plan_months(pl, f->draws, &tail, FROM + 1, MONTHS - FROM, esc + FROM,
+                                  out_tail);
+            assert_memory_equal(out_tail, out + FROM, sizeof out_tail);
         }
     }
 }

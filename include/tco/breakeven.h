@@ -32,7 +32,7 @@
  *   gives the root exactly when they lie on one linear piece.
  *
  * Labor and delay do not depend on x; they enter d as one constant from the cost workspace's
- * overhead rows, and only the two plans' vendor charges are re-priced (tco_price_plan_month),
+ * overhead rows, and only the two plans' vendor charges are re-priced (tco_price_plan_months),
  * so an evaluation costs 2 x months plan-month prices.
  */
 #ifndef TCO_BREAKEVEN_H

@@ -21,6 +21,10 @@
  * standard error. */
 void tco_cmd_print_diags(tco_diag_list *diags);
 
+/* The one line of an interrupted command: which signal *stop holds, and that nothing was
+ * written. */
+void tco_cmd_print_interrupted(const atomic_int *stop);
+
 /* Loads every --prices sheet, or the bundled sheets when none is given (./data, else the
  * installed copy). Any bad sheet is an error: a comparison with a sheet missing would look
  * complete and not be. */

@@ -104,4 +104,10 @@ void tco_prices_draw(const tco_prices *p, gsl_rng *r, double *out);
 const char *tco_item_name(tco_item item);
 const char *tco_model_name(tco_model model);
 
+/* SPEC §6: the options of n_ucaas UCaaS and n_cpaas CPaaS plans: each plan, and a hybrid for
+ * each UCaaS x CPaaS pair. */
+size_t tco_option_count(size_t n_ucaas, size_t n_cpaas);
+/* tco_option_count of the plans of p. */
+size_t tco_prices_option_count(const tco_prices *p);
+
 #endif

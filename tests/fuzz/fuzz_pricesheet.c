@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n_u = 0, n_c = 0;
     for (size_t i = 0; i < p.n_plans; i++)
         p.plans[i].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
-    if (st == TCO_OK && 2 * (n_u + n_c) + 4 * n_u * n_c <= TCO_MAX_OPTIONS) {
+    if (st == TCO_OK && tco_option_count(2 * n_u, 2 * n_c) <= TCO_MAX_OPTIONS) {
         /* the same sheet again under another file name: every plan is defined twice (when the
          * options stay within the limit, so the second sheet must load) */
         tco_csv_table t2;
