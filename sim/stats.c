@@ -93,6 +93,24 @@ double tco_moments_sem(const tco_moments *m)
     return tco_moments_sd(m) / sqrt((double)m->n);
 }
 
+void tco_proportion_interval95(double hits, double n, double *lo, double *hi)
+{
+    if (!(n > 0)) {
+        *lo = 0.0;
+        *hi = 1.0;
+        return;
+    }
+    const double z = 1.959963984540054; /* the normal's 97.5% point */
+    const double z2 = z * z;
+    double p = hits / n;
+    p = p < 0.0 ? 0.0 : p > 1.0 ? 1.0 : p;
+    const double centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+    const double half = z / (1.0 + z2 / n) * sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n));
+    /* the exact ends where the count is 0 or n (the formula's rounding would not give them) */
+    *lo = p == 0.0 ? 0.0 : centre - half < 0.0 ? 0.0 : centre - half;
+    *hi = p == 1.0 ? 1.0 : centre + half > 1.0 ? 1.0 : centre + half;
+}
+
 /* ==== DDSketch ============================================================================ */
 
 /* Positive values below this count as zero: subnormal numbers have fewer mantissa bits than

@@ -469,6 +469,30 @@ static void sketch_add_keys_should_equal_one_add_per_value(void **state)
     tco_sketch_fini(&b);
 }
 
+/* Wilson's score interval, z = 1.959964 (z^2 = 3.841459):
+ *   centre = (p + z^2/2n) / (1 + z^2/n), half = z / (1 + z^2/n) * sqrt(p(1-p)/n + z^2/4n^2).
+ * 0 of 100: centre = 0.019207/1.038415 = 0.018497, half = 1.959964/1.038415 * 0.0098 = 0.018497,
+ *   so [0, 0.0369935] (the rule of three says 0.03). 50 of 100: centre 0.5,
+ *   half = 1.887452 * sqrt(0.0025 + 0.00009604) = 1.887452 * 0.050951 = 0.096169: [0.4038, 0.5962]. */
+static void proportion_interval_should_be_wilsons_and_never_a_point(void **state)
+{
+    (void)state;
+    double lo, hi;
+    tco_proportion_interval95(0, 100, &lo, &hi);
+    assert_true(lo == 0.0);
+    assert_true(fabs((hi) - (0.0369935)) < 1e-6);
+    tco_proportion_interval95(100, 100, &lo, &hi);
+    assert_true(fabs((lo) - (1 - 0.0369935)) < 1e-6);
+    assert_true(hi == 1.0);
+    tco_proportion_interval95(50, 100, &lo, &hi);
+    assert_true(fabs((lo) - (0.403831)) < 1e-6);
+    assert_true(fabs((hi) - (0.596169)) < 1e-6);
+    tco_proportion_interval95(2.5, 10, &lo, &hi); /* a shared trial: still inside (0, 1) */
+    assert_true(lo > 0.0 && lo < 0.25 && hi > 0.25 && hi < 1.0);
+    tco_proportion_interval95(0, 0, &lo, &hi);
+    assert_true(lo == 0.0 && hi == 1.0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -485,6 +509,7 @@ int main(void)
         cmocka_unit_test(histogram_should_hold_every_value_in_at_most_max_bins),
         cmocka_unit_test(sketch_add_array_should_equal_one_add_per_value),
         cmocka_unit_test(sketch_add_keys_should_equal_one_add_per_value),
+        cmocka_unit_test(proportion_interval_should_be_wilsons_and_never_a_point),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

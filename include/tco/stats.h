@@ -39,6 +39,12 @@ double tco_moments_sd(const tco_moments *m);
 /* Standard error of the mean, sd / sqrt(n); 0 when n < 2. */
 double tco_moments_sem(const tco_moments *m);
 
+/* A 95% interval [*lo, *hi] for a probability estimated as `hits` of `n` trials (hits may be
+ * fractional: a tie shares a trial), by Wilson's score method: unlike p +- 1.96 SE it never
+ * collapses to a point where no trial or every trial counts (0 of n gives [0, ~3.84/n]).
+ * n = 0 gives [0, 1]. SPEC §6. */
+void tco_proportion_interval95(double hits, double n, double *lo, double *hi);
+
 /* ---- DDSketch -------------------------------------------------------------------------- */
 
 typedef struct tco_sketch {
