@@ -13,7 +13,20 @@
 typedef struct out_ctx {
     const tco_sweep_item *items;
     size_t n;
+    tco_format format;
+    const tco_diag_list *errors; /* the batch's, for JSON */
 } out_ctx;
+
+static int report(void *ctx)
+{
+    const out_ctx *c = ctx;
+    switch (c->format) {
+    case TCO_FORMAT_TABLE: return tco_report_sweep_table(stdout, c->items, c->n);
+    case TCO_FORMAT_CSV: return tco_report_sweep_grid_csv(stdout, c->items, c->n);
+    case TCO_FORMAT_JSON: return tco_report_sweep_json(stdout, c->items, c->n, c->errors);
+    }
+    return 0;
+}
 
 static int write_one(size_t i, FILE *fp, void *ctx)
 {
@@ -22,7 +35,7 @@ static int write_one(size_t i, FILE *fp, void *ctx)
                   : tco_report_sweep_frontier_csv(fp, c->items, c->n);
 }
 
-tco_status tco_cmd_breakeven(const tco_options *o)
+tco_status tco_cmd_breakeven(const tco_options *o, const atomic_int *stop)
 {
     static const char *const NAMES[] = {"grid.csv", "breakeven_frontier.csv"};
     tco_prices prices;
@@ -48,32 +61,30 @@ tco_status tco_cmd_breakeven(const tco_options *o)
     size_t n = 0;
     for (size_t i = 0; i < batch.n_files; i++)
         for (size_t k = 0; k < batch.files[i].n; k++) {
+            if (atomic_load(stop))
+                break; /* a stop signal: between scenarios, nothing written */
             tco_breakeven_sweep(&batch.files[i].items[k], &prices, &cfg, &sweeps[n]);
             items[n].file = o->files[i];
             items[n].sweep = &sweeps[n];
             n++;
         }
 
-    tco_status st = TCO_OK;
-    if (o->out_dir) {
-        out_ctx ctx = {items, n};
+    if (atomic_load(stop)) {
+        tco_cmd_print_interrupted(stop);
+        worst = TCO_EINTERRUPTED;
+    } else {
+        out_ctx ctx = {items, n, o->format, &batch.errors};
+        const tco_publication pub = {NAMES, 2, write_one, report, &ctx};
+        /* SPEC §8.5: a run that swept no scenario leaves the previous files as they were */
         tco_diag_list_init(&diags);
-        st = tco_cmd_write_files(o->out_dir, NAMES, 2, write_one, &ctx, NULL, &diags);
+        tco_status st = tco_cmd_publish(o->out_dir && n > 0 ? o->out_dir : NULL, &pub, stop,
+                                        &diags);
         tco_cmd_print_diags(&diags);
         tco_diag_list_fini(&diags);
+        if (st == TCO_EINTERRUPTED)
+            tco_cmd_print_interrupted(stop);
         if (st > worst)
             worst = st;
-    }
-    /* no report when the files the user asked for could not be written */
-    if (st == TCO_OK) {
-        int rc = 0;
-        switch (o->format) {
-        case TCO_FORMAT_TABLE: rc = tco_report_sweep_table(stdout, items, n); break;
-        case TCO_FORMAT_CSV: rc = tco_report_sweep_grid_csv(stdout, items, n); break;
-        case TCO_FORMAT_JSON: rc = tco_report_sweep_json(stdout, items, n, &batch.errors); break;
-        }
-        if (rc != 0 && worst < TCO_EIOERR)
-            worst = TCO_EIOERR; /* main says why, once */
     }
     for (size_t i = 0; i < n; i++)
         tco_sweep_fini(&sweeps[i]);

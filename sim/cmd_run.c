@@ -30,12 +30,30 @@ typedef struct out_ctx {
     const tco_report_item *items;
     size_t n;
     size_t which[N_FILES]; /* index into FILES of the i-th file written */
+    tco_format format;
+    const tco_diag_list *errors; /* the batch's, for JSON */
+    const tco_report_section *sections;
+    size_t n_sections;
 } out_ctx;
 
 static int write_one(size_t i, FILE *fp, void *ctx)
 {
     const out_ctx *c = ctx;
     return FILES[c->which[i]].write(fp, c->items, c->n);
+}
+
+static int report(void *ctx)
+{
+    const out_ctx *c = ctx;
+    switch (c->format) {
+    case TCO_FORMAT_TABLE:
+        return tco_report_table_sections(stdout, c->items, c->n, c->sections, c->n_sections);
+    case TCO_FORMAT_CSV: return tco_report_summary_csv(stdout, c->items, c->n);
+    case TCO_FORMAT_JSON:
+        return tco_report_json_sections(stdout, c->items, c->n, c->errors, c->sections,
+                                        c->n_sections);
+    }
+    return 0;
 }
 
 tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
@@ -82,41 +100,25 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
         tco_cmd_print_interrupted(stop);
         worst = TCO_EINTERRUPTED;
     } else {
-        tco_status st = TCO_OK;
-        if (o->out_dir) {
-            out_ctx ctx = {items, n_done, {0}};
-            const char *names[N_FILES];
-            size_t n_files = 0;
-            for (size_t f = 0; f < N_FILES; f++)
-                if (!(FILES[f].needs & o->skip)) {
-                    ctx.which[n_files] = f;
-                    names[n_files++] = FILES[f].name;
-                }
-            tco_diag_list_init(&diags);
-            st = tco_cmd_write_files(o->out_dir, names, n_files, write_one, &ctx, stop, &diags);
-            tco_cmd_print_diags(&diags);
-            tco_diag_list_fini(&diags);
-            if (st == TCO_EINTERRUPTED)
-                tco_cmd_print_interrupted(stop);
-            if (st > worst)
-                worst = st;
-        }
-        /* no report when the files the user asked for could not be written */
-        if (st == TCO_OK) {
-            int rc = 0;
-            switch (o->format) {
-            case TCO_FORMAT_TABLE:
-                rc = tco_report_table_sections(stdout, items, n_done, sections, n_observers);
-                break;
-            case TCO_FORMAT_CSV: rc = tco_report_summary_csv(stdout, items, n_done); break;
-            case TCO_FORMAT_JSON:
-                rc = tco_report_json_sections(stdout, items, n_done, &batch.errors, sections,
-                                              n_observers);
-                break;
+        out_ctx ctx = {items, n_done, {0}, o->format, &batch.errors, sections, n_observers};
+        const char *names[N_FILES];
+        size_t n_files = 0;
+        for (size_t f = 0; f < N_FILES; f++)
+            if (!(FILES[f].needs & o->skip)) {
+                ctx.which[n_files] = f;
+                names[n_files++] = FILES[f].name;
             }
-            if (rc != 0 && worst < TCO_EIOERR)
-                worst = TCO_EIOERR; /* main says why, once */
-        }
+        const tco_publication pub = {names, n_files, write_one, report, &ctx};
+        /* SPEC §8.5: a run that simulated no scenario leaves the previous files as they were */
+        tco_diag_list_init(&diags);
+        tco_status st =
+            tco_cmd_publish(o->out_dir && n_done > 0 ? o->out_dir : NULL, &pub, stop, &diags);
+        tco_cmd_print_diags(&diags);
+        tco_diag_list_fini(&diags);
+        if (st == TCO_EINTERRUPTED)
+            tco_cmd_print_interrupted(stop);
+        if (st > worst)
+            worst = st;
     }
     for (size_t i = 0; i < n_done; i++)
         tco_result_fini(&results[i]);

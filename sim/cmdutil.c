@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "tco/defaults.h"
-#include "tco/outfile.h"
+#include "tco/outset.h"
 #include "tco/xalloc.h"
 
 #ifndef TCO_DATADIR
@@ -166,7 +166,7 @@ tco_status tco_cmd_check_sweep_size(const tco_options *o, const tco_batch *batch
     return printed(&diags, sweep_size(o, batch, &diags));
 }
 
-/* Whether the run was asked to stop: the handler's flag, or a SIGINT/SIGTERM held back by
+/* Whether the run was asked to stop: the handler's flag, or a stop signal held back by
  * tco_cmd_write_files. */
 static bool stop_asked(const atomic_int *stop)
 {
@@ -174,7 +174,8 @@ static bool stop_asked(const atomic_int *stop)
         return true;
     sigset_t pending;
     return sigpending(&pending) == 0 &&
-           (sigismember(&pending, SIGINT) == 1 || sigismember(&pending, SIGTERM) == 1);
+           (sigismember(&pending, SIGINT) == 1 || sigismember(&pending, SIGTERM) == 1 ||
+            sigismember(&pending, SIGHUP) == 1);
 }
 
 typedef struct progress_ctx {
@@ -206,8 +207,9 @@ static unsigned online_processors(void)
 
 void tco_cmd_print_interrupted(const atomic_int *stop)
 {
+    const int sig = stop ? atomic_load(stop) : 0;
     fprintf(stderr, "tcosim: interrupted by %s; no output written\n",
-            atomic_load(stop) == SIGTERM ? "SIGTERM" : "SIGINT");
+            sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : "SIGINT");
 }
 
 unsigned tco_cmd_threads(const tco_options *o)
@@ -281,6 +283,23 @@ void tco_cmd_batch_fini(tco_batch *batch)
     memset(batch, 0, sizeof *batch);
 }
 
+/* SPEC §8.5: a run never writes over one of its own input files (checked before anything is
+ * simulated, so that nothing is written). */
+static tco_status out_dir_spares_inputs(const tco_options *o, const tco_prices *prices)
+{
+    const size_t n = o->n_files + prices->n_sheets;
+    const char **inputs = tco_xcalloc(n + 1, sizeof *inputs);
+    for (size_t i = 0; i < o->n_files; i++)
+        inputs[i] = o->files[i];
+    for (size_t i = 0; i < prices->n_sheets; i++)
+        inputs[o->n_files + i] = prices->sheets[i].path;
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    tco_status st = tco_outset_check_inputs(o->out_dir, inputs, n, &diags);
+    free(inputs);
+    return printed(&diags, st);
+}
+
 bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *batch,
                          tco_status *worst)
 {
@@ -300,6 +319,13 @@ bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *ba
     if (batch->cut) {
         *worst = TCO_EUSAGE;
         return false;
+    }
+    if (o->out_dir) {
+        tco_status st = out_dir_spares_inputs(o, prices);
+        if (st != TCO_OK) {
+            *worst = st;
+            return false;
+        }
     }
     return true;
 }
@@ -333,84 +359,98 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
     return TCO_OK;
 }
 
-/* Writes, closes (fsync) and commits the files; SIGINT and SIGTERM are held back meanwhile
- * (write_files) and asked for before the first rename. */
-static tco_status write_files_blocked(const char *dir, const char *const *names, size_t n,
-                                      int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
-                                      const atomic_int *stop, tco_diag_list *diags)
+/* The signals that would end the process while it writes: held back from the first temporary
+ * file to the last rename (SIGXFSZ and SIGPIPE are ignored by main: a write error instead). */
+static void stop_signals(sigset_t *set)
 {
-    tco_status st = tco_outdir_make(dir, diags);
-    if (st != TCO_OK)
-        return st;
-    /* Renames are atomic one by one, not as a set: refuse up front what would make a later
-     * rename fail (a directory in the way), so no run leaves some files new and some old. */
-    for (size_t i = 0; i < n; i++) {
-        char *path = tco_xasprintf("%s/%s", dir, names[i]);
-        struct stat sb;
-        bool in_the_way = stat(path, &sb) == 0 && !S_ISREG(sb.st_mode);
-        if (in_the_way)
-            tco_diag_add(diags, TCO_ECANTCREAT, path, 0, 0,
-                         "cannot write: expected a regular file or nothing, got a directory or "
-                         "other special file");
-        free(path);
-        if (in_the_way)
-            return TCO_ECANTCREAT;
-    }
-    tco_outfile *files = tco_xcalloc(n + 1, sizeof *files);
-    size_t opened = 0;
-    for (; opened < n; opened++) {
-        st = tco_outfile_open(&files[opened], dir, names[opened], diags);
+    sigemptyset(set);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGHUP);
+}
+
+void tco_cmd_print_stdout_error(int err)
+{
+    fprintf(stderr, "tcosim: cannot write standard output: %s\n",
+            err ? strerror(err) : "output error");
+}
+
+/* Whether everything printed so far reached standard output; if not, says why (the error is
+ * then cleared: glibc has dropped what did not go out, and main's last check finds nothing
+ * more to say). */
+static bool stdout_flushed(void)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return true;
+    tco_cmd_print_stdout_error(errno);
+    clearerr(stdout);
+    return false;
+}
+
+/* Writes and closes (fsync) every file under its temporary name, puts the set in place of the
+ * previous one (outset), then prints the report: a stop signal before the report, or a report
+ * that standard output did not take, puts the previous set back. The stop signals are held
+ * back meanwhile. */
+static tco_status write_set(tco_outset *set, const tco_publication *pub, const atomic_int *stop,
+                            tco_diag_list *diags)
+{
+    tco_status st = TCO_OK;
+    for (size_t i = 0; st == TCO_OK && i < pub->n_files; i++) {
+        FILE *fp;
+        st = tco_outset_add(set, pub->names[i], &fp, diags);
         if (st != TCO_OK)
             break;
         errno = 0;
-        if (write(opened, files[opened].fp, ctx) != 0) {
+        if (pub->write(i, fp, pub->ctx) != 0) {
             int err = errno;
-            tco_diag_add(diags, TCO_ECANTCREAT, files[opened].final_path, 0, 0,
+            tco_diag_add(diags, TCO_ECANTCREAT, set->files[set->n - 1].final_path, 0, 0,
                          "cannot write: %s", err ? strerror(err) : "output error");
-            opened++;
             st = TCO_ECANTCREAT;
-            break;
         }
     }
     /* all written: on disk under their temporary names (a full disk shows here) */
-    for (size_t i = 0; st == TCO_OK && i < n; i++)
-        st = tco_outfile_close(&files[i], diags);
-    /* the last moment to give up with the previous files untouched */
+    if (st == TCO_OK)
+        st = tco_outset_close(set, diags);
     if (st == TCO_OK && stop_asked(stop))
         st = TCO_EINTERRUPTED;
-    if (st == TCO_OK) {
-        /* now put them in place */
-        for (size_t i = 0; i < n; i++) {
-            st = tco_outfile_commit(&files[i], diags);
-            if (st != TCO_OK) {
-                for (size_t k = i + 1; k < n; k++)
-                    tco_outfile_abort(&files[k]);
-                break;
-            }
-        }
-        tco_outdir_sync(dir);
-    } else {
-        for (size_t i = 0; i < opened; i++)
-            tco_outfile_abort(&files[i]);
+    if (st == TCO_OK)
+        st = tco_outset_swap(set, diags);
+    /* the last moment to give up with the previous files put back */
+    if (st == TCO_OK && stop_asked(stop)) {
+        tco_outset_undo(set, diags);
+        st = TCO_EINTERRUPTED;
     }
-    free(files);
+    if (st == TCO_OK && (pub->report(pub->ctx) != 0 || !stdout_flushed())) {
+        tco_outset_undo(set, diags);
+        st = TCO_EIOERR;
+    }
+    if (st == TCO_OK)
+        tco_outset_settle(set);
     return st;
 }
 
-tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t n,
-                               int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
-                               const atomic_int *stop, tco_diag_list *diags)
+tco_status tco_cmd_publish(const char *dir, const tco_publication *pub, const atomic_int *stop,
+                           tco_diag_list *diags)
 {
-    /* A signal's default action would end the process with temporary files left behind, and
-     * a handler's flag would go unread while files are written: hold SIGINT and SIGTERM back
-     * until the files are either all in place or all removed (writing takes well under a
-     * second). Only this thread runs here: the engine's workers are joined. */
-    sigset_t hold, old;
-    sigemptyset(&hold);
-    sigaddset(&hold, SIGINT);
-    sigaddset(&hold, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &hold, &old);
-    tco_status st = write_files_blocked(dir, names, n, write, ctx, stop, diags);
-    pthread_sigmask(SIG_SETMASK, &old, NULL); /* a held signal is delivered now */
+    if (!dir)
+        return pub->report(pub->ctx) != 0 ? TCO_EIOERR : TCO_OK;
+    /* The lock is waited for with the signals still open, so that a waiting run can be
+     * stopped. Then a signal's default action would end the process with temporary files
+     * left behind, and a handler's flag would go unread while files are written: hold the
+     * stop signals back until the files are either all in place or all removed (writing takes
+     * well under a second). Only this thread runs here: the engine's workers are joined. */
+    tco_outset set;
+    tco_status st = tco_outset_begin(&set, dir, stop, diags);
+    if (st == TCO_OK) {
+        sigset_t hold, old;
+        stop_signals(&hold);
+        pthread_sigmask(SIG_BLOCK, &hold, &old);
+        st = write_set(&set, pub, stop, diags);
+        tco_outset_end(&set);
+        pthread_sigmask(SIG_SETMASK, &old, NULL); /* a held signal is delivered now */
+    } else {
+        tco_outset_end(&set);
+    }
     return st;
 }

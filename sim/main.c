@@ -19,6 +19,7 @@
 #include "tco/cmd_recommend.h"
 #include "tco/cmd_run.h"
 #include "tco/cmd_validate.h"
+#include "tco/cmdutil.h"
 #include "tco/defaults.h"
 #include "tco/xalloc.h"
 
@@ -31,7 +32,8 @@ static void on_stop_signal(int sig)
     atomic_store_explicit(&stop_signal, sig, memory_order_relaxed);
 }
 
-/* SIGINT/SIGTERM ask the engine to stop at its next check; output is then not written. */
+/* SIGINT, SIGTERM and SIGHUP ask the engine to stop at its next check (and a run waiting for
+ * the --out lock to stop waiting: no SA_RESTART); output is then not written. */
 static void catch_stop_signals(void)
 {
     struct sigaction sa;
@@ -40,6 +42,16 @@ static void catch_stop_signals(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+/* A file-size limit (ulimit -f) and a closed pipe would end the process silently, with
+ * temporary files left behind: ignored, they are write errors (EFBIG, EPIPE) that are
+ * reported like any other (exit 73 for --out, 74 for standard output). */
+static void signals_as_write_errors(void)
+{
+    signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
 }
 
 /* A standard descriptor that was closed (`tcosim run ... >&-`) would be taken by the next
@@ -71,8 +83,7 @@ static bool stdout_written(void)
         err = errno;
     }
     if (!ok)
-        fprintf(stderr, "tcosim: cannot write standard output: %s\n",
-                err ? strerror(err) : "output error");
+        tco_cmd_print_stdout_error(err);
     return ok;
 }
 
@@ -85,6 +96,8 @@ int main(int argc, char **argv)
     /* Jansson's objects come from tco_xmalloc too: running out of memory while building the
      * JSON document is one line and exit 70, like everywhere else, never a NULL object. */
     json_set_alloc_funcs(tco_xmalloc, free);
+
+    signals_as_write_errors();
 
     tco_options o;
     char err[512];
@@ -109,7 +122,8 @@ int main(int argc, char **argv)
         st = tco_cmd_run(&o, &stop_signal);
         break;
     case TCO_CMD_BREAKEVEN:
-        st = tco_cmd_breakeven(&o);
+        catch_stop_signals();
+        st = tco_cmd_breakeven(&o, &stop_signal);
         break;
     case TCO_CMD_RECOMMEND:
         catch_stop_signals();

@@ -7,6 +7,7 @@ layer() {
     defaults|xalloc) echo 0 ;;
     diag|rng|stats) echo 1 ;;
     value|csvload|outfile|csvwrite) echo 2 ;;
+    outset) echo 3 ;;
     scenario|pricesheet|cli) echo 3 ;;
     price|option|workload|rules) echo 4 ;;
     cost) echo 5 ;;

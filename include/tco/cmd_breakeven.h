@@ -6,11 +6,13 @@
 #ifndef TCO_CMD_BREAKEVEN_H
 #define TCO_CMD_BREAKEVEN_H
 
+#include <stdatomic.h>
+
 #include "tco/cli.h"
 
 /* Prints the sweep in o->format (table, csv = the grid rows, json) and, with --out DIR, writes
  * grid.csv and breakeven_frontier.csv there. Returns the worst status met: a bad scenario file
  * is reported and skipped (SPEC §2), a bad price sheet stops the command. */
-tco_status tco_cmd_breakeven(const tco_options *o);
+tco_status tco_cmd_breakeven(const tco_options *o, const atomic_int *stop);
 
 #endif

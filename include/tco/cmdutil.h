@@ -72,15 +72,29 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
                             const atomic_int *stop, tco_result *results,
                             tco_report_item *items, size_t *n_done);
 
-/* Writes n files into dir (created if missing): each to a temporary name, flushed, fsync'ed
- * and closed, and only when all were are they renamed into place; on any failure none is left
- * and the files that were there before are untouched. write(i, fp, ctx) writes file i and
- * returns 0 or -1. SIGINT and SIGTERM are held back meanwhile; one that came, or a non-zero
- * *stop (may be NULL), before the first rename makes it TCO_EINTERRUPTED with nothing
- * written. */
-tco_status tco_cmd_write_files(const char *dir, const char *const *names, size_t n,
-                               int (*write)(size_t i, FILE *fp, void *ctx), void *ctx,
-                               const atomic_int *stop, tco_diag_list *diags);
+/* What a command publishes: its files for --out and its report on standard output. */
+typedef struct tco_publication {
+    const char *const *names; /* the files' names (tco/outset.h's TCO_RESULT_NAMES) */
+    size_t n_files;
+    int (*write)(size_t i, FILE *fp, void *ctx); /* writes file i: 0, or -1 on error */
+    int (*report)(void *ctx);                    /* prints the report: 0, or -1 on error */
+    void *ctx;
+} tco_publication;
+
+/* Publishes the results. Without --out (dir NULL) prints the report. With it, writes the files
+ * into dir (created if missing) as one set replacing the previous run's (SPEC §8.5, outset:
+ * under DIR/.tcosim.lock, each file to a temporary name, flushed, fsync'ed and closed, then all
+ * put in place, result files of this run's names it did not write removed), then prints the
+ * report: on any failure the previous set is left or put back as it was, no temporary file is
+ * left and no report printed after the failure. SIGINT, SIGTERM and SIGHUP are held back while
+ * the files are written; one that came, or a non-zero *stop (may be NULL), before the report
+ * gives TCO_EINTERRUPTED with the previous set in place. A report that standard output did not
+ * take gives TCO_EIOERR, said in one line, with the previous set put back. */
+tco_status tco_cmd_publish(const char *dir, const tco_publication *pub, const atomic_int *stop,
+                           tco_diag_list *diags);
+
+/* The one line for standard output that did not take what was printed (errno err, or 0). */
+void tco_cmd_print_stdout_error(int err);
 
 /* --threads, or the number of online processors. */
 unsigned tco_cmd_threads(const tco_options *o);
