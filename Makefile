@@ -71,6 +71,12 @@ $(OUT)/tests/csvcells: tests/csvcells.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lcsv
 
+# The fault-injection shim of the CLI suite (tests/faults/fault.c), preloaded into tcosim: plain
+# flags whatever the build, as the sanitizers' runtimes come with the binary.
+$(OUT)/tests/faults/fault.so: tests/faults/fault.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O1 -g -shared -fPIC -o $@ $< -ldl
+
 -include $(DEPS)
 
 # ---- dependencies ---------------------------------------------------------------------------
@@ -100,10 +106,10 @@ test: deps lint
 	@$(MAKE) --no-print-directory BUILD=asan check
 	@$(MAKE) --no-print-directory BUILD=tsan check
 
-check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(OUT)/tests/csvcells
+check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(OUT)/tests/csvcells $(OUT)/tests/faults/fault.so
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 	@$(MAKE) --no-print-directory replay
-	@TCOSIM=$(BIN) TCOSIM_BUILD=$(BUILD) CSVCELLS=$(OUT)/tests/csvcells sh tests/cli/run.sh
+	@TCOSIM=$(BIN) TCOSIM_BUILD=$(BUILD) CSVCELLS=$(OUT)/tests/csvcells FAULT_SHIM=$(OUT)/tests/faults/fault.so sh tests/cli/run.sh
 
 # The fuzz corpus through each target's checks, built with $(CC) (no libFuzzer): the seeds,
 # the corpus the long runs kept, and every crash ever found. Each input's name goes to
@@ -129,8 +135,8 @@ tsan:
 # The CLI suite with every command run under valgrind.
 valgrind: deps
 	@command -v valgrind >/dev/null || { echo "make valgrind: apt-get install valgrind"; exit 1; }
-	@$(MAKE) --no-print-directory BUILD=test build/test/tcosim build/test/tests/csvcells
-	@TCOSIM=build/test/tcosim TCOSIM_BUILD=test CSVCELLS=build/test/tests/csvcells TCOSIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/cli/run.sh
+	@$(MAKE) --no-print-directory BUILD=test build/test/tcosim build/test/tests/csvcells build/test/tests/faults/fault.so
+	@TCOSIM=build/test/tcosim TCOSIM_BUILD=test CSVCELLS=build/test/tests/csvcells FAULT_SHIM=build/test/tests/faults/fault.so TCOSIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/cli/run.sh
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, one after the other (one core). New inputs go
 # to build/fuzz/corpus/T; crashes to build/fuzz/crash-T-*: minimise one (build/fuzz/fuzz_T

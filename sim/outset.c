@@ -45,8 +45,8 @@ tco_status tco_outset_check_inputs(const char *dir, const char *const *inputs, s
                 if (stat(inputs[k], &in) == 0 && in.st_dev == out.st_dev &&
                     in.st_ino == out.st_ino) {
                     tco_diag_add(diags, TCO_ECANTCREAT, path, 0, 0,
-                                 "cannot write: it is the input file %s of this run, which "
-                                 "--out would overwrite or remove; give another --out directory",
+                                 "cannot write: it is this run's input file %s, which --out "
+                                 "would overwrite or remove; give another --out directory",
                                  inputs[k]);
                     free(path);
                     return TCO_ECANTCREAT;

@@ -17,6 +17,7 @@
 #
 # TCOSIM_WRAP (e.g. "valgrind -q --error-exitcode=99") runs every command under a wrapper.
 # $CSVCELLS is tests/csvcells.c, built: what a spreadsheet makes of a CSV file's cells.
+# $FAULT_SHIM is tests/faults/fault.c, built: preloaded, it makes a chosen rename() fail.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -27,6 +28,12 @@ case $TCOSIM in /*) ;; *) TCOSIM=$(pwd)/$TCOSIM ;; esac
 : "${CSVCELLS:=build/test/tests/csvcells}"
 case $CSVCELLS in /*) ;; *) CSVCELLS=$(pwd)/$CSVCELLS ;; esac
 export CSVCELLS
+: "${FAULT_SHIM:=build/test/tests/faults/fault.so}"
+case $FAULT_SHIM in /*) ;; *) FAULT_SHIM=$(pwd)/$FAULT_SHIM ;; esac
+export FAULT_SHIM
+# AddressSanitizer refuses a preloaded library ahead of its runtime unless told it is fine
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+export ASAN_OPTIONS
 BIN="${TCOSIM_WRAP:+$TCOSIM_WRAP }$TCOSIM"
 pass=0
 fail=0

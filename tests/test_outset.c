@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: MIT */
+/* Tests of outset (SPEC §8.5: a directory holds one run): a swapped set can be undone to the
+ * previous one byte for byte, a settled one replaces it whole and removes the earlier run's
+ * result files that it did not write (and nothing else), the lock is taken and kept, and an
+ * input among the result names is refused. Forced rename failures at every step are the CLI
+ * suite's (tests/cli/commit-faults.sh, with tests/faults/fault.c). Works in a fresh directory
+ * under $TMPDIR (or /tmp). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "tco/outset.h"
+#include "tco/xalloc.h"
+
+typedef struct fixture {
+    char root[256];
+    tco_diag_list d;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    const char *tmp = getenv("TMPDIR");
+    snprintf(f->root, sizeof f->root, "%s/test_outset.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(f->root)) {
+        free(f);
+        return -1;
+    }
+    tco_diag_list_init(&f->d);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    DIR *dir = opendir(f->root);
+    if (dir) {
+        struct dirent *e;
+        while ((e = readdir(dir)) != NULL) {
+            char *sub = tco_xasprintf("%s/%s", f->root, e->d_name);
+            unlink(sub);
+            free(sub);
+        }
+        closedir(dir);
+    }
+    rmdir(f->root);
+    tco_diag_list_fini(&f->d);
+    free(f);
+    return 0;
+}
+
+static void put(const fixture *f, const char *name, const char *text)
+{
+    char *path = tco_xasprintf("%s/%s", f->root, name);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    assert_int_equal(fclose(fp), 0);
+    free(path);
+}
+
+/* The file's text, or "-" when it is absent. */
+static char *text_of(const fixture *f, const char *name)
+{
+    char *path = tco_xasprintf("%s/%s", f->root, name);
+    FILE *fp = fopen(path, "rb");
+    free(path);
+    if (!fp)
+        return tco_xstrdup("-");
+    char *buf = tco_xcalloc(1, 4096);
+    size_t n = fread(buf, 1, 4095, fp);
+    buf[n] = '\0';
+    fclose(fp);
+    return buf;
+}
+
+static void assert_text(const fixture *f, const char *name, const char *want)
+{
+    char *got = text_of(f, name);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* The directory's entries, sorted, joined with spaces. */
+static char *listing(const fixture *f)
+{
+    char names[32][256];
+    int n = 0;
+    DIR *d = opendir(f->root);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < 32)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            snprintf(names[n++], sizeof names[0], "%s", e->d_name);
+    closedir(d);
+    for (int i = 1; i < n; i++)
+        for (int k = i; k > 0 && strcmp(names[k - 1], names[k]) > 0; k--) {
+            char t[256];
+            memcpy(t, names[k], sizeof t);
+            memcpy(names[k], names[k - 1], sizeof t);
+            memcpy(names[k - 1], t, sizeof t);
+        }
+    char *out = tco_xcalloc(1, 32 * 257);
+    for (int i = 0; i < n; i++) {
+        strcat(out, i ? " " : "");
+        strcat(out, names[i]);
+    }
+    return out;
+}
+
+static void assert_listing(const fixture *f, const char *want)
+{
+    char *got = listing(f);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* A set of summary.csv and monthly.csv with the given texts, swapped in. */
+static void swap_in(fixture *f, tco_outset *s, const char *summary, const char *monthly)
+{
+    assert_int_equal(tco_outset_begin(s, f->root, NULL, &f->d), TCO_OK);
+    FILE *fp;
+    assert_int_equal(tco_outset_add(s, "summary.csv", &fp, &f->d), TCO_OK);
+    fputs(summary, fp);
+    assert_int_equal(tco_outset_add(s, "monthly.csv", &fp, &f->d), TCO_OK);
+    fputs(monthly, fp);
+    assert_int_equal(tco_outset_close(s, &f->d), TCO_OK);
+    assert_int_equal(tco_outset_swap(s, &f->d), TCO_OK);
+    assert_int_equal(f->d.n, 0);
+}
+
+static void settle_should_replace_the_set_and_remove_stale_result_files(void **state)
+{
+    fixture *f = *state;
+    put(f, "summary.csv", "old summary\n");
+    put(f, "pairwise.csv", "old pairwise\n"); /* an earlier run's, not written now */
+    put(f, "notes.txt", "mine\n");            /* not tcosim's: never touched */
+    tco_outset s;
+    swap_in(f, &s, "new summary\n", "new monthly\n");
+    tco_outset_settle(&s);
+    tco_outset_end(&s);
+    assert_text(f, "summary.csv", "new summary\n");
+    assert_text(f, "monthly.csv", "new monthly\n");
+    assert_text(f, "pairwise.csv", "-");
+    assert_text(f, "notes.txt", "mine\n");
+    assert_listing(f, ".tcosim.lock monthly.csv notes.txt summary.csv");
+}
+
+static void undo_should_put_back_the_previous_set_byte_for_byte(void **state)
+{
+    fixture *f = *state;
+    put(f, "summary.csv", "old summary\n");
+    put(f, "breakeven.csv", "old breakeven\n");
+    tco_outset s;
+    swap_in(f, &s, "new summary\n", "new monthly\n");
+    /* swapped: the new set is in place, the old one aside */
+    assert_text(f, "summary.csv", "new summary\n");
+    assert_text(f, "breakeven.csv", "-");
+    tco_outset_undo(&s, &f->d);
+    assert_int_equal(f->d.n, 0);
+    tco_outset_end(&s);
+    assert_text(f, "summary.csv", "old summary\n");
+    assert_text(f, "breakeven.csv", "old breakeven\n");
+    assert_text(f, "monthly.csv", "-"); /* not there before: gone again */
+    assert_listing(f, ".tcosim.lock breakeven.csv summary.csv");
+}
+
+static void end_without_settle_should_leave_the_previous_set(void **state)
+{
+    fixture *f = *state;
+    put(f, "monthly.csv", "old monthly\n");
+    tco_outset s;
+    swap_in(f, &s, "new summary\n", "new monthly\n");
+    tco_outset_end(&s); /* e.g. the run died between swap and settle: undone */
+    assert_text(f, "monthly.csv", "old monthly\n");
+    assert_listing(f, ".tcosim.lock monthly.csv");
+}
+
+static void a_directory_in_the_way_should_change_nothing(void **state)
+{
+    fixture *f = *state;
+    put(f, "summary.csv", "old summary\n");
+    char *dir = tco_xasprintf("%s/monthly.csv", f->root);
+    assert_int_equal(mkdir(dir, 0700), 0);
+    tco_outset s;
+    assert_int_equal(tco_outset_begin(&s, f->root, NULL, &f->d), TCO_OK);
+    FILE *fp;
+    assert_int_equal(tco_outset_add(&s, "summary.csv", &fp, &f->d), TCO_OK);
+    assert_int_equal(tco_outset_add(&s, "monthly.csv", &fp, &f->d), TCO_OK);
+    assert_int_equal(tco_outset_close(&s, &f->d), TCO_OK);
+    assert_int_equal(tco_outset_swap(&s, &f->d), TCO_ECANTCREAT);
+    assert_int_equal(f->d.n, 1);
+    assert_non_null(strstr(f->d.items[0].msg, "got a directory"));
+    tco_outset_end(&s);
+    rmdir(dir);
+    free(dir);
+    assert_text(f, "summary.csv", "old summary\n");
+    assert_listing(f, ".tcosim.lock summary.csv"); /* no temporary, no moved-aside file */
+}
+
+static void an_input_among_the_result_names_should_be_refused(void **state)
+{
+    fixture *f = *state;
+    put(f, "grid.csv", "scenario,months,seats\n");
+    char *input = tco_xasprintf("%s/grid.csv", f->root);
+    char *other = tco_xasprintf("%s/notes.txt", f->root);
+    put(f, "notes.txt", "x\n");
+    const char *only_other[] = {other};
+    assert_int_equal(tco_outset_check_inputs(f->root, only_other, 1, &f->d), TCO_OK);
+    const char *both[] = {other, input};
+    assert_int_equal(tco_outset_check_inputs(f->root, both, 2, &f->d), TCO_ECANTCREAT);
+    assert_int_equal(f->d.n, 1);
+    assert_non_null(strstr(f->d.items[0].msg, "input file"));
+    free(input);
+    free(other);
+}
+
+static void result_names_should_be_tcosims_own(void **state)
+{
+    (void)state;
+    assert_true(tco_outset_is_result_name("summary.csv"));
+    assert_true(tco_outset_is_result_name("breakeven_frontier.csv"));
+    assert_true(tco_outset_is_result_name("manifest.json"));
+    assert_false(tco_outset_is_result_name("notes.txt"));
+    assert_false(tco_outset_is_result_name(TCO_OUTSET_LOCK_NAME));
+    assert_false(tco_outset_is_result_name("summary.csv.bak"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(
+            settle_should_replace_the_set_and_remove_stale_result_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(undo_should_put_back_the_previous_set_byte_for_byte,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(end_without_settle_should_leave_the_previous_set, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_directory_in_the_way_should_change_nothing, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(an_input_among_the_result_names_should_be_refused, setup,
+                                        teardown),
+        cmocka_unit_test(result_names_should_be_tcosims_own),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
