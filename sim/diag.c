@@ -103,22 +103,72 @@ void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsi
     push(list, d);
 }
 
-void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
+size_t tco_diag_utf8_seq(const unsigned char *s, size_t n)
 {
-    const size_t room = size - 1; /* keep the NUL */
-    size_t o = 0;
-    for (const unsigned char *p = (const unsigned char *)cell; *p; p++) {
-        char piece[8];
-        size_t n = 1;
+    if (n == 0)
+        return 0;
+    const unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned long cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0; /* a continuation byte, C0/C1 (always overlong), or F5..FF */
+    }
+    if (n < len)
+        return 0;
+    for (size_t k = 1; k < len; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[k] & 0x3F);
+    }
+    if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
+        return 0;
+    if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
+        return 0;
+    return len;
+}
+
+/* The printable form of the character at p (n bytes left) into piece (>= 7 bytes); *used is
+ * how many input bytes it stands for. C0 controls and DEL become \n, \r, \t or \xHH; C1
+ * controls (U+0080..U+009F, which some terminals obey as escape sequences) become \u0080..;
+ * a byte that does not start a well-formed UTF-8 sequence becomes \xHH; the rest is copied. */
+static size_t printable_piece(const unsigned char *p, size_t n, char *piece, size_t *used)
+{
+    const size_t len = tco_diag_utf8_seq(p, n);
+    *used = len ? len : 1;
+    if (len == 0 || *p < 0x20 || *p == 0x7f) {
         if (*p == '\n' || *p == '\r' || *p == '\t') {
             piece[0] = '\\';
             piece[1] = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
-            n = 2;
-        } else if (*p < 0x20 || *p == 0x7f) {
-            n = (size_t)snprintf(piece, sizeof piece, "\\x%02X", *p);
-        } else {
-            piece[0] = (char)*p;
+            return 2;
         }
+        return (size_t)snprintf(piece, 8, "\\x%02X", *p);
+    }
+    if (len == 2 && p[0] == 0xC2 && p[1] < 0xA0)
+        return (size_t)snprintf(piece, 8, "\\u%04X", (unsigned)p[1]);
+    memcpy(piece, p, len);
+    return len;
+}
+
+void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
+{
+    const size_t room = size - 1; /* keep the NUL */
+    const unsigned char *p = (const unsigned char *)cell;
+    size_t left = strlen(cell), o = 0;
+    while (left > 0) {
+        char piece[8];
+        size_t used;
+        const size_t n = printable_piece(p, left, piece, &used);
         if (o + n > room) {
             /* Too long: cut so that "..." fits, never inside a UTF-8 sequence. Only bytes
              * already written (below the old o) are looked at. */
@@ -136,8 +186,48 @@ void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
         }
         memcpy(buf + o, piece, n);
         o += n;
+        p += used;
+        left -= used;
     }
     buf[o] = '\0';
+}
+
+char *tco_diag_printable(const char *s)
+{
+    /* a byte becomes at most 4 ("\xHH"), a 2-byte C1 control 6 ("\u0080"): 4 per byte */
+    const size_t size = 4 * strlen(s) + 1;
+    char *buf = tco_xmalloc(size);
+    tco_diag_quote_cell(buf, size, s);
+    return buf;
+}
+
+char *tco_diag_utf8(const char *s)
+{
+    const size_t n = strlen(s);
+    char *buf = tco_xmalloc(3 * n + 1); /* a byte becomes at most the 3 bytes of U+FFFD */
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        const size_t len = tco_diag_utf8_seq((const unsigned char *)s + i, n - i);
+        if (len) {
+            memcpy(buf + o, s + i, len);
+            o += len;
+            i += len;
+        } else {
+            memcpy(buf + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+size_t tco_diag_text_width(const char *s)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        w += (*p & 0xC0) != 0x80; /* count code points, not continuation bytes */
+    return w;
 }
 
 void tco_diag_add_cell(tco_diag_list *list, const char *file, unsigned long line, unsigned col,
@@ -151,14 +241,22 @@ void tco_diag_add_cell(tco_diag_list *list, const char *file, unsigned long line
 
 char *tco_diag_format(const tco_diag *d)
 {
-    const char *file = d->file ? d->file : "tcosim";
+    /* SPEC §2: one line, whatever a file name or a message quotes (a newline in a file name,
+     * an escape sequence in a scenario name, bytes that are not UTF-8) */
+    char *file = tco_diag_printable(d->file ? d->file : "tcosim");
+    char *msg = tco_diag_printable(d->msg);
+    char *line;
     if (d->line == TCO_DIAG_AFTER_LAST_LINE)
-        return tco_xasprintf("%s: %s", file, d->msg);
-    if (d->line && d->col)
-        return tco_xasprintf("%s:%lu:%u: %s", file, d->line, d->col, d->msg);
-    if (d->line)
-        return tco_xasprintf("%s:%lu: %s", file, d->line, d->msg);
-    return tco_xasprintf("%s: %s", file, d->msg);
+        line = tco_xasprintf("%s: %s", file, msg);
+    else if (d->line && d->col)
+        line = tco_xasprintf("%s:%lu:%u: %s", file, d->line, d->col, msg);
+    else if (d->line)
+        line = tco_xasprintf("%s:%lu: %s", file, d->line, msg);
+    else
+        line = tco_xasprintf("%s: %s", file, msg);
+    free(file);
+    free(msg);
+    return line;
 }
 
 /* The rank of d's file: the index of the first diagnostic of the same file. */

@@ -76,8 +76,43 @@ static void money_is_cents_below_a_thousand_and_grouped_dollars_above(void **sta
     /* amounts that round to $1,000 or more are whole dollars too, never "$1000.00" */
     assert_money(999.995, "$1,000");
     assert_money(999.999, "$1,000");
-    assert_money(-0.001, "$0.00"); /* no negative zero */
+    assert_money(-0.004, "-$4.00e-03"); /* below half a cent: never "$0.00" nor "-$0.00" */
+    assert_money(0.001, "$1.00e-03");
+    assert_money(0.005, "$0.01");        /* from half a cent up, cents */
+    assert_money(-0.0, "$0.00");
     assert_money(NAN, "-");
+}
+
+/* The largest and smallest costs a run can print come out whole: every digit and the exponent,
+ * in a buffer of 24 bytes, at most 18 characters (the issue: a table cut $1.18e32 to
+ * "$120,000,000,000,000,000,000,000,000,0", which reads as $1.2e28). */
+static void money_is_never_cut_whatever_its_size(void **state)
+{
+    (void)state;
+    assert_money(999999999999.4, "$999,999,999,999"); /* the last grouped amount */
+    assert_money(1e12, "$1.000e+12");                 /* scientific from $1e12 up */
+    assert_money(1.18e32, "$1.180e+32");
+    assert_money(-1.7976931348623157e308, "-$1.798e+308");
+    assert_money(4.9e-324, "$4.94e-324");
+    for (double x = 1e-300; x < 1e300; x *= 7.3) {
+        for (int sign = -1; sign <= 1; sign += 2) {
+            char buf[24];
+            tco_report_format_money(buf, sizeof buf, sign * x);
+            assert_true(strlen(buf) <= 18);
+            assert_true(strlen(buf) < sizeof buf - 1); /* never filled up: never cut */
+            /* what is printed reads back within its rounding (4 significant digits, or the
+             * cent, or the dollar) */
+            const char *num = buf + (sign < 0 ? 2 : 1);
+            char digits[32];
+            size_t o = 0;
+            for (const char *c = num; *c && o + 1 < sizeof digits; c++)
+                if (*c != ',')
+                    digits[o++] = *c;
+            digits[o] = '\0';
+            const double back = strtod(digits, NULL);
+            assert_true(fabs(back - x) <= fmax(5e-4 * x, 0.5) + 1e-300);
+        }
+    }
 }
 
 /* ---- CSV ------------------------------------------------------------------------------- */
@@ -291,6 +326,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_are_the_shortest_decimal_that_reads_back),
         cmocka_unit_test(money_is_cents_below_a_thousand_and_grouped_dollars_above),
+        cmocka_unit_test(money_is_never_cut_whatever_its_size),
         cmocka_unit_test(summary_header_starts_with_the_spec_columns),
         cmocka_unit_test(text_cells_that_look_like_formulas_are_neutralised),
         cmocka_unit_test(not_offered_options_have_zero_trials_and_blank_statistics),
