@@ -45,8 +45,9 @@ void tco_csvw_raw(tco_csvw *w, const char *s)
 
 void tco_csvw_text(tco_csvw *w, const char *s)
 {
-    /* SPEC §6: UTF-8, whatever a file name given on the command line holds */
-    char *text = tco_diag_utf8(s);
+    /* SPEC §6: UTF-8, whatever a file name given on the command line holds; and no escape
+     * sequence for a terminal that shows `--format csv` */
+    char *text = tco_diag_cell_text(s);
     if (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
         text[0] == '\r') {
         char *safe = tco_xasprintf("'%s", text);

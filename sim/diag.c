@@ -138,37 +138,56 @@ size_t tco_diag_utf8_seq(const unsigned char *s, size_t n)
     return len;
 }
 
-/* The printable form of the character at p (n bytes left) into piece (>= 7 bytes); *used is
- * how many input bytes it stands for. C0 controls and DEL become \n, \r, \t or \xHH; C1
- * controls (U+0080..U+009F, which some terminals obey as escape sequences) become \u0080..;
- * a byte that does not start a well-formed UTF-8 sequence becomes \xHH; the rest is copied. */
-static size_t printable_piece(const unsigned char *p, size_t n, char *piece, size_t *used)
+/* How escape_text treats what is not plain text. */
+enum {
+    ESCAPE_CONTROLS = 1u << 0,  /* C0 controls, DEL and C1 controls become \n, \xHH, \u0080 */
+    KEEP_BREAKS = 1u << 1,      /* ... except tab, LF and CR, kept as they are */
+    BAD_AS_FFFD = 1u << 2       /* a byte not part of well-formed UTF-8 becomes U+FFFD, not \xHH */
+};
+
+/* The form of the character at p (n bytes left) into piece (>= 8 bytes); *used is how many
+ * input bytes it stands for. C1 controls (U+0080..U+009F) are escaped with the C0 ones:
+ * some terminals obey them as escape sequences (0x9B is CSI). */
+static size_t text_piece(const unsigned char *p, size_t n, unsigned flags, char *piece,
+                         size_t *used)
 {
     const size_t len = tco_diag_utf8_seq(p, n);
     *used = len ? len : 1;
-    if (len == 0 || *p < 0x20 || *p == 0x7f) {
-        if (*p == '\n' || *p == '\r' || *p == '\t') {
+    if (len == 0) {
+        if (flags & BAD_AS_FFFD) {
+            memcpy(piece, "\xEF\xBF\xBD", 3);
+            return 3;
+        }
+        return (size_t)snprintf(piece, 8, "\\x%02X", *p);
+    }
+    const bool c0 = *p < 0x20 || *p == 0x7f;
+    const bool c1 = len == 2 && p[0] == 0xC2 && p[1] < 0xA0;
+    const bool brk = *p == '\n' || *p == '\r' || *p == '\t';
+    if ((flags & ESCAPE_CONTROLS) && (c0 || c1) && !(brk && (flags & KEEP_BREAKS))) {
+        if (brk) {
             piece[0] = '\\';
             piece[1] = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
             return 2;
         }
+        if (c1)
+            return (size_t)snprintf(piece, 8, "\\u%04X", (unsigned)p[1]);
         return (size_t)snprintf(piece, 8, "\\x%02X", *p);
     }
-    if (len == 2 && p[0] == 0xC2 && p[1] < 0xA0)
-        return (size_t)snprintf(piece, 8, "\\u%04X", (unsigned)p[1]);
     memcpy(piece, p, len);
     return len;
 }
 
-void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
+/* s into buf (size >= 1) in the form `flags` asks for; cut with "..." when it does not fit,
+ * never inside a character. */
+static void escape_text(char *buf, size_t size, const char *s, unsigned flags)
 {
     const size_t room = size - 1; /* keep the NUL */
-    const unsigned char *p = (const unsigned char *)cell;
-    size_t left = strlen(cell), o = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t left = strlen(s), o = 0;
     while (left > 0) {
         char piece[8];
         size_t used;
-        const size_t n = printable_piece(p, left, piece, &used);
+        const size_t n = text_piece(p, left, flags, piece, &used);
         if (o + n > room) {
             /* Too long: cut so that "..." fits, never inside a UTF-8 sequence. Only bytes
              * already written (below the old o) are looked at. */
@@ -192,34 +211,34 @@ void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
     buf[o] = '\0';
 }
 
-char *tco_diag_printable(const char *s)
+/* escape_text into a new string that always fits: a byte becomes at most 4 ("\xHH"), a
+ * 2-byte C1 control 6 ("\u0080"), a bad byte 3 (U+FFFD). */
+static char *escaped_copy(const char *s, unsigned flags)
 {
-    /* a byte becomes at most 4 ("\xHH"), a 2-byte C1 control 6 ("\u0080"): 4 per byte */
     const size_t size = 4 * strlen(s) + 1;
     char *buf = tco_xmalloc(size);
-    tco_diag_quote_cell(buf, size, s);
+    escape_text(buf, size, s, flags);
     return buf;
+}
+
+void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
+{
+    escape_text(buf, size, cell, ESCAPE_CONTROLS);
+}
+
+char *tco_diag_printable(const char *s)
+{
+    return escaped_copy(s, ESCAPE_CONTROLS);
 }
 
 char *tco_diag_utf8(const char *s)
 {
-    const size_t n = strlen(s);
-    char *buf = tco_xmalloc(3 * n + 1); /* a byte becomes at most the 3 bytes of U+FFFD */
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        const size_t len = tco_diag_utf8_seq((const unsigned char *)s + i, n - i);
-        if (len) {
-            memcpy(buf + o, s + i, len);
-            o += len;
-            i += len;
-        } else {
-            memcpy(buf + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            i++;
-        }
-    }
-    buf[o] = '\0';
-    return buf;
+    return escaped_copy(s, BAD_AS_FFFD);
+}
+
+char *tco_diag_cell_text(const char *s)
+{
+    return escaped_copy(s, ESCAPE_CONTROLS | KEEP_BREAKS | BAD_AS_FFFD);
 }
 
 size_t tco_diag_text_width(const char *s)

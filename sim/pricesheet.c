@@ -171,13 +171,19 @@ static bool check_name(const tco_csv_table *t, const tco_csv_row *row, long col,
                      TCO_MAX_NAME_BYTES, strlen(s));
         return false;
     }
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p == '/' || *p == '+' || *p == '@' || *p < 0x20 || *p == 0x7f ||
-            (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) { /* C0, DEL, C1: unprintable */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '/' || *p == '+' || *p == '@') {
             tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, column,
                               "a name without '/', '+' or '@' (they separate option names)", s);
             return false;
         }
+        if (*p < 0x20 || *p == 0x7f || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) {
+            /* C0, DEL, C1: it would be printed in every table */
+            tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, column,
+                              "a name without control characters", s);
+            return false;
+        }
+    }
     return true;
 }
 

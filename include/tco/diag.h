@@ -93,9 +93,13 @@ void tco_diag_quote_cell(char *buf, size_t size, const char *cell);
 char *tco_diag_printable(const char *s);
 
 /* s with each byte that is not part of well-formed UTF-8 replaced by U+FFFD, everything else
- * (controls included) kept; a new string, caller frees. The text of every JSON string and CSV
- * cell: those formats quote controls themselves, but must be UTF-8 (SPEC §6). */
+ * (controls included) kept; a new string, caller frees. The text of every JSON string: JSON
+ * writes controls as \u001B itself, but must be UTF-8. */
 char *tco_diag_utf8(const char *s);
+
+/* The text of a CSV cell: tco_diag_utf8, and controls escaped as tco_diag_quote_cell does
+ * except tab, LF and CR, which a quoted cell holds as data. A new string, caller frees. */
+char *tco_diag_cell_text(const char *s);
 
 /* The columns printable text takes on a terminal, counted as code points (a combining or wide
  * character is counted as one). */
