@@ -23,7 +23,7 @@
 #define QTY_GROUPED_MAX 1e15
 
 /* A quantity: "28,571" from 100 up (whole, grouped), else three significant digits ("0.35",
- * "8.71", "17.5", "1.2e-05"); "1.23e+15" from 1e15 up; "-" for NAN. At most 26 characters. */
+ * "8.71", "17.5", "1.2e-05"); "1.23e+15" from 1e15 up; "-" for NAN. At most 20 characters. */
 static void format_qty(char *buf, size_t size, double x)
 {
     if (!isfinite(x)) {
@@ -51,9 +51,10 @@ static void format_qty(char *buf, size_t size, double x)
     buf[o] = '\0';
 }
 
-/* A short quantity for grid headings: "950", "1.9k", "35k", "1.2M", "2.5G", "12T", and from
- * 1e15 "1.2e+15"; "0.0015", "1.2e-05" below 1; "-" for NAN. At most 9 characters. */
-static void format_short(char *buf, size_t size, double x)
+/* A short quantity for grid headings with `digits` significant digits (at least 2; 3 below
+ * 1,000): "950", "1.9k", "35k", "1.2M", "2.5G", "12T", from 1e15 "1.2e+15"; "0.0015",
+ * "1.2e-05" below 1; "-" for NAN. At most 24 characters. */
+static void format_short_digits(char *buf, size_t size, double x, int digits)
 {
     static const char *const SUFFIX[] = {"", "k", "M", "G", "T"};
     if (!isfinite(x)) {
@@ -66,12 +67,49 @@ static void format_short(char *buf, size_t size, double x)
         a /= 1000;
         e++;
     }
-    if (e == 0)
-        snprintf(buf, size, "%.3g", x);
-    else if (a >= 999.5) /* beyond T: no suffix would be read right */
-        snprintf(buf, size, "%.1e", x);
-    else
-        snprintf(buf, size, "%s%.*f%s", x < 0 ? "-" : "", a < 9.95 ? 1 : 0, a, SUFFIX[e]);
+    if (e == 0) {
+        snprintf(buf, size, "%.*g", digits < 3 ? 3 : digits, x);
+        return;
+    }
+    if (a >= 999.5) { /* beyond T: no suffix would be read right */
+        snprintf(buf, size, "%.*e", digits - 1, x);
+        return;
+    }
+    const int before = a < 10 ? 1 : a < 100 ? 2 : 3;
+    int decimals = digits > before ? digits - before : 0;
+    for (;;) {
+        /* 9.96 at one decimal is "10.0": one digit more before the point, one fewer after */
+        snprintf(buf, size, "%s%.*f%s", x < 0 ? "-" : "", decimals, a, SUFFIX[e]);
+        const char *point = strchr(buf, '.');
+        const int shown = (int)(point ? (size_t)(point - buf) : strlen(buf) - 1) - (x < 0);
+        if (shown <= before || decimals == 0)
+            return;
+        decimals--;
+    }
+}
+
+/* The short form of grid values ("623k"). */
+static void format_short(char *buf, size_t size, double x)
+{
+    format_short_digits(buf, size, x, 2);
+}
+
+/* The significant digits an axis of the grid needs so that no two of its labels read the same
+ * (a row of 1,025 seats and one of 1,050 were both "1.0k"): 2, or more. */
+static int axis_digits(const double *values, size_t n)
+{
+    for (int digits = 2; digits < 17; digits++) {
+        bool distinct = true;
+        char prev[32], cur[32];
+        for (size_t i = 0; i < n && distinct; i++) {
+            format_short_digits(cur, sizeof cur, values[i], digits);
+            distinct = i == 0 || strcmp(prev, cur) != 0;
+            memcpy(prev, cur, sizeof prev);
+        }
+        if (distinct)
+            return digits;
+    }
+    return 17;
 }
 
 /* A month quantile: "7" or "-". */
@@ -204,7 +242,8 @@ void tco_report_breakeven_json(void *scenario, const tco_report_item *item, void
         tco_breakeven_pair p;
         tco_breakeven_pair_get(b, k, &p);
         json_t *o = json_object();
-        json_object_set_new(o, "per_seat_option", tco_report_json_text(r->options.items[p.per_seat].name));
+        json_object_set_new(o, "per_seat_option",
+                            tco_report_json_text(r->options.items[p.per_seat].name));
         json_object_set_new(o, "per_transaction_option",
                             tco_report_json_text(r->options.items[p.per_transaction].name));
         json_object_set_new(o, "trials", json_integer((json_int_t)p.n_trials));
@@ -296,33 +335,38 @@ static void pair_label(char *buf, size_t size, const tco_sweep *sw, size_t k)
     snprintf(buf, size, "%s/%s", lu, lc);
 }
 
-/* The width of every column of the grid and the frontier: their widest text, at least 8. */
-static int grid_width(const tco_sweep *sw)
+static void widen(size_t *width, const char *text)
+{
+    if (strlen(text) > *width)
+        *width = strlen(text);
+}
+
+/* The width of every column of the grid and the frontier: their widest text, at least 8;
+ * row labels with seat_digits, column headings with notification_digits. */
+static int grid_width(const tco_sweep *sw, int seat_digits, int notification_digits)
 {
     size_t w = 8;
     char buf[48];
-#define WIDEN(text) (strlen(text) > w ? (void)(w = strlen(text)) : (void)0)
     for (size_t i = 0; i < sw->n_seats; i++) {
-        format_short(buf, sizeof buf, sw->seats[i]);
-        WIDEN(buf);
+        format_short_digits(buf, sizeof buf, sw->seats[i], seat_digits);
+        widen(&w, buf);
         for (size_t j = 0; j < sw->n_notifications; j++) {
             grid_cell(buf, sizeof buf, &sw->cells[i * sw->n_notifications + j]);
-            WIDEN(buf);
+            widen(&w, buf);
         }
         for (size_t k = 0; k < sw->n_pairs; k++) {
             format_short(buf, sizeof buf, sw->frontier[i * sw->n_pairs + k]);
-            WIDEN(buf);
+            widen(&w, buf);
         }
     }
     for (size_t j = 0; j < sw->n_notifications; j++) {
-        format_short(buf, sizeof buf, sw->notifications[j]);
-        WIDEN(buf);
+        format_short_digits(buf, sizeof buf, sw->notifications[j], notification_digits);
+        widen(&w, buf);
     }
     for (size_t k = 0; k < sw->n_pairs; k++) {
         pair_label(buf, sizeof buf, sw, k);
-        WIDEN(buf);
+        widen(&w, buf);
     }
-#undef WIDEN
     return (int)w;
 }
 
@@ -352,18 +396,20 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
     }
     /* every cell's text decides the width of every column (the row labels' too): a grid
      * of huge or tiny quantities is wider, never cut */
-    const int w = grid_width(sw);
+    const int seat_digits = axis_digits(sw->seats, sw->n_seats);
+    const int notification_digits = axis_digits(sw->notifications, sw->n_notifications);
+    const int w = grid_width(sw, seat_digits, notification_digits);
     /* the grid */
     fprintf(out, "  cheapest option by month-1 seats (rows) and notifications a month (columns); "
                  "+N%%: the runner-up costs N%% more over the horizon\n");
     fprintf(out, "  %*s", w, "seats");
     for (size_t j = 0; j < sw->n_notifications; j++) {
-        format_short(a, sizeof a, sw->notifications[j]);
+        format_short_digits(a, sizeof a, sw->notifications[j], notification_digits);
         fprintf(out, " %*s", w, a);
     }
     fputs("\n", out);
     for (size_t i = 0; i < sw->n_seats; i++) {
-        format_short(a, sizeof a, sw->seats[i]);
+        format_short_digits(a, sizeof a, sw->seats[i], seat_digits);
         fprintf(out, "  %*s", w, a);
         for (size_t j = 0; j < sw->n_notifications; j++) {
             char cell[32];
@@ -384,7 +430,7 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
         }
         fputs("\n", out);
         for (size_t i = 0; i < sw->n_seats; i++) {
-            format_short(a, sizeof a, sw->seats[i]);
+            format_short_digits(a, sizeof a, sw->seats[i], seat_digits);
             fprintf(out, "  %*s", w, a);
             for (size_t k = 0; k < sw->n_pairs; k++) {
                 format_short(b, sizeof b, sw->frontier[i * sw->n_pairs + k]);
