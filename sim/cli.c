@@ -227,7 +227,7 @@ static bool parse_skip(const char *list, unsigned *skip)
     }
 }
 
-tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_t err_size)
+static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t err_size)
 {
     memset(o, 0, sizeof *o);
     o->trials = TCO_DEFAULT_TRIALS;
@@ -303,6 +303,10 @@ tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_
         uint64_t v;
         switch (c) {
         case OPT_PRICES:
+            if (!*optarg)
+                return usage(err, err_size,
+                             "--prices: expected a file name, got \"%s\"%s", optarg,
+                             " (an empty argument: an unset shell variable?)");
             o->prices[o->n_prices++] = optarg;
             break;
         case OPT_TRIALS:
@@ -409,14 +413,35 @@ tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_
             break;
         }
     }
-    for (int i = optind; i < sub_argc; i++)
+    for (int i = optind; i < sub_argc; i++) {
+        if (!*sub_argv[i]) {
+            snprintf(err, err_size,
+                     "%s: expected a file name as argument %d, got \"\" (an empty argument: an "
+                     "unset shell variable?)",
+                     first, i + 1);
+            return TCO_EUSAGE;
+        }
         o->files[o->n_files++] = sub_argv[i];
+    }
     if (o->n_files == 0) {
         snprintf(err, err_size, "%s: expected at least one %s file; see tcosim help %s", first,
                  o->command == TCO_CMD_VALIDATE ? "CSV" : "scenario", first);
         return TCO_EUSAGE;
     }
     return TCO_OK;
+}
+
+tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_t err_size)
+{
+    tco_status st = parse(argc, argv, o, err, err_size);
+    if (err[0]) {
+        /* SPEC §2: one line, whatever an argument quoted in the message holds (a newline, an
+         * escape sequence, bytes that are not UTF-8) */
+        char *raw = tco_xstrdup(err);
+        tco_diag_quote_cell(err, err_size, raw);
+        free(raw);
+    }
+    return st;
 }
 
 void tco_cli_fini(tco_options *o)

@@ -315,7 +315,8 @@ static void compare(rec_item *it, const tco_prices *prices)
 static void table_one(FILE *out, const rec_item *it)
 {
     const tco_result *r = it->result;
-    fprintf(out, "%s (%s)\n", r->scenario->name, it->file);
+    tco_report_heading(out, r->scenario->name, it->file);
+    fputc('\n', out);
     for (int i = 0; i < TCO_N_RULES; i++)
         fprintf(out, "  rule %d   %-7s  %s\n", i + 1, tco_verdict_name(it->rec.rule[i].verdict),
                 it->rec.rule[i].detail);
@@ -326,15 +327,19 @@ static void table_one(FILE *out, const rec_item *it)
     fprintf(out, "  simulated TCO over %d months (%s trials, seed %llu), by mean:\n", r->months,
             trials, (unsigned long long)r->seed);
     size_t shown = it->n_offered < TABLE_TOP_OPTIONS ? it->n_offered : TABLE_TOP_OPTIONS;
-    size_t width = strlen("option");
+    size_t width = strlen("option"), mean_width = 12; /* money columns adapt, never cut */
     for (size_t k = 0; k < shown; k++) {
-        size_t len = strlen(r->options.items[it->order[k]].name);
+        size_t len = tco_diag_text_width(r->options.items[it->order[k]].name);
         if (len > width)
             width = len;
+        char mean[48];
+        tco_report_format_money(mean, sizeof mean, r->per_option[it->order[k]].tco.mean);
+        if (strlen(mean) > mean_width)
+            mean_width = strlen(mean);
     }
     if (shown > 0)
-        fprintf(out, "    %4s  %-*s  %12s  %s\n", "rank", (int)width, "option", "mean TCO",
-                "p_cheapest");
+        fprintf(out, "    %4s  %-*s  %*s  %s\n", "rank", (int)width, "option", (int)mean_width,
+                "mean TCO", "p_cheapest");
     for (size_t k = 0; k < shown; k++) {
         const size_t o = it->order[k];
         char mean[48];
@@ -343,8 +348,9 @@ static void table_one(FILE *out, const rec_item *it)
         double p = tco_result_p_cheapest(r, o, &se);
         char share[48];
         tco_report_format_share(share, sizeof share, p, se);
-        fprintf(out, "    %4zu  %-*s  %12s  %s\n", k + 1, (int)width, r->options.items[o].name,
-                mean, share);
+        fprintf(out, "    %4zu  ", k + 1);
+        tco_report_pad(out, r->options.items[o].name, width, false);
+        fprintf(out, "  %*s  %s\n", (int)mean_width, mean, share);
     }
     const size_t more = it->n_offered - shown, not_offered = r->options.n - it->n_offered;
     if (more > 0 || not_offered > 0) {
@@ -359,8 +365,11 @@ static void table_one(FILE *out, const rec_item *it)
     }
     fprintf(out, "  simulation %s: %s\n",
             it->agrees == 1 ? "agrees" : it->agrees == 0 ? "DISAGREES" : "unsettled", it->detail);
-    if (it->cheapest >= 0 && r->options.items[it->cheapest].note)
-        fprintf(out, "  note: %s\n", r->options.items[it->cheapest].note);
+    if (it->cheapest >= 0 && r->options.items[it->cheapest].note) {
+        char *note = tco_diag_printable(r->options.items[it->cheapest].note);
+        fprintf(out, "  note: %s\n", note);
+        free(note);
+    }
 }
 
 static int write_table(FILE *out, const rec_item *items, size_t n)
@@ -425,7 +434,7 @@ static json_t *json_item(const rec_item *it)
     const tco_result *r = it->result;
     json_t *j = json_object();
     json_object_set_new(j, "file", tco_report_json_text(it->file));
-    json_object_set_new(j, "scenario", json_string(r->scenario->name));
+    json_object_set_new(j, "scenario", tco_report_json_text(r->scenario->name));
     json_t *rules = json_array();
     for (int k = 0; k < TCO_N_RULES; k++) {
         json_t *rule = json_object();
@@ -454,7 +463,7 @@ static json_t *json_item(const rec_item *it)
         double se;
         double p = tco_result_p_cheapest(r, o, &se);
         json_t *row = json_object();
-        json_object_set_new(row, "option", json_string(opt->name));
+        json_object_set_new(row, "option", tco_report_json_text(opt->name));
         json_object_set_new(row, "kind", json_string(tco_verdict_name(kind_verdict(opt->kind))));
         json_object_set_new(row, "mean", jnum(r->per_option[o].tco.mean));
         json_object_set_new(row, "p_cheapest", jnum(p));
@@ -464,7 +473,7 @@ static json_t *json_item(const rec_item *it)
     json_object_set_new(sim, "ranking", ranking);
     json_object_set_new(sim, "cheapest",
                         it->cheapest >= 0
-                            ? json_string(r->options.items[it->cheapest].name)
+                            ? tco_report_json_text(r->options.items[it->cheapest].name)
                             : json_null());
     json_object_set_new(sim, "p_cheapest", jnum(it->p_cheapest));
     json_object_set_new(sim, "cheapest_kind", it->cheapest >= 0
@@ -508,6 +517,8 @@ tco_status tco_cmd_recommend(const tco_options *o, const atomic_int *stop)
     tco_batch batch;
     tco_status worst;
     if (!tco_cmd_load_inputs(o, &prices, &batch, &worst)) {
+        if (worst == TCO_EINTERRUPTED)
+            tco_cmd_print_interrupted(stop);
         tco_cmd_batch_fini(&batch);
         tco_prices_fini(&prices);
         return worst;

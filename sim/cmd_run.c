@@ -67,6 +67,8 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
     tco_batch batch;
     tco_status worst;
     if (!tco_cmd_load_inputs(o, &prices, &batch, &worst)) {
+        if (worst == TCO_EINTERRUPTED)
+            tco_cmd_print_interrupted(stop);
         tco_cmd_batch_fini(&batch);
         tco_prices_fini(&prices);
         return worst;

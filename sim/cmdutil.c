@@ -79,6 +79,8 @@ tco_status tco_cmd_load_prices(const tco_options *o, tco_prices *prices, tco_dia
         tco_status st = tco_prices_load(prices, paths[i], diags);
         if (st > worst)
             worst = st;
+        if (st == TCO_EINTERRUPTED)
+            break; /* an open that a stop signal interrupted: the caller says so */
     }
     if (worst == TCO_OK)
         worst = tco_prices_finish(prices, diags);
@@ -194,7 +196,9 @@ static void show_progress(void *ctx, unsigned long done, unsigned long total)
     for (int i = 0; i < width; i++)
         bar[i] = i < filled ? '#' : '.';
     bar[width] = '\0';
-    fprintf(stderr, "\r%-40.40s [%s] %3d%%", p->label, bar, (int)(100.0 * done / total));
+    char label[41]; /* the scenario's name, printable, cut at a character */
+    tco_diag_quote_cell(label, sizeof label, p->label);
+    fprintf(stderr, "\r%-40s [%s] %3d%%", label, bar, (int)(100.0 * done / total));
     if (done == total)
         fputs("\r\033[K", stderr);
 }
@@ -271,6 +275,8 @@ void tco_cmd_load_batch(const tco_options *o, tco_batch *batch)
         }
         tco_diag_list_take(&batch->errors, &file_diags);
         tco_diag_list_fini(&file_diags);
+        if (st == TCO_EINTERRUPTED)
+            break; /* an open that a stop signal interrupted: the caller says so */
     }
 }
 
@@ -316,6 +322,8 @@ bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *ba
     tco_cmd_batch_fini(batch);
     tco_cmd_load_batch(o, batch);
     *worst = batch->worst;
+    if (*worst == TCO_EINTERRUPTED)
+        return false;
     if (batch->cut) {
         *worst = TCO_EUSAGE;
         return false;

@@ -82,62 +82,27 @@ long tco_csv_column(const tco_csv_table *t, const char *name)
 
 /* ==== text checks ========================================================================== */
 
-/* Offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629: no
- * overlong forms, no surrogates, nothing above U+10FFFF), or n when all of s is UTF-8. */
+/* Offset of the first byte that does not begin a well-formed UTF-8 sequence, or n when all
+ * of s is UTF-8. */
 static size_t utf8_bad_offset(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t len;
-        unsigned long cp;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return i; /* a continuation byte, C0/C1 (always overlong), or F5..FF */
-        }
-        if (n - i < len)
-            return i;
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
-            return i;
-        if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
+        const size_t len = tco_diag_utf8_seq(s + i, n - i);
+        if (len == 0)
             return i;
         i += len;
     }
     return n;
 }
 
-/* A printable copy of s[0..n) for a message: NUL bytes and bytes that are not UTF-8 become '?',
- * so a diagnostic line is always valid text. Caller frees. */
+/* A copy of s[0..n) for a message: NUL bytes become '?' (tco_diag_quote_cell escapes the
+ * rest: controls and bytes that are not UTF-8). Caller frees. */
 static char *printable_copy(const char *s, size_t n)
 {
     char *out = tco_xmalloc(n + 1);
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        size_t good = utf8_bad_offset(u + i, n - i);
-        for (size_t k = 0; k < good; k++)
-            out[i + k] = u[i + k] ? (char)u[i + k] : '?';
-        i += good;
-        if (i < n)
-            out[i++] = '?';
-    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = s[i] ? s[i] : '?';
     out[n] = '\0';
     return out;
 }
@@ -172,6 +137,7 @@ typedef struct loader {
                                started on an earlier line) */
     size_t n_cells;         /* fields read so far, in every record */
     bool failed;            /* a syntax error was found: ignore further callbacks */
+    bool doubled_bom;       /* the file starts with two byte-order marks */
 } loader;
 
 static void record_free(record *r)
@@ -218,6 +184,31 @@ static void on_field(void *data, size_t len, void *ctx)
     if (L->n_cells == TCO_MAX_CELLS) {
         tco_diag_add(&L->syntax, TCO_EDATA, L->name, L->rec_line, col_of(L->cur.n),
                      "expected at most %lu cells in a file, got more", TCO_MAX_CELLS);
+        L->failed = true;
+        return;
+    }
+    /* Bytes that are valid text but almost never meant: each says where it came from. */
+    const char *ctrl_z = memchr(s, 0x1A, len);
+    if (ctrl_z) {
+        tco_diag_add(&L->syntax, TCO_EDATA, L->name, L->rec_line, col_of(L->cur.n),
+                     "expected text, got a Ctrl-Z byte (0x1A) at byte %zu of the cell (a DOS "
+                     "end-of-file marker: delete it)",
+                     (size_t)(ctrl_z - s) + 1);
+        L->failed = true;
+        return;
+    }
+    /* U+FEFF starting a cell is a byte-order mark that is not the file's first bytes (inside
+     * a word it is a zero-width no-break space, and kept) */
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        if (L->doubled_bom && L->cur.n == 0 && L->n_recs == 0)
+            tco_diag_add(&L->syntax, TCO_EDATA, L->name, L->rec_line, col_of(L->cur.n),
+                         "expected one byte-order mark at most, got a second one (U+FEFF) "
+                         "after the first (the file was converted to UTF-8 twice: save it "
+                         "again as CSV UTF-8, or delete the mark)");
+        else
+            tco_diag_add(&L->syntax, TCO_EDATA, L->name, L->rec_line, col_of(L->cur.n),
+                         "expected text, got a byte-order mark (U+FEFF) at the start of the "
+                         "cell (two files joined, each with its own mark? delete it)");
         L->failed = true;
         return;
     }
@@ -440,6 +431,7 @@ tco_status tco_csv_load_buffer(const char *name, const char *data, size_t len, t
     }
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         pos = 3; /* Excel's "CSV UTF-8" writes a byte-order mark */
+    L.doubled_bom = pos == 3 && len >= 6 && memcmp(data + 3, "\xEF\xBB\xBF", 3) == 0;
     const bool empty_input = pos == len;
 
     struct csv_parser p;
@@ -518,8 +510,17 @@ tco_status tco_csv_load(const char *path, tco_csv_table *t, tco_diag_list *diags
 {
     tco_csv_table_fini(t);
     t->path = tco_xstrdup(path);
+    if (path[0] == '\0') {
+        tco_diag_add(diags, TCO_ENOINPUT, NULL, 0, 0,
+                     "expected a file name, got an empty one (an unset shell variable?)");
+        return TCO_ENOINPUT;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
+        /* a stop signal's handler ran while open() waited (a FIFO with no writer): the
+         * caller says "interrupted", once; "cannot open" would blame the file */
+        if (errno == EINTR)
+            return TCO_EINTERRUPTED;
         tco_diag_add(diags, TCO_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
         return TCO_ENOINPUT;
     }
@@ -553,6 +554,10 @@ tco_status tco_csv_load(const char *path, tco_csv_table *t, tco_diag_list *diags
         len += got;
         if (got == 0) {
             if (ferror(f)) {
+                if (errno == EINTR) {
+                    st = TCO_EINTERRUPTED; /* as for open() above */
+                    goto done;
+                }
                 /* e.g. EISDIR: fopen succeeds on a directory, reading it fails */
                 int err = errno ? errno : EIO;
                 tco_diag_add(diags, TCO_ENOINPUT, path, 0, 0, "cannot read: %s", strerror(err));

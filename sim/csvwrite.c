@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tco/diag.h"
 #include "tco/xalloc.h"
 
 void tco_csvw_format_number(char *buf, size_t size, double x)
@@ -44,14 +45,18 @@ void tco_csvw_raw(tco_csvw *w, const char *s)
 
 void tco_csvw_text(tco_csvw *w, const char *s)
 {
-    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-        s[0] == '\r') {
-        char *safe = tco_xasprintf("'%s", s);
+    /* SPEC §6: UTF-8, whatever a file name given on the command line holds; and no escape
+     * sequence for a terminal that shows `--format csv` */
+    char *text = tco_diag_cell_text(s);
+    if (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+        text[0] == '\r') {
+        char *safe = tco_xasprintf("'%s", text);
         tco_csvw_raw(w, safe);
         free(safe);
     } else {
-        tco_csvw_raw(w, s);
+        tco_csvw_raw(w, text);
     }
+    free(text);
 }
 
 void tco_csvw_num(tco_csvw *w, double x)

@@ -103,22 +103,91 @@ void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsi
     push(list, d);
 }
 
-void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
+size_t tco_diag_utf8_seq(const unsigned char *s, size_t n)
 {
-    const size_t room = size - 1; /* keep the NUL */
-    size_t o = 0;
-    for (const unsigned char *p = (const unsigned char *)cell; *p; p++) {
-        char piece[8];
-        size_t n = 1;
-        if (*p == '\n' || *p == '\r' || *p == '\t') {
+    if (n == 0)
+        return 0;
+    const unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned long cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0; /* a continuation byte, C0/C1 (always overlong), or F5..FF */
+    }
+    if (n < len)
+        return 0;
+    for (size_t k = 1; k < len; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[k] & 0x3F);
+    }
+    if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
+        return 0;
+    if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
+        return 0;
+    return len;
+}
+
+/* How escape_text treats what is not plain text. */
+enum {
+    ESCAPE_CONTROLS = 1u << 0,  /* C0 controls, DEL and C1 controls become \n, \xHH, \u0080 */
+    KEEP_BREAKS = 1u << 1,      /* ... except tab, LF and CR, kept as they are */
+    BAD_AS_FFFD = 1u << 2       /* a byte not part of well-formed UTF-8 becomes U+FFFD, not \xHH */
+};
+
+/* The form of the character at p (n bytes left) into piece (>= 8 bytes); *used is how many
+ * input bytes it stands for. C1 controls (U+0080..U+009F) are escaped with the C0 ones:
+ * some terminals obey them as escape sequences (0x9B is CSI). */
+static size_t text_piece(const unsigned char *p, size_t n, unsigned flags, char *piece,
+                         size_t *used)
+{
+    const size_t len = tco_diag_utf8_seq(p, n);
+    *used = len ? len : 1;
+    if (len == 0) {
+        if (flags & BAD_AS_FFFD) {
+            memcpy(piece, "\xEF\xBF\xBD", 3);
+            return 3;
+        }
+        return (size_t)snprintf(piece, 8, "\\x%02X", *p);
+    }
+    const bool c0 = *p < 0x20 || *p == 0x7f;
+    const bool c1 = len == 2 && p[0] == 0xC2 && p[1] < 0xA0;
+    const bool brk = *p == '\n' || *p == '\r' || *p == '\t';
+    if ((flags & ESCAPE_CONTROLS) && (c0 || c1) && !(brk && (flags & KEEP_BREAKS))) {
+        if (brk) {
             piece[0] = '\\';
             piece[1] = *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't';
-            n = 2;
-        } else if (*p < 0x20 || *p == 0x7f) {
-            n = (size_t)snprintf(piece, sizeof piece, "\\x%02X", *p);
-        } else {
-            piece[0] = (char)*p;
+            return 2;
         }
+        if (c1)
+            return (size_t)snprintf(piece, 8, "\\u%04X", (unsigned)p[1]);
+        return (size_t)snprintf(piece, 8, "\\x%02X", *p);
+    }
+    memcpy(piece, p, len);
+    return len;
+}
+
+/* s into buf (size >= 1) in the form `flags` asks for; cut with "..." when it does not fit,
+ * never inside a character. */
+static void escape_text(char *buf, size_t size, const char *s, unsigned flags)
+{
+    const size_t room = size - 1; /* keep the NUL */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t left = strlen(s), o = 0;
+    while (left > 0) {
+        char piece[8];
+        size_t used;
+        const size_t n = text_piece(p, left, flags, piece, &used);
         if (o + n > room) {
             /* Too long: cut so that "..." fits, never inside a UTF-8 sequence. Only bytes
              * already written (below the old o) are looked at. */
@@ -136,8 +205,48 @@ void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
         }
         memcpy(buf + o, piece, n);
         o += n;
+        p += used;
+        left -= used;
     }
     buf[o] = '\0';
+}
+
+/* escape_text into a new string that always fits: a byte becomes at most 4 ("\xHH"), a
+ * 2-byte C1 control 6 ("\u0080"), a bad byte 3 (U+FFFD). */
+static char *escaped_copy(const char *s, unsigned flags)
+{
+    const size_t size = 4 * strlen(s) + 1;
+    char *buf = tco_xmalloc(size);
+    escape_text(buf, size, s, flags);
+    return buf;
+}
+
+void tco_diag_quote_cell(char *buf, size_t size, const char *cell)
+{
+    escape_text(buf, size, cell, ESCAPE_CONTROLS);
+}
+
+char *tco_diag_printable(const char *s)
+{
+    return escaped_copy(s, ESCAPE_CONTROLS);
+}
+
+char *tco_diag_utf8(const char *s)
+{
+    return escaped_copy(s, BAD_AS_FFFD);
+}
+
+char *tco_diag_cell_text(const char *s)
+{
+    return escaped_copy(s, ESCAPE_CONTROLS | KEEP_BREAKS | BAD_AS_FFFD);
+}
+
+size_t tco_diag_text_width(const char *s)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        w += (*p & 0xC0) != 0x80; /* count code points, not continuation bytes */
+    return w;
 }
 
 void tco_diag_add_cell(tco_diag_list *list, const char *file, unsigned long line, unsigned col,
@@ -151,14 +260,22 @@ void tco_diag_add_cell(tco_diag_list *list, const char *file, unsigned long line
 
 char *tco_diag_format(const tco_diag *d)
 {
-    const char *file = d->file ? d->file : "tcosim";
+    /* SPEC §2: one line, whatever a file name or a message quotes (a newline in a file name,
+     * an escape sequence in a scenario name, bytes that are not UTF-8) */
+    char *file = tco_diag_printable(d->file ? d->file : "tcosim");
+    char *msg = tco_diag_printable(d->msg);
+    char *line;
     if (d->line == TCO_DIAG_AFTER_LAST_LINE)
-        return tco_xasprintf("%s: %s", file, d->msg);
-    if (d->line && d->col)
-        return tco_xasprintf("%s:%lu:%u: %s", file, d->line, d->col, d->msg);
-    if (d->line)
-        return tco_xasprintf("%s:%lu: %s", file, d->line, d->msg);
-    return tco_xasprintf("%s: %s", file, d->msg);
+        line = tco_xasprintf("%s: %s", file, msg);
+    else if (d->line && d->col)
+        line = tco_xasprintf("%s:%lu:%u: %s", file, d->line, d->col, msg);
+    else if (d->line)
+        line = tco_xasprintf("%s:%lu: %s", file, d->line, msg);
+    else
+        line = tco_xasprintf("%s: %s", file, msg);
+    free(file);
+    free(msg);
+    return line;
 }
 
 /* The rank of d's file: the index of the first diagnostic of the same file. */

@@ -171,12 +171,19 @@ static bool check_name(const tco_csv_table *t, const tco_csv_row *row, long col,
                      TCO_MAX_NAME_BYTES, strlen(s));
         return false;
     }
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p == '/' || *p == '+' || *p == '@' || *p < 0x20) {
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '/' || *p == '+' || *p == '@') {
             tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, column,
                               "a name without '/', '+' or '@' (they separate option names)", s);
             return false;
         }
+        if (*p < 0x20 || *p == 0x7f || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)) {
+            /* C0, DEL, C1: it would be printed in every table */
+            tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, column,
+                              "a name without control characters", s);
+            return false;
+        }
+    }
     return true;
 }
 
@@ -407,6 +414,11 @@ static size_t slot_of_row(const sheet_row *r, void *ctx)
     return c->base + (size_t)(r - c->rows);
 }
 
+/* The sheet's name in option names (`@stem`): the file name without directory and ".csv",
+ * with each byte that would make an option name ambiguous or unprintable written %XX (SPEC
+ * §6, §12.2: `+` separates a hybrid's plans and the part after the last `@` names the sheet
+ * or the migration month): `%` itself (so the encoding reads back), `+`, `@`, controls, and
+ * bytes that are not UTF-8. "q1+q2.csv" is "q1%2Bq2", "a@b.csv" "a%40b". */
 static char *file_stem(const char *path)
 {
     const char *base = strrchr(path, '/');
@@ -414,7 +426,30 @@ static char *file_stem(const char *path)
     size_t n = strlen(base);
     if (n > 4 && strcasecmp(base + n - 4, ".csv") == 0)
         n -= 4;
-    return tco_xstrndup(base, n);
+    char *stem = tco_xmalloc(3 * n + 1);
+    size_t o = 0;
+    const unsigned char *u = (const unsigned char *)base;
+    for (size_t i = 0; i < n;) {
+        const size_t len = tco_diag_utf8_seq(u + i, n - i);
+        const bool c1 = len == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0;
+        if (len > 1 && !c1) {
+            memcpy(stem + o, u + i, len);
+            o += len;
+            i += len;
+            continue;
+        }
+        const unsigned char c = u[i];
+        if (len == 1 && c >= 0x20 && c != 0x7f && c != '%' && c != '+' && c != '@') {
+            stem[o++] = (char)c;
+            i++;
+            continue;
+        }
+        for (size_t k = 0; k < (c1 ? 2u : 1u); k++)
+            o += (size_t)snprintf(stem + o, 4, "%%%02X", u[i + k]);
+        i += c1 ? 2 : 1;
+    }
+    stem[o] = '\0';
+    return stem;
 }
 
 tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_list *diags)

@@ -28,6 +28,10 @@ void tco_report_format_number(char *buf, size_t size, double x)
     tco_csvw_format_number(buf, size, x);
 }
 
+/* Money above this is written in scientific form: grouped digits would be wider than a
+ * column and claim a precision that a sum of 1e15 dollars does not have. */
+#define MONEY_GROUPED_MAX 1e12
+
 void tco_report_format_money(char *buf, size_t size, double x)
 {
     if (!isfinite(x)) {
@@ -40,16 +44,25 @@ void tco_report_format_money(char *buf, size_t size, double x)
     char cents[64];
     snprintf(cents, sizeof cents, "%.2f", a);
     const double shown = strtod(cents, NULL);
+    if (shown == 0 && a > 0) {
+        /* below half a cent: "$0.00" would say nothing was spent */
+        snprintf(buf, size, "%s$%.2e", sign, a);
+        return;
+    }
     if (shown < 1000) {
         snprintf(buf, size, "%s$%s", shown == 0 ? "" : sign, cents); /* never "-$0.00" */
         return;
     }
     char digits[64];
     snprintf(digits, sizeof digits, "%.0f", a);
+    if (strtod(digits, NULL) >= MONEY_GROUPED_MAX) {
+        snprintf(buf, size, "%s$%.3e", sign, a); /* "$1.180e+32": every digit shown is true */
+        return;
+    }
     size_t n = strlen(digits), o = 0;
-    char out[96];
+    char out[64];
     o += (size_t)snprintf(out, sizeof out, "%s$", sign);
-    for (size_t i = 0; i < n && o + 2 < sizeof out; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (i > 0 && (n - i) % 3 == 0)
             out[o++] = ',';
         out[o++] = digits[i];
@@ -230,48 +243,98 @@ size_t *tco_report_rank(const tco_result *r, size_t *n_offered)
     return order;
 }
 
+void tco_report_pad(FILE *out, const char *s, size_t width, bool right)
+{
+    const size_t w = tco_diag_text_width(s);
+    const int fill = (int)(width > w ? width - w : 0);
+    if (right)
+        fprintf(out, "%*s%s", fill, "", s);
+    else
+        fprintf(out, "%s%*s", s, fill, "");
+}
+
+void tco_report_heading(FILE *out, const char *scenario, const char *file)
+{
+    char *name = tco_diag_printable(scenario);
+    char *path = tco_diag_printable(file);
+    fprintf(out, "%s (%s)", name, path);
+    free(name);
+    free(path);
+}
+
+/* The money columns of the ranking: mean TCO, p05, p50, p95. */
+#define N_MONEY_COLUMNS 4
+/* At least this wide, so that everyday tables line up from one run to the next. */
+#define MONEY_COLUMN_MIN 12
+
 static void table_one(FILE *out, const tco_report_item *item, const tco_report_section *sections,
                       size_t n_sections)
 {
+    static const char *const MONEY_HEADINGS[N_MONEY_COLUMNS] = {"mean TCO", "p05", "p50", "p95"};
     const tco_result *r = item->result;
     char trials[32];
     format_count(trials, sizeof trials, r->n_trials);
-    fprintf(out, "%s (%s): %d months, %s trials, seed %llu\n", r->scenario->name, item->file,
-            r->months, trials, (unsigned long long)r->seed);
+    tco_report_heading(out, r->scenario->name, item->file);
+    fprintf(out, ": %d months, %s trials, seed %llu\n", r->months, trials,
+            (unsigned long long)r->seed);
     for (size_t k = 0; k < n_sections; k++)
         if (sections[k].table_before)
             sections[k].table_before(out, item, sections[k].ctx);
-    size_t width = strlen("option");
-    for (size_t o = 0; o < r->options.n; o++) {
-        size_t len = strlen(r->options.items[o].name);
-        if (len > width)
-            width = len;
-    }
-    fprintf(out, "  %4s  %-*s  %12s  %12s  %12s  %12s  %s\n", "rank", (int)width, "option",
-            "mean TCO", "p05", "p50", "p95", "p_cheapest");
     size_t n_offered;
     size_t *order = tco_report_rank(r, &n_offered);
+    /* every cell first, so that each column is as wide as its widest cell: a number is never
+     * cut, and a long one shifts the columns after it, not its neighbours' digits */
+    char (*cells)[N_MONEY_COLUMNS][32] = tco_xcalloc(r->options.n + 1, sizeof *cells);
+    size_t width = strlen("option"), money_width[N_MONEY_COLUMNS];
+    for (size_t c = 0; c < N_MONEY_COLUMNS; c++)
+        money_width[c] = MONEY_COLUMN_MIN;
+    for (size_t o = 0; o < r->options.n; o++) {
+        size_t len = tco_diag_text_width(r->options.items[o].name);
+        if (len > width)
+            width = len;
+        if (!r->options.items[o].offered)
+            continue;
+        const tco_option_result *res = &r->per_option[o];
+        const double v[N_MONEY_COLUMNS] = {res->tco.mean, tco_sketch_quantile(&res->tco_q, 0.05),
+                                           tco_sketch_quantile(&res->tco_q, 0.50),
+                                           tco_sketch_quantile(&res->tco_q, 0.95)};
+        for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
+            tco_report_format_money(cells[o][c], sizeof cells[o][c], v[c]);
+            if (strlen(cells[o][c]) > money_width[c])
+                money_width[c] = strlen(cells[o][c]);
+        }
+    }
+    fprintf(out, "  %4s  ", "rank");
+    tco_report_pad(out, "option", width, false);
+    for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
+        fputs("  ", out);
+        tco_report_pad(out, MONEY_HEADINGS[c], money_width[c], true);
+    }
+    fputs("  p_cheapest\n", out);
     for (size_t k = 0; k < r->options.n; k++) {
         const size_t o = order[k];
         const tco_option *opt = &r->options.items[o];
-        const tco_option_result *res = &r->per_option[o];
         if (!opt->offered) {
-            fprintf(out, "  %4s  %-*s  not offered: %s\n", "-", (int)width, opt->name,
-                    opt->not_offered_why ? opt->not_offered_why : "");
+            fprintf(out, "  %4s  ", "-");
+            tco_report_pad(out, opt->name, width, false);
+            char *why = tco_diag_printable(opt->not_offered_why ? opt->not_offered_why : "");
+            fprintf(out, "  not offered: %s\n", why);
+            free(why);
             continue;
         }
-        char mean[40], p05[40], p50[40], p95[40];
-        tco_report_format_money(mean, sizeof mean, res->tco.mean);
-        tco_report_format_money(p05, sizeof p05, tco_sketch_quantile(&res->tco_q, 0.05));
-        tco_report_format_money(p50, sizeof p50, tco_sketch_quantile(&res->tco_q, 0.50));
-        tco_report_format_money(p95, sizeof p95, tco_sketch_quantile(&res->tco_q, 0.95));
         double se;
         double p = tco_result_p_cheapest(r, o, &se);
         char share[48];
         tco_report_format_share(share, sizeof share, p, se);
-        fprintf(out, "  %4zu  %-*s  %12s  %12s  %12s  %12s  %s\n", k + 1, (int)width, opt->name,
-                mean, p05, p50, p95, share);
+        fprintf(out, "  %4zu  ", k + 1);
+        tco_report_pad(out, opt->name, width, false);
+        for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
+            fputs("  ", out);
+            tco_report_pad(out, cells[o][c], money_width[c], true);
+        }
+        fprintf(out, "  %s\n", share);
     }
+    free(cells);
     if (n_offered > 0) {
         /* the month-by-month picture of the leader, in one line */
         const size_t o = order[0];
@@ -292,8 +355,11 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         fprintf(out, " (90%% of trials %s to %s)\n", lo, hi);
     }
     for (size_t k = 0; k < r->options.n; k++)
-        if (r->options.items[order[k]].offered && r->options.items[order[k]].note)
-            fprintf(out, "  note: %s\n", r->options.items[order[k]].note);
+        if (r->options.items[order[k]].offered && r->options.items[order[k]].note) {
+            char *note = tco_diag_printable(r->options.items[order[k]].note);
+            fprintf(out, "  note: %s\n", note);
+            free(note);
+        }
     free(order);
     for (size_t k = 0; k < n_sections; k++)
         if (sections[k].table_after)
@@ -329,13 +395,13 @@ static json_t *json_option(const tco_result *r, size_t o)
     const tco_option *opt = &r->options.items[o];
     const tco_option_result *res = &r->per_option[o];
     json_t *j = json_object();
-    json_object_set_new(j, "option", json_string(opt->name));
+    json_object_set_new(j, "option", tco_report_json_text(opt->name));
     json_object_set_new(j, "offered", json_boolean(opt->offered));
     if (opt->note)
-        json_object_set_new(j, "note", json_string(opt->note));
+        json_object_set_new(j, "note", tco_report_json_text(opt->note));
     if (!opt->offered) {
         json_object_set_new(j, "not_offered_reason",
-                            json_string(opt->not_offered_why ? opt->not_offered_why : ""));
+                            tco_report_json_text(opt->not_offered_why ? opt->not_offered_why : ""));
         return j;
     }
     json_object_set_new(j, "trials", json_integer((json_int_t)res->tco.n));
@@ -399,7 +465,7 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
         const tco_result *r = items[i].result;
         json_t *s = json_object();
         json_object_set_new(s, "file", tco_report_json_text(items[i].file));
-        json_object_set_new(s, "scenario", json_string(r->scenario->name));
+        json_object_set_new(s, "scenario", tco_report_json_text(r->scenario->name));
         json_object_set_new(s, "months", json_integer(r->months));
         json_object_set_new(s, "trials", json_integer((json_int_t)r->n_trials));
         /* a 64-bit seed does not fit JSON's safe integers: a decimal string keeps it exact */
@@ -421,36 +487,9 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
 
 json_t *tco_report_json_text(const char *s)
 {
-    json_t *j = json_string(s);
-    if (j)
-        return j;
-    /* not UTF-8: keep the valid sequences, replace each invalid byte with U+FFFD */
-    size_t n = strlen(s), o = 0;
-    char *buf = tco_xmalloc(3 * n + 1);
-    for (size_t i = 0; i < n;) {
-        size_t len = 1;
-        const unsigned char c = (unsigned char)s[i];
-        if (c >= 0xC2 && c <= 0xDF)
-            len = 2;
-        else if (c >= 0xE0 && c <= 0xEF)
-            len = 3;
-        else if (c >= 0xF0 && c <= 0xF4)
-            len = 4;
-        json_t *piece = len > 1 && i + len <= n ? json_stringn(s + i, len) : NULL;
-        if (c < 0x80 || piece) {
-            memcpy(buf + o, s + i, c < 0x80 ? 1 : len);
-            o += c < 0x80 ? 1 : len;
-            i += c < 0x80 ? 1 : len;
-        } else {
-            memcpy(buf + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            i++;
-        }
-        json_decref(piece);
-    }
-    buf[o] = '\0';
-    j = json_string(buf);
-    free(buf);
+    char *text = tco_diag_utf8(s);
+    json_t *j = json_string(text);
+    free(text);
     return j ? j : json_string("");
 }
 

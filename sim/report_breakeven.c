@@ -18,8 +18,12 @@
 
 /* ---- number formats for people --------------------------------------------------------- */
 
+/* Quantities above this are written "1.23e+15": grouped digits would claim a precision
+ * they do not have, and never fit a column. */
+#define QTY_GROUPED_MAX 1e15
+
 /* A quantity: "28,571" from 100 up (whole, grouped), else three significant digits ("0.35",
- * "8.71", "17.5"); "-" for NAN. */
+ * "8.71", "17.5", "1.2e-05"); "1.23e+15" from 1e15 up; "-" for NAN. At most 20 characters. */
 static void format_qty(char *buf, size_t size, double x)
 {
     if (!isfinite(x)) {
@@ -28,6 +32,10 @@ static void format_qty(char *buf, size_t size, double x)
     }
     if (fabs(x) < 100) {
         snprintf(buf, size, "%.3g", x);
+        return;
+    }
+    if (fabs(x) >= QTY_GROUPED_MAX) {
+        snprintf(buf, size, "%.2e", x);
         return;
     }
     char digits[64];
@@ -43,8 +51,10 @@ static void format_qty(char *buf, size_t size, double x)
     buf[o] = '\0';
 }
 
-/* A short quantity for grid headings: "950", "1.9k", "35k", "1.2M", "2.5G"; "-" for NAN. */
-static void format_short(char *buf, size_t size, double x)
+/* A short quantity for grid headings with `digits` significant digits (at least 2; 3 below
+ * 1,000): "950", "1.9k", "35k", "1.2M", "2.5G", "12T", from 1e15 "1.2e+15"; "0.0015",
+ * "1.2e-05" below 1; "-" for NAN. At most 24 characters. */
+static void format_short_digits(char *buf, size_t size, double x, int digits)
 {
     static const char *const SUFFIX[] = {"", "k", "M", "G", "T"};
     if (!isfinite(x)) {
@@ -57,10 +67,49 @@ static void format_short(char *buf, size_t size, double x)
         a /= 1000;
         e++;
     }
-    if (e == 0)
-        snprintf(buf, size, "%.3g", x);
-    else
-        snprintf(buf, size, "%s%.*f%s", x < 0 ? "-" : "", a < 9.95 ? 1 : 0, a, SUFFIX[e]);
+    if (e == 0) {
+        snprintf(buf, size, "%.*g", digits < 3 ? 3 : digits, x);
+        return;
+    }
+    if (a >= 999.5) { /* beyond T: no suffix would be read right */
+        snprintf(buf, size, "%.*e", digits - 1, x);
+        return;
+    }
+    const int before = a < 10 ? 1 : a < 100 ? 2 : 3;
+    int decimals = digits > before ? digits - before : 0;
+    for (;;) {
+        /* 9.96 at one decimal is "10.0": one digit more before the point, one fewer after */
+        snprintf(buf, size, "%s%.*f%s", x < 0 ? "-" : "", decimals, a, SUFFIX[e]);
+        const char *point = strchr(buf, '.');
+        const int shown = (int)(point ? (size_t)(point - buf) : strlen(buf) - 1) - (x < 0);
+        if (shown <= before || decimals == 0)
+            return;
+        decimals--;
+    }
+}
+
+/* The short form of grid values ("623k"). */
+static void format_short(char *buf, size_t size, double x)
+{
+    format_short_digits(buf, size, x, 2);
+}
+
+/* The significant digits an axis of the grid needs so that no two of its labels read the same
+ * (a row of 1,025 seats and one of 1,050 were both "1.0k"): 2, or more. */
+static int axis_digits(const double *values, size_t n)
+{
+    for (int digits = 2; digits < 17; digits++) {
+        bool distinct = true;
+        char prev[32], cur[32];
+        for (size_t i = 0; i < n && distinct; i++) {
+            format_short_digits(cur, sizeof cur, values[i], digits);
+            distinct = i == 0 || strcmp(prev, cur) != 0;
+            memcpy(prev, cur, sizeof prev);
+        }
+        if (distinct)
+            return digits;
+    }
+    return 17;
 }
 
 /* A month quantile: "7" or "-". */
@@ -193,9 +242,10 @@ void tco_report_breakeven_json(void *scenario, const tco_report_item *item, void
         tco_breakeven_pair p;
         tco_breakeven_pair_get(b, k, &p);
         json_t *o = json_object();
-        json_object_set_new(o, "per_seat_option", json_string(r->options.items[p.per_seat].name));
+        json_object_set_new(o, "per_seat_option",
+                            tco_report_json_text(r->options.items[p.per_seat].name));
         json_object_set_new(o, "per_transaction_option",
-                            json_string(r->options.items[p.per_transaction].name));
+                            tco_report_json_text(r->options.items[p.per_transaction].name));
         json_object_set_new(o, "trials", json_integer((json_int_t)p.n_trials));
         json_object_set_new(o, "p_crossover", jnum(p.p_crossover));
         json_object_set_new(o, "p_crossover_se", jnum(p.p_crossover_se));
@@ -263,15 +313,73 @@ static void rule_line(FILE *out, const tco_sweep *sw)
     fputs("\n", out);
 }
 
+/* A grid cell: the cheapest option's label and how much more the runner-up costs. */
+static void grid_cell(char *buf, size_t size, const tco_sweep_cell *c)
+{
+    char l[8];
+    label(l, sizeof l, (size_t)c->cheapest);
+    if (c->second >= 0 && c->cheapest_tco > 0) {
+        const double pct = 100 * (c->second_tco - c->cheapest_tco) / c->cheapest_tco;
+        snprintf(buf, size, pct < 999.5 ? "%s+%.0f%%" : "%s+>999%%", l, pct);
+    } else {
+        snprintf(buf, size, "%s", l);
+    }
+}
+
+/* "A/C": the labels of the k-th (per seat, per transaction) pair. */
+static void pair_label(char *buf, size_t size, const tco_sweep *sw, size_t k)
+{
+    char lu[8], lc[8];
+    label(lu, sizeof lu, sw->pair_u[k]);
+    label(lc, sizeof lc, sw->pair_c[k]);
+    snprintf(buf, size, "%s/%s", lu, lc);
+}
+
+static void widen(size_t *width, const char *text)
+{
+    if (strlen(text) > *width)
+        *width = strlen(text);
+}
+
+/* The width of every column of the grid and the frontier: their widest text, at least 8;
+ * row labels with seat_digits, column headings with notification_digits. */
+static int grid_width(const tco_sweep *sw, int seat_digits, int notification_digits)
+{
+    size_t w = 8;
+    char buf[48];
+    for (size_t i = 0; i < sw->n_seats; i++) {
+        format_short_digits(buf, sizeof buf, sw->seats[i], seat_digits);
+        widen(&w, buf);
+        for (size_t j = 0; j < sw->n_notifications; j++) {
+            grid_cell(buf, sizeof buf, &sw->cells[i * sw->n_notifications + j]);
+            widen(&w, buf);
+        }
+        for (size_t k = 0; k < sw->n_pairs; k++) {
+            format_short(buf, sizeof buf, sw->frontier[i * sw->n_pairs + k]);
+            widen(&w, buf);
+        }
+    }
+    for (size_t j = 0; j < sw->n_notifications; j++) {
+        format_short_digits(buf, sizeof buf, sw->notifications[j], notification_digits);
+        widen(&w, buf);
+    }
+    for (size_t k = 0; k < sw->n_pairs; k++) {
+        pair_label(buf, sizeof buf, sw, k);
+        widen(&w, buf);
+    }
+    return (int)w;
+}
+
 static void sweep_table_one(FILE *out, const tco_sweep_item *item)
 {
     const tco_sweep *sw = item->sweep;
     char a[48], b[48];
     format_qty(a, sizeof a, sw->mean_seats);
     format_qty(b, sizeof b, sw->mean_notifications);
-    fprintf(out, "%s (%s): deterministic sweep, every input at its mean (%s seats, %s "
-                 "notifications a month in month 1), no volatility or spikes, %d months\n",
-            sw->scenario->name, item->file, a, b, sw->months);
+    tco_report_heading(out, sw->scenario->name, item->file);
+    fprintf(out, ": deterministic sweep, every input at its mean (%s seats, %s notifications a "
+                 "month in month 1), no volatility or spikes, %d months\n",
+            a, b, sw->months);
     /* the legend */
     size_t n_offered = 0;
     for (size_t o = 0; o < sw->options.n; o++) {
@@ -286,30 +394,27 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
         fprintf(out, "  no option is offered\n");
         return;
     }
+    /* every cell's text decides the width of every column (the row labels' too): a grid
+     * of huge or tiny quantities is wider, never cut */
+    const int seat_digits = axis_digits(sw->seats, sw->n_seats);
+    const int notification_digits = axis_digits(sw->notifications, sw->n_notifications);
+    const int w = grid_width(sw, seat_digits, notification_digits);
     /* the grid */
     fprintf(out, "  cheapest option by month-1 seats (rows) and notifications a month (columns); "
                  "+N%%: the runner-up costs N%% more over the horizon\n");
-    fprintf(out, "  %8s", "seats");
+    fprintf(out, "  %*s", w, "seats");
     for (size_t j = 0; j < sw->n_notifications; j++) {
-        format_short(a, sizeof a, sw->notifications[j]);
-        fprintf(out, " %8s", a);
+        format_short_digits(a, sizeof a, sw->notifications[j], notification_digits);
+        fprintf(out, " %*s", w, a);
     }
     fputs("\n", out);
     for (size_t i = 0; i < sw->n_seats; i++) {
-        format_short(a, sizeof a, sw->seats[i]);
-        fprintf(out, "  %8s", a);
+        format_short_digits(a, sizeof a, sw->seats[i], seat_digits);
+        fprintf(out, "  %*s", w, a);
         for (size_t j = 0; j < sw->n_notifications; j++) {
-            const tco_sweep_cell *c = &sw->cells[i * sw->n_notifications + j];
-            char l[8], cell[32];
-            label(l, sizeof l, (size_t)c->cheapest);
-            if (c->second < 0)
-                snprintf(cell, sizeof cell, "%s", l);
-            else if (c->cheapest_tco > 0) {
-                const double pct = 100 * (c->second_tco - c->cheapest_tco) / c->cheapest_tco;
-                snprintf(cell, sizeof cell, pct < 999.5 ? "%s+%.0f%%" : "%s+>999%%", l, pct);
-            } else
-                snprintf(cell, sizeof cell, "%s", l);
-            fprintf(out, " %8s", cell);
+            char cell[32];
+            grid_cell(cell, sizeof cell, &sw->cells[i * sw->n_notifications + j]);
+            fprintf(out, " %*s", w, cell);
         }
         fputs("\n", out);
     }
@@ -317,21 +422,19 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
     if (sw->n_pairs > 0) {
         fprintf(out, "  break-even notifications a month (month 1) by seats, per seat vs per "
                      "transaction (-: none up to 1e12)\n");
-        fprintf(out, "  %8s", "seats");
+        fprintf(out, "  %*s", w, "seats");
         for (size_t k = 0; k < sw->n_pairs; k++) {
-            char lu[8], lc[8], pair[24];
-            label(lu, sizeof lu, sw->pair_u[k]);
-            label(lc, sizeof lc, sw->pair_c[k]);
-            snprintf(pair, sizeof pair, "%s/%s", lu, lc);
-            fprintf(out, " %8s", pair);
+            char pair[24];
+            pair_label(pair, sizeof pair, sw, k);
+            fprintf(out, " %*s", w, pair);
         }
         fputs("\n", out);
         for (size_t i = 0; i < sw->n_seats; i++) {
-            format_short(a, sizeof a, sw->seats[i]);
-            fprintf(out, "  %8s", a);
+            format_short_digits(a, sizeof a, sw->seats[i], seat_digits);
+            fprintf(out, "  %*s", w, a);
             for (size_t k = 0; k < sw->n_pairs; k++) {
                 format_short(b, sizeof b, sw->frontier[i * sw->n_pairs + k]);
-                fprintf(out, " %8s", b);
+                fprintf(out, " %*s", w, b);
             }
             fputs("\n", out);
         }
@@ -410,14 +513,14 @@ static json_t *sweep_json_one(const tco_sweep_item *item)
     const tco_sweep *sw = item->sweep;
     json_t *s = json_object();
     json_object_set_new(s, "file", tco_report_json_text(item->file));
-    json_object_set_new(s, "scenario", json_string(sw->scenario->name));
+    json_object_set_new(s, "scenario", tco_report_json_text(sw->scenario->name));
     json_object_set_new(s, "months", json_integer(sw->months));
     json_object_set_new(s, "mean_seats", jnum(sw->mean_seats));
     json_object_set_new(s, "mean_notifications", jnum(sw->mean_notifications));
     json_t *opts = json_array();
     for (size_t o = 0; o < sw->options.n; o++) {
         json_t *j = json_object();
-        json_object_set_new(j, "option", json_string(sw->options.items[o].name));
+        json_object_set_new(j, "option", tco_report_json_text(sw->options.items[o].name));
         json_object_set_new(j, "offered", json_boolean(sw->options.items[o].offered));
         json_array_append_new(opts, j);
     }
@@ -430,11 +533,11 @@ static json_t *sweep_json_one(const tco_sweep_item *item)
             json_object_set_new(j, "seats", jnum(sw->seats[r]));
             json_object_set_new(j, "notifications", jnum(sw->notifications[c]));
             json_object_set_new(j, "cheapest", cell->cheapest >= 0
-                                                   ? json_string(option_name(sw, cell->cheapest))
+                                                   ? tco_report_json_text(option_name(sw, cell->cheapest))
                                                    : json_null());
             json_object_set_new(j, "cheapest_tco", jnum(cell->cheapest_tco));
             json_object_set_new(j, "second", cell->second >= 0
-                                                 ? json_string(option_name(sw, cell->second))
+                                                 ? tco_report_json_text(option_name(sw, cell->second))
                                                  : json_null());
             json_object_set_new(j, "second_tco", jnum(cell->second_tco));
             json_object_set_new(j, "margin", jnum(cell->second_tco - cell->cheapest_tco));
@@ -447,9 +550,9 @@ static json_t *sweep_json_one(const tco_sweep_item *item)
             json_t *j = json_object();
             json_object_set_new(j, "seats", jnum(sw->seats[r]));
             json_object_set_new(j, "per_seat_option",
-                                json_string(sw->options.items[sw->pair_u[k]].name));
+                                tco_report_json_text(sw->options.items[sw->pair_u[k]].name));
             json_object_set_new(j, "per_transaction_option",
-                                json_string(sw->options.items[sw->pair_c[k]].name));
+                                tco_report_json_text(sw->options.items[sw->pair_c[k]].name));
             json_object_set_new(j, "breakeven_notifications",
                                 jnum(sw->frontier[r * sw->n_pairs + k]));
             json_array_append_new(front, j);
@@ -464,7 +567,7 @@ static json_t *sweep_json_one(const tco_sweep_item *item)
     json_object_set_new(rule, "holds_everywhere",
                         json_boolean(ru->n_points > 0 && ru->n_cpaas == ru->n_points));
     json_object_set_new(rule, "fails_most_often_to",
-                        ru->fail_option >= 0 ? json_string(option_name(sw, ru->fail_option))
+                        ru->fail_option >= 0 ? tco_report_json_text(option_name(sw, ru->fail_option))
                                              : json_null());
     json_object_set_new(rule, "fails_up_to_notifications", jnum(ru->fail_notifications));
     json_object_set_new(rule, "fails_at_seats", jnum(ru->fail_seats));

@@ -423,7 +423,7 @@ void tco_report_compare_json(void *scenario, const tco_report_item *item, void *
     if (!c)
         return;
     char *v = tco_report_compare_verdict(r);
-    json_object_set_new(js, "verdict", json_string(v));
+    json_object_set_new(js, "verdict", tco_report_json_text(v));
     free(v);
 
     json_t *pw = json_array();
@@ -433,8 +433,8 @@ void tco_report_compare_json(void *scenario, const tco_report_item *item, void *
             if (!tco_compare_difference(c, a, b, &d))
                 continue;
             json_t *row = json_object();
-            json_object_set_new(row, "option", json_string(r->options.items[a].name));
-            json_object_set_new(row, "versus", json_string(r->options.items[b].name));
+            json_object_set_new(row, "option", tco_report_json_text(r->options.items[a].name));
+            json_object_set_new(row, "versus", tco_report_json_text(r->options.items[b].name));
             json_object_set_new(row, "p_cheaper", jnum(d.p_cheaper));
             json_object_set_new(row, "p_cheaper_se", jnum(d.p_cheaper_se));
             json_object_set_new(row, "p_tie", jnum(d.p_tie));
@@ -462,13 +462,13 @@ void tco_report_compare_json(void *scenario, const tco_report_item *item, void *
         tco_difference d;
         tco_compare_difference(c, oc->option_old, oc->option_new, &d);
         json_t *row = json_object();
-        json_object_set_new(row, "option_old", json_string(r->options.items[oc->option_old].name));
-        json_object_set_new(row, "option_new", json_string(r->options.items[oc->option_new].name));
+        json_object_set_new(row, "option_old", tco_report_json_text(r->options.items[oc->option_old].name));
+        json_object_set_new(row, "option_new", tco_report_json_text(r->options.items[oc->option_new].name));
         char *plan = tco_xasprintf("%s/%s", np->vendor, np->plan);
-        json_object_set_new(row, "plan", json_string(plan));
+        json_object_set_new(row, "plan", tco_report_json_text(plan));
         free(plan);
-        json_object_set_new(row, "sheet_old", json_string(p->sheets[op->sheet].path));
-        json_object_set_new(row, "sheet_new", json_string(p->sheets[np->sheet].path));
+        json_object_set_new(row, "sheet_old", tco_report_json_text(p->sheets[op->sheet].path));
+        json_object_set_new(row, "sheet_new", tco_report_json_text(p->sheets[np->sheet].path));
         json_object_set_new(row, "change_mean", jnum(d.mean));
         json_object_set_new(row, "change_mean_se", jnum(d.mean_se));
         json_object_set_new(row, "change_p05", jnum(tco_compare_difference_quantile(

@@ -37,6 +37,12 @@ void tco_rules_format_amount(char *buf, size_t size, double x)
         snprintf(buf, size, "%s", isnan(x) ? "NaN" : x < 0 ? "-inf" : "inf");
         return;
     }
+    if (x != 0 && (fabs(x) >= 1e15 || fabs(x) < 1e-6)) {
+        /* beyond grouped digits (cut by the callers' buffers) or below what "%.6f" shows
+         * ("0"): six significant digits, the exponent whole */
+        snprintf(buf, size, "%.6g", x);
+        return;
+    }
     char digits[400];
     snprintf(digits, sizeof digits, "%.6f", fabs(x));
     /* drop trailing zeros of the fraction, and the point itself */

@@ -3,21 +3,40 @@
 #include "tco/xalloc.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-static void out_of_memory(size_t size)
+/* Whether some thread already reports running out of memory. The one piece of process-wide
+ * state here, as process-wide as the exit it guards: when several worker threads run out at
+ * once, the first prints the one line and exits; the others wait for that exit (they cannot
+ * return NULL to callers that never check), so the message is one line whatever the number
+ * of threads. Lock-free, so safe after malloc failed. */
+static atomic_flag oom_reported = ATOMIC_FLAG_INIT;
+
+static _Noreturn void report_and_exit(const char *what, size_t size)
 {
-    fprintf(stderr, "tcosim: out of memory (asked for %zu bytes)\n", size);
+    if (atomic_flag_test_and_set(&oom_reported))
+        for (;;)
+            pause(); /* another thread is printing the line and exiting */
+    if (what)
+        fprintf(stderr, "tcosim: out of memory (allocating %s)\n", what);
+    else
+        fprintf(stderr, "tcosim: out of memory (asked for %zu bytes)\n", size);
     exit(70);
+}
+
+static _Noreturn void out_of_memory(size_t size)
+{
+    report_and_exit(NULL, size);
 }
 
 _Noreturn void tco_out_of_memory(const char *what)
 {
-    fprintf(stderr, "tcosim: out of memory (allocating %s)\n", what);
-    exit(70);
+    report_and_exit(what, 0);
 }
 
 void *tco_xmalloc(size_t size)

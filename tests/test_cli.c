@@ -256,6 +256,43 @@ static void parsing_twice_should_start_afresh(void **state)
     tco_cli_fini(NULL);
 }
 
+static void empty_file_names_should_be_usage_errors_that_say_so(void **state)
+{
+    (void)state;
+    char *a[] = {"tcosim", "run", "--prices", "", "a.csv", NULL};
+    expect_usage(a, ARGC(a),
+                 "--prices: expected a file name, got \"\" (an empty argument: an unset shell "
+                 "variable?)");
+    char *b[] = {"tcosim", "run", "--prices=", "a.csv", NULL};
+    expect_usage(b, ARGC(b),
+                 "--prices: expected a file name, got \"\" (an empty argument: an unset shell "
+                 "variable?)");
+    char *c[] = {"tcosim", "run", "a.csv", "", NULL};
+    expect_usage(c, ARGC(c),
+                 "run: expected a file name as argument 3, got \"\" (an empty argument: an "
+                 "unset shell variable?)");
+    char *d[] = {"tcosim", "validate", "", NULL};
+    expect_usage(d, ARGC(d),
+                 "validate: expected a file name as argument 2, got \"\" (an empty argument: an "
+                 "unset shell variable?)");
+}
+
+static void an_argument_quoted_in_an_error_should_stay_on_one_printable_line(void **state)
+{
+    (void)state;
+    char *a[] = {"tcosim", "run", "--trials", "1\n2", "a.csv", NULL};
+    expect_usage(a, ARGC(a),
+                 "--trials: expected a whole number from 1 to 1000000000, got \"1\\n2\"");
+    char *b[] = {"tcosim", "run", "--format", "t\x1b[2J\xff", "a.csv", NULL};
+    expect_usage(b, ARGC(b), "--format: expected table, csv or json, got \"t\\x1B[2J\\xFF\"");
+    char *c[] = {"tcosim", "r\run", NULL};
+    expect_usage(c, ARGC(c),
+                 "expected a command (run, breakeven, recommend, validate), got \"r\\run\"; see "
+                 "tcosim --help");
+    char *d[] = {"tcosim", "run", "--no\nsuch", "a.csv", NULL};
+    expect_usage(d, ARGC(d), "run: unknown option \"--no\\nsuch\"; see tcosim help run");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +306,8 @@ int main(void)
         cmocka_unit_test(usage_errors_should_say_what_was_expected),
         cmocka_unit_test(an_error_should_fit_a_small_buffer),
         cmocka_unit_test(parsing_twice_should_start_afresh),
+        cmocka_unit_test(empty_file_names_should_be_usage_errors_that_say_so),
+        cmocka_unit_test(an_argument_quoted_in_an_error_should_stay_on_one_printable_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

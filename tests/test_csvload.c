@@ -3,12 +3,16 @@
  * CR, quoted line breaks), skipped lines, every refusal with its exact message, and the real
  * vendor sheets of tests/fixtures/csv/ (run from the repository's root). */
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -500,6 +504,91 @@ static void smsroute_crlf_sheet_should_give_40_rows_with_utf8_intact(void **stat
                "92", "98.5");
 }
 
+/* ==== bytes that are text but not what the user meant: each names its likely cause ======== */
+
+static void doubled_byte_order_mark_should_say_the_file_was_converted_twice(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "\xEF\xBB\xBF\xEF\xBB\xBF" "a,b\n1,2\n"), TCO_EDATA);
+    assert_int_equal(f->d.n, 1);
+    assert_diag(&f->d, 0,
+                "t.csv:1:1: expected one byte-order mark at most, got a second one (U+FEFF) "
+                "after the first (the file was converted to UTF-8 twice: save it again as CSV "
+                "UTF-8, or delete the mark)");
+    /* without the first one, a mark after comment lines is the joined-files case */
+}
+
+static void byte_order_mark_starting_a_later_line_should_say_files_were_joined(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "\xEF\xBB\xBF" "a,b\n1,2\n\xEF\xBB\xBF" "a,b\n3,4\n"), TCO_EDATA);
+    assert_int_equal(f->d.n, 1);
+    assert_diag(&f->d, 0,
+                "t.csv:3:1: expected text, got a byte-order mark (U+FEFF) at the start of the "
+                "cell (two files joined, each with its own mark? delete it)");
+    assert_int_equal(f->t.n_rows, 1); /* the row before it is kept and checked */
+    /* inside a word U+FEFF is a zero-width no-break space: kept */
+    assert_int_equal(load(f, "a,b\nx\xEF\xBB\xBFy,2\n"), TCO_OK);
+    assert_string_equal(f->t.rows[0].fields[0], "x\xEF\xBB\xBFy");
+}
+
+static void ctrl_z_byte_should_be_named_as_a_dos_end_of_file_marker(void **state)
+{
+    fixture *f = *state;
+    /* the usual case: alone on the last line, after the last line end */
+    assert_int_equal(load(f, "a,b\r\n1,2\r\n\x1A"), TCO_EDATA);
+    assert_int_equal(f->d.n, 1);
+    assert_diag(&f->d, 0,
+                "t.csv:3:1: expected text, got a Ctrl-Z byte (0x1A) at byte 1 of the cell (a "
+                "DOS end-of-file marker: delete it)");
+    assert_int_equal(f->t.n_rows, 1);
+    /* right after the last cell, with no line end */
+    assert_int_equal(load(f, "a,b\n1,2\x1A"), TCO_EDATA);
+    assert_diag(&f->d, 1,
+                "t.csv:2:2: expected text, got a Ctrl-Z byte (0x1A) at byte 2 of the cell (a "
+                "DOS end-of-file marker: delete it)");
+}
+
+static void empty_file_name_should_say_so(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(tco_csv_load("", &f->t, &f->d), TCO_ENOINPUT);
+    assert_int_equal(f->d.n, 1);
+    assert_diag(&f->d, 0, "tcosim: expected a file name, got an empty one (an unset shell "
+                          "variable?)");
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+}
+
+static void open_interrupted_by_a_signal_should_be_interrupted_without_a_message(void **state)
+{
+    /* a FIFO nobody writes: open() waits until a signal whose handler runs (no SA_RESTART,
+     * as tcosim's SIGINT handler) interrupts it; then only the caller's interrupt line may
+     * be printed, never "cannot open: Interrupted system call" */
+    fixture *f = *state;
+    char dir[] = "/tmp/tco-fifo-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/fifo.csv", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_alarm;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, &old);
+    struct itimerval it = {{0, 0}, {0, 50000}}; /* 50 ms */
+    setitimer(ITIMER_REAL, &it, NULL);
+    assert_int_equal(tco_csv_load(path, &f->t, &f->d), TCO_EINTERRUPTED);
+    sigaction(SIGALRM, &old, NULL);
+    assert_int_equal(f->d.n, 0);
+    assert_int_equal(f->d.n_added, 0);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -537,6 +626,11 @@ int main(void)
         T(twilio_selected_rows_should_keep_quoted_commas_and_mojibake),
         T(twilio_head_should_give_49_rows_with_empty_iso_cells),
         T(smsroute_crlf_sheet_should_give_40_rows_with_utf8_intact),
+        T(doubled_byte_order_mark_should_say_the_file_was_converted_twice),
+        T(byte_order_mark_starting_a_later_line_should_say_files_were_joined),
+        T(ctrl_z_byte_should_be_named_as_a_dos_end_of_file_marker),
+        T(empty_file_name_should_say_so),
+        T(open_interrupted_by_a_signal_should_be_interrupted_without_a_message),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

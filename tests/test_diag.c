@@ -208,6 +208,107 @@ static void a_file_should_list_at_most_the_limit_then_say_so(void **state)
     tco_diag_list_fini(&l);
 }
 
+/* ---- the one escaping of text for people, and UTF-8 for CSV and JSON ------------------ */
+
+/* No byte of s is a C0 control, DEL, or outside well-formed UTF-8, and no C1 control. */
+static void assert_printable(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        const size_t len = tco_diag_utf8_seq(u + i, n - i);
+        assert_true(len > 0);
+        assert_false(u[i] < 0x20 || u[i] == 0x7f);
+        assert_false(len == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0);
+        i += len;
+    }
+}
+
+static void utf8_seq_should_accept_rfc3629_and_nothing_else(void **state)
+{
+    (void)state;
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"a", 1), 1);
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"\xc3\xa9", 2), 2);
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"\xe2\x82\xac", 3), 3);
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"\xf0\x9f\x93\x9e", 4), 4);
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"\xc3\xa9", 1), 0); /* cut */
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"\xc0\xaf", 2), 0); /* overlong */
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"\xe0\x80\xaf", 3), 0);
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"\xed\xa0\x80", 3), 0); /* D800 */
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"\xf4\x90\x80\x80", 4), 0);
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"\x80", 1), 0);
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"\xff", 1), 0);
+    assert_int_equal(tco_diag_utf8_seq((const unsigned char *)"", 0), 0);
+}
+
+static void printable_should_escape_terminal_sequences_and_bad_bytes_without_a_cut(void **state)
+{
+    (void)state;
+    /* ESC [ 2 J clears a screen; 0xC2 0x9B is CSI as a C1 control; 0xFF is no UTF-8 */
+    char *s = tco_diag_printable("a\x1b[2Jb\xc2\x9b" "1mc\xff" "d\ne caf\xc3\xa9");
+    assert_string_equal(s, "a\\x1B[2Jb\\u009B1mc\\xFFd\\ne caf\xc3\xa9");
+    assert_printable(s);
+    free(s);
+    /* far longer than any message cut: nothing is lost */
+    char big[2001];
+    memset(big, '\x01', 2000);
+    big[2000] = '\0';
+    s = tco_diag_printable(big);
+    assert_int_equal(strlen(s), 4 * 2000);
+    assert_printable(s);
+    free(s);
+}
+
+static void printable_should_be_printable_for_every_byte(void **state)
+{
+    (void)state;
+    /* every byte value, alone and after each lead byte: the output is always clean */
+    for (int lead = 0; lead < 256; lead++)
+        for (int b = 1; b < 256; b++) {
+            char in[4] = {(char)(lead ? lead : 'x'), (char)b, 'z', '\0'};
+            char *s = tco_diag_printable(in);
+            assert_printable(s);
+            free(s);
+            char *j = tco_diag_utf8(in);
+            for (size_t i = 0, n = strlen(j); i < n;) {
+                size_t len = tco_diag_utf8_seq((const unsigned char *)j + i, n - i);
+                assert_true(len > 0);
+                i += len;
+            }
+            free(j);
+        }
+}
+
+static void utf8_should_replace_bad_bytes_and_keep_the_rest(void **state)
+{
+    (void)state;
+    char *s = tco_diag_utf8("p\xff" "q\x1b\xc3\xa9\xc3");
+    assert_string_equal(s, "p\xef\xbf\xbdq\x1b\xc3\xa9\xef\xbf\xbd"); /* ESC kept: JSON quotes it */
+    free(s);
+    s = tco_diag_cell_text("a\x1b[31m\tb\r\nc\xff\xc2\x85");
+    assert_string_equal(s, "a\\x1B[31m\tb\r\nc\xef\xbf\xbd\\u0085"); /* breaks are cell data */
+    free(s);
+}
+
+static void format_should_make_file_name_and_message_one_printable_line(void **state)
+{
+    (void)state;
+    tco_diag d = {"a\nb\xff.csv", 2, 1, TCO_EDATA, "scenario: got \"x\x1b[2J\"\r"};
+    char *s = tco_diag_format(&d);
+    assert_string_equal(s, "a\\nb\\xFF.csv:2:1: scenario: got \"x\\x1B[2J\"\\r");
+    assert_printable(s);
+    free(s);
+}
+
+static void text_width_should_count_characters_not_bytes(void **state)
+{
+    (void)state;
+    assert_int_equal(tco_diag_text_width(""), 0);
+    assert_int_equal(tco_diag_text_width("abc"), 3);
+    assert_int_equal(tco_diag_text_width("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x93\x9e"), 8);
+    assert_int_equal(tco_diag_text_width("\xc2\xb1"), 1); /* the "±" of the tables */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +326,12 @@ int main(void)
         cmocka_unit_test(quote_should_fit_tiny_buffers),
         cmocka_unit_test(add_cell_should_keep_the_message_one_line_for_a_huge_cell),
         cmocka_unit_test(worst_should_be_the_highest_status_added),
+        cmocka_unit_test(utf8_seq_should_accept_rfc3629_and_nothing_else),
+        cmocka_unit_test(printable_should_escape_terminal_sequences_and_bad_bytes_without_a_cut),
+        cmocka_unit_test(printable_should_be_printable_for_every_byte),
+        cmocka_unit_test(utf8_should_replace_bad_bytes_and_keep_the_rest),
+        cmocka_unit_test(format_should_make_file_name_and_message_one_printable_line),
+        cmocka_unit_test(text_width_should_count_characters_not_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -349,6 +349,54 @@ static void the_file_kind_should_be_told_by_vendor_and_item(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* SPEC §6, §12.2: `+` separates a hybrid's plans and the part after the last `@` names the
+ * sheet (or a migration month): a sheet's file name is %XX-encoded where it would make an
+ * option name ambiguous or unprintable, reversibly (`%` itself is encoded). */
+static void sheet_names_in_option_names_should_encode_what_would_make_them_ambiguous(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *path, *name;
+    } CASES[] = {
+        {"q1+q2.csv", "Acme/Basic@q1%2Bq2"},
+        {"dir/a@b%.csv", "Acme/Basic@a%40b%25"},
+        {"a%2Bb.csv", "Acme/Basic@a%252Bb"}, /* not the same name as "a+b.csv" */
+        {"a+b.csv", "Acme/Basic@a%2Bb"},
+        {"\xff.csv", "Acme/Basic@%FF"},       /* not UTF-8 */
+        {"t\x1b[2J.csv", "Acme/Basic@t%1B[2J"}, /* a terminal escape */
+        {"c\xc2\x9b.csv", "Acme/Basic@c%C2%9B"},  /* a C1 control (CSI) */
+        {"tarif-\xc3\xa9t\xc3\xa9.csv", "Acme/Basic@tarif-\xc3\xa9t\xc3\xa9"}, /* UTF-8 kept */
+    };
+    const size_t n = sizeof CASES / sizeof CASES[0];
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(add(f, CASES[i].path, HEADER "Acme,Basic,ucaas,seat,20,,,,\n"), TCO_OK);
+    assert_int_equal(tco_prices_finish(&f->p, &f->d), TCO_OK);
+    assert_int_equal(f->p.n_plans, n);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = f->p.plans[i].name;
+        assert_string_equal(name, CASES[i].name);
+        /* unambiguous: one '@', no '+', the part after it reads back as the file's stem */
+        assert_null(strchr(name, '+'));
+        assert_true(strchr(name, '@') == strrchr(name, '@'));
+    }
+}
+
+static void vendor_and_plan_names_should_refuse_every_control_character(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(add(f, "p.csv", HEADER "A\x7f" "b,Basic,ucaas,seat,20,,,,\n"
+                                            "Acme,B\xc2\x9b" "x,ucaas,seat,20,,,,\n"
+                                            "Acme,B+C,ucaas,seat,20,,,,\n"),
+                     TCO_EDATA);
+    assert_int_equal(f->d.n, 3);
+    assert_diag(&f->d, 0, "p.csv:2:1: vendor: expected a name without control characters, got "
+                          "\"A\\x7Fb\"");
+    assert_diag(&f->d, 1, "p.csv:3:2: plan: expected a name without control characters, got "
+                          "\"B\\u009Bx\"");
+    assert_diag(&f->d, 2, "p.csv:4:2: plan: expected a name without '/', '+' or '@' (they "
+                          "separate option names), got \"B+C\"");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -364,6 +412,8 @@ int main(void)
         T(tier_problems_should_be_refused),
         T(a_normal_price_should_be_drawn_and_clamped_at_zero),
         T(the_file_kind_should_be_told_by_vendor_and_item),
+        T(sheet_names_in_option_names_should_encode_what_would_make_them_ambiguous),
+        T(vendor_and_plan_names_should_refuse_every_control_character),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -76,8 +76,43 @@ static void money_is_cents_below_a_thousand_and_grouped_dollars_above(void **sta
     /* amounts that round to $1,000 or more are whole dollars too, never "$1000.00" */
     assert_money(999.995, "$1,000");
     assert_money(999.999, "$1,000");
-    assert_money(-0.001, "$0.00"); /* no negative zero */
+    assert_money(-0.004, "-$4.00e-03"); /* below half a cent: never "$0.00" nor "-$0.00" */
+    assert_money(0.001, "$1.00e-03");
+    assert_money(0.005, "$0.01");        /* from half a cent up, cents */
+    assert_money(-0.0, "$0.00");
     assert_money(NAN, "-");
+}
+
+/* The largest and smallest costs a run can print come out whole: every digit and the exponent,
+ * in a buffer of 24 bytes, at most 18 characters (the issue: a table cut $1.18e32 to
+ * "$120,000,000,000,000,000,000,000,000,0", which reads as $1.2e28). */
+static void money_is_never_cut_whatever_its_size(void **state)
+{
+    (void)state;
+    assert_money(999999999999.4, "$999,999,999,999"); /* the last grouped amount */
+    assert_money(1e12, "$1.000e+12");                 /* scientific from $1e12 up */
+    assert_money(1.18e32, "$1.180e+32");
+    assert_money(-1.7976931348623157e308, "-$1.798e+308");
+    assert_money(4.9e-324, "$4.94e-324");
+    for (double x = 1e-300; x < 1e300; x *= 7.3) {
+        for (int sign = -1; sign <= 1; sign += 2) {
+            char buf[24];
+            tco_report_format_money(buf, sizeof buf, sign * x);
+            assert_true(strlen(buf) <= 18);
+            assert_true(strlen(buf) < sizeof buf - 1); /* never filled up: never cut */
+            /* what is printed reads back within its rounding (4 significant digits, or the
+             * cent, or the dollar) */
+            const char *num = buf + (sign < 0 ? 2 : 1);
+            char digits[32];
+            size_t o = 0;
+            for (const char *c = num; *c && o + 1 < sizeof digits; c++)
+                if (*c != ',')
+                    digits[o++] = *c;
+            digits[o] = '\0';
+            const double back = strtod(digits, NULL);
+            assert_true(fabs(back - x) <= fmax(5e-4 * x, 0.5) + 1e-300);
+        }
+    }
 }
 
 /* ---- CSV ------------------------------------------------------------------------------- */
@@ -286,11 +321,104 @@ static void json_parses_and_carries_the_results(void **state)
     tco_scenario_file_fini(&f);
 }
 
+/* SPEC §6: every CSV cell is UTF-8, whatever the file name given; controls that a terminal
+ * would obey (ESC) are escaped, line breaks are cell data. */
+static void csv_text_is_utf8_with_terminal_controls_escaped(void **state)
+{
+    (void)state;
+    char *s = csv_of("scenario,months,seats\n\"e\x1b[31mred\nx\",1,1\n",
+                     "vendor,plan,model,item,price\nU,P,ucaas,seat,20\n", "p\xff.csv",
+                     tco_report_summary_csv);
+    assert_non_null(strstr(s, "\r\n\"p\xef\xbf\xbd.csv\",\"e\\x1B[31mred\nx\",\"ucaas:U/P\","));
+    assert_null(strchr(s, '\x1b'));
+    free(s);
+}
+
+/* The table, as a user reads it: the scenario's and the file's names printable, money whole
+ * in columns as wide as their widest cell. */
+static void table_escapes_names_and_widens_columns_for_huge_money(void **state)
+{
+    (void)state;
+    tco_scenario_file f;
+    tco_prices p;
+    /* 1e9 seats x $1e9 x 12 months = $1.2e19 a trial: "$1.200e+19" */
+    tu_scenarios(&f, "scenario,months,seats\n\"big\x1b]0;owned\x07\",12,1e9\nsmall,12,1\n");
+    tu_prices(&p, "vendor,plan,model,item,price\nU,P,ucaas,seat,1e9\n");
+    tco_result r[2];
+    tco_report_item items[2];
+    for (size_t i = 0; i < 2; i++) {
+        tu_run(&f.items[i], &p, 3, 1, 1, &r[i]);
+        items[i] = (tco_report_item){"dir\n\xff.csv", &r[i]};
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_non_null(fp);
+    assert_int_equal(tco_report_table(fp, items, 2), 0);
+    assert_int_equal(fclose(fp), 0);
+    assert_non_null(strstr(buf, "big\\x1B]0;owned\\x07 (dir\\n\\xFF.csv): 12 months"));
+    assert_non_null(strstr(buf, "$1.200e+19"));
+    for (const char *c = buf; *c; c++)
+        assert_true(*c == '\n' || ((unsigned char)*c >= 0x20 && *c != 0x7f));
+    /* the header's "mean TCO" ends where the cells end: right-aligned in one column */
+    const char *head = strstr(buf, "mean TCO"), *cell = strstr(buf, "$1.200e+19");
+    const char *head_bol = head, *cell_bol = cell;
+    while (head_bol > buf && head_bol[-1] != '\n')
+        head_bol--;
+    while (cell_bol > buf && cell_bol[-1] != '\n')
+        cell_bol--;
+    assert_int_equal((head - head_bol) + strlen("mean TCO"),
+                     (cell - cell_bol) + strlen("$1.200e+19"));
+    free(buf);
+    for (size_t i = 0; i < 2; i++)
+        tco_result_fini(&r[i]);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
+static void pad_counts_characters_not_bytes(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    tco_report_pad(fp, "caf\xc3\xa9", 6, false);
+    fputc('|', fp);
+    tco_report_pad(fp, "\xc2\xb1", 3, true);
+    fputc('|', fp);
+    tco_report_pad(fp, "toolong", 3, true);
+    fclose(fp);
+    assert_string_equal(buf, "caf\xc3\xa9  |  \xc2\xb1|toolong");
+    free(buf);
+}
+
+/* jansson refuses text that is not UTF-8 (json_string returns NULL, and the key was dropped):
+ * every name reaches the document, bad bytes as U+FFFD. */
+static void json_keeps_every_key_whatever_the_bytes_of_a_name(void **state)
+{
+    (void)state;
+    json_t *j = tco_report_json_text("cpaas:C/Api@p\xff");
+    assert_non_null(j);
+    assert_string_equal(json_string_value(j), "cpaas:C/Api@p\xef\xbf\xbd");
+    json_decref(j);
+    j = tco_report_json_text("e\x1b[31m");
+    assert_string_equal(json_string_value(j), "e\x1b[31m"); /* JSON writes it \u001B */
+    char *dump = json_dumps(j, JSON_ENCODE_ANY);
+    assert_string_equal(dump, "\"e\\u001B[31m\"");
+    free(dump);
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_are_the_shortest_decimal_that_reads_back),
         cmocka_unit_test(money_is_cents_below_a_thousand_and_grouped_dollars_above),
+        cmocka_unit_test(money_is_never_cut_whatever_its_size),
+        cmocka_unit_test(csv_text_is_utf8_with_terminal_controls_escaped),
+        cmocka_unit_test(table_escapes_names_and_widens_columns_for_huge_money),
+        cmocka_unit_test(pad_counts_characters_not_bytes),
+        cmocka_unit_test(json_keeps_every_key_whatever_the_bytes_of_a_name),
         cmocka_unit_test(summary_header_starts_with_the_spec_columns),
         cmocka_unit_test(text_cells_that_look_like_formulas_are_neutralised),
         cmocka_unit_test(not_offered_options_have_zero_trials_and_blank_statistics),

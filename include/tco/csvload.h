@@ -43,7 +43,9 @@ void tco_csv_table_init(tco_csv_table *t);
 void tco_csv_table_fini(tco_csv_table *t);
 
 /* Reads the file at `path` into *t (which must be initialised). Returns TCO_OK, TCO_ENOINPUT
- * (cannot open or read: one diagnostic naming the file and strerror) or TCO_EDATA (one or more
+ * (an empty path, or cannot open or read: one diagnostic naming the file and strerror),
+ * TCO_EINTERRUPTED (open or read interrupted by a signal whose handler ran, e.g. SIGINT while
+ * waiting on a FIFO: no diagnostic, the caller prints the one interrupt line) or TCO_EDATA (one or more
  * located diagnostics appended to diags). On TCO_EDATA the rows that were well formed are kept
  * in *t, so a caller can check them too. A file with no header record is TCO_EDATA. */
 tco_status tco_csv_load(const char *path, tco_csv_table *t, tco_diag_list *diags);

@@ -19,7 +19,9 @@ typedef struct tco_csvw {
 void tco_csvw_init(tco_csvw *w, FILE *fp);
 /* A cell exactly as given (column names, numbers already formatted, yes/no). */
 void tco_csvw_raw(tco_csvw *w, const char *s);
-/* A text cell from the user's files (names): neutralised if it looks like a formula. */
+/* A text cell from the user's files (names): bytes that are not UTF-8 become U+FFFD and
+ * controls other than tab, LF and CR \xHH (tco_diag_cell_text), then neutralised if it
+ * looks like a formula. */
 void tco_csvw_text(tco_csvw *w, const char *s);
 /* A number; NAN or infinity give an empty cell. */
 void tco_csvw_num(tco_csvw *w, double x);

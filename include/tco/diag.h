@@ -71,11 +71,38 @@ void tco_diag_add_cell(tco_diag_list *list, const char *file, unsigned long line
  * the order of equal places: a reader meets the problems as the file reads. */
 void tco_diag_list_sort(tco_diag_list *list);
 
-/* Returns "file:line:col: msg" (parts omitted when 0) as a new string; caller frees. */
+/* Returns "file:line:col: msg" (parts omitted when 0) as a new string; caller frees. The file
+ * name and the message are made printable (tco_diag_printable): the result is one line of
+ * UTF-8 text whatever they hold. */
 char *tco_diag_format(const tco_diag *d);
 
-/* Writes `cell` into buf (size >= 2) as printable one-line text: control characters become
- * \n, \r, \t or \xHH, and a cell longer than the buffer is cut with "...". */
+/* ---- printable text: the one escaping of everything tcosim prints for people ---------- */
+
+/* Length (1-4) of the well-formed UTF-8 sequence (RFC 3629: no overlong forms, no surrogates,
+ * nothing above U+10FFFF) that starts s[0..n), or 0 when s does not start one (or n == 0). */
+size_t tco_diag_utf8_seq(const unsigned char *s, size_t n);
+
+/* Writes `cell` into buf (size >= 1) as printable one-line UTF-8 text: C0 controls and DEL
+ * become \n, \r, \t or \xHH, C1 controls (U+0080..U+009F) \u0080..\u009F, and each byte that
+ * is not part of well-formed UTF-8 \xHH; a cell longer than the buffer is cut with "...",
+ * never inside a character. */
 void tco_diag_quote_cell(char *buf, size_t size, const char *cell);
+
+/* tco_diag_quote_cell without a cut, as a new string (caller frees): the form in which every
+ * table and message shows a name, a file name or any other text that came from outside. */
+char *tco_diag_printable(const char *s);
+
+/* s with each byte that is not part of well-formed UTF-8 replaced by U+FFFD, everything else
+ * (controls included) kept; a new string, caller frees. The text of every JSON string: JSON
+ * writes controls as \u001B itself, but must be UTF-8. */
+char *tco_diag_utf8(const char *s);
+
+/* The text of a CSV cell: tco_diag_utf8, and controls escaped as tco_diag_quote_cell does
+ * except tab, LF and CR, which a quoted cell holds as data. A new string, caller frees. */
+char *tco_diag_cell_text(const char *s);
+
+/* The columns printable text takes on a terminal, counted as code points (a combining or wide
+ * character is counted as one). */
+size_t tco_diag_text_width(const char *s);
 
 #endif

@@ -10,6 +10,7 @@
 #ifndef TCO_REPORT_H
 #define TCO_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include <jansson.h>
@@ -58,12 +59,22 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
 
 /* JSON helpers every command's document uses. tco_report_json_text is json_string that never
  * fails on text that is not UTF-8 (a file name from the command line): invalid bytes become
- * U+FFFD. tco_report_json_errors is the "errors" array of a batch's diagnostics.
+ * U+FFFD (tco_diag_utf8), so no key is ever dropped. tco_report_json_errors is the "errors" array of a batch's diagnostics.
  * tco_report_json_write sets doc["errors"], prints doc indented with a final newline, and
  * releases it; 0 or -1 when writing failed. */
 json_t *tco_report_json_text(const char *s);
 json_t *tco_report_json_errors(const tco_diag_list *errors);
 int tco_report_json_write(FILE *out, json_t *doc, const tco_diag_list *errors);
+
+/* ---- text for people (every table) ---------------------------------------------------- */
+
+/* Prints s padded with spaces to `width` terminal columns (tco_diag_text_width): on the left
+ * when `right` (right-aligned), else on the right; s wider than `width` is printed whole. s
+ * must already be printable (tco_diag_printable, or text tcosim made). */
+void tco_report_pad(FILE *out, const char *s, size_t width, bool right);
+/* Prints "SCENARIO (FILE)", both made printable (tco_diag_printable): the start of every
+ * scenario's heading. */
+void tco_report_heading(FILE *out, const char *scenario, const char *file);
 
 /* Writes x in the shortest decimal form that strtod reads back as x ("0.1", "28571.428571428572");
  * buf needs 32 bytes. */
@@ -71,7 +82,9 @@ void tco_report_format_number(char *buf, size_t size, double x);
 /* A probability and its standard error for people: "79.9% ± 0.4%", with two decimals when the
  * error is below 0.05 points ("0.21% ± 0.05%"), so a small error never prints as 0.0%. */
 void tco_report_format_share(char *buf, size_t size, double p, double se);
-/* Money for people: "$1,234,567" (whole dollars from $1,000 up, else cents: "$12.34"). */
+/* Money for people: "$1,234,567" (whole dollars from $1,000 up, else cents: "$12.34"); from
+ * $1e12 up "$1.180e+32", and below half a cent "$4.20e-07" (never "$0.00" for a cost that is
+ * not zero); "-" when not finite. At most 18 characters: buf of 24 bytes is never cut. */
 void tco_report_format_money(char *buf, size_t size, double x);
 
 #endif
