@@ -138,15 +138,18 @@ valgrind: deps
 	@$(MAKE) --no-print-directory BUILD=test build/test/tcosim build/test/tests/csvcells build/test/tests/faults/fault.so
 	@TCOSIM=build/test/tcosim TCOSIM_BUILD=test CSVCELLS=build/test/tests/csvcells FAULT_SHIM=build/test/tests/faults/fault.so TCOSIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/cli/run.sh
 
-# libFuzzer targets (clang): FUZZ_SECONDS each, one after the other (one core). New inputs go
-# to build/fuzz/corpus/T; crashes to build/fuzz/crash-T-*: minimise one (build/fuzz/fuzz_T
-# -minimize_crash=1 FILE), fix it, and keep it in tests/fuzz/crashes/fuzz_T/ for `make check`.
+# libFuzzer targets (clang): FUZZ_SECONDS each, one after the other (one core), with the
+# target's dictionary of columns and extreme values (tests/fuzz/dict/T.dict) where it has one.
+# New inputs go to build/fuzz/corpus/T; crashes to build/fuzz/crash-T-*: minimise one
+# (build/fuzz/fuzz_T -minimize_crash=1 FILE), fix it, and keep it in tests/fuzz/crashes/fuzz_T/
+# for `make check`.
 FUZZ_SECONDS ?= 60
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=fuzz CC=clang fuzz-build
 	@set -e; for t in $(FUZZ_TARGETS); do n=fuzz_$$t; mkdir -p build/fuzz/corpus/$$n; \
 	  echo "== $$n ($(FUZZ_SECONDS)s)"; \
-	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=30 -print_final_stats=1 \
+	  dict=; if [ -f tests/fuzz/dict/$$t.dict ]; then dict=-dict=tests/fuzz/dict/$$t.dict; fi; \
+	  build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=30 -print_final_stats=1 $$dict \
 	    -artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus/$$n \
 	    $$(for d in seeds corpus crashes; do if [ -d tests/fuzz/$$d/$$n ]; then echo tests/fuzz/$$d/$$n; fi; done); \
 	done

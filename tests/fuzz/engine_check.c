@@ -91,11 +91,28 @@ void fuzz_simulate(const tco_scenario *s, const tco_prices *p)
     };
     tco_result r;
     FUZZ_CHECK(tco_engine_run(s, p, &cfg, &r) == TCO_OK);
+    /* What validate accepts, run survives with finite numbers (issue 13): every statistic the
+     * reports print, not only the mean. */
+    static const double QUANTILES[] = {0.05, 0.25, 0.5, 0.75, 0.95};
     for (size_t o = 0; o < r.options.n; o++) {
         if (!r.options.items[o].offered)
             continue;
-        FUZZ_CHECK(isfinite(r.per_option[o].tco.mean) && r.per_option[o].tco.mean >= 0);
-        FUZZ_CHECK(r.per_option[o].tco.n == FUZZ_TRIALS);
+        const tco_option_result *x = &r.per_option[o];
+        FUZZ_CHECK(isfinite(x->tco.mean) && x->tco.mean >= 0);
+        FUZZ_CHECK(x->tco.n == FUZZ_TRIALS);
+        FUZZ_CHECK(isfinite(tco_moments_sd(&x->tco)) && isfinite(tco_moments_sem(&x->tco)));
+        for (size_t q = 0; q < sizeof QUANTILES / sizeof QUANTILES[0]; q++) {
+            const double v = tco_sketch_quantile(&x->tco_q, QUANTILES[q]);
+            FUZZ_CHECK(isfinite(v) && v >= 0);
+        }
+        for (int m = 0; m < r.months; m++) {
+            FUZZ_CHECK(isfinite(x->month_sum[m]) && x->month_sum[m] >= 0);
+            FUZZ_CHECK(isfinite(tco_sketch_quantile(&x->month_q[m], 0.5)));
+            FUZZ_CHECK(isfinite(tco_sketch_quantile(&x->cum_q[m], 0.95)));
+        }
+        double se;
+        const double p_cheapest = tco_result_p_cheapest(&r, o, &se);
+        FUZZ_CHECK(p_cheapest >= 0 && p_cheapest <= 1 && isfinite(se));
     }
     tco_result_fini(&r);
 }
