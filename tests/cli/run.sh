@@ -16,6 +16,10 @@
 # absent). One file per rule of SPEC sections 3 to 5.
 #
 # TCOSIM_WRAP (e.g. "valgrind -q --error-exitcode=99") runs every command under a wrapper.
+#
+# sh tests/cli/run.sh --update CASE...  blesses the named cases: runs each and writes what it
+# printed and its status as the expected files (absent when empty or 0). Read the diff
+# (git diff tests/cli/cases) before committing it.
 # $CSVCELLS is tests/csvcells.c, built: what a spreadsheet makes of a CSV file's cells.
 # $FAULT_SHIM is tests/faults/fault.c, built: preloaded, it makes a chosen rename() fail.
 set -u
@@ -52,9 +56,21 @@ check() { # name expected-file actual-file what
     return 1
 }
 
+update=
+if [ "${1:-}" = --update ]; then
+    shift
+    update=1
+    [ $# -gt 0 ] || { echo "usage: sh tests/cli/run.sh --update CASE..." >&2; exit 64; }
+fi
+in_update() { # name: whether the case is one to bless
+    for u in "$@"; do [ "$u" = "$name" ] && return 0; done
+    return 1
+}
+
 for dir in tests/cli/cases/*/; do
     [ -f "$dir/cmd" ] || continue
     name=$(basename "$dir")
+    if [ -n "$update" ] && ! in_update "$@"; then continue; fi
     if [ -f "$dir/skip" ] && TCOSIM_BUILD="${TCOSIM_BUILD:-}" TCOSIM_WRAP="${TCOSIM_WRAP:-}" sh -c "$(cat "$dir/skip")"; then
         skipped=$((skipped + 1))
         continue
@@ -65,6 +81,14 @@ for dir in tests/cli/cases/*/; do
     export TMP CASE
     TCOSIM="$BIN" sh -c "TCOSIM=\"$BIN\"; $(cat "$dir/cmd")" >"$TMP/.stdout" 2>"$TMP/.stderr"
     status=$?
+    if [ -n "$update" ]; then
+        for f in stdout stderr; do
+            if [ -s "$TMP/.$f" ]; then cp "$TMP/.$f" "$dir/$f"; else rm -f "$dir/$f"; fi
+        done
+        if [ "$status" = 0 ]; then rm -f "$dir/status"; else echo "$status" >"$dir/status"; fi
+        echo "blessed $name (exit $status)"
+        continue
+    fi
     expected_status=0
     [ -f "$dir/status" ] && expected_status=$(cat "$dir/status")
     ok=1
@@ -76,6 +100,8 @@ for dir in tests/cli/cases/*/; do
     fi
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
+
+[ -n "$update" ] && exit 0
 
 for csv in tests/bad/*.csv; do
     [ -f "$csv" ] || continue
