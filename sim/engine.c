@@ -5,6 +5,13 @@
  * (seed, scenario key, block index); a block's summary depends only on its trials; summaries
  * are merged into the total strictly in block order, whatever order the workers finish in. A
  * worker may run ahead of the merge by at most `window` blocks, which bounds memory.
+ *
+ * Streams keyed by names (SPEC §6: adding a sheet re-draws nothing else): in block b the
+ * workload of every trial comes from the stream named "workload", and the price cells of each
+ * plan from the stream named by the plan's name ("Vendor/Plan", or "Vendor/Plan@sheet"), each
+ * keyed (seed, scenario, name, b) by tco_rng_seed_named. A plan name always holds a '/', so it
+ * never meets "workload". A hybrid draws its two plans' cells from their two streams, as the
+ * plans' own options do, so it too keeps its numbers when an unrelated sheet comes or goes.
  */
 #include "tco/engine.h"
 
@@ -92,6 +99,7 @@ typedef struct run_state {
     const tco_option_set *set;
     int months;
     uint64_t key;
+    uint64_t *plan_keys;        /* [n_plans]: tco_rng_name_key of each plan's name */
     unsigned long n_blocks;
 
     pthread_mutex_t mu;
@@ -110,7 +118,8 @@ typedef struct run_state {
 
 /* Per-thread workspace, allocated before the first trial (nothing is allocated per trial). */
 typedef struct worker_ws {
-    gsl_rng *rng;
+    gsl_rng *rng;       /* the workload's stream */
+    gsl_rng **plan_rng; /* [n_plans]: each plan's price stream */
     tco_workload w;
     tco_cost_ws cost;
     double *price_draws;
@@ -191,6 +200,11 @@ static bool cancel_requested(const run_state *st)
     return st->cfg->cancel && atomic_load_explicit(st->cfg->cancel, memory_order_relaxed) != 0;
 }
 
+static uint64_t workload_stream_key(void)
+{
+    return tco_rng_name_key("workload");
+}
+
 /* Runs block b into summary `out` (already reset). Returns false when cancelled. */
 static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_result *out,
                       void **observed)
@@ -202,12 +216,16 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
     const size_t n_opt = st->set->n;
     const int months = st->months;
     const size_t BATCH = ws->batch_len;
-    tco_rng_seed_stream(ws->rng, st->cfg->seed, st->key, b);
+    const uint64_t seed = st->cfg->seed;
+    tco_rng_seed_named(ws->rng, seed, st->key, workload_stream_key(), b);
+    for (size_t j = 0; j < st->p->n_plans; j++)
+        tco_rng_seed_named(ws->plan_rng[j], seed, st->key, st->plan_keys[j], b);
     for (unsigned long t = 0; t < n; t++) {
         if ((t & 63) == 0 && cancel_requested(st))
             return false;
         tco_workload_sample(&ws->w, st->s, ws->rng);
-        tco_prices_draw(st->p, ws->rng, ws->price_draws);
+        for (size_t j = 0; j < st->p->n_plans; j++) /* in index order: see draw_plan */
+            tco_prices_draw_plan(st->p, j, ws->plan_rng[j], ws->price_draws);
         tco_cost_trial(&ws->cost, st->p, st->set, ws->price_draws, &ws->w);
         for (size_t k = 0; k < st->cfg->n_observers; k++) {
             const tco_trial_view view = {st->s, st->p, st->set, ws->price_draws, &ws->w,
@@ -255,6 +273,9 @@ static void *worker(void *arg)
     run_state *st = arg;
     worker_ws ws;
     ws.rng = tco_rng_alloc();
+    ws.plan_rng = tco_xcalloc(st->p->n_plans + 1, sizeof *ws.plan_rng);
+    for (size_t j = 0; j < st->p->n_plans; j++)
+        ws.plan_rng[j] = tco_rng_alloc();
     tco_workload_init(&ws.w, st->months);
     tco_cost_ws_init(&ws.cost, st->p->n_plans, st->set->n, st->months);
     ws.price_draws = tco_xcalloc(st->p->n_values + 1, sizeof *ws.price_draws);
@@ -347,6 +368,9 @@ static void *worker(void *arg)
     free(ws.monthly);
 
     gsl_rng_free(ws.rng);
+    for (size_t j = 0; j < st->p->n_plans; j++)
+        gsl_rng_free(ws.plan_rng[j]);
+    free(ws.plan_rng);
     tco_workload_fini(&ws.w);
     tco_cost_ws_fini(&ws.cost);
     free(ws.price_draws);
@@ -362,13 +386,7 @@ static void *worker(void *arg)
 
 uint64_t tco_engine_scenario_key(const tco_scenario *s)
 {
-    /* FNV-1a over the name, then mixed */
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *c = (const unsigned char *)s->name; *c; c++) {
-        h ^= *c;
-        h *= 1099511628211ULL;
-    }
-    return tco_rng_mix64(h);
+    return tco_rng_name_key(s->name);
 }
 
 tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
@@ -401,6 +419,9 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     st.set = &out->options;
     st.months = s->months;
     st.key = tco_engine_scenario_key(s);
+    st.plan_keys = tco_xcalloc(p->n_plans + 1, sizeof *st.plan_keys);
+    for (size_t j = 0; j < p->n_plans; j++)
+        st.plan_keys[j] = tco_rng_name_key(p->plans[j].name);
     st.n_blocks = (cfg->n_trials + TCO_BLOCK_TRIALS - 1) / TCO_BLOCK_TRIALS;
     unsigned threads = cfg->n_threads ? cfg->n_threads : 1;
     if (threads > st.n_blocks)
@@ -450,6 +471,7 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     free(st.slots);
     free(st.observed_slots);
     free(st.slot_done);
+    free(st.plan_keys);
     return st.cancelled ? TCO_EINTERRUPTED : TCO_OK;
 }
 

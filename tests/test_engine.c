@@ -325,6 +325,61 @@ static void results_are_bit_identical_for_any_thread_count(void **state)
     tco_scenario_file_fini(&f);
 }
 
+/* The same statistics, bit for bit, of option name in a and in b. */
+static void assert_same_option_numbers(const tco_result *a, const tco_result *b, const char *name)
+{
+    const tco_option_result *x = &a->per_option[tu_option(a, name)];
+    const tco_option_result *y = &b->per_option[tu_option(b, name)];
+    assert_true(x->tco.n == y->tco.n && x->tco.mean == y->tco.mean && x->tco.m2 == y->tco.m2 &&
+                x->tco.min == y->tco.min && x->tco.max == y->tco.max);
+    for (int q = 0; q <= 100; q++)
+        assert_true(tco_sketch_quantile(&x->tco_q, q / 100.0) ==
+                    tco_sketch_quantile(&y->tco_q, q / 100.0));
+    for (int m = 0; m < a->months; m++) {
+        assert_true(x->month_sum[m] == y->month_sum[m]);
+        assert_true(tco_sketch_quantile(&x->month_q[m], 0.5) ==
+                    tco_sketch_quantile(&y->month_q[m], 0.5));
+        assert_true(tco_sketch_quantile(&x->cum_q[m], 0.95) ==
+                    tco_sketch_quantile(&y->cum_q[m], 0.95));
+    }
+}
+
+static void another_sheet_changes_no_other_option_s_numbers(void **state)
+{
+    (void)state;
+    /* SPEC §6: the workload and each plan's cells come from streams keyed by their names, so a
+     * sheet loaded before RANDOM_SHEET (its plans take the low indices, its random cells the
+     * first draws) changes nothing of RANDOM_SHEET's options, hybrids included, at any thread
+     * count. Only the comparisons may change. */
+    static const char extra[] = "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                                "X,Seat,ucaas,seat,\"uniform(10,50)\",,,\n"
+                                "Y,Api,cpaas,sms,\"normal(0.008,0.001)\",,,\n"
+                                "Y,Api,cpaas,voice,\"uniform(0.01,0.02)\",,,\n"
+                                "Y,Api,cpaas,api,\"uniform(1,2)\",,,\n";
+    tco_scenario_file f;
+    tco_prices one, two;
+    tu_scenarios(&f, RANDOM_SCENARIO);
+    tu_prices(&one, RANDOM_SHEET);
+    tco_prices_init(&two);
+    tu_add_sheet(&two, "extra.csv", extra);
+    tu_add_sheet(&two, "sheet.csv", RANDOM_SHEET);
+    tu_finish(&two);
+    tco_result a, b;
+    tu_run(&f.items[0], &one, 3000, 5, 1, &a);
+    tu_run(&f.items[0], &two, 3000, 5, 2, &b);
+    static const char *const common[] = {"ucaas:U/One", "ucaas:U/Two", "cpaas:C/Pay",
+                                         "hybrid:U/One+C/Pay", "hybrid:U/Two+C/Pay"};
+    for (size_t k = 0; k < 5; k++)
+        assert_same_option_numbers(&a, &b, common[k]);
+    /* and the extra plans did draw: X's seat price moved its option's TCO across trials */
+    assert_true(tco_moments_sd(&b.per_option[tu_option(&b, "ucaas:X/Seat")].tco) > 0);
+    tco_result_fini(&a);
+    tco_result_fini(&b);
+    tco_prices_fini(&one);
+    tco_prices_fini(&two);
+    tco_scenario_file_fini(&f);
+}
+
 static void another_seed_gives_other_results_the_same_seed_the_same(void **state)
 {
     (void)state;
@@ -409,6 +464,7 @@ int main(void)
         cmocka_unit_test(identical_plans_share_cheapest_and_a_dearer_one_never_wins),
         cmocka_unit_test(p_cheapest_over_offered_options_sums_to_one),
         cmocka_unit_test(results_are_bit_identical_for_any_thread_count),
+        cmocka_unit_test(another_sheet_changes_no_other_option_s_numbers),
         cmocka_unit_test(another_seed_gives_other_results_the_same_seed_the_same),
         cmocka_unit_test(small_trial_counts_are_counted_exactly),
         cmocka_unit_test(a_cancel_flag_already_set_interrupts_the_run),

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* engine: the Monte Carlo run of one scenario over every option (SPEC §6).
  *
- * Trials are split into fixed blocks of TCO_BLOCK_TRIALS; block b of scenario s draws from
- * its own stream tco_rng(seed, key(s), b) and is summarised on its own (streaming, mergeable
+ * Trials are split into fixed blocks of TCO_BLOCK_TRIALS; block b of scenario s draws its
+ * workloads from the stream (seed, key(s), "workload", b) and each plan's price cells from the
+ * stream (seed, key(s), the plan's name, b), so that no option's trials depend on which other
+ * sheets are loaded (SPEC §6); it is summarised on its own (streaming, mergeable
  * summaries: moments, DDSketch quantiles, p_cheapest shares). Worker threads take blocks in
  * order and the summaries are merged strictly in block order, so the result is bit-identical
  * for any thread count. At most 2 x threads block summaries exist at once: memory does not
