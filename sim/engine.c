@@ -233,20 +233,15 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
             st->cfg->observers[k].trial(observed[k], &view);
         }
 
-        /* SPEC §6 p_cheapest: k options tied at the lowest TCO get 1/k of the trial each */
+        /* SPEC §6 p_cheapest: the k options within half a cent of the lowest TCO tie with it
+         * and get 1/k of the trial each */
         double best = INFINITY;
+        for (size_t o = 0; o < n_opt; o++)
+            if (st->set->items[o].offered && ws->cost.total[o] < best)
+                best = ws->cost.total[o];
         unsigned ties = 0;
-        for (size_t o = 0; o < n_opt; o++) {
-            if (!st->set->items[o].offered)
-                continue;
-            double x = ws->cost.total[o];
-            if (x < best) {
-                best = x;
-                ties = 1;
-            } else if (x == best) {
-                ties++;
-            }
-        }
+        for (size_t o = 0; o < n_opt; o++)
+            ties += st->set->items[o].offered && tco_tco_ties_lowest(ws->cost.total[o], best);
         const double share = ties ? 1.0 / ties : 0;
         for (size_t o = 0; o < n_opt; o++) {
             if (!st->set->items[o].offered)
@@ -255,7 +250,7 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
             const double x = ws->cost.total[o];
             tco_moments_add(&r->tco, x);
             tco_sketch_add(&r->tco_q, x);
-            if (x == best) {
+            if (tco_tco_ties_lowest(x, best)) {
                 r->cheapest_sum += share;
                 r->cheapest_sumsq += share * share;
             }

@@ -195,6 +195,48 @@ static void identical_plans_share_cheapest_and_a_dearer_one_never_wins(void **st
     tco_scenario_file_fini(&f);
 }
 
+static void tcos_within_half_a_cent_of_the_lowest_tie_with_it(void **state)
+{
+    (void)state;
+    /* Issue 14: one seat at $23.70 against 3,000 SMS at $0.0079 is the same money, 23.70,
+     * but the two sums differ in their last bits; SPEC §6: within half a cent they tie, 1/2
+     * each (the hybrid pays both: 47.40). */
+    assert_true(3000 * 0.0079 != 23.70); /* 23.700000000000003 */
+    tco_scenario_file f;
+    tco_prices p;
+    tu_scenarios(&f, "scenario,months,seats,notifications\nt,1,1,3000\n");
+    tu_prices(&p, "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                  "U,Seat,ucaas,seat,23.70,,,\n"
+                  "C,Sms,cpaas,sms,0.0079,,,\n");
+    tco_result r;
+    tu_run(&f.items[0], &p, 100, 1, 1, &r);
+    assert_true(r.per_option[tu_option(&r, "ucaas:U/Seat")].tco.mean !=
+                r.per_option[tu_option(&r, "cpaas:C/Sms")].tco.mean);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "ucaas:U/Seat"), NULL) == 0.5);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "cpaas:C/Sms"), NULL) == 0.5);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "hybrid:U/Seat+C/Sms"), NULL) == 0.0);
+    tco_result_fini(&r);
+    tco_prices_fini(&p);
+    /* One seat, one month, seat prices: A 10, B 10.004 (0.004 above the lowest: a tie), C
+     * 10.006 (0.006: dearer), D 10.008 (within half a cent of B but not of the lowest). A and B
+     * get 1/2 each; C and D nothing. */
+    tu_prices(&p, "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                  "V,A,ucaas,seat,10,,,\n"
+                  "V,B,ucaas,seat,10.004,,,\n"
+                  "V,C,ucaas,seat,10.006,,,\n"
+                  "V,D,ucaas,seat,10.008,,,\n");
+    tco_scenario_file_fini(&f);
+    tu_scenarios(&f, "scenario,months,seats\nt,1,1\n");
+    tu_run(&f.items[0], &p, 100, 1, 1, &r);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "ucaas:V/A"), NULL) == 0.5);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "ucaas:V/B"), NULL) == 0.5);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "ucaas:V/C"), NULL) == 0.0);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "ucaas:V/D"), NULL) == 0.0);
+    tco_result_fini(&r);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
 static void p_cheapest_over_offered_options_sums_to_one(void **state)
 {
     (void)state;
@@ -462,6 +504,7 @@ int main(void)
         cmocka_unit_test(a_uniform_seat_price_has_its_closed_form_distribution),
         cmocka_unit_test(a_plan_lacking_a_usage_kind_is_not_offered_and_gets_no_trials),
         cmocka_unit_test(identical_plans_share_cheapest_and_a_dearer_one_never_wins),
+        cmocka_unit_test(tcos_within_half_a_cent_of_the_lowest_tie_with_it),
         cmocka_unit_test(p_cheapest_over_offered_options_sums_to_one),
         cmocka_unit_test(results_are_bit_identical_for_any_thread_count),
         cmocka_unit_test(another_sheet_changes_no_other_option_s_numbers),

@@ -14,6 +14,7 @@
 #define TCO_ENGINE_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "tco/option.h"
@@ -88,6 +89,17 @@ typedef struct tco_result {
     const tco_observer *observers; /* the config's, for tco_result_fini */
     size_t n_observers;
 } tco_result;
+
+/* SPEC §6: two TCOs within half a cent of each other are equal (sums of the same money in
+ * another order differ in their last bits): p_cheapest splits a trial among the options within
+ * TCO_TIE_DOLLARS of the lowest, and pairwise comparisons count such a pair as a tie. */
+#define TCO_TIE_DOLLARS 0.005
+
+/* True when x ties with `lowest` (x >= lowest): x - lowest <= TCO_TIE_DOLLARS. */
+static inline bool tco_tco_ties_lowest(double x, double lowest)
+{
+    return x - lowest <= TCO_TIE_DOLLARS;
+}
 
 /* The stream key of a scenario: a hash of its name, so a scenario's results do not depend on
  * which other files or rows run beside it. */
