@@ -264,6 +264,7 @@ bool tco_compare_difference(const tco_compare *c, size_t a, size_t b, tco_differ
     memset(out, 0, sizeof *out);
     out->mean = out->mean_se = out->min = out->max = NAN;
     out->p_cheaper = out->p_cheaper_se = out->p_tie = NAN;
+    out->p_cheaper_lo = out->p_cheaper_hi = NAN;
     if (a == b || a >= c->n_options || b >= c->n_options)
         return false;
     const bool flip = a > b; /* stored as TCO_hi - TCO_lo */
@@ -281,6 +282,8 @@ bool tco_compare_difference(const tco_compare *c, size_t a, size_t b, tco_differ
     const double p = (double)out->n_cheaper / (double)n;
     out->p_cheaper = p;
     out->p_cheaper_se = sqrt(p * (1 - p) / (double)n);
+    tco_proportion_interval95((double)out->n_cheaper, (double)n, &out->p_cheaper_lo,
+                              &out->p_cheaper_hi);
     out->p_tie = (double)out->n_tie / (double)n;
     out->mean = flip ? -ps->d.mean : ps->d.mean;
     if (out->mean == 0)

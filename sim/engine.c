@@ -500,3 +500,10 @@ double tco_result_p_cheapest(const tco_result *r, size_t o, double *se)
     }
     return mean;
 }
+
+void tco_result_p_cheapest_interval(const tco_result *r, size_t o, double *lo, double *hi)
+{
+    /* shares of ties make the count fractional: Wilson's interval takes it as it is */
+    tco_proportion_interval95(r->per_option[o].cheapest_sum, (double)r->per_option[o].tco.n, lo,
+                              hi);
+}

@@ -536,7 +536,8 @@ static void csv_files_should_have_the_documented_headers(void **state)
     run *r = run_new(sheets, 2, 1);
     char *out = render(r);
     const char *pairwise = "\"file\",\"scenario\",\"option\",\"versus\",\"p_cheaper\","
-                           "\"p_cheaper_se\",\"p_tie\",\"mean_saving\",\"mean_saving_se\","
+                           "\"p_cheaper_se\",\"p_cheaper_lo\",\"p_cheaper_hi\",\"p_tie\","
+                           "\"mean_saving\",\"mean_saving_se\","
                            "\"saving_p05\",\"saving_p95\",\"trials\",";
     assert_true(strncmp(out, pairwise, strlen(pairwise)) == 0);
     assert_non_null(strstr(out, "\"file\",\"scenario\",\"option_old\",\"option_new\","

@@ -84,6 +84,7 @@ const tco_compare *tco_compare_find(const tco_result *r);
 typedef struct tco_difference {
     uint64_t n, n_cheaper, n_dearer, n_tie;
     double p_cheaper, p_cheaper_se; /* n_cheaper / n and sqrt(p (1-p) / n) */
+    double p_cheaper_lo, p_cheaper_hi; /* its Wilson 95% interval (tco_proportion_interval95) */
     double p_tie;
     double mean, mean_se;           /* of TCO_b - TCO_a */
     double min, max;                /* exact extremes of TCO_b - TCO_a */

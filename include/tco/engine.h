@@ -114,5 +114,9 @@ void tco_result_fini(tco_result *r);
 
 /* p_cheapest of option o (SPEC §6) and its standard error. */
 double tco_result_p_cheapest(const tco_result *r, size_t o, double *se);
+/* Its 95% interval [*lo, *hi] (SPEC §6): Wilson's score interval of the trials' shares
+ * (tco_proportion_interval95), never a point where no trial or every trial counts. [0, 1] for
+ * an option with no trials. */
+void tco_result_p_cheapest_interval(const tco_result *r, size_t o, double *lo, double *hi);
 
 #endif
