@@ -98,7 +98,8 @@ typedef struct run_state {
     const tco_engine_config *cfg;
     const tco_option_set *set;
     int months;
-    uint64_t key;
+    uint64_t key;               /* the scenario's (tco_engine_scenario_key) */
+    uint64_t workload_key;      /* tco_rng_name_key("workload") */
     uint64_t *plan_keys;        /* [n_plans]: tco_rng_name_key of each plan's name */
     unsigned long n_blocks;
 
@@ -200,11 +201,6 @@ static bool cancel_requested(const run_state *st)
     return st->cfg->cancel && atomic_load_explicit(st->cfg->cancel, memory_order_relaxed) != 0;
 }
 
-static uint64_t workload_stream_key(void)
-{
-    return tco_rng_name_key("workload");
-}
-
 /* Runs block b into summary `out` (already reset). Returns false when cancelled. */
 static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_result *out,
                       void **observed)
@@ -217,14 +213,15 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
     const int months = st->months;
     const size_t BATCH = ws->batch_len;
     const uint64_t seed = st->cfg->seed;
-    tco_rng_seed_named(ws->rng, seed, st->key, workload_stream_key(), b);
+    tco_rng_seed_named(ws->rng, seed, st->key, st->workload_key, b);
     for (size_t j = 0; j < st->p->n_plans; j++)
         tco_rng_seed_named(ws->plan_rng[j], seed, st->key, st->plan_keys[j], b);
     for (unsigned long t = 0; t < n; t++) {
         if ((t & 63) == 0 && cancel_requested(st))
             return false;
         tco_workload_sample(&ws->w, st->s, ws->rng);
-        for (size_t j = 0; j < st->p->n_plans; j++) /* in index order: see draw_plan */
+        /* in index order: a paired cell takes an earlier plan's draw (tco_prices_draw_plan) */
+        for (size_t j = 0; j < st->p->n_plans; j++)
             tco_prices_draw_plan(st->p, j, ws->plan_rng[j], ws->price_draws);
         tco_cost_trial(&ws->cost, st->p, st->set, ws->price_draws, &ws->w);
         for (size_t k = 0; k < st->cfg->n_observers; k++) {
@@ -241,7 +238,7 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
                 best = ws->cost.total[o];
         unsigned ties = 0;
         for (size_t o = 0; o < n_opt; o++)
-            ties += st->set->items[o].offered && tco_tco_ties_lowest(ws->cost.total[o], best);
+            ties += st->set->items[o].offered && tco_ties_with_lowest(ws->cost.total[o], best);
         const double share = ties ? 1.0 / ties : 0;
         for (size_t o = 0; o < n_opt; o++) {
             if (!st->set->items[o].offered)
@@ -250,7 +247,7 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
             const double x = ws->cost.total[o];
             tco_moments_add(&r->tco, x);
             tco_sketch_add(&r->tco_q, x);
-            if (tco_tco_ties_lowest(x, best)) {
+            if (tco_ties_with_lowest(x, best)) {
                 r->cheapest_sum += share;
                 r->cheapest_sumsq += share * share;
             }
@@ -414,6 +411,7 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     st.set = &out->options;
     st.months = s->months;
     st.key = tco_engine_scenario_key(s);
+    st.workload_key = tco_rng_name_key("workload");
     st.plan_keys = tco_xcalloc(p->n_plans + 1, sizeof *st.plan_keys);
     for (size_t j = 0; j < p->n_plans; j++)
         st.plan_keys[j] = tco_rng_name_key(p->plans[j].name);

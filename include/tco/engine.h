@@ -96,7 +96,7 @@ typedef struct tco_result {
 #define TCO_TIE_DOLLARS 0.005
 
 /* True when x ties with `lowest` (x >= lowest): x - lowest <= TCO_TIE_DOLLARS. */
-static inline bool tco_tco_ties_lowest(double x, double lowest)
+static inline bool tco_ties_with_lowest(double x, double lowest)
 {
     return x - lowest <= TCO_TIE_DOLLARS;
 }
