@@ -347,7 +347,7 @@ static void table_one(FILE *out, const rec_item *it)
         double se;
         double p = tco_result_p_cheapest(r, o, &se);
         char share[48];
-        tco_report_format_share(share, sizeof share, p, se);
+        tco_report_format_share(share, sizeof share, p, se, (double)r->per_option[o].tco.n);
         fprintf(out, "    %4zu  ", k + 1);
         tco_report_pad(out, r->options.items[o].name, width, false);
         fprintf(out, "  %*s  %s\n", (int)mean_width, mean, share);

@@ -111,6 +111,9 @@ typedef struct pair_summary {
     tco_moments d;        /* TCO_j - TCO_i */
     tco_signed_sketch q;  /* all of d but the last `fill` values, which wait in the buffer */
     uint32_t fill;
+    /* SPEC §6 ties: d > TCO_TIE_DOLLARS (i cheaper), d < -TCO_TIE_DOLLARS (j cheaper); the
+     * rest of d.n are ties */
+    uint64_t n_i_cheaper, n_j_cheaper;
 } pair_summary;
 
 /* Differences wait in a per-pair buffer and reach the sketches BUF at a time, so one pair's
@@ -175,6 +178,7 @@ static void compare_reset(void *summary)
         tco_moments_init(&c->pairs[k].d);
         tco_signed_sketch_reset(&c->pairs[k].q);
         c->pairs[k].fill = 0;
+        c->pairs[k].n_i_cheaper = c->pairs[k].n_j_cheaper = 0;
     }
 }
 
@@ -195,6 +199,8 @@ static void compare_trial(void *summary, const tco_trial_view *view)
             pair_summary *ps = &c->pairs[row + i];
             double *buf = c->buf + (row + i) * BUF;
             tco_moments_add(&ps->d, d);
+            ps->n_i_cheaper += d > TCO_TIE_DOLLARS;
+            ps->n_j_cheaper += d < -TCO_TIE_DOLLARS;
             buf[ps->fill++] = d;
             if (ps->fill == BUF) {
                 signed_add_array(&ps->q, buf, BUF);
@@ -212,6 +218,8 @@ static void compare_merge(void *dst, const void *src)
     for (size_t k = 0; k < a->n_pairs; k++) {
         tco_moments_merge(&a->pairs[k].d, &b->pairs[k].d);
         tco_signed_sketch_merge(&a->pairs[k].q, &b->pairs[k].q);
+        a->pairs[k].n_i_cheaper += b->pairs[k].n_i_cheaper;
+        a->pairs[k].n_j_cheaper += b->pairs[k].n_j_cheaper;
         /* src's waiting values go straight into dst's sketch: a summary that only receives
          * merges (the run's total) never has a value waiting */
         signed_add_array(&a->pairs[k].q, b->buf + k * BUF, b->pairs[k].fill);
@@ -256,6 +264,7 @@ bool tco_compare_difference(const tco_compare *c, size_t a, size_t b, tco_differ
     memset(out, 0, sizeof *out);
     out->mean = out->mean_se = out->min = out->max = NAN;
     out->p_cheaper = out->p_cheaper_se = out->p_tie = NAN;
+    out->p_cheaper_lo = out->p_cheaper_hi = NAN;
     if (a == b || a >= c->n_options || b >= c->n_options)
         return false;
     const bool flip = a > b; /* stored as TCO_hi - TCO_lo */
@@ -266,13 +275,15 @@ bool tco_compare_difference(const tco_compare *c, size_t a, size_t b, tco_differ
         return false;
     /* a is cheaper when TCO_b - TCO_a > 0 */
     out->n = n;
-    out->n_cheaper = flip ? ps->q.neg.n : ps->q.pos.n;
-    out->n_dearer = flip ? ps->q.pos.n : ps->q.neg.n;
-    out->n_tie = ps->q.n_zero;
-    assert(out->n_cheaper + out->n_dearer + out->n_tie == n);
+    out->n_cheaper = flip ? ps->n_j_cheaper : ps->n_i_cheaper;
+    out->n_dearer = flip ? ps->n_i_cheaper : ps->n_j_cheaper;
+    assert(out->n_cheaper + out->n_dearer <= n);
+    out->n_tie = n - out->n_cheaper - out->n_dearer;
     const double p = (double)out->n_cheaper / (double)n;
     out->p_cheaper = p;
     out->p_cheaper_se = sqrt(p * (1 - p) / (double)n);
+    tco_proportion_interval95((double)out->n_cheaper, (double)n, &out->p_cheaper_lo,
+                              &out->p_cheaper_hi);
     out->p_tie = (double)out->n_tie / (double)n;
     out->mean = flip ? -ps->d.mean : ps->d.mean;
     if (out->mean == 0)

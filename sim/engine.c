@@ -5,6 +5,13 @@
  * (seed, scenario key, block index); a block's summary depends only on its trials; summaries
  * are merged into the total strictly in block order, whatever order the workers finish in. A
  * worker may run ahead of the merge by at most `window` blocks, which bounds memory.
+ *
+ * Streams keyed by names (SPEC §6: adding a sheet re-draws nothing else): in block b the
+ * workload of every trial comes from the stream named "workload", and the price cells of each
+ * plan from the stream named by the plan's name ("Vendor/Plan", or "Vendor/Plan@sheet"), each
+ * keyed (seed, scenario, name, b) by tco_rng_seed_named. A plan name always holds a '/', so it
+ * never meets "workload". A hybrid draws its two plans' cells from their two streams, as the
+ * plans' own options do, so it too keeps its numbers when an unrelated sheet comes or goes.
  */
 #include "tco/engine.h"
 
@@ -91,7 +98,9 @@ typedef struct run_state {
     const tco_engine_config *cfg;
     const tco_option_set *set;
     int months;
-    uint64_t key;
+    uint64_t key;               /* the scenario's (tco_engine_scenario_key) */
+    uint64_t workload_key;      /* tco_rng_name_key("workload") */
+    uint64_t *plan_keys;        /* [n_plans]: tco_rng_name_key of each plan's name */
     unsigned long n_blocks;
 
     pthread_mutex_t mu;
@@ -110,7 +119,8 @@ typedef struct run_state {
 
 /* Per-thread workspace, allocated before the first trial (nothing is allocated per trial). */
 typedef struct worker_ws {
-    gsl_rng *rng;
+    gsl_rng *rng;       /* the workload's stream */
+    gsl_rng **plan_rng; /* [n_plans]: each plan's price stream */
     tco_workload w;
     tco_cost_ws cost;
     double *price_draws;
@@ -202,12 +212,17 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
     const size_t n_opt = st->set->n;
     const int months = st->months;
     const size_t BATCH = ws->batch_len;
-    tco_rng_seed_stream(ws->rng, st->cfg->seed, st->key, b);
+    const uint64_t seed = st->cfg->seed;
+    tco_rng_seed_named(ws->rng, seed, st->key, st->workload_key, b);
+    for (size_t j = 0; j < st->p->n_plans; j++)
+        tco_rng_seed_named(ws->plan_rng[j], seed, st->key, st->plan_keys[j], b);
     for (unsigned long t = 0; t < n; t++) {
         if ((t & 63) == 0 && cancel_requested(st))
             return false;
         tco_workload_sample(&ws->w, st->s, ws->rng);
-        tco_prices_draw(st->p, ws->rng, ws->price_draws);
+        /* in index order: a paired cell takes an earlier plan's draw (tco_prices_draw_plan) */
+        for (size_t j = 0; j < st->p->n_plans; j++)
+            tco_prices_draw_plan(st->p, j, ws->plan_rng[j], ws->price_draws);
         tco_cost_trial(&ws->cost, st->p, st->set, ws->price_draws, &ws->w);
         for (size_t k = 0; k < st->cfg->n_observers; k++) {
             const tco_trial_view view = {st->s, st->p, st->set, ws->price_draws, &ws->w,
@@ -215,20 +230,15 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
             st->cfg->observers[k].trial(observed[k], &view);
         }
 
-        /* SPEC §6 p_cheapest: k options tied at the lowest TCO get 1/k of the trial each */
+        /* SPEC §6 p_cheapest: the k options within half a cent of the lowest TCO tie with it
+         * and get 1/k of the trial each */
         double best = INFINITY;
+        for (size_t o = 0; o < n_opt; o++)
+            if (st->set->items[o].offered && ws->cost.total[o] < best)
+                best = ws->cost.total[o];
         unsigned ties = 0;
-        for (size_t o = 0; o < n_opt; o++) {
-            if (!st->set->items[o].offered)
-                continue;
-            double x = ws->cost.total[o];
-            if (x < best) {
-                best = x;
-                ties = 1;
-            } else if (x == best) {
-                ties++;
-            }
-        }
+        for (size_t o = 0; o < n_opt; o++)
+            ties += st->set->items[o].offered && tco_ties_with_lowest(ws->cost.total[o], best);
         const double share = ties ? 1.0 / ties : 0;
         for (size_t o = 0; o < n_opt; o++) {
             if (!st->set->items[o].offered)
@@ -237,7 +247,7 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
             const double x = ws->cost.total[o];
             tco_moments_add(&r->tco, x);
             tco_sketch_add(&r->tco_q, x);
-            if (x == best) {
+            if (tco_ties_with_lowest(x, best)) {
                 r->cheapest_sum += share;
                 r->cheapest_sumsq += share * share;
             }
@@ -255,6 +265,9 @@ static void *worker(void *arg)
     run_state *st = arg;
     worker_ws ws;
     ws.rng = tco_rng_alloc();
+    ws.plan_rng = tco_xcalloc(st->p->n_plans + 1, sizeof *ws.plan_rng);
+    for (size_t j = 0; j < st->p->n_plans; j++)
+        ws.plan_rng[j] = tco_rng_alloc();
     tco_workload_init(&ws.w, st->months);
     tco_cost_ws_init(&ws.cost, st->p->n_plans, st->set->n, st->months);
     ws.price_draws = tco_xcalloc(st->p->n_values + 1, sizeof *ws.price_draws);
@@ -347,6 +360,9 @@ static void *worker(void *arg)
     free(ws.monthly);
 
     gsl_rng_free(ws.rng);
+    for (size_t j = 0; j < st->p->n_plans; j++)
+        gsl_rng_free(ws.plan_rng[j]);
+    free(ws.plan_rng);
     tco_workload_fini(&ws.w);
     tco_cost_ws_fini(&ws.cost);
     free(ws.price_draws);
@@ -362,13 +378,7 @@ static void *worker(void *arg)
 
 uint64_t tco_engine_scenario_key(const tco_scenario *s)
 {
-    /* FNV-1a over the name, then mixed */
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *c = (const unsigned char *)s->name; *c; c++) {
-        h ^= *c;
-        h *= 1099511628211ULL;
-    }
-    return tco_rng_mix64(h);
+    return tco_rng_name_key(s->name);
 }
 
 tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
@@ -401,6 +411,10 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     st.set = &out->options;
     st.months = s->months;
     st.key = tco_engine_scenario_key(s);
+    st.workload_key = tco_rng_name_key("workload");
+    st.plan_keys = tco_xcalloc(p->n_plans + 1, sizeof *st.plan_keys);
+    for (size_t j = 0; j < p->n_plans; j++)
+        st.plan_keys[j] = tco_rng_name_key(p->plans[j].name);
     st.n_blocks = (cfg->n_trials + TCO_BLOCK_TRIALS - 1) / TCO_BLOCK_TRIALS;
     unsigned threads = cfg->n_threads ? cfg->n_threads : 1;
     if (threads > st.n_blocks)
@@ -450,6 +464,7 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     free(st.slots);
     free(st.observed_slots);
     free(st.slot_done);
+    free(st.plan_keys);
     return st.cancelled ? TCO_EINTERRUPTED : TCO_OK;
 }
 
@@ -482,4 +497,11 @@ double tco_result_p_cheapest(const tco_result *r, size_t o, double *se)
         *se = var > 0 ? sqrt(var / n) : 0;
     }
     return mean;
+}
+
+void tco_result_p_cheapest_interval(const tco_result *r, size_t o, double *lo, double *hi)
+{
+    /* shares of ties make the count fractional: Wilson's interval takes it as it is */
+    tco_proportion_interval95(r->per_option[o].cheapest_sum, (double)r->per_option[o].tco.n, lo,
+                              hi);
 }

@@ -88,15 +88,32 @@ static void add_item_const(double *acc, const tco_item_price *ip, const double *
         acc[m] += c;
 }
 
-/* tco_price_plan_months for at most SCRATCH_MONTHS months: tmp and f are its scratch. */
+/* acc[m] += the cost of a fixed quantity q every month (numbers, platform): priced once, unless
+ * the allowance is per seat (allow_seats, a UCaaS plan) and not 0; then month by month, as
+ * add_item_months. tmp, f, qm: [months] scratch. */
+static void add_fixed_months(double *restrict acc, double *restrict tmp, double *restrict f,
+                             double *restrict qm, const tco_item_price *ip, const double *prices,
+                             double q, const double *restrict allow_seats, int months)
+{
+    if (!allow_seats || ip->included == 0) {
+        add_item_const(acc, ip, prices, q, months);
+        return;
+    }
+    for (int m = 0; m < months; m++)
+        qm[m] = q;
+    add_item_months(acc, tmp, f, ip, prices, qm, allow_seats, false, months);
+}
+
+/* tco_price_plan_months for at most SCRATCH_MONTHS months: tmp, f and qm are its scratch. */
 enum { SCRATCH_MONTHS = 64 };
 static void price_months_chunk(const tco_plan *plan, const double *prices,
                                const tco_usage_months *u, bool with_setup, int months,
                                const double *escalation, double *out)
 {
-    double tmp[SCRATCH_MONTHS], f[SCRATCH_MONTHS];
+    double tmp[SCRATCH_MONTHS], f[SCRATCH_MONTHS], qm[SCRATCH_MONTHS];
     const tco_item_price *it = plan->items;
-    /* SPEC §5: a UCaaS plan's allowance of a usage item is per seat */
+    /* SPEC §5: a UCaaS plan's `included` is per seat for every item but `seat` (whose
+     * `included` is free seats): sms, voice, api, number, platform and setup */
     const double *per_seat = plan->model == TCO_MODEL_UCAAS ? u->seats : NULL;
     assert(per_seat || plan->model != TCO_MODEL_UCAAS);
     assert(months <= SCRATCH_MONTHS);
@@ -106,12 +123,14 @@ static void price_months_chunk(const tco_plan *plan, const double *prices,
     add_item_months(out, tmp, f, &it[TCO_ITEM_SMS], prices, u->sms, per_seat, false, months);
     add_item_months(out, tmp, f, &it[TCO_ITEM_VOICE], prices, u->voice, per_seat, false, months);
     add_item_months(out, tmp, f, &it[TCO_ITEM_API], prices, u->api, per_seat, true, months);
-    add_item_const(out, &it[TCO_ITEM_NUMBER], prices, u->numbers, months);
-    add_item_const(out, &it[TCO_ITEM_PLATFORM], prices, 1, months);
+    add_fixed_months(out, tmp, f, qm, &it[TCO_ITEM_NUMBER], prices, u->numbers, per_seat, months);
+    add_fixed_months(out, tmp, f, qm, &it[TCO_ITEM_PLATFORM], prices, 1, per_seat, months);
     for (int m = 0; m < months; m++)
         out[m] *= escalation[m];
-    if (with_setup && months > 0 && it[TCO_ITEM_SETUP].n_tiers)
-        out[0] += tco_price_item(&it[TCO_ITEM_SETUP], prices, 1, it[TCO_ITEM_SETUP].included);
+    if (with_setup && months > 0 && it[TCO_ITEM_SETUP].n_tiers) {
+        const tco_item_price *setup = &it[TCO_ITEM_SETUP]; /* month 1's seats for a UCaaS plan */
+        out[0] += tco_price_item(setup, prices, 1, setup->included * (per_seat ? per_seat[0] : 1));
+    }
 }
 
 static const double *offset(const double *a, int by)

@@ -690,21 +690,33 @@ tco_status tco_prices_finish(tco_prices *p, tco_diag_list *diags)
     return st;
 }
 
+static void draw_cell(const tco_prices *p, size_t i, gsl_rng *r, double *out)
+{
+    const tco_value *v = &p->values[i];
+    if (p->draw_from && p->draw_from[i] != i) {
+        out[i] = out[p->draw_from[i]]; /* draw_from[i] < i: already drawn */
+        return;
+    }
+    if (v->dist == TCO_DIST_CONST) {
+        out[i] = v->a;
+        return;
+    }
+    double x = tco_value_draw(v, r);
+    out[i] = x < 0 ? 0 : x > PRICE_MAX ? PRICE_MAX : x;
+}
+
 void tco_prices_draw(const tco_prices *p, gsl_rng *r, double *out)
 {
-    for (size_t i = 0; i < p->n_values; i++) {
-        const tco_value *v = &p->values[i];
-        if (p->draw_from && p->draw_from[i] != i) {
-            out[i] = out[p->draw_from[i]]; /* draw_from[i] < i: already drawn */
-            continue;
-        }
-        if (v->dist == TCO_DIST_CONST) {
-            out[i] = v->a;
-            continue;
-        }
-        double x = tco_value_draw(v, r);
-        out[i] = x < 0 ? 0 : x > PRICE_MAX ? PRICE_MAX : x;
-    }
+    for (size_t i = 0; i < p->n_values; i++)
+        draw_cell(p, i, r, out);
+}
+
+void tco_prices_draw_plan(const tco_prices *p, size_t plan, gsl_rng *r, double *out)
+{
+    const tco_plan *pl = &p->plans[plan];
+    for (size_t item = 0; item < TCO_N_ITEMS; item++)
+        for (size_t t = 0; t < pl->items[item].n_tiers; t++)
+            draw_cell(p, pl->items[item].tiers[t].price, r, out);
 }
 
 size_t tco_option_count(size_t n_ucaas, size_t n_cpaas)

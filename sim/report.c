@@ -71,12 +71,55 @@ void tco_report_format_money(char *buf, size_t size, double x)
     snprintf(buf, size, "%s", out);
 }
 
-void tco_report_format_share(char *buf, size_t size, double p, double se)
+/* x > 0 (in percent) rounded up to one significant digit, as text: 0.0384 -> "0.04", 1.26 -> "2",
+ * 9.6 -> "10". */
+static void ceil_one_digit(char *buf, size_t size, double x)
 {
-    if (100 * se < 0.05 && se > 0)
-        snprintf(buf, size, "%5.2f%% ± %.2f%%", 100 * p, 100 * se);
-    else
-        snprintf(buf, size, "%5.1f%% ± %.1f%%", 100 * p, 100 * se);
+    const int e = (int)floor(log10(x));
+    const double step = pow(10.0, e);
+    snprintf(buf, size, "%.*f", e < 0 ? -e : 0, ceil(x / step) * step);
+}
+
+/* SPEC §6: "< X%" (X the 95% interval's upper end, rounded up) where p is 0 or too close to
+ * 0 for its standard error to show, "> X%" (the lower end, rounded down) near 1. */
+static void format_share_end(char *buf, size_t size, double p, double lo, double hi)
+{
+    char x[32];
+    if (p <= 0.5) {
+        ceil_one_digit(x, sizeof x, hi > 0 ? 100 * hi : 1e-9);
+        snprintf(buf, size, "< %s%%", x);
+        return;
+    }
+    /* 100 - X with X = 100 (1 - lo) rounded up: the lower end rounded down, same digits */
+    const double gap = 100 * (1 - lo);
+    ceil_one_digit(x, sizeof x, gap > 0 ? gap : 1e-9);
+    const char *dot = strchr(x, '.');
+    const int decimals = dot ? (int)strlen(dot + 1) : 0;
+    snprintf(buf, size, "> %.*f%%", decimals, 100 - strtod(x, NULL));
+}
+
+void tco_report_format_share(char *buf, size_t size, double p, double se, double n)
+{
+    double lo, hi;
+    tco_proportion_interval95(p * n, n, &lo, &hi);
+    if (p <= 0 || p >= 1) {
+        format_share_end(buf, size, p, lo, hi);
+        return;
+    }
+    if (se <= 0) { /* the same share in every trial (a tie in each): no sampling error */
+        snprintf(buf, size, "%5.1f%%", 100 * p);
+        return;
+    }
+    /* as many decimals (1 to 3) as the standard error's first significant digit needs, once
+     * rounded (0.0099 shows as 0.01, 0.05 as 0.05) */
+    int d = 1;
+    while (d < 3 && 100 * se < 0.95 * pow(10.0, -d))
+        d++;
+    if (100 * se < 0.95 * pow(10.0, -d)) {
+        format_share_end(buf, size, p, lo, hi);
+        return;
+    }
+    snprintf(buf, size, "%5.*f%% ± %.*f%%", d, 100 * p, d, 100 * se);
 }
 
 static void format_count(char *buf, size_t size, unsigned long long n)
@@ -98,8 +141,8 @@ int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
 {
     static const char *const HEADER[] = {
         "file", "scenario", "option", "trials", "mean", "sd", "p05", "p25", "p50", "p75", "p95",
-        "p_cheapest", "mean_se", "p_cheapest_se", "offered", "not_offered_reason", "months",
-        "seed", "version", "note"};
+        "p_cheapest", "mean_se", "p_cheapest_se", "p_cheapest_lo", "p_cheapest_hi", "offered",
+        "not_offered_reason", "months", "seed", "version", "note"};
     tco_csvw w;
     tco_csvw_init(&w, out);
     tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
@@ -122,14 +165,18 @@ int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
                 tco_csvw_num(&w, p);
                 tco_csvw_num(&w, tco_moments_sem(&res->tco));
                 tco_csvw_num(&w, se);
+                double lo, hi;
+                tco_result_p_cheapest_interval(r, o, &lo, &hi);
+                tco_csvw_num(&w, lo);
+                tco_csvw_num(&w, hi);
                 tco_csvw_raw(&w, "yes");
                 tco_csvw_raw(&w, "");
             } else {
                 tco_csvw_u64(&w, 0);
                 for (size_t k = 0; k < 8; k++)
                     tco_csvw_raw(&w, "");
-                tco_csvw_raw(&w, "");
-                tco_csvw_raw(&w, "");
+                for (size_t k = 0; k < 4; k++) /* mean_se, p_cheapest_se, _lo, _hi */
+                    tco_csvw_raw(&w, "");
                 tco_csvw_raw(&w, "no");
                 tco_csvw_text(&w, opt->not_offered_why ? opt->not_offered_why : "");
             }
@@ -325,7 +372,7 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         double se;
         double p = tco_result_p_cheapest(r, o, &se);
         char share[48];
-        tco_report_format_share(share, sizeof share, p, se);
+        tco_report_format_share(share, sizeof share, p, se, (double)r->per_option[o].tco.n);
         fprintf(out, "  %4zu  ", k + 1);
         tco_report_pad(out, opt->name, width, false);
         for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
@@ -415,6 +462,10 @@ static json_t *json_option(const tco_result *r, size_t o)
     double p = tco_result_p_cheapest(r, o, &se);
     json_object_set_new(j, "p_cheapest", jnum(p));
     json_object_set_new(j, "p_cheapest_se", jnum(se));
+    double p_lo, p_hi;
+    tco_result_p_cheapest_interval(r, o, &p_lo, &p_hi);
+    json_object_set_new(j, "p_cheapest_lo", jnum(p_lo));
+    json_object_set_new(j, "p_cheapest_hi", jnum(p_hi));
     json_t *monthly = json_array();
     for (int m = 0; m < r->months; m++) {
         json_t *row = json_object();

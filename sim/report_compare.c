@@ -46,8 +46,9 @@ static void interval(char *buf, size_t size, double lo, double hi, bool sign)
 int tco_report_pairwise_csv(FILE *out, const tco_report_item *items, size_t n)
 {
     static const char *const HEADER[] = {
-        "file", "scenario", "option", "versus", "p_cheaper", "p_cheaper_se", "p_tie",
-        "mean_saving", "mean_saving_se", "saving_p05", "saving_p95", "trials", "saving_p50"};
+        "file", "scenario", "option", "versus", "p_cheaper", "p_cheaper_se", "p_cheaper_lo",
+        "p_cheaper_hi", "p_tie", "mean_saving", "mean_saving_se", "saving_p05", "saving_p95",
+        "trials", "saving_p50"};
     tco_csvw w;
     tco_csvw_init(&w, out);
     tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
@@ -67,6 +68,8 @@ int tco_report_pairwise_csv(FILE *out, const tco_report_item *items, size_t n)
                 tco_csvw_text(&w, r->options.items[b].name);
                 tco_csvw_num(&w, d.p_cheaper);
                 tco_csvw_num(&w, d.p_cheaper_se);
+                tco_csvw_num(&w, d.p_cheaper_lo);
+                tco_csvw_num(&w, d.p_cheaper_hi);
                 tco_csvw_num(&w, d.p_tie);
                 tco_csvw_num(&w, d.mean);
                 tco_csvw_num(&w, d.mean_se);
@@ -174,6 +177,36 @@ static char *saving_phrase(const tco_compare *c, size_t a, size_t b)
     return tco_xasprintf("costs %s more on average (90%% of savings: %s)", mean, iv);
 }
 
+
+/* p_cheapest of option o as verdict text (tco_report_format_share, no leading blanks). */
+typedef struct share_text {
+    char s[48];
+} share_text;
+
+static const char *trimmed(const share_text *t)
+{
+    const char *s = t->s;
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+static share_text cheapest_share(const tco_result *r, size_t o)
+{
+    share_text t;
+    double se;
+    const double p = tco_result_p_cheapest(r, o, &se);
+    tco_report_format_share(t.s, sizeof t.s, p, se, (double)r->per_option[o].tco.n);
+    return t;
+}
+
+/* P(a cheaper than b) of a difference, the same way. */
+static share_text cheaper_share(const tco_difference *d)
+{
+    share_text t;
+    tco_report_format_share(t.s, sizeof t.s, d->p_cheaper, d->p_cheaper_se, (double)d->n);
+    return t;
+}
 char *tco_report_compare_verdict(const tco_result *r)
 {
     const tco_compare *c = tco_compare_find(r);
@@ -183,8 +216,8 @@ char *tco_report_compare_verdict(const tco_result *r)
     if (best == SIZE_MAX)
         return tco_xstrdup("No option is offered for this scenario.");
     const char *bname = r->options.items[best].name;
-    double se;
-    const double p = tco_result_p_cheapest(r, best, &se);
+    const double p = tco_result_p_cheapest(r, best, NULL);
+    const share_text ps = cheapest_share(r, best);
     const size_t second = most_often_cheapest(r, best, SIZE_MAX);
     if (second == SIZE_MAX)
         return tco_xasprintf("%s is the only offered option.", bname);
@@ -209,23 +242,22 @@ char *tco_report_compare_verdict(const tco_result *r)
             }
         }
         if (rival == SIZE_MAX) /* no paired trials: nothing more to say */
-            return tco_xasprintf("%s is cheapest in %.1f%% ± %.1f%% of trials.", bname, 100 * p,
-                                 100 * se);
+            return tco_xasprintf("%s is cheapest in %s of trials.", bname, trimmed(&ps));
         char *sr = saving_phrase(c, best, rival);
+        const share_text pr = cheaper_share(&dr);
         char *text;
         if (most == rival) {
-            text = tco_xasprintf("%s is cheapest in %.1f%% ± %.1f%% of trials; against %s it %s "
-                                 "over %d months and is cheaper in %.1f%% of trials.",
-                                 bname, 100 * p, 100 * se, r->options.items[rival].name, sr,
-                                 r->months, 100 * dr.p_cheaper);
+            text = tco_xasprintf("%s is cheapest in %s of trials; against %s it %s over %d "
+                                 "months and is cheaper in %s of trials.",
+                                 bname, trimmed(&ps), r->options.items[rival].name, sr,
+                                 r->months, trimmed(&pr));
         } else {
             char *sm = saving_phrase(c, best, most);
-            text = tco_xasprintf("%s is cheapest in %.1f%% ± %.1f%% of trials; against its "
-                                 "closest rival %s it %s over %d months and is cheaper in "
-                                 "%.1f%% of trials; against %s, the option it beats by most, it "
-                                 "%s.",
-                                 bname, 100 * p, 100 * se, r->options.items[rival].name, sr,
-                                 r->months, 100 * dr.p_cheaper, r->options.items[most].name, sm);
+            text = tco_xasprintf("%s is cheapest in %s of trials; against its closest rival %s "
+                                 "it %s over %d months and is cheaper in %s of trials; against "
+                                 "%s, the option it beats by most, it %s.",
+                                 bname, trimmed(&ps), r->options.items[rival].name, sr,
+                                 r->months, trimmed(&pr), r->options.items[most].name, sm);
             free(sm);
         }
         free(sr);
@@ -233,39 +265,39 @@ char *tco_report_compare_verdict(const tco_result *r)
     }
 
     /* no option above 50%: the top two, and how they compare with each other */
-    double se2;
-    const double p2 = tco_result_p_cheapest(r, second, &se2);
+    const share_text ps2 = cheapest_share(r, second);
     const char *sname = r->options.items[second].name;
     tco_difference d;
     if (!tco_compare_difference(c, best, second, &d))
-        return tco_xasprintf("No option is reliably cheapest: %s is cheapest in %.1f%% ± %.1f%% "
-                             "of trials and %s in %.1f%% ± %.1f%%.",
-                             bname, 100 * p, 100 * se, sname, 100 * p2, 100 * se2);
+        return tco_xasprintf("No option is reliably cheapest: %s is cheapest in %s of trials "
+                             "and %s in %s.",
+                             bname, trimmed(&ps), sname, trimmed(&ps2));
     if (d.n_tie == d.n) {
         /* the same plan twice, in effect: what matters is how the pair does against the next */
         const size_t third = most_often_cheapest(r, best, second);
         tco_difference d3;
         if (third == SIZE_MAX || !tco_compare_difference(c, best, third, &d3))
             return tco_xasprintf("No option is reliably cheapest: %s and %s cost the same in "
-                                 "every trial and are cheapest in %.1f%% ± %.1f%% and %.1f%% ± "
-                                 "%.1f%% of trials.",
-                                 bname, sname, 100 * p, 100 * se, 100 * p2, 100 * se2);
+                                 "every trial and are cheapest in %s and %s of trials.",
+                                 bname, sname, trimmed(&ps), trimmed(&ps2));
         char *s3 = saving_phrase(c, best, third);
+        const share_text p3 = cheaper_share(&d3);
         char *text = tco_xasprintf(
             "No option is reliably cheapest: %s and %s cost the same in every trial and are "
-            "cheapest in %.1f%% ± %.1f%% and %.1f%% ± %.1f%% of trials; against the next, %s, "
-            "either one %s over %d months and is cheaper in %.1f%% of trials.",
-            bname, sname, 100 * p, 100 * se, 100 * p2, 100 * se2, r->options.items[third].name,
-            s3, r->months, 100 * d3.p_cheaper);
+            "cheapest in %s and %s of trials; against the next, %s, either one %s over %d "
+            "months and is cheaper in %s of trials.",
+            bname, sname, trimmed(&ps), trimmed(&ps2), r->options.items[third].name, s3,
+            r->months, trimmed(&p3));
         free(s3);
         return text;
     }
     char *s = saving_phrase(c, best, second);
-    char *text = tco_xasprintf("No option is reliably cheapest: %s is cheapest in %.1f%% ± %.1f%% "
-                               "of trials and %s in %.1f%% ± %.1f%%; against %s, %s %s over %d "
-                               "months and is cheaper in %.1f%% of trials.",
-                               bname, 100 * p, 100 * se, sname, 100 * p2, 100 * se2, sname, bname,
-                               s, r->months, 100 * d.p_cheaper);
+    const share_text pd = cheaper_share(&d);
+    char *text = tco_xasprintf("No option is reliably cheapest: %s is cheapest in %s of trials "
+                               "and %s in %s; against %s, %s %s over %d months and is cheaper in "
+                               "%s of trials.",
+                               bname, trimmed(&ps), sname, trimmed(&ps2), sname, bname, s,
+                               r->months, trimmed(&pd));
     free(s);
     return text;
 }
@@ -321,7 +353,7 @@ static void table_matrix(FILE *out, const tco_result *r, const tco_compare *c)
         return;
     }
     const size_t k = n < MATRIX_MAX ? n : MATRIX_MAX;
-    fprintf(out, "  P(row cheaper than column) ± standard error, by rank%s:\n",
+    fprintf(out, "  P(row cheaper than column) ± standard error or 95%% bound, by rank%s:\n",
             n > k ? " (all pairs in pairwise.csv)" : "");
     fprintf(out, "  %4s", "");
     for (size_t j = 0; j < k; j++)
@@ -335,10 +367,14 @@ static void table_matrix(FILE *out, const tco_result *r, const tco_compare *c)
                 fprintf(out, "  %13s", "-");
                 continue;
             }
-            char cell[40];
-            snprintf(cell, sizeof cell, "%.1f%% ± %.1f", 100 * d.p_cheaper, 100 * d.p_cheaper_se);
+            /* "98.5% ± 0.3" (the header names the error), "< 0.2%", "> 99.8%" */
+            share_text cell = cheaper_share(&d);
+            const size_t len = strlen(cell.s);
+            const bool has_se = strstr(cell.s, "±") != NULL;
+            if (has_se && len > 0 && cell.s[len - 1] == '%')
+                cell.s[len - 1] = '\0';
             /* "±" is two bytes and one column */
-            fprintf(out, "  %14s", cell);
+            fprintf(out, has_se ? "  %14s" : "  %13s", trimmed(&cell));
         }
         fprintf(out, "  %s\n", r->options.items[order[i]].name);
     }
@@ -437,6 +473,8 @@ void tco_report_compare_json(void *scenario, const tco_report_item *item, void *
             json_object_set_new(row, "versus", tco_report_json_text(r->options.items[b].name));
             json_object_set_new(row, "p_cheaper", jnum(d.p_cheaper));
             json_object_set_new(row, "p_cheaper_se", jnum(d.p_cheaper_se));
+            json_object_set_new(row, "p_cheaper_lo", jnum(d.p_cheaper_lo));
+            json_object_set_new(row, "p_cheaper_hi", jnum(d.p_cheaper_hi));
             json_object_set_new(row, "p_tie", jnum(d.p_tie));
             json_object_set_new(row, "mean_saving", jnum(d.mean));
             json_object_set_new(row, "mean_saving_se", jnum(d.mean_se));

@@ -22,6 +22,7 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 
+#include "testutil.h"
 #include "tco/cost.h"
 #include "tco/xalloc.h"
 
@@ -351,6 +352,47 @@ static void pairwise_probabilities_should_be_consistent(void **state)
     run_free(r);
 }
 
+static void pairs_within_half_a_cent_should_tie(void **state)
+{
+    (void)state;
+    /* SPEC §6, the rule p_cheapest uses: one seat for one month at A 10, B 10.004, C 10.006.
+     * A-B differ by 0.004 and B-C by 0.002: ties; A-C by 0.006: A is cheaper in every trial.
+     * The $23.70 seat against 3,000 SMS at $0.0079 (23.700000000000003): a tie. */
+    tco_scenario_file f;
+    tco_prices p;
+    tu_scenarios(&f, "scenario,months,seats,notifications\nt,1,1,3000\n");
+    tu_prices(&p, "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                  "V,A,ucaas,seat,10,,,\n"
+                  "V,B,ucaas,seat,10.004,,,\n"
+                  "V,C,ucaas,seat,10.006,,,\n"
+                  "U,Seat,ucaas,seat,23.70,,,\n"
+                  "C,Sms,cpaas,sms,0.0079,,,\n");
+    tco_observer obs = tco_compare_observer(&p);
+    const tco_engine_config cfg = {300, SEED, 2, NULL, NULL, NULL, &obs, 1};
+    tco_result res;
+    assert_int_equal(tco_engine_run(&f.items[0], &p, &cfg, &res), TCO_OK);
+    const tco_compare *c = tco_compare_find(&res);
+    const size_t a = option_named(&res, "ucaas:V/A"), b = option_named(&res, "ucaas:V/B"),
+                 cc = option_named(&res, "ucaas:V/C"), seat = option_named(&res, "ucaas:U/Seat"),
+                 sms = option_named(&res, "cpaas:C/Sms");
+    tco_difference d;
+    assert_true(tco_compare_difference(c, a, b, &d));
+    assert_true(d.n == 300 && d.n_tie == 300 && d.p_cheaper == 0 && d.p_tie == 1);
+    assert_true(tco_compare_difference(c, b, cc, &d));
+    assert_true(d.n_tie == 300 && d.p_cheaper == 0);
+    assert_true(tco_compare_difference(c, a, cc, &d));
+    assert_true(d.n_cheaper == 300 && d.n_tie == 0 && d.p_cheaper == 1);
+    assert_true(tco_compare_difference(c, cc, a, &d));
+    assert_true(d.n_dearer == 300 && d.p_cheaper == 0);
+    assert_true(tco_compare_difference(c, seat, sms, &d));
+    assert_true(d.n_tie == 300 && d.p_cheaper == 0 && d.mean != 0); /* not bit-equal */
+    assert_true(tco_compare_difference(c, sms, seat, &d));
+    assert_true(d.n_tie == 300 && d.p_cheaper == 0);
+    tco_result_fini(&res);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
 static void diff_of_identical_sheets_should_be_exactly_zero(void **state)
 {
     (void)state;
@@ -494,7 +536,8 @@ static void csv_files_should_have_the_documented_headers(void **state)
     run *r = run_new(sheets, 2, 1);
     char *out = render(r);
     const char *pairwise = "\"file\",\"scenario\",\"option\",\"versus\",\"p_cheaper\","
-                           "\"p_cheaper_se\",\"p_tie\",\"mean_saving\",\"mean_saving_se\","
+                           "\"p_cheaper_se\",\"p_cheaper_lo\",\"p_cheaper_hi\",\"p_tie\","
+                           "\"mean_saving\",\"mean_saving_se\","
                            "\"saving_p05\",\"saving_p95\",\"trials\",";
     assert_true(strncmp(out, pairwise, strlen(pairwise)) == 0);
     assert_non_null(strstr(out, "\"file\",\"scenario\",\"option_old\",\"option_new\","
@@ -543,6 +586,7 @@ int main(void)
         cmocka_unit_test(p_cheapest_should_sum_to_one_over_offered_options),
         cmocka_unit_test(dearer_copy_should_never_be_cheapest_and_cost_exactly_1_1_times),
         cmocka_unit_test(pairwise_probabilities_should_be_consistent),
+        cmocka_unit_test(pairs_within_half_a_cent_should_tie),
         cmocka_unit_test(diff_of_identical_sheets_should_be_exactly_zero),
         cmocka_unit_test(changed_prices_should_be_listed_item_by_item),
         cmocka_unit_test(added_item_should_show_its_allowance),

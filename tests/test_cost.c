@@ -197,6 +197,37 @@ static void an_option_not_offered_costs_nan_never_zero(void **state)
     tco_scenario_file_fini(&f);
 }
 
+static void a_ucaas_plans_number_allowance_is_per_seat_in_every_option(void **state)
+{
+    (void)state;
+    /* Issue 14: 10 seats, 12 phone numbers, a UCaaS `number` at $2 with 1 included per seat
+     * bills 12 - 10 = 2 numbers, $4, not 11. A CPaaS plan's allowance stays per plan. Over 2
+     * months (seats grow 10 -> 12 by 20%: then every number is free on the UCaaS plan):
+     *   ucaas:U/Num  month 1: 10 x 20 + (12 - 10) x 2 = 204; month 2: 12 x 20 + 0 = 240; 444
+     *   cpaas:C/Num  (12 - 1) x 1 = 11 a month: 22
+     *   hybrid       both parts rent the numbers: 444 + 22 = 466 */
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,seat_growth,phone_numbers\n"
+                     "n,2,10,20%,12\n");
+    tco_prices p;
+    tu_prices(&p, "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                  "U,Num,ucaas,seat,20,,,\n"
+                  "U,Num,ucaas,number,2,,,1\n"
+                  "C,Num,cpaas,number,1,,,1\n");
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    tu_assert_cents(month_of(&t, "ucaas:U/Num", 1), 204.00);
+    tu_assert_cents(month_of(&t, "ucaas:U/Num", 2), 240.00);
+    tu_assert_cents(month_of(&t, "cpaas:C/Num", 1), 11.00);
+    tu_assert_cents(t.ws.total[option_index(&t.set, "cpaas:C/Num")], 22.00);
+    const size_t h = option_index(&t.set, "hybrid:U/Num+C/Num");
+    tu_assert_cents(t.ws.total[h], 466.00);
+    tu_assert_cents(tco_cost_option_total(&p, &t.set.items[h], t.draws, &t.w), 466.00);
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +239,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(escalation_steps_at_month_13_and_months_are_discounted,
                                         setup, teardown),
         cmocka_unit_test(an_option_not_offered_costs_nan_never_zero),
+        cmocka_unit_test(a_ucaas_plans_number_allowance_is_per_seat_in_every_option),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

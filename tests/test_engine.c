@@ -195,6 +195,48 @@ static void identical_plans_share_cheapest_and_a_dearer_one_never_wins(void **st
     tco_scenario_file_fini(&f);
 }
 
+static void tcos_within_half_a_cent_of_the_lowest_tie_with_it(void **state)
+{
+    (void)state;
+    /* Issue 14: one seat at $23.70 against 3,000 SMS at $0.0079 is the same money, 23.70,
+     * but the two sums differ in their last bits; SPEC §6: within half a cent they tie, 1/2
+     * each (the hybrid pays both: 47.40). */
+    assert_true(3000 * 0.0079 != 23.70); /* 23.700000000000003 */
+    tco_scenario_file f;
+    tco_prices p;
+    tu_scenarios(&f, "scenario,months,seats,notifications\nt,1,1,3000\n");
+    tu_prices(&p, "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                  "U,Seat,ucaas,seat,23.70,,,\n"
+                  "C,Sms,cpaas,sms,0.0079,,,\n");
+    tco_result r;
+    tu_run(&f.items[0], &p, 100, 1, 1, &r);
+    assert_true(r.per_option[tu_option(&r, "ucaas:U/Seat")].tco.mean !=
+                r.per_option[tu_option(&r, "cpaas:C/Sms")].tco.mean);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "ucaas:U/Seat"), NULL) == 0.5);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "cpaas:C/Sms"), NULL) == 0.5);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "hybrid:U/Seat+C/Sms"), NULL) == 0.0);
+    tco_result_fini(&r);
+    tco_prices_fini(&p);
+    /* One seat, one month, seat prices: A 10, B 10.004 (0.004 above the lowest: a tie), C
+     * 10.006 (0.006: dearer), D 10.008 (within half a cent of B but not of the lowest). A and B
+     * get 1/2 each; C and D nothing. */
+    tu_prices(&p, "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                  "V,A,ucaas,seat,10,,,\n"
+                  "V,B,ucaas,seat,10.004,,,\n"
+                  "V,C,ucaas,seat,10.006,,,\n"
+                  "V,D,ucaas,seat,10.008,,,\n");
+    tco_scenario_file_fini(&f);
+    tu_scenarios(&f, "scenario,months,seats\nt,1,1\n");
+    tu_run(&f.items[0], &p, 100, 1, 1, &r);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "ucaas:V/A"), NULL) == 0.5);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "ucaas:V/B"), NULL) == 0.5);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "ucaas:V/C"), NULL) == 0.0);
+    assert_true(tco_result_p_cheapest(&r, tu_option(&r, "ucaas:V/D"), NULL) == 0.0);
+    tco_result_fini(&r);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
 static void p_cheapest_over_offered_options_sums_to_one(void **state)
 {
     (void)state;
@@ -325,6 +367,61 @@ static void results_are_bit_identical_for_any_thread_count(void **state)
     tco_scenario_file_fini(&f);
 }
 
+/* The same statistics, bit for bit, of option name in a and in b. */
+static void assert_same_option_numbers(const tco_result *a, const tco_result *b, const char *name)
+{
+    const tco_option_result *x = &a->per_option[tu_option(a, name)];
+    const tco_option_result *y = &b->per_option[tu_option(b, name)];
+    assert_true(x->tco.n == y->tco.n && x->tco.mean == y->tco.mean && x->tco.m2 == y->tco.m2 &&
+                x->tco.min == y->tco.min && x->tco.max == y->tco.max);
+    for (int q = 0; q <= 100; q++)
+        assert_true(tco_sketch_quantile(&x->tco_q, q / 100.0) ==
+                    tco_sketch_quantile(&y->tco_q, q / 100.0));
+    for (int m = 0; m < a->months; m++) {
+        assert_true(x->month_sum[m] == y->month_sum[m]);
+        assert_true(tco_sketch_quantile(&x->month_q[m], 0.5) ==
+                    tco_sketch_quantile(&y->month_q[m], 0.5));
+        assert_true(tco_sketch_quantile(&x->cum_q[m], 0.95) ==
+                    tco_sketch_quantile(&y->cum_q[m], 0.95));
+    }
+}
+
+static void another_sheet_changes_no_other_option_s_numbers(void **state)
+{
+    (void)state;
+    /* SPEC §6: the workload and each plan's cells come from streams keyed by their names, so a
+     * sheet loaded before RANDOM_SHEET (its plans take the low indices, its random cells the
+     * first draws) changes nothing of RANDOM_SHEET's options, hybrids included, at any thread
+     * count. Only the comparisons may change. */
+    static const char extra[] = "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                                "X,Seat,ucaas,seat,\"uniform(10,50)\",,,\n"
+                                "Y,Api,cpaas,sms,\"normal(0.008,0.001)\",,,\n"
+                                "Y,Api,cpaas,voice,\"uniform(0.01,0.02)\",,,\n"
+                                "Y,Api,cpaas,api,\"uniform(1,2)\",,,\n";
+    tco_scenario_file f;
+    tco_prices one, two;
+    tu_scenarios(&f, RANDOM_SCENARIO);
+    tu_prices(&one, RANDOM_SHEET);
+    tco_prices_init(&two);
+    tu_add_sheet(&two, "extra.csv", extra);
+    tu_add_sheet(&two, "sheet.csv", RANDOM_SHEET);
+    tu_finish(&two);
+    tco_result a, b;
+    tu_run(&f.items[0], &one, 3000, 5, 1, &a);
+    tu_run(&f.items[0], &two, 3000, 5, 2, &b);
+    static const char *const common[] = {"ucaas:U/One", "ucaas:U/Two", "cpaas:C/Pay",
+                                         "hybrid:U/One+C/Pay", "hybrid:U/Two+C/Pay"};
+    for (size_t k = 0; k < 5; k++)
+        assert_same_option_numbers(&a, &b, common[k]);
+    /* and the extra plans did draw: X's seat price moved its option's TCO across trials */
+    assert_true(tco_moments_sd(&b.per_option[tu_option(&b, "ucaas:X/Seat")].tco) > 0);
+    tco_result_fini(&a);
+    tco_result_fini(&b);
+    tco_prices_fini(&one);
+    tco_prices_fini(&two);
+    tco_scenario_file_fini(&f);
+}
+
 static void another_seed_gives_other_results_the_same_seed_the_same(void **state)
 {
     (void)state;
@@ -407,8 +504,10 @@ int main(void)
         cmocka_unit_test(a_uniform_seat_price_has_its_closed_form_distribution),
         cmocka_unit_test(a_plan_lacking_a_usage_kind_is_not_offered_and_gets_no_trials),
         cmocka_unit_test(identical_plans_share_cheapest_and_a_dearer_one_never_wins),
+        cmocka_unit_test(tcos_within_half_a_cent_of_the_lowest_tie_with_it),
         cmocka_unit_test(p_cheapest_over_offered_options_sums_to_one),
         cmocka_unit_test(results_are_bit_identical_for_any_thread_count),
+        cmocka_unit_test(another_sheet_changes_no_other_option_s_numbers),
         cmocka_unit_test(another_seed_gives_other_results_the_same_seed_the_same),
         cmocka_unit_test(small_trial_counts_are_counted_exactly),
         cmocka_unit_test(a_cancel_flag_already_set_interrupts_the_run),

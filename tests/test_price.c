@@ -95,7 +95,20 @@ static const char SHEET[] =
     "C,Incl,cpaas,sms,0.0081,150001,300000,\n"
     "C,Incl,cpaas,sms,0.0079,300001,,\n"
     "C,ApiTier,cpaas,api,2.00,0,10000,\n"
-    "C,ApiTier,cpaas,api,1.00,10000,,\n";
+    "C,ApiTier,cpaas,api,1.00,10000,,\n"
+    /* an allowance on every item (SPEC §5: per seat on a UCaaS plan but for `seat`) */
+    "U,Every,ucaas,seat,20,,,2\n"
+    "U,Every,ucaas,sms,0.01,,,100\n"
+    "U,Every,ucaas,voice,0.02,,,50\n"
+    "U,Every,ucaas,api,1.00,,,1000\n"
+    "U,Every,ucaas,number,2,,,1\n"
+    "U,Every,ucaas,platform,49,,,\n"
+    "U,Free,ucaas,platform,49,,,1\n"
+    "U,Free,ucaas,setup,300,,,0.1\n"
+    "U,Tiered,ucaas,number,3,0,15,0.5\n"
+    "U,Tiered,ucaas,number,1,15,,\n"
+    "C,Nums,cpaas,number,2,,,1\n"
+    "C,Nums,cpaas,platform,49,,,1\n";
 
 typedef struct fixture {
     tco_prices p;
@@ -160,7 +173,7 @@ static double reference_plan_month(const tco_plan *plan, const double *prices,
                                    const month_usage *u, int month, double escalation)
 {
     const bool ucaas = plan->model == TCO_MODEL_UCAAS;
-    /* SPEC §5: a UCaaS plan's allowance of a usage item is per seat. */
+    /* SPEC §5: a UCaaS plan's `included` is per seat for every item but seat. */
     const double per_seat = ucaas ? u->seats : 1;
     const tco_item_price *it = plan->items;
     double cost = 0;
@@ -177,12 +190,14 @@ static double reference_plan_month(const tco_plan *plan, const double *prices,
                                it[TCO_ITEM_API].included * per_seat) / 1000.0;
     if (it[TCO_ITEM_NUMBER].n_tiers)
         cost += tco_price_item(&it[TCO_ITEM_NUMBER], prices, u->numbers,
-                               it[TCO_ITEM_NUMBER].included);
+                               it[TCO_ITEM_NUMBER].included * per_seat);
     if (it[TCO_ITEM_PLATFORM].n_tiers)
-        cost += tco_price_item(&it[TCO_ITEM_PLATFORM], prices, 1, it[TCO_ITEM_PLATFORM].included);
+        cost += tco_price_item(&it[TCO_ITEM_PLATFORM], prices, 1,
+                               it[TCO_ITEM_PLATFORM].included * per_seat);
     cost *= escalation;
     if (month == 1 && it[TCO_ITEM_SETUP].n_tiers)
-        cost += tco_price_item(&it[TCO_ITEM_SETUP], prices, 1, it[TCO_ITEM_SETUP].included);
+        cost += tco_price_item(&it[TCO_ITEM_SETUP], prices, 1,
+                               it[TCO_ITEM_SETUP].included * per_seat);
     return cost;
 }
 
@@ -215,6 +230,53 @@ static void ucaas_allowance_is_per_seat_cpaas_is_per_plan(void **state)
      * and 1 number x 1.15: 15.15 */
     month_usage c = {10, 1500, 0, 0, 1};
     tu_assert_cents(month_cost(f, "C/Pay", c, 2, 1), 15.15);
+}
+
+static void every_ucaas_allowance_but_seat_is_per_seat(void **state)
+{
+    const fixture *f = *state;
+    /* U/Every, month 2, 10 seats, 1,500 SMS, 600 minutes, 25,000 requests, 12 numbers:
+     *   seat     2 free seats (flat):         (10 - 2) x 20            = 160
+     *   sms      100 x 10 = 1,000 free:       (1500 - 1000) x 0.01     =   5
+     *   voice    50 x 10 = 500 free:          (600 - 500) x 0.02       =   2
+     *   api      1,000 x 10 = 10,000 free:    (25000 - 10000)/1000 x 1 =  15
+     *   number   1 x 10 = 10 free (issue 14): (12 - 10) x 2            =   4 (not 11 x 2)
+     *   platform none included:                                          49
+     * total 235.00 */
+    month_usage u = {10, 1500, 600, 25000, 12};
+    tu_assert_cents(month_cost(f, "U/Every", u, 2, 1), 235.00);
+    /* 3 seats: seat 1 x 20 = 20; sms 1200 x 0.01 = 12; voice 450 x 0.02 = 9; api 22 x 1 = 22;
+     * number (12 - 3) x 2 = 18; platform 49: 130.00 */
+    u.seats = 3;
+    tu_assert_cents(month_cost(f, "U/Every", u, 2, 1), 130.00);
+    /* 0 seats: no seat to pay and no allowance: sms 15, voice 12, api 25, number 24,
+     * platform 49: 125.00 */
+    u.seats = 0;
+    tu_assert_cents(month_cost(f, "U/Every", u, 2, 1), 125.00);
+    /* 12 seats: every number free: seat 10 x 20 = 200; sms (1500 - 1200) x 0.01 = 3; voice
+     * 600 - 600 = 0; api (25000 - 12000)/1000 = 13; number 0; platform 49: 265.00 */
+    u.seats = 12;
+    tu_assert_cents(month_cost(f, "U/Every", u, 2, 1), 265.00);
+    /* U/Free: platform 1 per seat (free from 1 seat), setup 0.1 per month-1 seat. Month 1:
+     * 10 seats: both free, 0; 5 seats: setup (1 - 0.5) x 300 = 150; 0 seats: 49 + 300 = 349 */
+    month_usage z = {10, 0, 0, 0, 0};
+    tu_assert_cents(month_cost(f, "U/Free", z, 1, 1), 0.00);
+    z.seats = 5;
+    tu_assert_cents(month_cost(f, "U/Free", z, 1, 1), 150.00);
+    z.seats = 0;
+    tu_assert_cents(month_cost(f, "U/Free", z, 1, 1), 349.00);
+    /* U/Tiered: numbers 3 each up to 15, 1 above; 0.5 x seats free first. 20 numbers:
+     * 10 seats: 5 free: (15 - 5) x 3 + 5 x 1 = 35; 40 seats: 20 free: 0 */
+    month_usage t = {10, 0, 0, 0, 20};
+    tu_assert_cents(month_cost(f, "U/Tiered", t, 2, 1), 35.00);
+    t.seats = 40;
+    tu_assert_cents(month_cost(f, "U/Tiered", t, 2, 1), 0.00);
+    /* a CPaaS plan's allowance is per plan, whatever the seats: C/Nums 12 numbers, 1 free:
+     * 11 x 2 = 22; platform 1 included of 1: 0; total 22.00 at 10 seats and at 0 */
+    month_usage c = {10, 0, 0, 0, 12};
+    tu_assert_cents(month_cost(f, "C/Nums", c, 2, 1), 22.00);
+    c.seats = 0;
+    tu_assert_cents(month_cost(f, "C/Nums", c, 2, 1), 22.00);
 }
 
 static void ucaas_covers_the_usage_it_does_not_price(void **state)
@@ -336,6 +398,8 @@ int main(void)
         cmocka_unit_test(included_units_are_the_first_units_and_free),
         cmocka_unit_test_setup_teardown(both_boundary_conventions_bill_the_same, setup, teardown),
         cmocka_unit_test_setup_teardown(ucaas_allowance_is_per_seat_cpaas_is_per_plan, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(every_ucaas_allowance_but_seat_is_per_seat, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(ucaas_covers_the_usage_it_does_not_price, setup,
                                         teardown),

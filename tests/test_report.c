@@ -202,6 +202,17 @@ static void summary_header_starts_with_the_spec_columns(void **state)
                                "\"p05\",\"p25\",\"p50\",\"p75\",\"p95\",\"p_cheapest\"";
     assert_memory_equal(s, SPEC, strlen(SPEC));
     assert_true(s[strlen(SPEC)] == ',' || s[strlen(SPEC)] == '\r');
+    /* ours follow, with the interval beside p_cheapest_se (SPEC §6) */
+    assert_non_null(strstr(s, ",\"mean_se\",\"p_cheapest_se\",\"p_cheapest_lo\",\"p_cheapest_hi\","
+                              "\"offered\",\"not_offered_reason\",\"months\",\"seed\","
+                              "\"version\",\"note\"\r\n"));
+    /* 3 of 3 trials cheapest: p_cheapest 1, mean_se 0, p_cheapest_se 0, the interval
+     * [3/(3+z^2), 1] with z = 1.959963984540054: 3/6.841458820694124 = 0.43850...; the option
+     * cheapest in none: [0, z^2/(3+z^2)] = [0, 0.56149...] */
+    const char *row = strstr(s, "\"hand.csv\",\"base\",\"ucaas:U/Basic\",");
+    assert_non_null(row);
+    assert_non_null(strstr(row, ",\"1\",\"0\",\"0\",\"0.4385"));
+    assert_non_null(strstr(row, "\",\"1\",\"yes\","));
     /* 4 scenarios x 3 options + the header */
     assert_int_equal(check_rfc4180(s, header_fields(s)), 1 + 4 * 3);
     /* a row with the hand value: base, ucaas:U/Basic, 3 trials of 3500 */
@@ -227,6 +238,67 @@ static void summary_header_starts_with_the_spec_columns(void **state)
     assert_true(s[strlen(HIST)] == ',' || s[strlen(HIST)] == '\r');
     check_rfc4180(s, header_fields(s));
     free(s);
+}
+
+static void assert_share(double p, double se, double n, const char *want)
+{
+    char buf[48];
+    tco_report_format_share(buf, sizeof buf, p, se, n);
+    assert_string_equal(buf, want);
+}
+
+static void shares_never_claim_certainty(void **state)
+{
+    (void)state;
+    /* SPEC §6 and issue 14: 0 of n is "< X%", X the Wilson upper end z^2/(n+z^2) rounded up
+     * to one significant digit: n = 10,000: 0.0384% -> 0.04; n = 2,000: 0.1917% -> 0.2;
+     * n = 100: 3.70% -> 4; n = 10: 27.8% -> 30. n of n is "> X%" with 100 - X the same. */
+    assert_share(0, 0, 10000, "< 0.04%");
+    assert_share(1, 0, 10000, "> 99.96%");
+    assert_share(0, 0, 2000, "< 0.2%");
+    assert_share(1, 0, 2000, "> 99.8%");
+    assert_share(0, 0, 100, "< 4%");
+    assert_share(0, 0, 10, "< 30%");
+    assert_share(1, 0, 10, "> 70%");
+    /* inside: p ± se with the decimals the error needs */
+    assert_share(0.5, 0.005, 10000, " 50.0% ± 0.5%");
+    assert_share(0.0021, 0.0005, 10000, " 0.21% ± 0.05%");
+    assert_share(0.0001, 0.0001, 10000, " 0.01% ± 0.01%");
+    assert_share(0.00001, 0.00001, 100000, "0.001% ± 0.001%");
+    /* an error too small to show at 3 decimals: the interval's end. 1 of 10^6: the Wilson
+     * upper end is 5.6e-6, 0.00056% -> "< 0.0006%" */
+    assert_share(1e-6, 1e-6, 1e6, "< 0.0006%");
+    /* every trial shared half (a tie in each): no sampling error */
+    assert_share(0.5, 0, 1000, " 50.0%");
+    /* the class: for n from 1 to 10^9 and counts 0, 1, n - 1 and n, the text never shows an
+     * error of zero, and an end it prints is on the right side of the interval */
+    static const double ns[] = {1, 2, 3, 7, 10, 99, 1000, 2048, 5000, 10000, 123457, 1e6, 1e9};
+    for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++) {
+        const double n = ns[i];
+        const double counts[] = {0, 1, n - 1, n};
+        for (size_t k = 0; k < 4; k++) {
+            const double p = counts[k] / n, se = sqrt(p * (1 - p) / n);
+            char buf[48];
+            tco_report_format_share(buf, sizeof buf, p, se, n);
+            double lo, hi;
+            tco_proportion_interval95(counts[k], n, &lo, &hi);
+            const char *pm = strstr(buf, "± ");
+            if (pm) {
+                assert_true(strtod(pm + strlen("± "), NULL) > 0);
+            } else if (buf[0] == '<') {
+                assert_true(p < 1 && strtod(buf + 2, NULL) / 100 >= hi - 1e-15);
+            } else if (buf[0] == '>') {
+                assert_true(p > 0 && strtod(buf + 2, NULL) / 100 <= lo + 1e-15);
+            } else {
+                fail_msg("%g of %g: unexpected \"%s\"", counts[k], n, buf);
+            }
+            if (counts[k] == 0)
+                assert_true(buf[0] == '<');
+            if (counts[k] == n)
+                assert_true(buf[0] == '>');
+            assert_true(strlen(buf) <= 17); /* the table's column stays narrow */
+        }
+    }
 }
 
 static void text_cells_that_look_like_formulas_are_neutralised(void **state)
@@ -307,6 +379,14 @@ static void json_parses_and_carries_the_results(void **state)
         tu_assert_cents(json_number_value(json_object_get(o, "p50")), HAND_TCO[HAND_DELAY][k]);
         assert_int_equal(json_integer_value(json_object_get(o, "trials")), 4);
         assert_int_equal(json_array_size(json_object_get(o, "monthly")), 12);
+        /* p_cheapest with its Wilson interval: 4 of 4 trials (ucaas:U/Basic is cheapest in
+         * every trial of "delay") gives [n/(n+z^2), 1] = [4/7.8415, 1] = [0.5101, 1], 0 of 4
+         * gives [0, z^2/(n+z^2)] = [0, 0.4899] */
+        const double pc = json_number_value(json_object_get(o, "p_cheapest"));
+        const double lo = json_number_value(json_object_get(o, "p_cheapest_lo"));
+        const double hi = json_number_value(json_object_get(o, "p_cheapest_hi"));
+        assert_true(pc == (k == 0 ? 1.0 : 0.0));
+        assert_true(k == 0 ? fabs(lo - 0.5101) < 1e-4 && hi == 1 : lo == 0 && fabs(hi - 0.4899) < 1e-4);
     }
     json_t *e = json_array_get(json_object_get(doc, "errors"), 0);
     assert_non_null(e);
@@ -420,6 +500,7 @@ int main(void)
         cmocka_unit_test(pad_counts_characters_not_bytes),
         cmocka_unit_test(json_keeps_every_key_whatever_the_bytes_of_a_name),
         cmocka_unit_test(summary_header_starts_with_the_spec_columns),
+        cmocka_unit_test(shares_never_claim_certainty),
         cmocka_unit_test(text_cells_that_look_like_formulas_are_neutralised),
         cmocka_unit_test(not_offered_options_have_zero_trials_and_blank_statistics),
         cmocka_unit_test(json_parses_and_carries_the_results),

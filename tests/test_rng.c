@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests for rng: SplitMix64 known answers, stream reproducibility and distinctness, the
- * taus2 state constraints, and two statistical sanity checks (z-bounds stated below). */
+ * taus2 state constraints, FNV-1a known answers and the keying of named streams, and
+ * statistical sanity checks (z-bounds stated below). */
 #include "tco/rng.h"
 
 #include <math.h>
@@ -159,6 +160,94 @@ static void consecutive_blocks_should_be_uncorrelated(void **state)
     gsl_rng_free(b);
 }
 
+static void fnv1a64_should_match_the_reference_test_vectors(void **state)
+{
+    (void)state;
+    /* FNV-1a 64 of "", "a" and "foobar" (the FNV reference test suite, isthe.com/chongo/tech/
+     * comp/fnv): the empty string is the offset basis itself. */
+    const uint64_t basis = UINT64_C(0xcbf29ce484222325);
+    assert_true(tco_rng_fnv1a64(basis, "", 0) == basis);
+    assert_true(tco_rng_fnv1a64(basis, "a", 1) == UINT64_C(0xaf63dc4c8601ec8c));
+    assert_true(tco_rng_fnv1a64(basis, "foobar", 6) == UINT64_C(0x85944171f73967e8));
+    /* continuing from a prefix's hash is hashing the whole */
+    assert_true(tco_rng_fnv1a64(tco_rng_fnv1a64(basis, "foo", 3), "bar", 3) ==
+                UINT64_C(0x85944171f73967e8));
+    /* a name's key is the mixed hash */
+    assert_true(tco_rng_name_key("foobar") == tco_rng_mix64(UINT64_C(0x85944171f73967e8)));
+    assert_true(tco_rng_name_key("") == tco_rng_mix64(basis));
+}
+
+/* The first 64 bits of a named stream. */
+static uint64_t first_named(uint64_t seed, uint64_t scenario, const char *name, uint64_t block)
+{
+    gsl_rng *r = tco_rng_alloc();
+    tco_rng_seed_named(r, seed, scenario, tco_rng_name_key(name), block);
+    uint64_t hi = gsl_rng_get(r);
+    uint64_t lo = gsl_rng_get(r);
+    gsl_rng_free(r);
+    return hi << 32 | lo;
+}
+
+static void named_streams_should_be_keyed_by_every_part(void **state)
+{
+    (void)state;
+    /* The engine's streams: the workload and a plan's cells, for seeds x scenarios x names x
+     * blocks. Names that differ in one byte, in the sheet suffix only, or by a prefix. */
+    static const char *const names[] = {"workload",       "Acme/Office",   "Acme/Offic",
+                                        "Acme/Office@old", "Acme/Office@new", "Zed/Msg",
+                                        "Zed/Msh",        "",               "Acme/Office "};
+    static const uint64_t seeds[] = {0, 1, UINT64_MAX};
+    enum { N_NAMES = sizeof names / sizeof names[0], N_SEEDS = 3, N_SCEN = 3, N_BLOCK = 4 };
+    uint64_t got[N_SEEDS * N_SCEN * N_NAMES * N_BLOCK];
+    size_t n = 0;
+    for (size_t i = 0; i < N_SEEDS; i++)
+        for (uint64_t sc = 0; sc < N_SCEN; sc++)
+            for (size_t k = 0; k < N_NAMES; k++)
+                for (uint64_t bl = 0; bl < N_BLOCK; bl++)
+                    got[n++] = first_named(seeds[i], sc, names[k], bl);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            assert_true(got[i] != got[j]);
+    /* reproducible: a stream is a function of its key alone, not of what was drawn before */
+    gsl_rng *a = tco_rng_alloc(), *b = tco_rng_alloc();
+    tco_rng_seed_named(a, 7, 3, tco_rng_name_key("Zed/Msg"), 2);
+    for (int i = 0; i < 1000; i++)
+        (void)gsl_rng_get(b); /* b used for something else first */
+    tco_rng_seed_named(b, 7, 3, tco_rng_name_key("Zed/Msg"), 2);
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(gsl_rng_get(a), gsl_rng_get(b));
+    gsl_rng_free(a);
+    gsl_rng_free(b);
+}
+
+static void named_streams_of_one_block_should_be_uncorrelated(void **state)
+{
+    (void)state;
+    /* The workload's and a plan's stream of the same block, and two plans whose names differ
+     * in one byte: |r| < 5/sqrt(N), a false-alarm rate of 5.7e-7 each (as above). */
+    enum { N = 100000 };
+    static const char *const pairs[][2] = {{"workload", "Acme/Office"}, {"Zed/Msg", "Zed/Msh"}};
+    gsl_rng *a = tco_rng_alloc(), *b = tco_rng_alloc();
+    for (size_t k = 0; k < 2; k++) {
+        tco_rng_seed_named(a, 20240601, 5, tco_rng_name_key(pairs[k][0]), 0);
+        tco_rng_seed_named(b, 20240601, 5, tco_rng_name_key(pairs[k][1]), 0);
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        for (int i = 0; i < N; i++) {
+            double x = gsl_rng_uniform(a), y = gsl_rng_uniform(b);
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            syy += y * y;
+            sxy += x * y;
+        }
+        double cov = sxy - sx * sy / N;
+        double corr = cov / sqrt((sxx - sx * sx / N) * (syy - sy * sy / N));
+        assert_true(fabs(corr) < 5.0 / sqrt((double)N));
+    }
+    gsl_rng_free(a);
+    gsl_rng_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +258,9 @@ int main(void)
         cmocka_unit_test(every_seed_should_give_a_valid_taus2_state),
         cmocka_unit_test(uniform_mean_should_be_within_five_standard_errors_of_half),
         cmocka_unit_test(consecutive_blocks_should_be_uncorrelated),
+        cmocka_unit_test(fnv1a64_should_match_the_reference_test_vectors),
+        cmocka_unit_test(named_streams_should_be_keyed_by_every_part),
+        cmocka_unit_test(named_streams_of_one_block_should_be_uncorrelated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,11 +42,51 @@ static void whole_seats_round_up_with_a_tolerance(void **state)
     assert_true(tco_workload_whole(0.1 * 3 * 10) == 3.0);
     assert_true(tco_workload_whole(11.0) == 11.0);
     assert_true(tco_workload_whole(11.5) == 12.0);
-    /* a real fraction of a seat, far above the 1e-9 relative tolerance, is a whole seat */
+    /* a real fraction of a seat is a whole seat */
     assert_true(tco_workload_whole(11.00001) == 12.0);
     assert_true(tco_workload_whole(10 * 1.1 * 1.1) == 13.0); /* 12.100000000000001 */
     assert_true(tco_workload_whole(0.2) == 1.0);
     assert_true(tco_workload_whole(0.0) == 0.0);
+    assert_true(tco_workload_whole(-3.5) == 0.0);
+    assert_true(tco_workload_whole(NAN) == 0.0);
+}
+
+/* x moved k units in the last place up from n. */
+static double ulps_above(double n, int k)
+{
+    double x = n;
+    for (int i = 0; i < k; i++)
+        x = nextafter(x, INFINITY);
+    return x;
+}
+
+static void the_tolerance_is_four_ulps_at_every_magnitude(void **state)
+{
+    (void)state;
+    /* Issue 14: a relative 1e-9 billed 999,999,999.5 seats as 999,999,999. Half a seat is
+     * 0.5 / ulp(1e9) = 0.5 / 2^-23 = 4,194,304 ulps: a real fraction. */
+    assert_true(tco_workload_whole(999999999.5) == 1e9);
+    assert_true(tco_workload_whole(999999999.25) == 1e9);
+    /* the old bound (1e-9 x 1e9 = 1 seat) swallowed any fraction up to one seat at 1e9; a
+     * millionth of a seat is 8 ulps of 1e9 + 7 (ulp 2^-23 = 1.19e-7): above 4, a seat more */
+    assert_true(tco_workload_whole(1e9 + 7 + 1e-6) == 1e9 + 8);
+    /* at every magnitude from 2^-10 to 2^49, n + k ulps is n for k <= 4 and n + 1 for k = 5
+     * (n whole), and n + 0.5 is n + 1 wherever 0.5 is more than 4 ulps (n < 2^49) */
+    for (int e = 0; e <= 49; e++) {
+        const double n = ldexp(1.0, e) + (e > 3 ? 3 : 0); /* 2^e and 2^e + 3 */
+        for (int k = 1; k <= 4; k++)
+            assert_true(tco_workload_whole(ulps_above(n, k)) == n);
+        if (ldexp(1.0, e - 52) * 5 < 1) /* 5 ulps is still a fraction of a seat */
+            assert_true(tco_workload_whole(ulps_above(n, 5)) == n + 1);
+        if (e < 49)
+            assert_true(tco_workload_whole(n + 0.5) == n + 1);
+    }
+    /* small values: a fraction of one seat is one seat, however small, beyond 4 ulps of 0 */
+    assert_true(tco_workload_whole(ldexp(1.0, -10)) == 1.0);
+    assert_true(tco_workload_whole(1e-300) == 1.0);
+    /* 2^52 and above every double is whole */
+    assert_true(tco_workload_whole(ldexp(1.0, 52) + 2) == ldexp(1.0, 52) + 2);
+    assert_true(tco_workload_whole(1e300) == 1e300);
 }
 
 static void seats_growing_ten_percent_are_10_11_13(void **state)
@@ -62,6 +102,37 @@ static void seats_growing_ten_percent_are_10_11_13(void **state)
     assert_true(w.seats[0] == 10.0);
     assert_true(w.seats[1] == 11.0);
     assert_true(w.seats[2] == 13.0);
+    gsl_rng_free(r);
+    tco_workload_fini(&w);
+    tco_scenario_file_fini(&f);
+}
+
+static void growth_that_keeps_seats_whole_is_billed_whole(void **state)
+{
+    (void)state;
+    /* Growth products that land on whole numbers stay them: 1,000,000 seats growing 10% a
+     * month are 1,000,000 x 1.1^(m-1) = 1.1e6, 1.21e6, 1,331,000, 1,464,100, 1,610,510,
+     * 1,771,561 exactly; a plain double product is 5 ulps above 1,771,561 by month 7 (it
+     * would bill 1,771,562), and 20% a month from 5^9 = 1,953,125 seats is whole for 9
+     * months (1,953,125 x 1.2^8 = 8,398,080 at month 9). */
+    static const double tenpct[] = {1e6, 1.1e6, 1.21e6, 1331000, 1464100, 1610510, 1771561};
+    static const double twentypct[] = {1953125, 2343750, 2812500, 3375000, 4050000,
+                                       4860000, 5832000, 6998400, 8398080};
+    tco_scenario_file f;
+    one_scenario(&f, "scenario,months,seats,seat_growth", "s,7,1000000,10%");
+    tco_workload w;
+    tco_workload_init(&w, 7);
+    gsl_rng *r = rng(0);
+    tco_workload_sample(&w, &f.items[0], r);
+    for (int m = 0; m < 7; m++)
+        assert_true(w.seats[m] == tenpct[m]);
+    tco_workload_fini(&w);
+    tco_scenario_file_fini(&f);
+    one_scenario(&f, "scenario,months,seats,seat_growth", "s,9,1953125,20%");
+    tco_workload_init(&w, 9);
+    tco_workload_sample(&w, &f.items[0], r);
+    for (int m = 0; m < 9; m++)
+        assert_true(w.seats[m] == twentypct[m]);
     gsl_rng_free(r);
     tco_workload_fini(&w);
     tco_scenario_file_fini(&f);
@@ -321,7 +392,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(whole_seats_round_up_with_a_tolerance),
+        cmocka_unit_test(the_tolerance_is_four_ulps_at_every_magnitude),
         cmocka_unit_test(seats_growing_ten_percent_are_10_11_13),
+        cmocka_unit_test(growth_that_keeps_seats_whole_is_billed_whole),
         cmocka_unit_test(growth_compounds_monthly),
         cmocka_unit_test(escalation_steps_at_13_and_25_discount_is_monthly),
         cmocka_unit_test(a_deterministic_scenario_spends_no_random_numbers),

@@ -4,8 +4,9 @@
  *
  * An engine observer (tco_observer, engine.h) keeps, for every unordered pair (i < j) of
  * options, the paired difference d = TCO_j - TCO_i of each trial in which both are offered:
- * its moments (mean and standard error) and a signed quantile summary. The sign of d gives the
- * pairwise counts: d > 0 is "i cheaper than j", d < 0 "j cheaper than i", d == 0 a tie, so
+ * its moments (mean and standard error) and a signed quantile summary. d gives the pairwise
+ * counts by the half-cent rule of SPEC §6 (TCO_TIE_DOLLARS, the rule p_cheapest uses): d > $0.005
+ * is "i cheaper than j", d < -$0.005 "j cheaper than i", |d| <= $0.005 a tie, so
  * P(i < j) + P(j < i) + P(tie) = 1 exactly in counts. Because all options of a trial share the
  * workload and the price draws (SPEC §6, common random numbers), the difference is paired: its
  * spread is that of the difference, not of the two TCOs.
@@ -77,11 +78,13 @@ tco_observer tco_compare_observer(const tco_prices *prices);
 const tco_compare *tco_compare_find(const tco_result *r);
 
 /* The paired difference TCO_b - TCO_a of options a != b over the trials where both were
- * offered. In words of option a against b: `n_cheaper` trials where a cost less, `n_dearer`
- * where it cost more, `n_tie` where they cost the same (n = the three added). */
+ * offered. In words of option a against b: `n_cheaper` trials where a cost less by more than
+ * half a cent, `n_dearer` where it cost more by more than half a cent, `n_tie` where the two are
+ * within half a cent (SPEC §6; n = the three added). */
 typedef struct tco_difference {
     uint64_t n, n_cheaper, n_dearer, n_tie;
     double p_cheaper, p_cheaper_se; /* n_cheaper / n and sqrt(p (1-p) / n) */
+    double p_cheaper_lo, p_cheaper_hi; /* its Wilson 95% interval (tco_proportion_interval95) */
     double p_tie;
     double mean, mean_se;           /* of TCO_b - TCO_a */
     double min, max;                /* exact extremes of TCO_b - TCO_a */

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* engine: the Monte Carlo run of one scenario over every option (SPEC §6).
  *
- * Trials are split into fixed blocks of TCO_BLOCK_TRIALS; block b of scenario s draws from
- * its own stream tco_rng(seed, key(s), b) and is summarised on its own (streaming, mergeable
+ * Trials are split into fixed blocks of TCO_BLOCK_TRIALS; block b of scenario s draws its
+ * workloads from the stream (seed, key(s), "workload", b) and each plan's price cells from the
+ * stream (seed, key(s), the plan's name, b), so that no option's trials depend on which other
+ * sheets are loaded (SPEC §6); it is summarised on its own (streaming, mergeable
  * summaries: moments, DDSketch quantiles, p_cheapest shares). Worker threads take blocks in
  * order and the summaries are merged strictly in block order, so the result is bit-identical
  * for any thread count. At most 2 x threads block summaries exist at once: memory does not
@@ -12,6 +14,7 @@
 #define TCO_ENGINE_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "tco/option.h"
@@ -87,6 +90,17 @@ typedef struct tco_result {
     size_t n_observers;
 } tco_result;
 
+/* SPEC §6: two TCOs within half a cent of each other are equal (sums of the same money in
+ * another order differ in their last bits): p_cheapest splits a trial among the options within
+ * TCO_TIE_DOLLARS of the lowest, and pairwise comparisons count such a pair as a tie. */
+#define TCO_TIE_DOLLARS 0.005
+
+/* True when x ties with `lowest` (x >= lowest): x - lowest <= TCO_TIE_DOLLARS. */
+static inline bool tco_ties_with_lowest(double x, double lowest)
+{
+    return x - lowest <= TCO_TIE_DOLLARS;
+}
+
 /* The stream key of a scenario: a hash of its name, so a scenario's results do not depend on
  * which other files or rows run beside it. */
 uint64_t tco_engine_scenario_key(const tco_scenario *s);
@@ -100,5 +114,9 @@ void tco_result_fini(tco_result *r);
 
 /* p_cheapest of option o (SPEC §6) and its standard error. */
 double tco_result_p_cheapest(const tco_result *r, size_t o, double *se);
+/* Its 95% interval [*lo, *hi] (SPEC §6): Wilson's score interval of the trials' shares
+ * (tco_proportion_interval95), never a point where no trial or every trial counts. [0, 1] for
+ * an option with no trials. */
+void tco_result_p_cheapest_interval(const tco_result *r, size_t o, double *lo, double *hi);
 
 #endif

@@ -3,8 +3,10 @@
  *
  * Graduated tiers: the first `included` units of the month are free; every other unit at
  * position x in (0, q] costs the price of the tier whose (lo, hi] holds x. `api` prices are per
- * 1,000 requests while its quantities count requests. A UCaaS plan's allowance of a usage item
- * (sms, voice, api) is per seat. No I/O, no allocation, thread-safe.
+ * 1,000 requests while its quantities count requests. A UCaaS plan's `included` is per seat
+ * (times the month's whole seats) for every item but `seat`, whose `included` is free seats:
+ * sms, voice, api, number, platform and setup (month 1's seats); a CPaaS plan's is per plan.
+ * No I/O, no allocation, thread-safe.
  */
 #ifndef TCO_PRICE_H
 #define TCO_PRICE_H

@@ -101,6 +101,11 @@ tco_status tco_prices_finish(tco_prices *p, tco_diag_list *diags);
  * changed (issue 5). Thread-safe for distinct r. */
 void tco_prices_draw(const tco_prices *p, gsl_rng *r, double *out);
 
+/* Draws the cells of plans[plan] only (items in tco_item order, tiers ascending), as
+ * tco_prices_draw would, into their places of out[]; the engine gives each plan its own stream.
+ * Draw the plans in index order: a paired cell (draw_from) takes an earlier plan's draw. */
+void tco_prices_draw_plan(const tco_prices *p, size_t plan, gsl_rng *r, double *out);
+
 const char *tco_item_name(tco_item item);
 const char *tco_model_name(tco_model model);
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* rng: independent, reproducible random streams for (seed, scenario, block).
+/* rng: independent, reproducible random streams for (seed, scenario, [named stream,] block).
  *
  * GSL's seeding functions use only 32 bits of a seed (and 0 means 4357 for MT), so streams
  * seeded with gsl_rng_set(seed + block) would collide and correlate. Instead each stream's
@@ -10,6 +10,7 @@
 #ifndef TCO_RNG_H
 #define TCO_RNG_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
 
@@ -24,6 +25,18 @@ gsl_rng *tco_rng_alloc(void);
 /* Re-seats an existing generator of tco_rng_type() on stream (seed, scenario, block): every
  * 64-bit value of each argument is valid, 0 included. */
 void tco_rng_seed_stream(gsl_rng *r, uint64_t seed, uint64_t scenario, uint64_t block);
+
+/* Re-seats r on the named stream (seed, scenario, stream, block), stream a tco_rng_name_key:
+ * the engine gives a trial's workload and each plan's price cells streams of their own, so that
+ * loading one more sheet draws nothing differently for the others (SPEC §6). */
+void tco_rng_seed_named(gsl_rng *r, uint64_t seed, uint64_t scenario, uint64_t stream,
+                        uint64_t block);
+
+/* The key of a name: mix64 of the 64-bit FNV-1a hash of its bytes (without the '\0'). */
+uint64_t tco_rng_name_key(const char *name);
+
+/* 64-bit FNV-1a of n bytes, continuing from h (start from 0xcbf29ce484222325). */
+uint64_t tco_rng_fnv1a64(uint64_t h, const void *bytes, size_t n);
 
 /* SplitMix64's output function: a bijective 64-bit mixer. */
 uint64_t tco_rng_mix64(uint64_t x);

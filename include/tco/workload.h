@@ -42,11 +42,12 @@ void tco_workload_fini(tco_workload *w);
 void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r);
 
 /* Recomputes the quantities from the shapes for month-1 levels seats_1 and notifications_1
- * (API requests and the other draws as sampled). Whole seats round up, with a relative
- * tolerance of 1e-9 so that 10 x 1.1 is 11 seats, not 12. */
+ * (API requests and the other draws as sampled). Whole seats round up (tco_workload_whole). */
 void tco_workload_apply(tco_workload *w, double seats_1, double notifications_1);
 
-/* Rounds a real seat count up to whole seats with the floating-point tolerance above. */
+/* Rounds a real count up to a whole one, except that a value at most 4 units in the last place
+ * above a whole number is that number (floating-point error: 10 x 1.1 = 11.000000000000002 is
+ * 11); 999,999,999.5 is 1,000,000,000. 0 for x <= 0 or NaN. */
 double tco_workload_whole(double x);
 
 #endif
