@@ -45,14 +45,15 @@ typedef struct field_rule {
 /* SPEC §4 columns in order, then the §7 rule inputs. Upper bounds, and the discount rate's
  * lower one, are ours (documented in the README): they keep costs finite over 600 months. */
 static const field_rule RULES[TCO_SCN_N_FIELDS] = {
-    [TCO_SCN_SEATS] = {"seats", 0, 0, 1e9, false, "a count from 0 to 1e9"},
+    [TCO_SCN_SEATS] = {"seats", 0, 0, TCO_MAX_SEATS, false, "a count from 0 to 1e9"},
     [TCO_SCN_SEAT_GROWTH] = {"seat_growth", 0, -1, 1, false, "a monthly rate from -100% to 100%"},
     [TCO_SCN_SEAT_VOLATILITY] = {"seat_volatility", 0, 0, 1, false, "a log-sd from 0 to 1"},
     [TCO_SCN_INTERNAL_SMS_PER_SEAT] = {"internal_sms_per_seat", 0, 0, 1e6, false,
                                        "messages per user-month from 0 to 1e6"},
     [TCO_SCN_VOICE_MINUTES_PER_SEAT] = {"voice_minutes_per_seat", 0, 0, 1e6, false,
                                         "minutes per user-month from 0 to 1e6"},
-    [TCO_SCN_NOTIFICATIONS] = {"notifications", 0, 0, 1e12, false, "a count from 0 to 1e12"},
+    [TCO_SCN_NOTIFICATIONS] = {"notifications", 0, 0, TCO_MAX_NOTIFICATIONS, false,
+                               "a count from 0 to 1e12"},
     [TCO_SCN_NOTIFICATION_GROWTH] = {"notification_growth", 0, -1, 1, false,
                                      "a monthly rate from -100% to 100%"},
     [TCO_SCN_API_REQUESTS] = {"api_requests", 0, 0, 1e13, false, "a count from 0 to 1e13"},

@@ -14,6 +14,14 @@
 /* SPEC §4: the horizon. */
 #define TCO_MAX_MONTHS 600
 
+/* The largest month-1 seats and notifications of a scenario cell, and of a `breakeven` sweep
+ * (--seats, --notifications): factors of the worst case that keeps every cost finite
+ * (sim/scenario.c). */
+#define TCO_MAX_SEATS 1e9
+#define TCO_MAX_SEATS_TEXT "1e9"
+#define TCO_MAX_NOTIFICATIONS 1e12
+#define TCO_MAX_NOTIFICATIONS_TEXT "1e12"
+
 /* ---- what tcosim refuses (README "What tcosim refuses, and how") -------------------------
  * Every input is bounded, so that memory and time for any input are bounded too; each limit is
  * refused with one located line and exit 65 (a file) or 64 (the command line). */
