@@ -686,6 +686,43 @@ static void capped_sketch_merge_should_equal_sketch_of_union_in_any_order(void *
     free(x);
 }
 
+/* A span of exactly max_keys buckets reached from the middle, downwards, then upwards, then
+ * in a zigzag: the array must trim its slack instead of merging buckets, and count every value
+ * where a sketch with room to spare does. alpha 0.01: k = 6, 64 keys an octave; 2048 keys are
+ * 32 octaves, so [1, 2^32) fits exactly and 2^32 would not. */
+static void sketch_at_its_cap_should_trim_slack_and_keep_full_resolution(void **state)
+{
+    (void)state;
+    enum { N = 6000 };
+    double x[N];
+    size_t n = 0;
+    for (int i = 0; i < 1000; i++) /* the middle, then down to 1 */
+        x[n++] = ldexp(1.0 + (i % 64) / 64.0, 16 - (i * 16) / 1000);
+    x[n++] = 1.0;
+    for (int i = 0; i < 2000; i++) /* up to just below 2^32 */
+        x[n++] = ldexp(1.0 + (i % 64) / 64.0, (i * 32) / 2000);
+    x[n++] = nextafter(0x1p32, 0.0);
+    for (int i = 0; n < N; i++) /* a zigzag over the whole span */
+        x[n++] = ldexp(1.0 + (i % 61) / 61.0, (i * 7) % 32);
+    tco_sketch capped, roomy;
+    tco_sketch_init_capped(&capped, 0.01, TCO_SKETCH_MIN_KEYS);
+    tco_sketch_init_capped(&roomy, 0.01, 1u << 20);
+    for (size_t i = 0; i < n; i++) {
+        tco_sketch_add(&capped, x[i]);
+        tco_sketch_add(&roomy, x[i]);
+        assert_true(capped.n_keys <= TCO_SKETCH_MIN_KEYS && capped.cap <= TCO_SKETCH_MIN_KEYS);
+    }
+    assert_true(capped.shift == capped.key_shift); /* no bucket merged */
+    assert_same_sketch(&capped, &roomy);
+    check_quantiles(&capped, x, n, 0.01);
+    /* one value more at 2^32 and the buckets merge once: 32 keys an octave */
+    tco_sketch_add(&capped, 0x1p32);
+    assert_int_equal(capped.shift, capped.key_shift + 1);
+    assert_true(tco_sketch_rel_accuracy(&capped) == 1.0 / 65.0);
+    tco_sketch_fini(&capped);
+    tco_sketch_fini(&roomy);
+}
+
 /* Issue 14: the TCO sketches (alpha 0.02%, k = 12: 1/8193) must not add more than 0.02% to the
  * sampling error of a tight TCO. Normal(1e6, 9000) (0.9% CV), 100,000 samples: the sample
  * median's SE is sqrt(pi/2) sd / sqrt(n) = 1.2533 x 9000 / 316.23 = 35.67; the sketch's p50
@@ -758,6 +795,7 @@ int main(void)
         cmocka_unit_test(sketch_add_keys_should_equal_one_add_per_value),
         cmocka_unit_test(sketch_should_cap_its_buckets_and_keep_the_bound_it_reports),
         cmocka_unit_test(capped_sketch_merge_should_equal_sketch_of_union_in_any_order),
+        cmocka_unit_test(sketch_at_its_cap_should_trim_slack_and_keep_full_resolution),
         cmocka_unit_test(tco_sketch_median_should_be_within_sampling_error_plus_two_basis_points),
         cmocka_unit_test(proportion_interval_should_be_wilsons_and_never_a_point),
     };
