@@ -3,7 +3,9 @@
  *
  * Moments follow Welford (1962) for one value at a time and Chan, Golub & LeVeque (1979) for
  * merging two summaries: n = na + nb, delta = mb - ma, mean = ma + delta nb / n,
- * M2 = M2a + M2b + delta^2 na nb / n. Same inputs in the same order give the same bits.
+ * M2 = M2a + M2b + delta^2 na nb / n, with deltas and M2 in units of a power of two once a
+ * value is large enough for delta^2 to overflow (see "moments" below). Same inputs in the same
+ * order give the same bits.
  *
  * The sketch is DDSketch (Masson, Rim & Lee, "DDSketch: a fast and fully-mergeable quantile
  * sketch with relative-error guarantees", VLDB 2019) with a mapping read off the float's bits

@@ -83,7 +83,7 @@ void tco_sketch_init_capped(tco_sketch *s, double alpha, uint32_t max_keys);
 /* tco_sketch_init_capped with TCO_SKETCH_MAX_KEYS (tco/defaults.h). */
 void tco_sketch_init(tco_sketch *s, double alpha);
 void tco_sketch_fini(tco_sketch *s);
-/* Empties the sketch, keeping its memory for reuse. */
+/* Empties the sketch, keeping its memory for reuse; it starts again at full resolution. */
 void tco_sketch_reset(tco_sketch *s);
 /* Adds a finite x >= 0 (a negative, infinite or NaN x is a programming error: assert). */
 void tco_sketch_add(tco_sketch *s, double x);
