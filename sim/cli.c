@@ -185,13 +185,13 @@ static bool parse_threshold(const char *s, double *out)
     return true;
 }
 
-/* A range LO..HI of plain numbers, 0 <= LO < HI. */
-static bool parse_range(const char *s, double *lo, double *hi)
+/* A range LO..HI of plain numbers, 0 <= LO < HI <= max. */
+static bool parse_range(const char *s, double max, double *lo, double *hi)
 {
     tco_value v;
     size_t pos;
     if (tco_value_parse(s, &v, &pos) != NULL || v.dist != TCO_DIST_UNIFORM || !(v.a >= 0) ||
-        !(v.a < v.b))
+        !(v.a < v.b) || !(v.b <= max))
         return false;
     *lo = v.a;
     *hi = v.b;
@@ -387,10 +387,15 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
         case OPT_SEATS:
         case OPT_NOTIFICATIONS: {
             bool seats = c == OPT_SEATS;
-            if (!parse_range(optarg, seats ? &o->seats_lo : &o->notifications_lo,
+            /* the scenario columns' bounds, which keep every cost finite (sim/scenario.c) */
+            if (!parse_range(optarg, seats ? TCO_MAX_SEATS : TCO_MAX_NOTIFICATIONS,
+                             seats ? &o->seats_lo : &o->notifications_lo,
                              seats ? &o->seats_hi : &o->notifications_hi)) {
-                snprintf(err, err_size, "--%s: expected a range LO..HI with 0 <= LO < HI, got \"%s\"",
-                         LONG_OPTIONS[c - OPT_PRICES].name, optarg);
+                snprintf(err, err_size,
+                         "--%s: expected a range LO..HI with 0 <= LO < HI <= %s (so that costs "
+                         "stay finite), got \"%s\"",
+                         LONG_OPTIONS[c - OPT_PRICES].name,
+                         seats ? TCO_MAX_SEATS_TEXT : TCO_MAX_NOTIFICATIONS_TEXT, optarg);
                 return TCO_EUSAGE;
             }
             break;

@@ -35,7 +35,8 @@ static void option_result_init(tco_option_result *r, int months, bool monthly_sk
 {
     memset(r, 0, sizeof *r);
     tco_moments_init(&r->tco);
-    tco_sketch_init(&r->tco_q, TCO_QUANTILE_REL_ACCURACY);
+    tco_sketch_init_capped(&r->tco_q, TCO_TOTAL_QUANTILE_REL_ACCURACY,
+                           TCO_TOTAL_SKETCH_MAX_KEYS);
     r->month_sum = tco_xcalloc((size_t)months, sizeof *r->month_sum);
     if (!monthly_sketches)
         return;

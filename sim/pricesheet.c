@@ -256,15 +256,17 @@ static bool parse_row(const tco_csv_table *t, const tco_csv_row *row, const long
         ok = false;
     } else {
         /* bounded distributions must fit; 99.9% of an unbounded one's draws must (the rest
-         * is clamped at 0 when drawn) */
+         * is clamped into [0, 1e9] when drawn, tco_prices_draw) */
         double lo, hi;
         tco_value_bulk(&out->price, &lo, &hi);
         if (!(lo >= 0) || !(hi <= PRICE_MAX)) {
+            /* the upper bound is one factor of the worst case in scenario.c */
+            char expected[160];
+            snprintf(expected, sizeof expected, "a price from 0 to 1e9 $ per unit%s%s",
+                     tco_value_unbounded(&out->price) ? " for 99.9% of the draws" : "",
+                     !(hi <= PRICE_MAX) ? " (so that costs stay finite over 600 months)" : "");
             tco_diag_add_cell(diags, t->path, row->line, (unsigned)col[COL_PRICE] + 1, "price",
-                              !tco_value_unbounded(&out->price)
-                                  ? "a price from 0 to 1e9 $ per unit"
-                                  : "a price from 0 to 1e9 $ per unit for 99.9% of the draws",
-                              price);
+                              expected, price);
             ok = false;
         }
     }

@@ -3,8 +3,24 @@
  *
  * One table below lists every numeric column with its default and its range; the loader, the
  * clamping draw and the messages all read it, so a column's rule is written once. Ranges keep
- * every later computation finite: a 600-month horizon compounding 100% monthly growth on a
- * billion seats still fits a double, and a normal draw's tail is clamped into the range.
+ * every later computation finite (below), and a normal draw's tail is clamped into the range.
+ *
+ * The worst case, every input at its extreme at once (log10 of each factor, month 600):
+ *   quantity: notifications 1e12 x growth 2^599 x spike 1e6       198.4  (the largest:
+ *             seats 1e9 x 2^599 x 1e6 internal SMS a seat is 195.4, API / 1000 is 196.4)
+ *   price per unit 1e9 $ (pricesheet: bounded, draws clamped)       9.0
+ *   escalation 1000% a year: 11^49 at month 600                    51.0
+ *   discount rate -50% a year: 0.5^(-599/12) = 2^49.9              15.0
+ *   the log walks: exp(W_m), exp(V_m) <= e^46                      20.0
+ *   every item and both plans of a hybrid (< 10) x 600 months       3.8
+ *                                                          total  297.2: a TCO < 2e297,
+ * so that the engine's sum of a month's cost over 1e9 trials (< 2e306), the difference of two
+ * TCOs and every sketch key stay finite with room to spare; labor and delay (1e6 $/h x 1e7 h,
+ * 1e12 $ a month) are far below. A discount rate near -100% would multiply month 600 by up to
+ * 1e399 (-99.999999%): it is what the bound of -50% is for. The walks are the one factor bounded
+ * in probability only: W_m ~ N(-s^2 (m-1)/2, s^2 (m-1)) exceeds 46 with z = (46 + s^2 (m-1)/2)
+ * / (s sqrt(m-1)) >= 2 sqrt(23) = 9.59 sd for every s and m (P < 5e-22), so a run of 1e9 trials,
+ * two walks, 600 months, crosses it with probability below 1e-9.
  */
 #include "tco/scenario.h"
 
@@ -23,19 +39,21 @@ typedef struct field_rule {
     double lo, hi;   /* allowed range of every value the cell can take */
     bool lo_open;    /* lo itself excluded */
     const char *range_text; /* for messages: "expected <range_text>" */
+    const char *why;        /* NULL, or why the range is what it is, for the message */
 } field_rule;
 
-/* SPEC §4 columns in order, then the §7 rule inputs. Upper bounds are ours (documented in the
- * README): they keep costs finite over 600 months. */
+/* SPEC §4 columns in order, then the §7 rule inputs. Upper bounds, and the discount rate's
+ * lower one, are ours (documented in the README): they keep costs finite over 600 months. */
 static const field_rule RULES[TCO_SCN_N_FIELDS] = {
-    [TCO_SCN_SEATS] = {"seats", 0, 0, 1e9, false, "a count from 0 to 1e9"},
+    [TCO_SCN_SEATS] = {"seats", 0, 0, TCO_MAX_SEATS, false, "a count from 0 to 1e9"},
     [TCO_SCN_SEAT_GROWTH] = {"seat_growth", 0, -1, 1, false, "a monthly rate from -100% to 100%"},
     [TCO_SCN_SEAT_VOLATILITY] = {"seat_volatility", 0, 0, 1, false, "a log-sd from 0 to 1"},
     [TCO_SCN_INTERNAL_SMS_PER_SEAT] = {"internal_sms_per_seat", 0, 0, 1e6, false,
                                        "messages per user-month from 0 to 1e6"},
     [TCO_SCN_VOICE_MINUTES_PER_SEAT] = {"voice_minutes_per_seat", 0, 0, 1e6, false,
                                         "minutes per user-month from 0 to 1e6"},
-    [TCO_SCN_NOTIFICATIONS] = {"notifications", 0, 0, 1e12, false, "a count from 0 to 1e12"},
+    [TCO_SCN_NOTIFICATIONS] = {"notifications", 0, 0, TCO_MAX_NOTIFICATIONS, false,
+                               "a count from 0 to 1e12"},
     [TCO_SCN_NOTIFICATION_GROWTH] = {"notification_growth", 0, -1, 1, false,
                                      "a monthly rate from -100% to 100%"},
     [TCO_SCN_API_REQUESTS] = {"api_requests", 0, 0, 1e13, false, "a count from 0 to 1e13"},
@@ -55,8 +73,9 @@ static const field_rule RULES[TCO_SCN_N_FIELDS] = {
                                    "hours per month from 0 to 1e6"},
     [TCO_SCN_PRICE_ESCALATION] = {"price_escalation", 0, -1, 10, false,
                                   "a yearly rate from -100% to 1000%"},
-    [TCO_SCN_DISCOUNT_RATE] = {"discount_rate", 0, -1, 10, true,
-                               "a yearly rate above -100% and up to 1000%"},
+    [TCO_SCN_DISCOUNT_RATE] = {"discount_rate", 0, -0.5, 10, false,
+                               "a yearly rate from -50% to 1000%",
+                               " (so that costs stay finite over 600 months)"},
     [TCO_SCN_PHONE_NUMBERS] = {"phone_numbers", 1, 0, 1e9, false, "a count from 0 to 1e9"},
     [TCO_SCN_UCAAS_DEPLOY_MONTHS] = {"ucaas_deploy_months", 0, 0, TCO_MAX_MONTHS, false,
                                      "months from 0 to 600"},
@@ -247,8 +266,9 @@ static bool parse_field(const tco_csv_table *t, const tco_csv_row *row, long col
     bool below = rule->lo_open ? !(lo > rule->lo) : !(lo >= rule->lo);
     if (below || !(hi <= rule->hi)) {
         char expected[160];
-        snprintf(expected, sizeof expected, "%s%s", rule->range_text,
-                 tco_value_unbounded(out) ? " for 99.9% of the draws" : "");
+        snprintf(expected, sizeof expected, "%s%s%s", rule->range_text,
+                 tco_value_unbounded(out) ? " for 99.9% of the draws" : "",
+                 rule->why ? rule->why : "");
         tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, rule->name, expected,
                           cell);
         return false;

@@ -3,7 +3,9 @@
  *
  * Moments follow Welford (1962) for one value at a time and Chan, Golub & LeVeque (1979) for
  * merging two summaries: n = na + nb, delta = mb - ma, mean = ma + delta nb / n,
- * M2 = M2a + M2b + delta^2 na nb / n. Same inputs in the same order give the same bits.
+ * M2 = M2a + M2b + delta^2 na nb / n, with deltas and M2 in units of a power of two once a
+ * value is large enough for delta^2 to overflow (see "moments" below). Same inputs in the same
+ * order give the same bits.
  *
  * The sketch is DDSketch (Masson, Rim & Lee, "DDSketch: a fast and fully-mergeable quantile
  * sketch with relative-error guarantees", VLDB 2019) with a mapping read off the float's bits
@@ -16,6 +18,18 @@
  * shift (measured: the log() mapping's adds were a quarter of a run), the edges need no exp()
  * and no value can round across one.
  *
+ * Memory has a bound that does not depend on the values: a sketch holds at most max_keys
+ * buckets. When its values would span more, adjacent buckets are merged pairwise, bucket j
+ * into j / 2 (one mantissa bit fewer, which is exactly the key shifted one more bit), until the
+ * span fits: the uniform collapse of UDDSketch (Epicoco, Melle, Cafaro, Pulimeno & Morleo,
+ * IEEE Access 2020). DDSketch's own collapsing stores (sketches-java
+ * CollapsingLowestDenseStore) instead fold the lowest buckets into one, which keeps the bound
+ * for the upper quantiles and gives none below: a TCO or a month's cost spread over more
+ * octaves than the cap would lose its p05 or p50 without a word. Merging pairwise keeps a
+ * bound for every quantile, 1/(2^(k+1)+1) at k mantissa bits, stated by
+ * tco_sketch_rel_accuracy(); k = 0 (1/3) covers every double >= 2^-997 in 2048 keys. Keys
+ * handed in (tco_sketch_key) stay at full resolution and are shifted when counted.
+ *
  * Counts live in one dense array, counts[i] for key key_lo + i. Upward growth reallocates to
  * 5/4 of the capacity; downward growth shifts the counts and leaves a quarter of the current
  * length of empty keys below the new key, so both directions are amortised O(1) per new key
@@ -25,6 +39,7 @@
  * always zero.
  */
 #include "tco/stats.h"
+#include "tco/defaults.h"
 #include "tco/xalloc.h"
 
 #include <assert.h>
@@ -37,25 +52,62 @@
 
 /* ==== moments ============================================================================ */
 
+/* M2 grows like n x delta^2 and overflows for costs near 1e160. It is kept as
+ * M2 2^(-2 scale_exp) and deltas are taken in units of 2^scale_exp, with scale_exp raised
+ * (exactly: a power of two) whenever a value reaches SCALE_LIMIT times the unit. Then a scaled
+ * delta stays below 2^481, its square below 2^962 and M2 below n 2^962 < 2^992 for n < 2^30
+ * (TCO_MAX_TRIALS), and sd = sqrt(M2 / (n-1)) 2^scale_exp is finite whenever the data are. The
+ * mean itself is kept unscaled (it never exceeds the largest |x|). Values below 2^480 (~3e144)
+ * never raise scale_exp, so ordinary costs give the bits of the plain Welford update. */
+#define SCALE_LIMIT 0x1p480
+
 void tco_moments_init(tco_moments *m)
 {
     m->n = 0;
     m->mean = 0.0;
     m->m2 = 0.0;
+    m->scale_exp = 0;
     m->min = INFINITY;
     m->max = -INFINITY;
+}
+
+/* Raises m's unit to 2^e (e > m->scale_exp); M2 scales by an exact power of four (a part of
+ * it below 2^-1022 of the new unit squared may round away: far below M2's own rounding). */
+static void moments_rescale(tco_moments *m, int e)
+{
+    m->m2 = ldexp(m->m2, -2 * (e - m->scale_exp));
+    m->scale_exp = e;
+}
+
+/* The unit exponent for a value x: |x| 2^-e in [0.5, 1). */
+static int unit_exp_of(double x)
+{
+    int e;
+    frexp(x, &e);
+    return e;
 }
 
 void tco_moments_add(tco_moments *m, double x)
 {
     m->n++;
-    double delta = x - m->mean;
-    m->mean += delta / (double)m->n;
-    m->m2 += delta * (x - m->mean);
     if (x < m->min)
         m->min = x;
     if (x > m->max)
         m->max = x;
+    if (m->scale_exp == 0 && fabs(x) < SCALE_LIMIT) { /* the common case, unscaled */
+        double delta = x - m->mean;
+        m->mean += delta / (double)m->n;
+        m->m2 += delta * (x - m->mean);
+        return;
+    }
+    if (!(fabs(x) < ldexp(SCALE_LIMIT, m->scale_exp)))
+        moments_rescale(m, unit_exp_of(x));
+    /* ldexp, not a multiplication by 2^-e: 2^e itself overflows for e = 1024 */
+    const double xs = ldexp(x, -m->scale_exp), ms = ldexp(m->mean, -m->scale_exp);
+    const double delta = xs - ms;
+    const double ms_new = ms + delta / (double)m->n;
+    m->m2 += delta * (xs - ms_new);
+    m->mean = ldexp(ms_new, m->scale_exp);
 }
 
 void tco_moments_merge(tco_moments *dst, const tco_moments *src)
@@ -66,11 +118,24 @@ void tco_moments_merge(tco_moments *dst, const tco_moments *src)
         *dst = *src;
         return;
     }
+    /* Chan et al. in the larger of the two units; both means are unscaled */
+    double m2_src = src->m2;
+    if (src->scale_exp > dst->scale_exp)
+        moments_rescale(dst, src->scale_exp);
+    else if (src->scale_exp < dst->scale_exp)
+        m2_src = ldexp(m2_src, -2 * (dst->scale_exp - src->scale_exp));
     double na = (double)dst->n, nb = (double)src->n;
     double n = na + nb;
-    double delta = src->mean - dst->mean;
-    dst->mean += delta * nb / n;
-    dst->m2 += src->m2 + delta * delta * na * nb / n;
+    if (dst->scale_exp == 0) { /* the plain formula, as before scaling existed */
+        double delta = src->mean - dst->mean;
+        dst->mean += delta * nb / n;
+        dst->m2 += m2_src + delta * delta * na * nb / n;
+    } else {
+        const int e = dst->scale_exp;
+        const double delta = ldexp(src->mean, -e) - ldexp(dst->mean, -e);
+        dst->mean = ldexp(ldexp(dst->mean, -e) + delta * nb / n, e);
+        dst->m2 += m2_src + delta * delta * na * nb / n;
+    }
     dst->n += src->n;
     if (src->min < dst->min)
         dst->min = src->min;
@@ -83,7 +148,8 @@ double tco_moments_sd(const tco_moments *m)
     if (m->n < 2)
         return 0.0;
     double var = m->m2 / (double)(m->n - 1);
-    return var > 0.0 ? sqrt(var) : 0.0; /* m2 can round to a tiny negative */
+    /* m2 can round to a tiny negative */
+    return var > 0.0 ? ldexp(sqrt(var), m->scale_exp) : 0.0;
 }
 
 double tco_moments_sem(const tco_moments *m)
@@ -118,22 +184,31 @@ void tco_proportion_interval95(double hits, double n, double *lo, double *hi)
 #define SKETCH_TINY 0x1p-997 /* ~7.5e-301, a bucket edge for every k: x < it iff key(x) < key(it) */
 #define SKETCH_MIN_CAP 32u
 
-void tco_sketch_init(tco_sketch *s, double alpha)
+void tco_sketch_init_capped(tco_sketch *s, double alpha, uint32_t max_keys)
 {
     assert(alpha >= 1e-6 && alpha < 1.0);
+    assert(max_keys >= TCO_SKETCH_MIN_KEYS && max_keys <= (1u << 27));
     int k = 1;
     while (1.0 / (ldexp(1.0, k + 1) + 1.0) > alpha)
         k++;
     s->alpha = alpha;
-    s->shift = 52 - k;
-    /* Keys are below 2^(11 + k) <= 2^30 for alpha >= 1e-6 (k <= 19); downward slack at most
-     * triples a span, so every index stays inside int32. */
+    s->key_shift = s->shift = 52 - k;
+    s->max_keys = max_keys;
+    /* Keys are below 2^(11 + k) <= 2^30 for alpha >= 1e-6 (k <= 19), and the array never spans
+     * more than max_keys <= 2^27 keys below the smallest, so every index stays inside int32. */
+    s->key_min = UINT32_MAX;
+    s->key_max = 0;
     s->n = s->n_zero = 0;
     s->key_lo = 0;
     s->n_keys = s->cap = 0;
     s->counts = NULL;
     s->min = INFINITY;
     s->max = -INFINITY;
+}
+
+void tco_sketch_init(tco_sketch *s, double alpha)
+{
+    tco_sketch_init_capped(s, alpha, TCO_SKETCH_MAX_KEYS);
 }
 
 void tco_sketch_fini(tco_sketch *s)
@@ -151,62 +226,132 @@ void tco_sketch_reset(tco_sketch *s)
     if (s->n_keys)
         memset(s->counts, 0, (size_t)s->n_keys * sizeof *s->counts);
     s->n = s->n_zero = 0;
+    s->shift = s->key_shift;
+    s->key_min = UINT32_MAX;
+    s->key_max = 0;
     s->key_lo = 0;
     s->n_keys = 0;
     s->min = INFINITY;
     s->max = -INFINITY;
 }
 
-/* Makes key addressable: counts[key - key_lo] exists afterwards. Cold path. */
-static void sketch_cover(tco_sketch *s, int32_t key)
+/* ---- the bucket array --------------------------------------------------------------------
+ * Invariants: every nonempty bucket lies in [key_min >> d, key_max >> d] (d = shift -
+ * key_shift, the pairwise merges so far), the array covers that range, and n_keys <= cap <=
+ * max_keys. The resolution is the finest at which that range fits max_keys buckets: a function
+ * of key_min and key_max only, hence of the values added and not of their order, which is what
+ * keeps merging exact and order-independent. */
+
+/* Grows or moves the array so that it covers current-level keys [lo, hi], which contain every
+ * nonempty bucket and span at most max_keys. Cold path. */
+static void sketch_cover(tco_sketch *s, int64_t lo, int64_t hi)
 {
+    assert(hi - lo + 1 <= (int64_t)s->max_keys);
+    int64_t new_lo, new_hi;
     if (s->n_keys == 0) {
-        if (s->cap == 0) {
-            s->cap = SKETCH_MIN_CAP;
-            s->counts = tco_xcalloc(s->cap, sizeof *s->counts);
+        new_lo = lo;
+        new_hi = hi;
+    } else {
+        const int64_t cur_lo = s->key_lo, cur_hi = cur_lo + (int64_t)s->n_keys - 1;
+        if (lo >= cur_lo && hi <= cur_hi)
+            return;
+        /* growing downwards leaves n_keys / 4 empty keys of slack below, so repeated downward
+         * steps stay cheap; upwards the capacity's 5/4 growth does the same */
+        new_lo = lo < cur_lo ? lo - (int64_t)(s->n_keys / 4u) : cur_lo;
+        new_hi = hi > cur_hi ? hi : cur_hi;
+        if (new_hi - new_lo + 1 > (int64_t)s->max_keys) {
+            /* only [lo, hi] holds counts: drop the slack on the side that did not grow */
+            if (lo < cur_lo) {
+                new_hi = hi;
+                if (new_lo < hi - (int64_t)s->max_keys + 1)
+                    new_lo = hi - (int64_t)s->max_keys + 1;
+            } else {
+                new_lo = lo;
+                new_hi = hi;
+            }
         }
-        s->key_lo = key;
-        s->n_keys = 1;
+    }
+    const uint32_t need = (uint32_t)(new_hi - new_lo + 1);
+    const int64_t old_lo = s->key_lo;
+    const uint32_t old_n = s->n_keys;
+    /* the old counts that stay: all nonempty ones lie in [lo, hi], inside both ranges */
+    int64_t keep_lo = old_lo > new_lo ? old_lo : new_lo;
+    int64_t keep_hi = old_lo + (int64_t)old_n - 1 < new_hi ? old_lo + (int64_t)old_n - 1 : new_hi;
+    if (old_n == 0)
+        keep_hi = keep_lo - 1;
+    const size_t keep = keep_hi >= keep_lo ? (size_t)(keep_hi - keep_lo + 1) : 0;
+    if (need > s->cap) {
+        uint32_t cap = s->cap + s->cap / 4u > need ? s->cap + s->cap / 4u : need;
+        cap = cap < SKETCH_MIN_CAP ? SKETCH_MIN_CAP : cap;
+        cap = cap > s->max_keys ? s->max_keys : cap;
+        uint32_t *counts = tco_xcalloc(cap, sizeof *counts);
+        if (keep)
+            memcpy(counts + (keep_lo - new_lo), s->counts + (keep_lo - old_lo),
+                   keep * sizeof *counts);
+        free(s->counts);
+        s->counts = counts;
+        s->cap = cap;
+    } else {
+        if (keep)
+            memmove(s->counts + (keep_lo - new_lo), s->counts + (keep_lo - old_lo),
+                    keep * sizeof *s->counts);
+        /* zero everything else that was or will be in use */
+        const size_t used = need > old_n ? need : old_n;
+        const size_t a = keep ? (size_t)(keep_lo - new_lo) : used;
+        const size_t b = keep ? a + keep : used;
+        memset(s->counts, 0, a * sizeof *s->counts);
+        if (used > b)
+            memset(s->counts + b, 0, (used - b) * sizeof *s->counts);
+    }
+    s->key_lo = (int32_t)new_lo;
+    s->n_keys = need;
+}
+
+/* Merges buckets pairwise until full-resolution keys [kmin, kmax] fit: the new shift, and
+ * the counts folded into a new array covering exactly that range. Cold path (at most 52 times
+ * in a sketch's life). */
+static void sketch_collapse(tco_sketch *s, int shift, uint32_t kmin, uint32_t kmax)
+{
+    const int d_old = s->shift - s->key_shift, d_new = shift - s->key_shift;
+    const int64_t new_lo = kmin >> d_new, new_hi = kmax >> d_new;
+    uint32_t *counts = tco_xcalloc(s->max_keys, sizeof *counts);
+    for (uint32_t i = 0; i < s->n_keys; i++) {
+        if (s->counts[i] == 0)
+            continue;
+        /* a nonempty key is a real key (>= the key of 2^-997 > 0), so it shifts as unsigned */
+        const uint32_t key = (uint32_t)((int64_t)s->key_lo + i);
+        counts[(int64_t)(key >> (d_new - d_old)) - new_lo] += s->counts[i];
+    }
+    free(s->counts);
+    s->counts = counts;
+    s->cap = s->max_keys;
+    s->key_lo = (int32_t)new_lo;
+    s->n_keys = (uint32_t)(new_hi - new_lo + 1);
+    s->shift = shift;
+}
+
+/* Makes full-resolution keys [klo, khi] addressable: widens [key_min, key_max], merges buckets
+ * when the span needs it, grows the array. Cold path. */
+static void sketch_reserve(tco_sketch *s, uint32_t klo, uint32_t khi)
+{
+    const uint32_t kmin = klo < s->key_min ? klo : s->key_min;
+    const uint32_t kmax = khi > s->key_max ? khi : s->key_max;
+    int shift = s->shift;
+    while ((kmax >> (shift - s->key_shift)) - (kmin >> (shift - s->key_shift)) + 1 >
+           s->max_keys)
+        shift++;
+    assert(shift <= 52); /* max_keys >= TCO_SKETCH_MIN_KEYS: one bucket an octave always fits */
+    s->key_min = kmin;
+    s->key_max = kmax;
+    if (shift != s->shift) {
+        sketch_collapse(s, shift, kmin, kmax);
         return;
     }
-    int64_t lo = s->key_lo, hi = lo + (int64_t)s->n_keys - 1;
-    if (key > hi) {
-        uint32_t need = (uint32_t)((int64_t)key - lo + 1);
-        if (need > s->cap) {
-            uint32_t cap = s->cap + s->cap / 4u > need ? s->cap + s->cap / 4u : need;
-            s->counts = tco_xreallocarray(s->counts, cap, sizeof *s->counts);
-            memset(s->counts + s->cap, 0, (size_t)(cap - s->cap) * sizeof *s->counts);
-            s->cap = cap;
-        }
-        s->n_keys = need;
-    } else if (key < lo) {
-        /* Leave n_keys / 4 empty keys of slack below so repeated downward steps stay cheap. */
-        uint32_t shift = (uint32_t)(lo - key) + s->n_keys / 4u;
-        uint32_t need = s->n_keys + shift;
-        if (need > s->cap) {
-            uint32_t cap = s->cap + s->cap / 4u > need ? s->cap + s->cap / 4u : need;
-            uint32_t *counts = tco_xcalloc(cap, sizeof *counts);
-            memcpy(counts + shift, s->counts, (size_t)s->n_keys * sizeof *counts);
-            free(s->counts);
-            s->counts = counts;
-            s->cap = cap;
-        } else {
-            memmove(s->counts + shift, s->counts, (size_t)s->n_keys * sizeof *s->counts);
-            memset(s->counts, 0, (size_t)shift * sizeof *s->counts);
-        }
-        s->key_lo = (int32_t)(lo - shift);
-        s->n_keys = need;
-    }
+    const int d = shift - s->key_shift;
+    sketch_cover(s, kmin >> d, kmax >> d);
 }
 
-/* The key of x >= SKETCH_TINY: its exponent and top k mantissa bits (positive doubles order
- * like their bit patterns). */
-static inline int32_t sketch_key(const tco_sketch *s, double x)
-{
-    return (int32_t)tco_sketch_key(s, x);
-}
-
-/* The lower edge of bucket key: the smallest double with that key. */
+/* The lower edge of bucket key (at the current resolution): the smallest double in it. */
 static double sketch_edge(const tco_sketch *s, int64_t key)
 {
     const uint64_t bits = (uint64_t)key << s->shift;
@@ -226,13 +371,10 @@ static inline void sketch_add_one(tco_sketch *s, double x)
         s->n_zero++;
         return;
     }
-    int32_t key = sketch_key(s, x);
-    uint32_t i = (uint32_t)((int64_t)key - s->key_lo);
-    if ((int64_t)key < s->key_lo || i >= s->n_keys) {
-        sketch_cover(s, key);
-        i = (uint32_t)((int64_t)key - s->key_lo);
-    }
-    s->counts[i]++;
+    const uint32_t key = tco_sketch_key(s, x);
+    if (key < s->key_min || key > s->key_max)
+        sketch_reserve(s, key, key);
+    s->counts[(int64_t)(key >> (s->shift - s->key_shift)) - s->key_lo]++;
 }
 
 void tco_sketch_add(tco_sketch *s, double x)
@@ -241,12 +383,27 @@ void tco_sketch_add(tco_sketch *s, double x)
     sketch_add_one(s, x);
 }
 
+/* counts[(keys[i stride] >> d) - key_lo]++ for i < n, every key inside [key_min, key_max]. */
+static void sketch_count_keys(tco_sketch *s, const uint32_t *keys, size_t n, size_t stride)
+{
+    uint32_t *counts = s->counts;
+    const int64_t key_lo = s->key_lo;
+    const int d = s->shift - s->key_shift;
+    if (d == 0) { /* full resolution: the engine's hot loop */
+        for (size_t i = 0; i < n; i++)
+            counts[(int64_t)keys[i * stride] - key_lo]++;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            counts[(int64_t)(keys[i * stride] >> d) - key_lo]++;
+    }
+}
+
 void tco_sketch_add_array(tco_sketch *s, const double *x, size_t n)
 {
     /* Three passes over chunks, each free of the others' dependencies: extremes, keys, counts.
      * Same result as n calls of tco_sketch_add. */
     enum { CHUNK = 256 };
-    int32_t keys[CHUNK];
+    uint32_t keys[CHUNK];
     s->n += n;
     for (size_t start = 0; start < n; start += CHUNK) {
         const size_t len = n - start < CHUNK ? n - start : CHUNK;
@@ -266,18 +423,15 @@ void tco_sketch_add_array(tco_sketch *s, const double *x, size_t n)
         }
         s->min = lo;
         s->max = hi;
-        int32_t kmin = INT32_MAX, kmax = INT32_MIN;
+        uint32_t kmin = UINT32_MAX, kmax = 0;
         for (size_t i = 0; i < len; i++) {
-            keys[i] = sketch_key(s, v[i]);
+            keys[i] = tco_sketch_key(s, v[i]);
             kmin = keys[i] < kmin ? keys[i] : kmin;
             kmax = keys[i] > kmax ? keys[i] : kmax;
         }
-        sketch_cover(s, kmin);
-        sketch_cover(s, kmax);
-        const int32_t key_lo = s->key_lo;
-        uint32_t *counts = s->counts;
-        for (size_t i = 0; i < len; i++)
-            counts[keys[i] - key_lo]++;
+        if (kmin < s->key_min || kmax > s->key_max)
+            sketch_reserve(s, kmin, kmax);
+        sketch_count_keys(s, keys, len, 1);
     }
 }
 
@@ -294,18 +448,17 @@ void tco_sketch_add_keys(tco_sketch *s, const uint32_t *keys, size_t n, size_t s
             if (k < tiny) {
                 s->n_zero++;
             } else {
-                sketch_cover(s, (int32_t)k);
-                s->counts[(int64_t)k - s->key_lo]++;
+                if (k < s->key_min || k > s->key_max)
+                    sketch_reserve(s, k, k);
+                sketch_count_keys(s, &k, 1, 1);
             }
         }
     } else {
         /* keys order like values: the extremes' keys bound them all */
-        sketch_cover(s, sketch_key(s, lo));
-        sketch_cover(s, sketch_key(s, hi));
-        uint32_t *counts = s->counts;
-        const int64_t key_lo = s->key_lo;
-        for (size_t i = 0; i < n; i++)
-            counts[(int64_t)keys[i * stride] - key_lo]++;
+        const uint32_t klo = tco_sketch_key(s, lo), khi = tco_sketch_key(s, hi);
+        if (klo < s->key_min || khi > s->key_max)
+            sketch_reserve(s, klo, khi);
+        sketch_count_keys(s, keys, n, stride);
     }
     s->n += n;
     if (lo < s->min)
@@ -331,17 +484,25 @@ static int sketch_span(const tco_sketch *s, uint32_t *first, uint32_t *last)
 
 void tco_sketch_merge(tco_sketch *dst, const tco_sketch *src)
 {
-    assert(dst->shift == src->shift);
+    assert(dst->key_shift == src->key_shift && dst->max_keys == src->max_keys);
     uint32_t a, b;
-    if (sketch_span(src, &a, &b)) {
-        int32_t klo = (int32_t)((int64_t)src->key_lo + a);
-        int32_t khi = (int32_t)((int64_t)src->key_lo + b);
-        sketch_cover(dst, klo);
-        sketch_cover(dst, khi);
-        uint32_t *d = dst->counts + ((int64_t)klo - dst->key_lo);
+    if (src->key_min <= src->key_max && sketch_span(src, &a, &b)) {
+        if (src->key_min < dst->key_min || src->key_max > dst->key_max)
+            sketch_reserve(dst, src->key_min, src->key_max);
+        /* dst's resolution is the one the union of both needs, never finer than src's */
+        assert(dst->shift >= src->shift);
+        const int d = dst->shift - src->shift;
+        const int64_t klo = (int64_t)src->key_lo + a;
         const uint32_t *c = src->counts + a;
-        for (uint32_t i = 0; i <= b - a; i++)
-            d[i] += c[i];
+        if (d == 0) {
+            uint32_t *to = dst->counts + (klo - dst->key_lo);
+            for (uint32_t i = 0; i <= b - a; i++)
+                to[i] += c[i];
+        } else {
+            for (uint32_t i = 0; i <= b - a; i++)
+                if (c[i])
+                    dst->counts[(int64_t)((uint32_t)(klo + i) >> d) - dst->key_lo] += c[i];
+        }
     }
     dst->n += src->n;
     dst->n_zero += src->n_zero;
@@ -349,6 +510,12 @@ void tco_sketch_merge(tco_sketch *dst, const tco_sketch *src)
         dst->min = src->min;
     if (src->max > dst->max)
         dst->max = src->max;
+}
+
+double tco_sketch_rel_accuracy(const tco_sketch *s)
+{
+    const int k = 52 - s->shift;
+    return 1.0 / (ldexp(1.0, k + 1) + 1.0);
 }
 
 static double clamp(double v, double lo, double hi)

@@ -85,7 +85,12 @@ static void signed_quantiles_should_match_exact_order_statistics(void **state)
             tco_signed_sketch_add(i < N / 3 ? &lo : &hi, x[i]);
         }
         assert_int_equal(tco_signed_sketch_count(&whole), N);
-        check_signed(&whole, x, N, alphas[a]);
+        /* the negative tail spans ~17 octaves: at alpha 0.001 its sketch merged its buckets
+         * pairwise once to stay within 8192 (tco/stats.h), and keeps the bound it reports */
+        const double bound_neg = tco_sketch_rel_accuracy(&whole.neg);
+        const double bound_pos = tco_sketch_rel_accuracy(&whole.pos);
+        assert_true(bound_pos <= alphas[a] && bound_neg <= 2 * alphas[a]);
+        check_signed(&whole, x, N, bound_neg > bound_pos ? bound_neg : bound_pos);
         /* merging two halves gives the very same quantiles */
         tco_signed_sketch_merge(&lo, &hi);
         for (size_t k = 0; k < N_QS; k++)

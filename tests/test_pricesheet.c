@@ -281,6 +281,13 @@ static void tier_problems_should_be_refused(void **state)
         {"A,X,cpaas,sms,\"uniform(-1,1)\",,,,\n",
          "t.csv:2:5: price: expected a price from 0 to 1e9 $ per unit, got \"uniform(-1,1)\""},
         {"A,X,cpaas,sms,nan,,,,\n", "t.csv:2:5: price: expected a finite number, got \"nan\""},
+        /* the upper bound is a factor of the worst case (scenario.c), and says so */
+        {"A,X,cpaas,sms,1.1e9,,,,\n",
+         "t.csv:2:5: price: expected a price from 0 to 1e9 $ per unit (so that costs stay finite "
+         "over 600 months), got \"1.1e9\""},
+        {"A,X,cpaas,sms,\"normal(9e8,1e8)\",,,,\n",
+         "t.csv:2:5: price: expected a price from 0 to 1e9 $ per unit for 99.9% of the draws (so "
+         "that costs stay finite over 600 months), got \"normal(9e8,1e8)\""},
         {"A,X+Y,cpaas,sms,1,,,,\n", "t.csv:2:2: plan: expected a name without '/', '+' or '@' "
                                     "(they separate option names), got \"X+Y\""},
         {"A@b,X,cpaas,sms,1,,,,\n", "t.csv:2:1: vendor: expected a name without '/', '+' or '@' "

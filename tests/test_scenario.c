@@ -185,7 +185,17 @@ static void ranges_should_hold_at_both_ends_and_refuse_just_outside(void **state
         {"notification_growth", "-101%", false},
         {"api_growth", "-101%", false},
         {"discount_rate", "-100%", false}, /* (1+r)^(-t) needs r > -100% */
-        {"discount_rate", "-99%", true},
+        /* -50%: month 600 weighs 0.5^(-599/12) = 1.1e15, inside the worst case of scenario.c;
+         * -99% would weigh 1e100 and -99.999999% 1e399 (inf) */
+        {"discount_rate", "-99%", false},
+        {"discount_rate", "-99.999999%", false},
+        {"discount_rate", "-50%", true},
+        {"discount_rate", "-50.1%", false},
+        {"discount_rate", "1000%", true},
+        {"discount_rate", "1001%", false},
+        {"discount_rate", "\"normal(0,0.3)\"", false},  /* 0.05% quantile -98.7% */
+        {"discount_rate", "\"normal(0,0.15)\"", true},  /* 0.05% quantile -49.4%, clamped */
+        {"discount_rate", "\"uniform(-0.6,0)\"", false}, /* bounded: must fit */
         {"price_escalation", "-100%", true},
         {"seats", "0", true},
         {"seats", "1e9", true},
@@ -281,6 +291,22 @@ static void diagnostics_should_have_the_exact_text_and_place(void **state)
         assert_int_equal(f->d.items[i].status, TCO_EDATA);
 }
 
+/* A bound that keeps costs finite says so (issue 13: -99.999999% passed and then aborted). */
+static void the_discount_bound_should_say_why(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "scenario,months,seats,discount_rate\n"
+                             "a,600,10,-99.999999%\n"
+                             "b,600,10,\"normal(0,0.3)\"\n"),
+                     TCO_EDATA);
+    assert_int_equal(f->d.n, 2);
+    assert_diag(&f->d, 0, "s.csv:2:4: discount_rate: expected a yearly rate from -50% to 1000% "
+                          "(so that costs stay finite over 600 months), got \"-99.999999%\"");
+    assert_diag(&f->d, 1, "s.csv:3:4: discount_rate: expected a yearly rate from -50% to 1000% "
+                          "for 99.9% of the draws (so that costs stay finite over 600 months), "
+                          "got \"normal(0,0.3)\"");
+}
+
 static void good_rows_should_load_beside_bad_ones(void **state)
 {
     fixture *f = *state;
@@ -363,6 +389,7 @@ static void a_normal_tail_should_be_clamped_into_range(void **state)
     gsl_rng *r = new_rng();
     double out[TCO_SCN_N_FIELDS];
     int low = 0, high = 0;
+    double lowest_discount = INFINITY;
     for (int k = 0; k < 2000; k++) {
         tco_scenario_draw(sc, r, out);
         double p = out[TCO_SCN_SPIKE_PROBABILITY];
@@ -370,12 +397,15 @@ static void a_normal_tail_should_be_clamped_into_range(void **state)
         low += p == 0;
         high += p == 1;
         assert_true(out[TCO_SCN_SEATS] >= 0);
-        assert_true(out[TCO_SCN_DISCOUNT_RATE] > -1); /* open end: just inside */
+        assert_true(out[TCO_SCN_DISCOUNT_RATE] >= -0.5); /* the bound that keeps costs finite */
         assert_true(out[TCO_SCN_DISCOUNT_RATE] <= 10);
+        lowest_discount = fmin(lowest_discount, out[TCO_SCN_DISCOUNT_RATE]);
         assert_true(out[TCO_SCN_SEAT_GROWTH] >= -1 && out[TCO_SCN_SEAT_GROWTH] <= 1);
     }
     /* sd 10 around 0.5: P(< 0) = P(> 1) = 0.48, so about 960 each of 2000 (sd 22) */
     assert_true(low > 500 && high > 500);
+    /* normal(-0.9,5) falls below -50% in 47% of draws: clamped to it exactly */
+    assert_true(lowest_discount == -0.5);
     gsl_rng_free(r);
 }
 
@@ -452,7 +482,8 @@ int main(void)
         T(ranges_should_hold_at_both_ends_and_refuse_just_outside),
         T(months_should_be_a_whole_number_from_1_to_600),
         T(diagnostics_should_have_the_exact_text_and_place),
-        T(good_rows_should_load_beside_bad_ones),
+        T(the_discount_bound_should_say_why),
+    T(good_rows_should_load_beside_bad_ones),
         T(header_problems_should_all_be_reported),
         T(a_header_without_rows_should_be_refused),
         T(the_file_kind_should_be_told_by_the_scenario_column),

@@ -2,6 +2,7 @@
 /* Unit tests for stats: moments (known answers, merge), DDSketch (quantiles against exact order
  * statistics, exact merge, zeros, extremes, reset) and the sketch's histogram. */
 #include "tco/stats.h"
+#include "tco/defaults.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -131,6 +132,108 @@ static void moments_merge_of_halves_should_equal_one_pass(void **state)
     free(x);
 }
 
+
+/* Plain Welford, the oracle for ordinary values: the scaled form must give its very bits. */
+static void plain_welford(const double *x, size_t n, double *mean, double *m2)
+{
+    double mu = 0, s2 = 0;
+    for (size_t i = 0; i < n; i++) {
+        double delta = x[i] - mu;
+        mu += delta / (double)(i + 1);
+        s2 += delta * (x[i] - mu);
+    }
+    *mean = mu;
+    *m2 = s2;
+}
+
+static void moments_of_ordinary_values_should_be_plain_welford_bit_for_bit(void **state)
+{
+    (void)state;
+    double *x = lognormal_data(N_BIG, 11, 10.0, 2.0);
+    tco_moments m;
+    tco_moments_init(&m);
+    for (size_t i = 0; i < N_BIG; i++)
+        tco_moments_add(&m, x[i]);
+    double mean, m2;
+    plain_welford(x, N_BIG, &mean, &m2);
+    assert_int_equal(m.scale_exp, 0);
+    assert_true(m.mean == mean && m.m2 == m2);
+    assert_true(tco_moments_sd(&m) == sqrt(m2 / (N_BIG - 1)));
+    free(x);
+}
+
+/* Values near 1e300 (the plain update squares deltas of 1e300: inf). {1, 2, 3, 4} x 1e300:
+ * mean 2.5e300, M2 = (2.25 + 0.25 + 0.25 + 2.25) 1e600 = 5e600, sd = sqrt(5/3) 1e300 =
+ * 1.2909944487358056e300, se = sd / 2. */
+static void moments_near_1e300_should_be_finite_and_right(void **state)
+{
+    (void)state;
+    tco_moments m;
+    tco_moments_init(&m);
+    for (int i = 1; i <= 4; i++)
+        tco_moments_add(&m, i * 1e300);
+    assert_close_rel(m.mean, 2.5e300, 1e-15);
+    assert_close_rel(tco_moments_sd(&m), 1.2909944487358056e300, 1e-15);
+    assert_close_rel(tco_moments_sem(&m), 0.6454972243679028e300, 1e-15);
+    /* The extremes of double range: {-1e308, 1e308}: mean 0, sd = sqrt(2) 1e308. */
+    tco_moments e;
+    tco_moments_init(&e);
+    tco_moments_add(&e, -1e308);
+    tco_moments_add(&e, 1e308);
+    assert_true(fabs(e.mean) <= 1e292);
+    assert_close_rel(tco_moments_sd(&e), 1.4142135623730951e308, 1e-15);
+    /* A stream of 1e300-sized values against the same stream scaled down by 2^1000 (exact):
+     * the moments scale back exactly as far as rounding goes. */
+    double *x = lognormal_data(N_BIG, 12, 0.0, 0.5);
+    tco_moments big, small;
+    tco_moments_init(&big);
+    tco_moments_init(&small);
+    for (size_t i = 0; i < N_BIG; i++) {
+        tco_moments_add(&big, ldexp(x[i], 996)); /* ~6.7e299 */
+        tco_moments_add(&small, x[i]);
+    }
+    assert_true(isfinite(big.mean) && isfinite(tco_moments_sd(&big)));
+    assert_close_rel(big.mean, ldexp(small.mean, 996), 1e-12);
+    assert_close_rel(tco_moments_sd(&big), ldexp(tco_moments_sd(&small), 996), 1e-12);
+    assert_close_rel(tco_moments_sem(&big), ldexp(tco_moments_sem(&small), 996), 1e-12);
+    free(x);
+}
+
+/* Merging in block order: the same bits every time, and the one-pass answer to rounding, when
+ * blocks of ordinary values meet blocks of 1e300 values in either order. */
+static void moments_merge_should_stay_exact_across_scales(void **state)
+{
+    (void)state;
+    enum { BLOCK = 2048, N_BLOCKS = 8 };
+    double *x = lognormal_data(BLOCK * N_BLOCKS, 13, 0.0, 0.3);
+    for (size_t i = 0; i < BLOCK * N_BLOCKS; i++)
+        if ((i / BLOCK) % 3 == 1)
+            x[i] = ldexp(x[i], 990); /* every third block ~1e298 */
+    tco_moments one, blocks[N_BLOCKS], merged, again;
+    tco_moments_init(&one);
+    for (size_t i = 0; i < BLOCK * N_BLOCKS; i++)
+        tco_moments_add(&one, x[i]);
+    for (size_t b = 0; b < N_BLOCKS; b++) {
+        tco_moments_init(&blocks[b]);
+        for (size_t i = 0; i < BLOCK; i++)
+            tco_moments_add(&blocks[b], x[b * BLOCK + i]);
+    }
+    tco_moments_init(&merged);
+    tco_moments_init(&again);
+    for (size_t b = 0; b < N_BLOCKS; b++) {
+        tco_moments_merge(&merged, &blocks[b]);
+        tco_moments_merge(&again, &blocks[b]);
+    }
+    assert_true(memcmp(&merged, &again, sizeof merged) == 0);
+    assert_true(merged.n == one.n && merged.min == one.min && merged.max == one.max);
+    assert_close_rel(merged.mean, one.mean, 1e-12);
+    assert_close_rel(tco_moments_sd(&merged), tco_moments_sd(&one), 1e-12);
+    /* the known answer: 1/3 of the values ~ 2^990 times larger, so the mean is about
+     * 2^990 x 3/8 x E[x] and sd of the same order: finite */
+    assert_true(isfinite(tco_moments_sd(&merged)) && tco_moments_sd(&merged) > 1e297);
+    free(x);
+}
+
 /* ==== sketch ============================================================================ */
 
 static void sketch_quantiles_should_be_within_alpha_of_order_statistics(void **state)
@@ -139,11 +242,12 @@ static void sketch_quantiles_should_be_within_alpha_of_order_statistics(void **s
     static const double alphas[] = {0.001, 0.01, 0.05};
     double *x = lognormal_data(N_BIG, 42, 8.0, 1.5);
     for (size_t k = 0; k < 3; k++) {
-        tco_sketch s;
-        tco_sketch_init(&s, alphas[k]);
+        tco_sketch s; /* sigma 1.5 spans ~19 octaves: a cap that keeps full resolution */
+        tco_sketch_init_capped(&s, alphas[k], 1u << 20);
         for (size_t i = 0; i < N_BIG; i++)
             tco_sketch_add(&s, x[i]);
         assert_int_equal(s.n, N_BIG);
+        assert_true(tco_sketch_rel_accuracy(&s) <= alphas[k]);
         check_quantiles(&s, x, N_BIG, alphas[k]);
         tco_sketch_fini(&s);
     }
@@ -251,8 +355,8 @@ static void sketch_should_keep_its_bound_at_bucket_edges(void **state)
     enum { N_EDGE = 4 * 80 };
     double x[N_EDGE];
     for (size_t k = 0; k < sizeof alphas / sizeof alphas[0]; k++) {
-        tco_sketch s;
-        tco_sketch_init(&s, alphas[k]);
+        tco_sketch s; /* 80 octaves at full resolution (2^19 keys an octave for 1e-6) */
+        tco_sketch_init_capped(&s, alphas[k], 1u << 27);
         const double width = ldexp(1.0, s.shift - 52); /* a bucket at the bottom of an octave */
         size_t n = 0;
         for (int e = -40; e < 40; e++) {
@@ -263,8 +367,8 @@ static void sketch_should_keep_its_bound_at_bucket_edges(void **state)
             x[n++] = nextafter(lo, 0.0); /* the top of the octave below */
         }
         for (size_t i = 0; i < n; i++) {
-            tco_sketch one;
-            tco_sketch_init(&one, alphas[k]);
+            tco_sketch one; /* two octaves */
+            tco_sketch_init_capped(&one, alphas[k], 1u << 21);
             tco_sketch_add(&one, x[i]);
             tco_sketch_add(&one, x[i] * 0.5); /* so that clamping to min and max cannot help */
             tco_sketch_add(&one, x[i] * 2.0);
@@ -302,12 +406,21 @@ static void sketch_should_keep_its_bound_over_fifteen_decades(void **state)
     for (size_t i = 0; i < N_BIG; i++)
         tco_sketch_add(&s, desc[i]);
     check_quantiles(&s, x, N_BIG, 0.005);
-    /* A few extremes of double range stay within the bound too. */
+    /* 15 decades = 50 octaves x 128 keys fit the default 8192: no bucket was merged */
+    assert_true(tco_sketch_rel_accuracy(&s) == 1.0 / 257.0);
+    /* The extremes of double range, 1993 octaves: merged pairwise down to 4 keys an octave
+     * (7972 keys <= 8192; 8 an octave would need 15944), so the bound is 1/(2^3+1) = 1/9. */
     tco_sketch_reset(&s);
     tco_sketch_add(&s, 1e-300);
     tco_sketch_add(&s, 1e300);
     tco_sketch_add(&s, 1.0);
-    assert_close_rel(tco_sketch_quantile(&s, 0.5), 1.0, 0.005 * (1.0 + 1e-12));
+    assert_true(tco_sketch_rel_accuracy(&s) == 1.0 / 9.0);
+    assert_true(s.cap <= TCO_SKETCH_MAX_KEYS);
+    assert_close_rel(tco_sketch_quantile(&s, 0.5), 1.0, (1.0 / 9.0) * (1.0 + 1e-12));
+    /* a reset sketch starts at full resolution again */
+    tco_sketch_reset(&s);
+    tco_sketch_add(&s, 3.0);
+    assert_true(tco_sketch_rel_accuracy(&s) == 1.0 / 257.0);
     tco_sketch_fini(&s);
     free(desc);
     free(x);
@@ -469,6 +582,174 @@ static void sketch_add_keys_should_equal_one_add_per_value(void **state)
     tco_sketch_fini(&b);
 }
 
+
+/* The finest resolution k (mantissa bits) at which full-resolution keys [kmin, kmax] of a
+ * sketch whose own resolution is k0 span at most max_keys buckets: the oracle for the cap. */
+static int expected_bits(int k0, uint32_t kmin, uint32_t kmax, uint32_t max_keys)
+{
+    int d = 0;
+    while ((kmax >> d) - (kmin >> d) + 1 > max_keys)
+        d++;
+    return k0 - d;
+}
+
+/* Values from 1e-290 to 1e290 (lognormal(1,1e150)-like spreads): the sketch never holds more
+ * than max_keys counts, reports the bound it then keeps, and every quantile keeps it. */
+static void sketch_should_cap_its_buckets_and_keep_the_bound_it_reports(void **state)
+{
+    (void)state;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 21);
+    double *x = malloc(N_BIG * sizeof *x);
+    for (size_t i = 0; i < N_BIG; i++)
+        x[i] = pow(10.0, gsl_ran_flat(r, -290.0, 290.0));
+    gsl_rng_free(r);
+    static const uint32_t caps[] = {TCO_SKETCH_MIN_KEYS, TCO_SKETCH_MAX_KEYS, 100000};
+    for (size_t c = 0; c < sizeof caps / sizeof caps[0]; c++) {
+        tco_sketch s;
+        tco_sketch_init_capped(&s, 0.001, caps[c]);
+        uint32_t kmin = UINT32_MAX, kmax = 0;
+        for (size_t i = 0; i < N_BIG; i++) {
+            tco_sketch_add(&s, x[i]);
+            const uint32_t k = tco_sketch_key(&s, x[i]);
+            kmin = k < kmin ? k : kmin;
+            kmax = k > kmax ? k : kmax;
+            assert_true(s.n_keys <= caps[c] && s.cap <= caps[c]);
+        }
+        const int k = expected_bits(9, kmin, kmax, caps[c]);
+        /* 1927 octaves: 2048 keys keep 1 bit (3854 keys would not fit: 0 bits), 8192 keep 2,
+         * 100000 keep 5 */
+        assert_int_equal(52 - s.shift, k);
+        assert_int_equal(k, c == 0 ? 0 : c == 1 ? 2 : 5);
+        const double bound = tco_sketch_rel_accuracy(&s);
+        assert_true(bound == 1.0 / (ldexp(1.0, k + 1) + 1.0));
+        check_quantiles(&s, x, N_BIG, bound);
+        tco_sketch_fini(&s);
+    }
+    free(x);
+}
+
+/* The resolution depends only on the values, not on their order: merging the parts of a
+ * stream (one of them collapsed, one not) in any order, or adding it by keys in batches, gives
+ * the one-pass sketch bucket by bucket. */
+static void capped_sketch_merge_should_equal_sketch_of_union_in_any_order(void **state)
+{
+    (void)state;
+    enum { N = 30000, PARTS = 3 };
+    double *x = lognormal_data(N, 31, 0.0, 1.0);
+    for (size_t i = 0; i < N; i++)
+        if (i >= 2 * N / 3)
+            x[i] = ldexp(x[i], 200 + (int)(i % 400)); /* the last part spans 400 more octaves */
+    tco_sketch all, part[PARTS], fwd, rev, bykeys;
+    tco_sketch_init(&all, 0.001);
+    tco_sketch_init(&fwd, 0.001);
+    tco_sketch_init(&rev, 0.001);
+    tco_sketch_init(&bykeys, 0.001);
+    for (size_t p = 0; p < PARTS; p++)
+        tco_sketch_init(&part[p], 0.001);
+    uint32_t *keys = malloc(N * sizeof *keys);
+    for (size_t i = 0; i < N; i++) {
+        tco_sketch_add(&all, x[i]);
+        tco_sketch_add(&part[i * PARTS / N], x[i]);
+        keys[i] = tco_sketch_key(&bykeys, x[i]);
+    }
+    assert_true(part[0].shift == part[0].key_shift); /* full resolution */
+    assert_true(part[2].shift > part[2].key_shift);  /* merged pairwise */
+    for (size_t p = 0; p < PARTS; p++) {
+        tco_sketch_merge(&fwd, &part[p]);
+        tco_sketch_merge(&rev, &part[PARTS - 1 - p]);
+    }
+    for (size_t start = 0; start < N; start += 1000) {
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t i = start; i < start + 1000; i++) {
+            lo = x[i] < lo ? x[i] : lo;
+            hi = x[i] > hi ? x[i] : hi;
+        }
+        tco_sketch_add_keys(&bykeys, keys + start, 1000, 1, lo, hi);
+    }
+    const tco_sketch *got[] = {&fwd, &rev, &bykeys};
+    for (size_t g = 0; g < 3; g++) {
+        assert_int_equal(got[g]->shift, all.shift);
+        assert_same_sketch(got[g], &all);
+        for (size_t i = 0; i <= 100; i++)
+            assert_true(tco_sketch_quantile(got[g], i / 100.0) ==
+                        tco_sketch_quantile(&all, i / 100.0));
+    }
+    check_quantiles(&all, x, N, tco_sketch_rel_accuracy(&all));
+    free(keys);
+    for (size_t p = 0; p < PARTS; p++)
+        tco_sketch_fini(&part[p]);
+    tco_sketch_fini(&all);
+    tco_sketch_fini(&fwd);
+    tco_sketch_fini(&rev);
+    tco_sketch_fini(&bykeys);
+    free(x);
+}
+
+/* A span of exactly max_keys buckets reached from the middle, downwards, then upwards, then
+ * in a zigzag: the array must trim its slack instead of merging buckets, and count every value
+ * where a sketch with room to spare does. alpha 0.01: k = 6, 64 keys an octave; 2048 keys are
+ * 32 octaves, so [1, 2^32) fits exactly and 2^32 would not. */
+static void sketch_at_its_cap_should_trim_slack_and_keep_full_resolution(void **state)
+{
+    (void)state;
+    enum { N = 6000 };
+    double x[N];
+    size_t n = 0;
+    for (int i = 0; i < 1000; i++) /* the middle, then down to 1 */
+        x[n++] = ldexp(1.0 + (i % 64) / 64.0, 16 - (i * 16) / 1000);
+    x[n++] = 1.0;
+    for (int i = 0; i < 2000; i++) /* up to just below 2^32 */
+        x[n++] = ldexp(1.0 + (i % 64) / 64.0, (i * 32) / 2000);
+    x[n++] = nextafter(0x1p32, 0.0);
+    for (int i = 0; n < N; i++) /* a zigzag over the whole span */
+        x[n++] = ldexp(1.0 + (i % 61) / 61.0, (i * 7) % 32);
+    tco_sketch capped, roomy;
+    tco_sketch_init_capped(&capped, 0.01, TCO_SKETCH_MIN_KEYS);
+    tco_sketch_init_capped(&roomy, 0.01, 1u << 20);
+    for (size_t i = 0; i < n; i++) {
+        tco_sketch_add(&capped, x[i]);
+        tco_sketch_add(&roomy, x[i]);
+        assert_true(capped.n_keys <= TCO_SKETCH_MIN_KEYS && capped.cap <= TCO_SKETCH_MIN_KEYS);
+    }
+    assert_true(capped.shift == capped.key_shift); /* no bucket merged */
+    assert_same_sketch(&capped, &roomy);
+    check_quantiles(&capped, x, n, 0.01);
+    /* one value more at 2^32 and the buckets merge once: 32 keys an octave */
+    tco_sketch_add(&capped, 0x1p32);
+    assert_int_equal(capped.shift, capped.key_shift + 1);
+    assert_true(tco_sketch_rel_accuracy(&capped) == 1.0 / 65.0);
+    tco_sketch_fini(&capped);
+    tco_sketch_fini(&roomy);
+}
+
+/* Issue 14: the TCO sketches (alpha 0.02%, k = 12: 1/8193) must not add more than 0.02% to the
+ * sampling error of a tight TCO. Normal(1e6, 9000) (0.9% CV), 100,000 samples: the sample
+ * median's SE is sqrt(pi/2) sd / sqrt(n) = 1.2533 x 9000 / 316.23 = 35.67; the sketch's p50
+ * must lie within 3.29 SE (two-sided false-alarm rate 0.1%) plus 0.02% of the true median 1e6.
+ * Against the sample's own order statistic the bound is exact: 1/8193 of it. */
+static void tco_sketch_median_should_be_within_sampling_error_plus_two_basis_points(void **state)
+{
+    (void)state;
+    enum { N = 100000 };
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 2026);
+    double *x = malloc(N * sizeof *x);
+    for (size_t i = 0; i < N; i++)
+        x[i] = 1e6 + gsl_ran_gaussian(r, 9000.0);
+    gsl_rng_free(r);
+    tco_sketch s;
+    tco_sketch_init_capped(&s, TCO_TOTAL_QUANTILE_REL_ACCURACY, TCO_TOTAL_SKETCH_MAX_KEYS);
+    tco_sketch_add_array(&s, x, N);
+    assert_true(tco_sketch_rel_accuracy(&s) == 1.0 / 8193.0); /* +-4.5 sd: far inside 16x */
+    const double se = 1.2533141373155003 * 9000.0 /* sqrt(pi/2) */ / sqrt((double)N);
+    const double p50 = tco_sketch_quantile(&s, 0.5);
+    assert_true(fabs(p50 - 1e6) <= 3.29 * se + 0.0002 * 1e6);
+    check_quantiles(&s, x, N, 1.0 / 8193.0);
+    tco_sketch_fini(&s);
+    free(x);
+}
+
 /* Wilson's score interval, z = 1.959964 (z^2 = 3.841459):
  *   centre = (p + z^2/2n) / (1 + z^2/n), half = z / (1 + z^2/n) * sqrt(p(1-p)/n + z^2/4n^2).
  * 0 of 100: centre = 0.019207/1.038415 = 0.018497, half = 1.959964/1.038415 * 0.0098 = 0.018497,
@@ -499,6 +780,9 @@ int main(void)
         cmocka_unit_test(moments_of_known_values_should_match_hand_computation),
         cmocka_unit_test(moments_of_fewer_than_two_values_should_have_zero_sd),
         cmocka_unit_test(moments_merge_of_halves_should_equal_one_pass),
+        cmocka_unit_test(moments_of_ordinary_values_should_be_plain_welford_bit_for_bit),
+        cmocka_unit_test(moments_near_1e300_should_be_finite_and_right),
+        cmocka_unit_test(moments_merge_should_stay_exact_across_scales),
         cmocka_unit_test(sketch_quantiles_should_be_within_alpha_of_order_statistics),
         cmocka_unit_test(sketch_should_keep_its_bound_at_bucket_edges),
         cmocka_unit_test(sketch_merge_should_equal_sketch_of_union_bucket_by_bucket),
@@ -509,6 +793,10 @@ int main(void)
         cmocka_unit_test(histogram_should_hold_every_value_in_at_most_max_bins),
         cmocka_unit_test(sketch_add_array_should_equal_one_add_per_value),
         cmocka_unit_test(sketch_add_keys_should_equal_one_add_per_value),
+        cmocka_unit_test(sketch_should_cap_its_buckets_and_keep_the_bound_it_reports),
+        cmocka_unit_test(capped_sketch_merge_should_equal_sketch_of_union_in_any_order),
+        cmocka_unit_test(sketch_at_its_cap_should_trim_slack_and_keep_full_resolution),
+        cmocka_unit_test(tco_sketch_median_should_be_within_sampling_error_plus_two_basis_points),
         cmocka_unit_test(proportion_interval_should_be_wilsons_and_never_a_point),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

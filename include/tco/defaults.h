@@ -14,6 +14,14 @@
 /* SPEC §4: the horizon. */
 #define TCO_MAX_MONTHS 600
 
+/* The largest month-1 seats and notifications of a scenario cell, and of a `breakeven` sweep
+ * (--seats, --notifications): factors of the worst case that keeps every cost finite
+ * (sim/scenario.c). */
+#define TCO_MAX_SEATS 1e9
+#define TCO_MAX_SEATS_TEXT "1e9"
+#define TCO_MAX_NOTIFICATIONS 1e12
+#define TCO_MAX_NOTIFICATIONS_TEXT "1e12"
+
 /* ---- what tcosim refuses (README "What tcosim refuses, and how") -------------------------
  * Every input is bounded, so that memory and time for any input are bounded too; each limit is
  * refused with one located line and exit 65 (a file) or 64 (the command line). */
@@ -63,8 +71,19 @@
  * because this number does not. Changing it changes every result. */
 #define TCO_BLOCK_TRIALS 2048UL
 
-/* Relative accuracy of every reported quantile (DDSketch alpha): 0.1%. */
+/* Quantile sketches (stats, DDSketch): relative accuracy and most buckets (4 bytes each).
+ * The TCO of each option: alpha 0.02% (k = 12 mantissa bits, 4096 buckets an octave, a bound
+ * of 1/8193 = 0.0122%): 0.1% was tens of sampling errors of a tight TCO's median (a 0.9%
+ * coefficient of variation at 100,000 trials: SE = 1.2533 x 0.9% / 316 = 0.0036%); 16384
+ * buckets (64 KiB) hold that bound while an option's TCOs span a factor of 16 (max / min), and
+ * each squaring of that factor merges buckets pairwise and doubles the bound (0.0244% to 256,
+ * 0.049% to 65536, ...). Everything else (month by month, pairwise differences, break-even
+ * volumes): alpha 0.1% (k = 9, 1/1025 = 0.0976%), 8192 buckets (32 KiB), held while a
+ * sketch's values span a factor of 65536. */
+#define TCO_TOTAL_QUANTILE_REL_ACCURACY 0.0002
+#define TCO_TOTAL_SKETCH_MAX_KEYS 16384u
 #define TCO_QUANTILE_REL_ACCURACY 0.001
+#define TCO_SKETCH_MAX_KEYS 8192u
 
 /* Most bins in histogram.csv for one option. */
 #define TCO_HISTOGRAM_MAX_BINS 40

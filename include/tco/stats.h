@@ -1,13 +1,22 @@
 /* SPDX-License-Identifier: MIT */
-/* stats: mergeable streaming summaries whose memory does not grow with the trial count.
+/* stats: mergeable streaming summaries whose memory does not grow with the trial count, nor
+ * with the values.
  *
  * - tco_moments: count, mean, M2 (Welford 1962; merged with Chan, Golub & LeVeque 1979), min,
- *   max. Merging the same summaries in the same order gives bit-identical results.
+ *   max, with M2 kept scaled by a power of two so that it cannot overflow: mean, sd and se are
+ *   finite for any finite inputs of magnitude up to DBL_MAX / 2. Merging the same summaries in
+ *   the same order gives bit-identical results.
  * - tco_sketch: DDSketch (Masson, Rim & Lee, VLDB 2019), keyed by the float's exponent and top
- *   mantissa bits (see stats.c), with relative accuracy alpha: every
- *   quantile it returns is within a factor (1 +- alpha) of the exact order statistic of the
- *   values added (lower quantile convention: rank floor(q (n-1))). Values >= 0; zero is counted
- *   exactly (positive values below 2^-997, ~7.5e-301, count as zeros). Buckets are integer counts, so
+ *   mantissa bits (see stats.c), with relative accuracy alpha: every quantile it returns is
+ *   within a factor (1 +- alpha) of the exact order statistic of the values added (lower
+ *   quantile convention: rank floor(q (n-1))), as long as its values span at most
+ *   max_keys / 2^k octaves (max / min, 2^k buckets an octave). Beyond that its buckets are
+ *   merged pairwise, uniformly (UDDSketch, Epicoco et al. 2020), until the span fits: each
+ *   merge halves the buckets an octave and roughly doubles alpha, for every quantile alike;
+ *   tco_sketch_rel_accuracy() gives the bound then guaranteed. So a sketch never holds more
+ *   than max_keys counts (4 bytes each), whatever the values. Values >= 0; zero is counted
+ *   exactly (positive values below 2^-997, ~7.5e-301, count as zeros). Buckets are integer
+ *   counts and the resolution depends only on the smallest and largest value added, so
  *   merging is exact and order-independent. Buckets live in one dense array covering at least
  *   the smallest to the largest key seen (the ends may hold empty keys left as growth slack).
  * - tco_sketch_histogram: the sketch's buckets coarsened into at most max_bins GSL histogram
@@ -26,7 +35,8 @@
 typedef struct tco_moments {
     uint64_t n;
     double mean;
-    double m2;   /* sum of squared deviations from the mean */
+    double m2;       /* sum of squared deviations from the mean, times 2^(-2 scale_exp) */
+    int scale_exp;   /* 0 until a value of magnitude >= 2^480 arrives (see stats.c) */
     double min, max; /* +inf and -inf while n == 0 */
 } tco_moments;
 
@@ -49,7 +59,11 @@ void tco_proportion_interval95(double hits, double n, double *lo, double *hi);
 
 typedef struct tco_sketch {
     double alpha;         /* the relative accuracy asked for */
-    int shift;            /* key = bits >> shift: 52 - k keeps k mantissa bits */
+    int key_shift;        /* key = bits >> key_shift: 52 - k keeps k mantissa bits */
+    int shift;            /* bucket = bits >> shift; shift - key_shift pairwise merges so far */
+    uint32_t max_keys;    /* most buckets (counts[]) the sketch may hold */
+    uint32_t key_min;     /* smallest and largest key of a value >= 2^-997; */
+    uint32_t key_max;     /* key_min > key_max while there is none */
     uint64_t n;           /* values added, zeros included */
     uint64_t n_zero;      /* values == 0 (and below the smallest representable key) */
     int32_t key_lo;       /* key of counts[0] */
@@ -60,32 +74,41 @@ typedef struct tco_sketch {
     double min, max;      /* exact extremes of the values added */
 } tco_sketch;
 
-/* alpha in [1e-6, 1) (smaller alpha would overflow the int32 keys: assert). Allocation only on
- * first add. */
+/* alpha in [1e-6, 1) (smaller alpha would overflow the int32 keys: assert); at most max_keys
+ * buckets, max_keys in [TCO_SKETCH_MIN_KEYS, 2^27] (assert): alpha holds while the values
+ * span at most max_keys / 2^k octaves (file comment). Allocation only on first add; the
+ * counts never take more than 4 max_keys bytes. */
+#define TCO_SKETCH_MIN_KEYS 2048u /* one bucket an octave covers every double >= 2^-997 */
+void tco_sketch_init_capped(tco_sketch *s, double alpha, uint32_t max_keys);
+/* tco_sketch_init_capped with TCO_SKETCH_MAX_KEYS (tco/defaults.h). */
 void tco_sketch_init(tco_sketch *s, double alpha);
 void tco_sketch_fini(tco_sketch *s);
-/* Empties the sketch, keeping its memory for reuse. */
+/* Empties the sketch, keeping its memory for reuse; it starts again at full resolution. */
 void tco_sketch_reset(tco_sketch *s);
 /* Adds a finite x >= 0 (a negative, infinite or NaN x is a programming error: assert). */
 void tco_sketch_add(tco_sketch *s, double x);
 /* Adds x[0..n-1]; the same as n calls of tco_sketch_add, in one call (the engine's hot path). */
 void tco_sketch_add_array(tco_sketch *s, const double *x, size_t n);
-/* The key of a finite x >= 0 under s's mapping (see stats.c); keys order like values. Inline:
- * the engine computes keys where it makes the values and adds them later in batches. */
+/* The key of a finite x >= 0 under s's mapping at full resolution (see stats.c); keys order
+ * like values, and do not change when the sketch merges its buckets. Inline: the engine
+ * computes keys where it makes the values and adds them later in batches. */
 static inline uint32_t tco_sketch_key(const tco_sketch *s, double x)
 {
     uint64_t bits;
     memcpy(&bits, &x, sizeof bits);
-    return (uint32_t)(bits >> s->shift);
+    return (uint32_t)(bits >> s->key_shift);
 }
 /* Adds n values given by their keys keys[0], keys[stride], ... (tco_sketch_key) and their exact
  * smallest and largest value lo and hi: the same as adding the values one by one. */
 void tco_sketch_add_keys(tco_sketch *s, const uint32_t *keys, size_t n, size_t stride, double lo,
                          double hi);
-/* dst += src; both must have the same alpha. */
+/* dst += src; both must have the same alpha and max_keys. */
 void tco_sketch_merge(tco_sketch *dst, const tco_sketch *src);
 /* Quantile q in [0,1]; NAN when empty. q = 0 and q = 1 return the exact min and max. */
 double tco_sketch_quantile(const tco_sketch *s, double q);
+/* The relative accuracy every quantile of s is guaranteed now: alpha's bound 1/(2^(k+1)+1) at
+ * the resolution it asked for, larger after pairwise merges (1/3 at the coarsest). */
+double tco_sketch_rel_accuracy(const tco_sketch *s);
 
 /* A new GSL histogram of at most max_bins >= 1 bins covering every value added (caller frees
  * with gsl_histogram_free); NULL when the sketch is empty. Zeros, when present, get a bin
