@@ -77,26 +77,27 @@ int tco_breakeven_crossover_month(const double *u, const double *c, int months)
  * difference almost flat in seats) are bisected, exact when d is monotone there. */
 #define SCAN_MAX 256
 
-/* A change of slope of the charges at x. side: 0 for option u, 1 for option c. */
+/* A change of slope of the charges at x. */
 typedef struct kink {
     double x, dslope;
-    int side;
 } kink;
 
 /* One option's vendor charges as x moves: the exact charges at 0, the slope at 0+ and the
- * kinks (sorted by x); for seats the relaxation with real seats, plus `bound`, the most that
- * whole seats can add to it (sum over months of escalation x discount x the largest charge
- * of one more seat), 0 in months whose shape keeps whole seat counts whole. */
+ * kinks; for seats the relaxation with real seats, plus `bound`, the most that whole seats
+ * can add to it (sum over months of escalation x discount x the largest charge of one more
+ * seat), 0 in months whose shape keeps whole seat counts whole. The kinks are put in order
+ * lazily (a min-heap popped into `sorted` as far as some walk has read): most walks end at a
+ * root long before the last kink, and the sides are shared by every pair of a trial. */
 typedef struct side {
     double at0, s0, bound;
-    kink *k;
-    size_t n, cap;
+    kink *k;                 /* [n]: a min-heap of the kinks not yet in order (heap_n of them) */
+    size_t n, cap, heap_n;
+    kink *sorted;            /* [n_sorted]: the lowest kinks, in order */
+    size_t n_sorted, sorted_cap;
 } side;
 
 struct tco_breakeven_solver {
     side sides[2];
-    kink *merged;
-    size_t merged_cap;
 };
 
 tco_breakeven_solver *tco_breakeven_solver_alloc(void)
@@ -108,9 +109,10 @@ void tco_breakeven_solver_free(tco_breakeven_solver *s)
 {
     if (!s)
         return;
-    free(s->sides[0].k);
-    free(s->sides[1].k);
-    free(s->merged);
+    for (int i = 0; i < 2; i++) {
+        free(s->sides[i].k);
+        free(s->sides[i].sorted);
+    }
     free(s);
 }
 
@@ -243,7 +245,7 @@ static void side_push(side *sd, double x, double dslope)
         sd->cap = sd->cap ? 2 * sd->cap : 64;
         sd->k = tco_xreallocarray(sd->k, sd->cap, sizeof *sd->k);
     }
-    sd->k[sd->n++] = (kink){x, dslope, 0};
+    sd->k[sd->n++] = (kink){x, dslope};
 }
 
 /* The slope at x of the item's cost for q = a + b x, f = g + h x. */
@@ -272,12 +274,66 @@ static void add_root(double *xs, size_t *n, double c, double slope)
     }
 }
 
+/* The slope in q changes by dp where q = a + b x reaches e: at x = (e - a) / b, or from the
+ * start when q is there already. */
+static void slope_event(side *sd, double e, double dp, double a, double b, double w)
+{
+    const double d = w * b * dp;
+    if (e > a) {
+        const double x = (e - a) / b;
+        if (isfinite(x))
+            side_push(sd, x, d);
+    } else {
+        sd->s0 += d;
+    }
+}
+
 /* Adds one month's item (weight w) to the side: its slope at 0+ and its kinks. */
 static void item_add(side *sd, const tco_item_price *ip, const double *prices, double a, double b,
                      double g, double h, double w)
 {
     if (!ip->n_tiers || (b == 0 && h == 0))
         return;
+    const tco_tier *t0 = &ip->tiers[0];
+    if (ip->n_tiers == 1 && t0->lo == 0 && isinf(t0->hi)) {
+        /* one open tier: w p max(0, q - f) (f >= 0), one kink where q = f */
+        const double dq = b - h, r = (g - a) / dq, slope = w * prices[t0->price] * dq;
+        if (dq == 0)
+            return;
+        if (r > 0 && isfinite(r)) {
+            if (dq < 0)
+                sd->s0 += slope;
+            side_push(sd, r, dq > 0 ? slope : -slope);
+        } else if (dq > 0) {
+            sd->s0 += slope;
+        }
+        return;
+    }
+    if (h == 0) {
+        /* free units fixed (b > 0 moves q): the slope in q is p_t above each tier's start */
+        if (b <= 0)
+            return;
+        double prev_p = 0, prev_end = NAN;
+        for (size_t t = 0; t < ip->n_tiers; t++) {
+            const tco_tier *tier = &ip->tiers[t];
+            if (!(tier->hi > g))
+                continue;
+            const double start = tier->lo > g ? tier->lo : g, p = prices[tier->price];
+            if (start == prev_end) {
+                slope_event(sd, start, p - prev_p, a, b, w);
+            } else {
+                if (isfinite(prev_end))
+                    slope_event(sd, prev_end, -prev_p, a, b, w);
+                slope_event(sd, start, p, a, b, w);
+            }
+            prev_p = p;
+            prev_end = tier->hi;
+        }
+        if (isfinite(prev_end))
+            slope_event(sd, prev_end, -prev_p, a, b, w);
+        return;
+    }
+    /* both move (a UCaaS allowance per seat on the seats axis): every candidate kink */
     double local[4 * TCO_MAX_TIERS + 1];
     assert(item_kinks_max(ip) <= sizeof local / sizeof local[0]);
     size_t n = 0;
@@ -321,8 +377,10 @@ static double max_price(const tco_item_price *ip, const double *prices)
 }
 
 /* The largest change of a plan role's monthly charges for one more whole seat (before
- * escalation and discount): each item's dearest price x how much its quantity and its
- * per-seat allowance move per seat. */
+ * escalation and discount): for each item, its dearest price x the larger of how much its
+ * quantity and its free units move per seat (graduated tiers charge the units between the
+ * free units and the quantity, so moving both ends by dq and df changes the charge by at most
+ * the dearest price x max(dq, df)). */
 static double seat_step_bound(const tco_breakeven_problem *pb, role r)
 {
     const tco_plan *pl = &pb->prices->plans[r.plan];
@@ -332,16 +390,44 @@ static double seat_step_bound(const tco_breakeven_problem *pb, role r)
     if (!r.whole && !allow)
         return 0; /* a hybrid's CPaaS part carries no seat */
     const double *d = pb->w->draws;
+    const double sms_q = fabs(d[TCO_SCN_INTERNAL_SMS_PER_SEAT]);
+    const double voice_q = fabs(d[TCO_SCN_VOICE_MINUTES_PER_SEAT]);
     double b = max_price(&it[TCO_ITEM_SEAT], pr) +
-               max_price(&it[TCO_ITEM_SMS], pr) *
-                   (fabs(d[TCO_SCN_INTERNAL_SMS_PER_SEAT]) + (allow ? it[TCO_ITEM_SMS].included : 0)) +
+               max_price(&it[TCO_ITEM_SMS], pr) * fmax(sms_q, allow ? it[TCO_ITEM_SMS].included : 0) +
                max_price(&it[TCO_ITEM_VOICE], pr) *
-                   (fabs(d[TCO_SCN_VOICE_MINUTES_PER_SEAT]) + (allow ? it[TCO_ITEM_VOICE].included : 0));
+                   fmax(voice_q, allow ? it[TCO_ITEM_VOICE].included : 0);
     if (allow) {
         b += max_price(&it[TCO_ITEM_API], pr) * it[TCO_ITEM_API].included / 1000.0 +
              max_price(&it[TCO_ITEM_NUMBER], pr) * it[TCO_ITEM_NUMBER].included;
     }
     return b;
+}
+
+/* An item's month waiting to be added: consecutive months with the same quantity and free
+ * units (no growth) have the same kinks, so their weights add up and the kinks are listed once. */
+typedef struct pending {
+    const tco_item_price *ip;
+    double a, b, g, h, w;
+} pending;
+
+static void pending_flush(side *sd, pending *p, const double *prices)
+{
+    if (p->ip)
+        item_add(sd, p->ip, prices, p->a, p->b, p->g, p->h, p->w);
+    p->ip = NULL;
+}
+
+static void pend(side *sd, pending *p, const tco_item_price *ip, const double *prices, double a,
+                 double b, double g, double h, double w)
+{
+    if (!ip->n_tiers)
+        return;
+    if (p->ip == ip && p->a == a && p->b == b && p->g == g && p->h == h) {
+        p->w += w;
+        return;
+    }
+    pending_flush(sd, p, prices);
+    *p = (pending){ip, a, b, g, h, w};
 }
 
 /* Adds one plan role's kinks over every month (see above). For seats: real seats x shape, the
@@ -355,15 +441,16 @@ static void role_add(const tco_breakeven_problem *pb, role r, tco_breakeven_axis
     const bool allow = pl->model == TCO_MODEL_UCAAS; /* allowances per seat */
     const double *prices = pb->price_draws;
     const double step = axis == TCO_BREAKEVEN_SEATS ? seat_step_bound(pb, r) : 0;
+    pending p[TCO_N_ITEMS] = {{0}};
     for (int i = 0; i < w->months; i++) {
         const double wt = w->escalation[i] * w->discount[i];
         const double sms_free = it[TCO_ITEM_SMS].included;
         if (axis == TCO_BREAKEVEN_NOTIFICATIONS) {
             if (r.whole)
-                item_add(sd, &it[TCO_ITEM_SMS], prices, w->internal_sms[i], w->notif_shape[i],
+                pend(sd, &p[TCO_ITEM_SMS], &it[TCO_ITEM_SMS], prices, w->internal_sms[i], w->notif_shape[i],
                          sms_free * (allow ? w->seats[i] : 1), 0, wt);
             else if (!allow)
-                item_add(sd, &it[TCO_ITEM_SMS], prices, 0, w->notif_shape[i], sms_free, 0, wt);
+                pend(sd, &p[TCO_ITEM_SMS], &it[TCO_ITEM_SMS], prices, 0, w->notif_shape[i], sms_free, 0, wt);
             continue;
         }
         if (!r.whole && !allow)
@@ -372,26 +459,51 @@ static void role_add(const tco_breakeven_problem *pb, role r, tco_breakeven_axis
         const double sms_b = w->draws[TCO_SCN_INTERNAL_SMS_PER_SEAT] * sh;
         const double voice_b = w->draws[TCO_SCN_VOICE_MINUTES_PER_SEAT] * sh;
         const double voice_free = it[TCO_ITEM_VOICE].included;
-        item_add(sd, &it[TCO_ITEM_SEAT], prices, 0, sh, it[TCO_ITEM_SEAT].included, 0, wt);
-        item_add(sd, &it[TCO_ITEM_SMS], prices, r.whole ? w->notifications[i] : 0, sms_b,
+        pend(sd, &p[TCO_ITEM_SEAT], &it[TCO_ITEM_SEAT], prices, 0, sh, it[TCO_ITEM_SEAT].included, 0, wt);
+        pend(sd, &p[TCO_ITEM_SMS], &it[TCO_ITEM_SMS], prices, r.whole ? w->notifications[i] : 0, sms_b,
                  allow ? 0 : sms_free, allow ? sms_free * sh : 0, wt);
-        item_add(sd, &it[TCO_ITEM_VOICE], prices, 0, voice_b, allow ? 0 : voice_free,
+        pend(sd, &p[TCO_ITEM_VOICE], &it[TCO_ITEM_VOICE], prices, 0, voice_b, allow ? 0 : voice_free,
                  allow ? voice_free * sh : 0, wt);
         if (allow && r.whole && w->api[i] > 0)
-            item_add(sd, &it[TCO_ITEM_API], prices, w->api[i], 0, 0,
+            pend(sd, &p[TCO_ITEM_API], &it[TCO_ITEM_API], prices, w->api[i], 0, 0,
                      it[TCO_ITEM_API].included * sh, wt / 1000.0);
         if (allow && w->phone_numbers > 0)
-            item_add(sd, &it[TCO_ITEM_NUMBER], prices, w->phone_numbers, 0, 0,
+            pend(sd, &p[TCO_ITEM_NUMBER], &it[TCO_ITEM_NUMBER], prices, w->phone_numbers, 0, 0,
                      it[TCO_ITEM_NUMBER].included * sh, wt);
         if (sh != floor(sh)) /* whole(n x sh) is n x sh for whole n when sh is whole */
             sd->bound += wt * step;
     }
+    for (int k = 0; k < TCO_N_ITEMS; k++)
+        pending_flush(sd, &p[k], prices);
 }
 
-static int kink_order(const void *a, const void *b)
+/* The min-heap of kinks by x: sift k[i] down among k[0..n). */
+static void heap_down(kink *k, size_t n, size_t i)
 {
-    const double x = ((const kink *)a)->x, y = ((const kink *)b)->x;
-    return (x > y) - (x < y);
+    const kink t = k[i];
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            break;
+        if (c + 1 < n && k[c + 1].x < k[c].x)
+            c++;
+        if (!(k[c].x < t.x))
+            break;
+        k[i] = k[c];
+        i = c;
+    }
+    k[i] = t;
+}
+
+/* Kink i of the side in order of x, or NULL past the last. */
+static const kink *side_kink(side *sd, size_t i)
+{
+    while (sd->n_sorted <= i && sd->heap_n > 0) {
+        sd->sorted[sd->n_sorted++] = sd->k[0];
+        sd->k[0] = sd->k[--sd->heap_n];
+        heap_down(sd->k, sd->heap_n, 0);
+    }
+    return i < sd->n_sorted ? &sd->sorted[i] : NULL;
 }
 
 /* Builds *sd, option o's charges as x moves on `axis`. */
@@ -405,8 +517,15 @@ static void side_build(const tco_breakeven_problem *pb, const tco_option *o,
     const int n = roles_of(o, r);
     for (int i = 0; i < n; i++)
         role_add(pb, r[i], axis, sd);
-    if (sd->n > 1)
-        qsort(sd->k, sd->n, sizeof *sd->k, kink_order);
+    for (size_t i = sd->n / 2; i-- > 0;)
+        heap_down(sd->k, sd->n, i);
+    sd->heap_n = sd->n;
+    sd->n_sorted = 0;
+    if (sd->sorted_cap < sd->n) {
+        free(sd->sorted);
+        sd->sorted_cap = sd->cap;
+        sd->sorted = tco_xcalloc(sd->sorted_cap + 1, sizeof *sd->sorted);
+    }
 }
 
 /* ==== root finding =========================================================================
@@ -416,10 +535,8 @@ static void side_build(const tco_breakeven_problem *pb, const tco_option *o,
 
 typedef struct walk {
     const tco_breakeven_problem *pb;
-    const side *u, *c;
+    side *u, *c;
     double k;
-    const kink *kinks; /* merged */
-    size_t n_kinks;
     double xmax;
 } walk;
 
@@ -434,28 +551,6 @@ static double tie_tolerance(double u, double c, double k)
     return TCO_BREAKEVEN_TIE + ROUNDING_SHARE * (fabs(u) + fabs(c) + fabs(k));
 }
 
-/* The merged kinks of u (side 0) and c (side 1) into s->merged. */
-static size_t merge_sides(tco_breakeven_solver *s, const side *u, const side *c)
-{
-    const size_t n = u->n + c->n;
-    if (n > s->merged_cap) {
-        s->merged_cap = n;
-        free(s->merged);
-        s->merged = tco_xcalloc(n, sizeof *s->merged);
-    }
-    size_t i = 0, j = 0, o = 0;
-    while (i < u->n || j < c->n) {
-        if (j >= c->n || (i < u->n && u->k[i].x <= c->k[j].x)) {
-            s->merged[o] = u->k[i++];
-            s->merged[o++].side = 0;
-        } else {
-            s->merged[o] = c->k[j++];
-            s->merged[o++].side = 1;
-        }
-    }
-    return o;
-}
-
 /* One linear piece [x0, x1] of the walk: U and C at both ends. */
 typedef struct piece {
     double x0, x1, u0, u1, c0, c1;
@@ -463,7 +558,7 @@ typedef struct piece {
 
 typedef struct cursor {
     double x, u, c, su, sc;
-    size_t next;
+    size_t iu, ic; /* the next kink of each side */
 } cursor;
 
 /* The next piece from the cursor; false past xmax. */
@@ -471,16 +566,16 @@ static bool next_piece(const walk *wk, cursor *cu, piece *p)
 {
     if (cu->x >= wk->xmax)
         return false;
-    while (cu->next < wk->n_kinks && wk->kinks[cu->next].x <= cu->x) {
-        const kink *kk = &wk->kinks[cu->next++];
-        if (kk->side == 0)
-            cu->su += kk->dslope;
-        else
-            cu->sc += kk->dslope;
-    }
-    double x1 = cu->next < wk->n_kinks ? wk->kinks[cu->next].x : wk->xmax;
-    if (x1 > wk->xmax)
-        x1 = wk->xmax;
+    const kink *k;
+    for (; (k = side_kink(wk->u, cu->iu)) && k->x <= cu->x; cu->iu++)
+        cu->su += k->dslope;
+    for (; (k = side_kink(wk->c, cu->ic)) && k->x <= cu->x; cu->ic++)
+        cu->sc += k->dslope;
+    double x1 = wk->xmax;
+    if ((k = side_kink(wk->u, cu->iu)) && k->x < x1)
+        x1 = k->x;
+    if ((k = side_kink(wk->c, cu->ic)) && k->x < x1)
+        x1 = k->x;
     *p = (piece){cu->x, x1, cu->u, cu->u + cu->su * (x1 - cu->x), cu->c,
                  cu->c + cu->sc * (x1 - cu->x)};
     cu->x = x1;
@@ -494,7 +589,7 @@ static bool next_piece(const walk *wk, cursor *cu, piece *p)
  * equality) gives a; a change of sign gives the exact root of the piece's line. */
 static bool walk_continuous(const walk *wk, double *root)
 {
-    cursor cu = {0, wk->u->at0, wk->c->at0, wk->u->s0, wk->c->s0, 0};
+    cursor cu = {0, wk->u->at0, wk->c->at0, wk->u->s0, wk->c->s0, 0, 0};
     piece p;
     while (next_piece(wk, &cu, &p)) {
         const double da = p.u0 - p.c0 + wk->k, db = p.u1 - p.c1 + wk->k;
@@ -573,11 +668,12 @@ static double scan_band(const walk *wk, double lo, double hi, int *prev)
  * half a cent of 0 or has the other sign than d(n-1). The relaxation d~ (real seats, the
  * walk's pieces) is within B = u.bound + c.bound of d at every whole n, so where |d~| > B +
  * half a cent d has d~'s sign and is no root: only the seat counts of a band around each
- * crossing of d~ are priced exactly (the band widened by one count each side). */
+ * crossing of d~ are priced exactly. */
 static bool walk_whole(const walk *wk, double *root)
 {
-    double tol;
-    const double d0 = whole_d(wk, 0, &tol);
+    /* d(0) is the sides' exact charges at 0 seats */
+    const double d0 = wk->u->at0 - wk->c->at0 + wk->k;
+    const double tol = tie_tolerance(wk->u->at0, wk->c->at0, wk->k);
     if (!isfinite(d0))
         return false;
     if (fabs(d0) <= tol) {
@@ -586,7 +682,7 @@ static bool walk_whole(const walk *wk, double *root)
     }
     int prev = sign_of(d0);
     const double b = wk->u->bound + wk->c->bound;
-    cursor cu = {0, wk->u->at0, wk->c->at0, wk->u->s0, wk->c->s0, 0};
+    cursor cu = {0, wk->u->at0, wk->c->at0, wk->u->s0, wk->c->s0, 0, 0};
     piece p;
     double next = 1; /* the lowest seat count not yet judged */
     while (next <= wk->xmax && next_piece(wk, &cu, &p)) {
@@ -605,26 +701,40 @@ static bool walk_whole(const walk *wk, double *root)
             blo = fabs(da) <= margin ? lo : hi + 1;
             bhi = fabs(da) <= margin ? hi : lo - 1;
         } else {
+            /* the band's ends, widened by the rounding of the division */
             const double t1 = p.x0 + (-margin - da) / slope, t2 = p.x0 + (margin - da) / slope;
-            blo = fmax(lo, ceil(fmin(t1, t2)) - 1);
-            bhi = fmin(hi, floor(fmax(t1, t2)) + 1);
+            const double tl = fmin(t1, t2), th = fmax(t1, t2);
+            blo = fmax(lo, ceil(tl - 1e-9 * (fabs(tl) + 1)));
+            bhi = fmin(hi, floor(th + 1e-9 * (fabs(th) + 1)));
         }
-        const double end = blo <= bhi ? blo - 1 : hi; /* counts before the band */
-        if (end >= lo) {
-            const int s = sign_of(da + slope * (lo - p.x0));
-            if (s != prev) {
+        const int s_lo = sign_of(da + slope * (lo - p.x0));
+        if (blo > bhi) {
+            /* no count in the band: every count is outside it, so d has d~'s sign; d~ may
+             * still cross 0 between two counts (steep): the first count past the crossing */
+            if (s_lo != prev) {
                 *root = lo;
                 return true;
             }
-        }
-        if (blo > bhi)
+            const int s_hi = sign_of(da + slope * (hi - p.x0));
+            if (s_hi != s_lo) {
+                double n = fmin(hi, fmax(lo, ceil(p.x0 - da / slope)));
+                if (sign_of(da + slope * (n - p.x0)) != s_hi)
+                    n++;
+                *root = n;
+                return true;
+            }
             continue;
+        }
+        if (blo > lo && s_lo != prev) { /* the counts before the band */
+            *root = lo;
+            return true;
+        }
         const double r = scan_band(wk, blo, bhi, &prev);
         if (r >= 0) {
             *root = r;
             return true;
         }
-        if (bhi < hi) {
+        if (bhi < hi) { /* the counts after the band */
             const int s = sign_of(da + slope * (hi - p.x0));
             if (s != prev) {
                 *root = bhi + 1;
@@ -637,16 +747,14 @@ static bool walk_whole(const walk *wk, double *root)
 }
 
 /* Solves with the sides already built. */
-static bool solve_sides(tco_breakeven_solver *s, const tco_breakeven_problem *pb,
-                        tco_breakeven_axis axis, const side *u, const side *c, double k,
-                        double *root)
+static bool solve_sides(const tco_breakeven_problem *pb, tco_breakeven_axis axis, side *u,
+                        side *c, double k, double *root)
 {
     *root = NAN;
     if (axis == TCO_BREAKEVEN_NOTIFICATIONS &&
         (!carries_notifications(pb, pb->u) || !carries_notifications(pb, pb->c)))
         return false;
-    const size_t n = merge_sides(s, u, c);
-    const walk wk = {pb, u, c, k, s->merged, n, x_max(axis)};
+    const walk wk = {pb, u, c, k, x_max(axis)};
     return axis == TCO_BREAKEVEN_SEATS ? walk_whole(&wk, root) : walk_continuous(&wk, root);
 }
 
@@ -655,7 +763,7 @@ bool tco_breakeven_solve(tco_breakeven_solver *s, const tco_breakeven_problem *p
 {
     side_build(pb, pb->u, axis, &s->sides[0]);
     side_build(pb, pb->c, axis, &s->sides[1]);
-    return solve_sides(s, pb, axis, &s->sides[0], &s->sides[1], overhead_difference(pb), root);
+    return solve_sides(pb, axis, &s->sides[0], &s->sides[1], overhead_difference(pb), root);
 }
 
 /* ==== the observer ========================================================================= */
@@ -746,10 +854,8 @@ static void be_free(void *summary)
     free(b);
 }
 
-/* Per-thread scratch: the solver, and each option's sides of the trial (built once for all its
- * pairs). */
+/* Per-thread scratch: each option's sides of the trial (built once for all its pairs). */
 typedef struct be_scratch {
-    tco_breakeven_solver *solver;
     size_t n_options;
     side *sides;             /* [axis][option] */
     unsigned char *used;     /* [option]: in some pair */
@@ -760,7 +866,6 @@ static void *be_scratch_alloc(void *ctx, const tco_option_set *options, int mont
     (void)ctx;
     (void)months;
     be_scratch *s = tco_xcalloc(1, sizeof *s);
-    s->solver = tco_breakeven_solver_alloc();
     s->n_options = options->n;
     s->sides = tco_xcalloc(2 * options->n + 1, sizeof *s->sides);
     s->used = tco_xcalloc(options->n + 1, sizeof *s->used);
@@ -772,9 +877,10 @@ static void be_scratch_free(void *scratch)
     be_scratch *s = scratch;
     if (!s)
         return;
-    tco_breakeven_solver_free(s->solver);
-    for (size_t k = 0; k < 2 * s->n_options; k++)
+    for (size_t k = 0; k < 2 * s->n_options; k++) {
         free(s->sides[k].k);
+        free(s->sides[k].sorted);
+    }
     free(s->sides);
     free(s->used);
     free(s);
@@ -811,10 +917,9 @@ static void be_trial(void *summary, const tco_trial_view *v)
         pb.c = &items[p->c];
         const double k = overhead_difference(&pb);
         for (int a = 0; a < 2; a++) {
-            const side *sides = s->sides + (size_t)a * s->n_options;
+            side *sides = s->sides + (size_t)a * s->n_options;
             double root;
-            if (solve_sides(s->solver, &pb, (tco_breakeven_axis)a, &sides[p->u], &sides[p->c], k,
-                            &root)) {
+            if (solve_sides(&pb, (tco_breakeven_axis)a, &sides[p->u], &sides[p->c], k, &root)) {
                 p->n_root[a]++;
                 tco_sketch_add(&p->root_q[a], root);
             }
