@@ -2,7 +2,8 @@
 /* A randomised exact model of the break-even roots (issue 14): thousands of random
  * piecewise-linear cases (a UCaaS plan with a seat price and tiered SMS with an allowance per
  * seat, a CPaaS plan with tiered SMS, a flat allowance, a platform fee and sometimes a seat
- * price; 1 to 24 months with growth, escalation, discounting, labor), whose lowest root this
+ * price; `ucaas:` against `cpaas:` or against the hybrid; 1 to 24 months with growth, noise,
+ * spikes, escalation, discounting, labor), whose lowest root this
  * test finds with its own billing formula (SPEC §4-§6 written out below in long double) and
  * its own enumeration of kinks, never through tcosim's pricing or solver; then compared with
  * tco_breakeven_solve.
@@ -61,6 +62,8 @@ typedef struct model {
         escalation, rate, build_hours, admin_hours;
     long double u_seat, c_seat, c_platform;
     tiers u_sms, c_sms;
+    bool hybrid;           /* compare ucaas: with the hybrid U+C instead of cpaas: */
+    long double seat_volatility, volume_volatility, spike_probability;
     /* per month, from the rates above: discount, escalation, seat and notification growth */
     long double disc[24], esc[24], seat_g[24], notif_g[24];
 } model;
@@ -97,19 +100,32 @@ static long double whole(long double y)
     return ceill(y);
 }
 
-/* TCO_U - TCO_C at month-1 notifications x and month-1 seats n. */
+/* TCO_U - TCO_C (or TCO_U - TCO_hybrid) at month-1 notifications x and month-1 seats n.
+ * SPEC §6: `ucaas:` and `cpaas:` carry the whole workload on one plan (internal and customer
+ * SMS together); a hybrid keeps seats and internal SMS on U (its allowance per seat) and sends
+ * notifications to C (its flat allowance, its platform; no C seat). Labor: U admin hours every
+ * month, the CPaaS build in month 1; a hybrid pays both. */
 static long double model_d(const model *m, long double x, long double n)
 {
     long double d = 0;
     for (int i = 0; i < m->months; i++) {
         const long double disc = m->disc[i], esc = m->esc[i];
         const long double seats = whole(n * m->seat_g[i]);
-        const long double sms = m->sms_per_seat * seats + x * m->notif_g[i];
-        const long double u = m->u_seat * seats + graduated(&m->u_sms, sms, m->u_sms.included * seats);
-        const long double c = m->c_seat * seats + graduated(&m->c_sms, sms, m->c_sms.included) +
-                              m->c_platform;
-        const long double labor = m->rate * (m->admin_hours - (i == 0 ? m->build_hours : 0));
-        d += disc * (esc * (u - c) + labor);
+        const long double internal = m->sms_per_seat * seats, customer = x * m->notif_g[i];
+        const long double u_free = m->u_sms.included * seats;
+        const long double u = m->u_seat * seats + graduated(&m->u_sms, internal + customer, u_free);
+        const long double build = i == 0 ? m->build_hours : 0;
+        long double other, labor;
+        if (m->hybrid) {
+            other = m->u_seat * seats + graduated(&m->u_sms, internal, u_free) +
+                    graduated(&m->c_sms, customer, m->c_sms.included) + m->c_platform;
+            labor = -m->rate * build;
+        } else {
+            other = m->c_seat * seats + graduated(&m->c_sms, internal + customer, m->c_sms.included) +
+                    m->c_platform;
+            labor = m->rate * (m->admin_hours - build);
+        }
+        d += disc * (esc * (u - other) + labor);
     }
     return d;
 }
@@ -132,12 +148,14 @@ static bool model_root_notifications(const model *m, long double *root)
     long double xs[2 + 24 * (4 * MAX_TIERS + 2)];
     size_t n = 0;
     xs[n++] = 0;
+    /* the SMS items that move with x: U's whole plan; C's whole plan or its hybrid part */
     const tiers *plans[2] = {&m->u_sms, &m->c_sms};
     for (int i = 0; i < m->months; i++) {
         const long double seats = whole(m->seats * m->seat_g[i]);
-        const long double a = m->sms_per_seat * seats, b = m->notif_g[i];
+        const long double b = m->notif_g[i];
         for (int p = 0; p < 2; p++) {
             const tiers *t = plans[p];
+            const long double a = p == 1 && m->hybrid ? 0 : m->sms_per_seat * seats;
             long double edges[2 * MAX_TIERS + 1];
             int ne = 0;
             for (int k = 0; k < t->n; k++) {
@@ -250,6 +268,10 @@ static void random_model(model *m)
     m->u_seat = grid(1, 40, 0.01);
     m->c_seat = pick(5) == 0 ? grid(0.5, 5, 0.01) : 0;
     m->c_platform = pick(3) ? grid(0, 400, 1) : 0;
+    m->hybrid = pick(3) == 0;
+    m->seat_volatility = pick(4) == 0 ? 0.05 : 0;
+    m->volume_volatility = pick(4) == 0 ? 0.3 : 0;
+    m->spike_probability = pick(4) == 0 ? 0.3 : 0;
     static const double U_FREE[] = {0, 100, 500, 1000}, C_FREE[] = {0, 0, 1000, 5000};
     random_tiers(&m->u_sms, pick(4), U_FREE[pick(4)]);
     random_tiers(&m->c_sms, 1 + pick(4), C_FREE[pick(4)]);
@@ -292,16 +314,20 @@ static void load(const char *name, const char *text, tco_csv_table *t)
     tco_diag_list_fini(&d);
 }
 
-/* tcosim's lowest root of the case on `axis`. */
-static bool tcosim_root(const model *m, tco_breakeven_axis axis, double *root)
+/* tcosim's lowest root of the case on `axis`. With noise or spikes the trial's random path is
+ * an input of the model: its seat and notification shapes are copied into m (the billing
+ * formula stays the test's own); without, the model's own growth factors must match them. */
+static bool tcosim_root(model *m, tco_breakeven_axis axis, double *root)
 {
     char scn[1024], sheet[4096];
     put(scn, sizeof scn, 0,
         "scenario,months,seats,internal_sms_per_seat,notifications,notification_growth,"
         "seat_growth,discount_rate,price_escalation,engineer_rate,cpaas_build_hours,"
-        "ucaas_admin_hours\nx,%d,%d,%.1Lf,%.0Lf,%.3Lf,%.3Lf,%.2Lf,%.2Lf,%.0Lf,%.0Lf,%.0Lf\n",
+        "ucaas_admin_hours,seat_volatility,volume_volatility,spike_probability,spike_multiplier\n"
+        "x,%d,%d,%.1Lf,%.0Lf,%.3Lf,%.3Lf,%.2Lf,%.2Lf,%.0Lf,%.0Lf,%.0Lf,%.2Lf,%.2Lf,%.2Lf,2.5\n",
         m->months, m->seats, m->sms_per_seat, m->notifications, m->notif_growth, m->seat_growth,
-        m->discount_rate, m->escalation, m->rate, m->build_hours, m->admin_hours);
+        m->discount_rate, m->escalation, m->rate, m->build_hours, m->admin_hours,
+        m->seat_volatility, m->volume_volatility, m->spike_probability);
     size_t at = put(sheet, sizeof sheet, 0,
                     "vendor,plan,model,item,price,tier_from,tier_to,included\n"
                     "U,A,ucaas,seat,%.2Lf,,,\n",
@@ -331,10 +357,11 @@ static bool tcosim_root(const model *m, tco_breakeven_axis axis, double *root)
     tco_option_set set;
     tco_options_build(&set, &p, &f.items[0]);
     const tco_option *u = NULL, *c = NULL;
+    const tco_option_kind other = m->hybrid ? TCO_OPTION_HYBRID : TCO_OPTION_CPAAS;
     for (size_t o = 0; o < set.n; o++) {
         if (set.items[o].kind == TCO_OPTION_UCAAS)
             u = &set.items[o];
-        if (set.items[o].kind == TCO_OPTION_CPAAS)
+        if (set.items[o].kind == other)
             c = &set.items[o];
     }
     assert_true(u && c && u->offered && c->offered);
@@ -346,6 +373,15 @@ static bool tcosim_root(const model *m, tco_breakeven_axis axis, double *root)
     gsl_rng *r = tco_rng_alloc();
     tco_workload_sample(&w, &f.items[0], r);
     tco_prices_draw(&p, r, draws);
+    for (int i = 0; i < m->months; i++) {
+        if (m->seat_volatility > 0 || m->volume_volatility > 0 || m->spike_probability > 0) {
+            m->seat_g[i] = w.seat_shape[i];
+            m->notif_g[i] = w.notif_shape[i];
+        } else {
+            assert_true(fabsl(m->seat_g[i] - w.seat_shape[i]) <= 1e-13L * m->seat_g[i]);
+            assert_true(fabsl(m->notif_g[i] - w.notif_shape[i]) <= 1e-13L * m->notif_g[i]);
+        }
+    }
     tco_cost_trial(&cost, &p, &set, draws, &w);
     tco_breakeven_problem pb = {&p, u, c, draws, &w, &cost};
     tco_breakeven_solver *s = tco_breakeven_solver_alloc();
@@ -371,10 +407,10 @@ static void random_cases_agree_on_break_even_notifications(void **state)
     for (int k = 0; k < N_CASES; k++) {
         model m;
         random_model(&m);
-        long double want;
-        const bool has = model_root_notifications(&m, &want);
         double got;
         const bool ok = tcosim_root(&m, TCO_BREAKEVEN_NOTIFICATIONS, &got);
+        long double want;
+        const bool has = model_root_notifications(&m, &want);
         if (has != ok)
             fail_msg("case %d: model %s (%.17Lg), tcosim %s (%.17g)", k, has ? "a root" : "none",
                      has ? want : 0.0L, ok ? "a root" : "none", got);
@@ -403,9 +439,9 @@ static void random_cases_agree_on_break_even_seats(void **state)
     for (int k = 0; k < N_CASES; k++) {
         model m;
         random_model(&m);
-        const long want = model_root_seats(&m);
         double got;
         const bool ok = tcosim_root(&m, TCO_BREAKEVEN_SEATS, &got);
+        const long want = model_root_seats(&m);
         if (want >= 0) {
             with_root++;
             if (!ok || got != (double)want)
