@@ -2,7 +2,8 @@
 /* A randomised exact model of the break-even roots (issue 14): thousands of random
  * piecewise-linear cases (a UCaaS plan with a seat price and tiered SMS with an allowance per
  * seat, a CPaaS plan with tiered SMS, a flat allowance, a platform fee and sometimes a seat
- * price; `ucaas:` against `cpaas:` or against the hybrid; 1 to 24 months with growth, noise,
+ * price; voice on both, its UCaaS allowance per seat; `ucaas:` against `cpaas:` or against the
+ * hybrid; 1 to 24 months with growth, noise,
  * spikes, escalation, discounting, labor), whose lowest root this
  * test finds with its own billing formula (SPEC §4-§6 written out below in long double) and
  * its own enumeration of kinks, never through tcosim's pricing or solver; then compared with
@@ -14,13 +15,12 @@
  * line's root). Seats: d is evaluated at every whole seat count from 0 up to SEATS_SCAN, the
  * first count within half a cent of 0 or of the other sign than the count before is the root.
  *
- * Tolerances: notifications roots agree to 1e-9 relative (or 1e-6 absolute near 0). Both
- * sides solve the same line; tcosim sums doubles (about 1e-16 relative a step over at most 24
- * months x a few dozen kinks), so d is known to ~1e-12 of costs below ~1e7 dollars, i.e.
- * ~1e-5 dollars, and the slope is at least ~1e-3 dollars per notification where a root lies:
- * a root moves by < 1e-2 notifications on roots of 100 or more, inside 1e-9 x roots of 1e7
- * only when ... so 1e-9 relative is a bound with a margin of about 100 for the case mix here
- * (measured: the largest difference is below 1e-12 relative). Seats are whole: equal. */
+ * Tolerances: notifications roots agree to 1e-9 relative (1e-6 absolute below 1). Both
+ * sides solve the same line on the same piece; tcosim's costs are double sums (at most 24
+ * months x a few dozen kinks, ~1e-16 relative each), so d is off by ~1e-13 of the costs and
+ * the root by that over the slope: measured, the largest difference in these cases is 1.5e-13
+ * relative, so 1e-9 leaves a margin of ~10^4 while a root on the wrong piece (the fault this
+ * test is for) is off by far more. Seats are whole: equal. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -62,6 +62,8 @@ typedef struct model {
         escalation, rate, build_hours, admin_hours;
     long double u_seat, c_seat, c_platform;
     tiers u_sms, c_sms;
+    long double voice_per_seat;
+    tiers u_voice, c_voice;    /* voice stays with the staff: on U in a hybrid */
     bool hybrid;           /* compare ucaas: with the hybrid U+C instead of cpaas: */
     long double seat_volatility, volume_volatility, spike_probability;
     /* per month, from the rates above: discount, escalation, seat and notification growth */
@@ -113,16 +115,19 @@ static long double model_d(const model *m, long double x, long double n)
         const long double seats = whole(n * m->seat_g[i]);
         const long double internal = m->sms_per_seat * seats, customer = x * m->notif_g[i];
         const long double u_free = m->u_sms.included * seats;
-        const long double u = m->u_seat * seats + graduated(&m->u_sms, internal + customer, u_free);
+        const long double minutes = m->voice_per_seat * seats;
+        const long double u_voice = graduated(&m->u_voice, minutes, m->u_voice.included * seats);
+        const long double u =
+            m->u_seat * seats + graduated(&m->u_sms, internal + customer, u_free) + u_voice;
         const long double build = i == 0 ? m->build_hours : 0;
         long double other, labor;
         if (m->hybrid) {
-            other = m->u_seat * seats + graduated(&m->u_sms, internal, u_free) +
+            other = m->u_seat * seats + graduated(&m->u_sms, internal, u_free) + u_voice +
                     graduated(&m->c_sms, customer, m->c_sms.included) + m->c_platform;
             labor = -m->rate * build;
         } else {
             other = m->c_seat * seats + graduated(&m->c_sms, internal + customer, m->c_sms.included) +
-                    m->c_platform;
+                    graduated(&m->c_voice, minutes, m->c_voice.included) + m->c_platform;
             labor = m->rate * (m->admin_hours - build);
         }
         d += disc * (esc * (u - other) + labor);
@@ -275,6 +280,10 @@ static void random_model(model *m)
     static const double U_FREE[] = {0, 100, 500, 1000}, C_FREE[] = {0, 0, 1000, 5000};
     random_tiers(&m->u_sms, pick(4), U_FREE[pick(4)]);
     random_tiers(&m->c_sms, 1 + pick(4), C_FREE[pick(4)]);
+    /* voice: a CPaaS plan must price it when the staff talk (else it is not offered) */
+    m->voice_per_seat = pick(3) == 0 ? 30 : 0;
+    random_tiers(&m->u_voice, pick(3), pick(2) ? 100 : 0);
+    random_tiers(&m->c_voice, m->voice_per_seat > 0 ? 1 + pick(2) : pick(2), pick(3) ? 0 : 200);
     model_factors(m);
 }
 
@@ -290,10 +299,11 @@ static size_t put(char *buf, size_t size, size_t at, const char *fmt, ...)
     return at + (size_t)n;
 }
 
-static size_t put_tiers(char *buf, size_t size, size_t at, const char *plan, const tiers *t)
+static size_t put_tiers(char *buf, size_t size, size_t at, const char *plan, const char *item,
+                        const tiers *t)
 {
     for (int k = 0; k < t->n; k++) {
-        at = put(buf, size, at, "%s,sms,%.4Lf,%.0Lf,", plan, t->price[k], t->lo[k]);
+        at = put(buf, size, at, "%s,%s,%.4Lf,%.0Lf,", plan, item, t->price[k], t->lo[k]);
         if (isfinite(t->hi[k]))
             at = put(buf, size, at, "%.0Lf", t->hi[k]);
         if (k == 0) /* `included` on one row of the item */
@@ -323,17 +333,20 @@ static bool tcosim_root(model *m, tco_breakeven_axis axis, double *root)
     put(scn, sizeof scn, 0,
         "scenario,months,seats,internal_sms_per_seat,notifications,notification_growth,"
         "seat_growth,discount_rate,price_escalation,engineer_rate,cpaas_build_hours,"
-        "ucaas_admin_hours,seat_volatility,volume_volatility,spike_probability,spike_multiplier\n"
-        "x,%d,%d,%.1Lf,%.0Lf,%.3Lf,%.3Lf,%.2Lf,%.2Lf,%.0Lf,%.0Lf,%.0Lf,%.2Lf,%.2Lf,%.2Lf,2.5\n",
+        "ucaas_admin_hours,seat_volatility,volume_volatility,spike_probability,spike_multiplier,"
+        "voice_minutes_per_seat\n"
+        "x,%d,%d,%.1Lf,%.0Lf,%.3Lf,%.3Lf,%.2Lf,%.2Lf,%.0Lf,%.0Lf,%.0Lf,%.2Lf,%.2Lf,%.2Lf,2.5,%.0Lf\n",
         m->months, m->seats, m->sms_per_seat, m->notifications, m->notif_growth, m->seat_growth,
         m->discount_rate, m->escalation, m->rate, m->build_hours, m->admin_hours,
-        m->seat_volatility, m->volume_volatility, m->spike_probability);
+        m->seat_volatility, m->volume_volatility, m->spike_probability, m->voice_per_seat);
     size_t at = put(sheet, sizeof sheet, 0,
                     "vendor,plan,model,item,price,tier_from,tier_to,included\n"
                     "U,A,ucaas,seat,%.2Lf,,,\n",
                     m->u_seat);
-    at = put_tiers(sheet, sizeof sheet, at, "U,A,ucaas", &m->u_sms);
-    at = put_tiers(sheet, sizeof sheet, at, "C,B,cpaas", &m->c_sms);
+    at = put_tiers(sheet, sizeof sheet, at, "U,A,ucaas", "sms", &m->u_sms);
+    at = put_tiers(sheet, sizeof sheet, at, "C,B,cpaas", "sms", &m->c_sms);
+    at = put_tiers(sheet, sizeof sheet, at, "U,A,ucaas", "voice", &m->u_voice);
+    at = put_tiers(sheet, sizeof sheet, at, "C,B,cpaas", "voice", &m->c_voice);
     if (m->c_seat > 0)
         at = put(sheet, sizeof sheet, at, "C,B,cpaas,seat,%.2Lf,,,\n", m->c_seat);
     put(sheet, sizeof sheet, at, "C,B,cpaas,platform,%.0Lf,,,\n", m->c_platform);
