@@ -26,13 +26,11 @@
 
 #include "tco/breakeven.h"
 #include "tco/cmdutil.h"
-#include "tco/cost.h"
 #include "tco/csvwrite.h"
 #include "tco/defaults.h"
 #include "tco/engine.h"
 #include "tco/report.h"
 #include "tco/rules.h"
-#include "tco/workload.h"
 #include "tco/xalloc.h"
 
 /* Options shown in the table's ranking; `run` lists them all. */
