@@ -490,6 +490,27 @@ static void a_cpaas_plan_without_sms_has_no_break_even_notifications(void **stat
     free_world(&wd);
 }
 
+/* An interval of equality: U = 10 seats x $10 + $0.003 platform + $0.02 per SMS beyond 500
+ * per seat (5,000) = 100.003 + 0.02 max(0, x - 5000); C = $50 platform + $0.01 per SMS up to
+ * 5,000, $0.02 above. d = 50.003 - 0.01 x up to 5,000, where it is 0.003 > 0 (no change of
+ * sign), then 0.003 for every x above: the TCOs are equal to half a cent from 5,000 on, and
+ * the lowest point of that interval is the break-even (d is never exactly 0). */
+static void an_interval_of_equality_gives_its_lowest_point(void **state)
+{
+    (void)state;
+    double root;
+    assert_true(solve_in("scenario,months,seats,notifications\neq,1,10,1000\n",
+                         "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                         "U,Allow,ucaas,seat,10,,,\n"
+                         "U,Allow,ucaas,platform,0.003,,,\n"
+                         "U,Allow,ucaas,sms,0.02,,,500\n"
+                         "C,Tiers,cpaas,sms,0.01,0,5000,\n"
+                         "C,Tiers,cpaas,sms,0.02,5000,,\n"
+                         "C,Tiers,cpaas,platform,50,,,\n",
+                         TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_rel(root, 5000, 1e-12);
+}
+
 /* Whole seats, equal to half a cent: U seat $10, C seat $9.999 + platform $0.0105, one month:
  * d(n) = 0.001 n - 0.0105: d(5) = -0.0055, d(6) = -0.0045, within half a cent: 6 seats (the
  * sign would change only at 11). */
@@ -694,6 +715,7 @@ int main(void)
         cmocka_unit_test(the_lowest_of_two_roots_whatever_the_trials_level),
         cmocka_unit_test(the_lowest_of_three_roots_with_a_second_tier),
         cmocka_unit_test(a_cpaas_plan_without_sms_has_no_break_even_notifications),
+        cmocka_unit_test(an_interval_of_equality_gives_its_lowest_point),
         cmocka_unit_test(whole_seats_within_half_a_cent_are_equal),
         cmocka_unit_test(whole_seats_with_growth_step_in_every_month),
         cmocka_unit_test(the_lowest_of_two_seat_roots),
