@@ -392,10 +392,11 @@ static double seat_step_bound(const tco_breakeven_problem *pb, role r)
     const double *d = pb->w->draws;
     const double sms_q = fabs(d[TCO_SCN_INTERNAL_SMS_PER_SEAT]);
     const double voice_q = fabs(d[TCO_SCN_VOICE_MINUTES_PER_SEAT]);
+    const double sms_f = allow ? it[TCO_ITEM_SMS].included : 0;
+    const double voice_f = allow ? it[TCO_ITEM_VOICE].included : 0;
     double b = max_price(&it[TCO_ITEM_SEAT], pr) +
-               max_price(&it[TCO_ITEM_SMS], pr) * fmax(sms_q, allow ? it[TCO_ITEM_SMS].included : 0) +
-               max_price(&it[TCO_ITEM_VOICE], pr) *
-                   fmax(voice_q, allow ? it[TCO_ITEM_VOICE].included : 0);
+               max_price(&it[TCO_ITEM_SMS], pr) * fmax(sms_q, sms_f) +
+               max_price(&it[TCO_ITEM_VOICE], pr) * fmax(voice_q, voice_f);
     if (allow) {
         b += max_price(&it[TCO_ITEM_API], pr) * it[TCO_ITEM_API].included / 1000.0 +
              max_price(&it[TCO_ITEM_NUMBER], pr) * it[TCO_ITEM_NUMBER].included;
@@ -406,28 +407,38 @@ static double seat_step_bound(const tco_breakeven_problem *pb, role r)
 /* An item's month waiting to be added: consecutive months with the same quantity and free
  * units (no growth) have the same kinks, so their weights add up and the kinks are listed once. */
 typedef struct pending {
-    const tco_item_price *ip;
+    bool live;
     double a, b, g, h, w;
 } pending;
 
-static void pending_flush(side *sd, pending *p, const double *prices)
+/* One plan role's items being added to a side. */
+typedef struct role_kinks {
+    side *sd;
+    const tco_item_price *items;
+    const double *prices;
+    pending p[TCO_N_ITEMS];
+} role_kinks;
+
+static void pending_flush(role_kinks *rk, tco_item item)
 {
-    if (p->ip)
-        item_add(sd, p->ip, prices, p->a, p->b, p->g, p->h, p->w);
-    p->ip = NULL;
+    pending *p = &rk->p[item];
+    if (p->live)
+        item_add(rk->sd, &rk->items[item], rk->prices, p->a, p->b, p->g, p->h, p->w);
+    p->live = false;
 }
 
-static void pend(side *sd, pending *p, const tco_item_price *ip, const double *prices, double a,
-                 double b, double g, double h, double w)
+/* Item `item` in one month: quantity a + b x, free units g + h x, weight w. */
+static void pend(role_kinks *rk, tco_item item, double a, double b, double g, double h, double w)
 {
-    if (!ip->n_tiers)
+    pending *p = &rk->p[item];
+    if (!rk->items[item].n_tiers)
         return;
-    if (p->ip == ip && p->a == a && p->b == b && p->g == g && p->h == h) {
+    if (p->live && p->a == a && p->b == b && p->g == g && p->h == h) {
         p->w += w;
         return;
     }
-    pending_flush(sd, p, prices);
-    *p = (pending){ip, a, b, g, h, w};
+    pending_flush(rk, item);
+    *p = (pending){true, a, b, g, h, w};
 }
 
 /* Adds one plan role's kinks over every month (see above). For seats: real seats x shape, the
@@ -439,18 +450,17 @@ static void role_add(const tco_breakeven_problem *pb, role r, tco_breakeven_axis
     const tco_plan *pl = &pb->prices->plans[r.plan];
     const tco_item_price *it = pl->items;
     const bool allow = pl->model == TCO_MODEL_UCAAS; /* allowances per seat */
-    const double *prices = pb->price_draws;
     const double step = axis == TCO_BREAKEVEN_SEATS ? seat_step_bound(pb, r) : 0;
-    pending p[TCO_N_ITEMS] = {{0}};
+    const double sms_free = it[TCO_ITEM_SMS].included, voice_free = it[TCO_ITEM_VOICE].included;
+    role_kinks rk = {sd, it, pb->price_draws, {{0}}};
     for (int i = 0; i < w->months; i++) {
         const double wt = w->escalation[i] * w->discount[i];
-        const double sms_free = it[TCO_ITEM_SMS].included;
         if (axis == TCO_BREAKEVEN_NOTIFICATIONS) {
             if (r.whole)
-                pend(sd, &p[TCO_ITEM_SMS], &it[TCO_ITEM_SMS], prices, w->internal_sms[i], w->notif_shape[i],
-                         sms_free * (allow ? w->seats[i] : 1), 0, wt);
-            else if (!allow)
-                pend(sd, &p[TCO_ITEM_SMS], &it[TCO_ITEM_SMS], prices, 0, w->notif_shape[i], sms_free, 0, wt);
+                pend(&rk, TCO_ITEM_SMS, w->internal_sms[i], w->notif_shape[i],
+                     sms_free * (allow ? w->seats[i] : 1), 0, wt);
+            else if (!allow) /* a hybrid's CPaaS part: customer SMS only */
+                pend(&rk, TCO_ITEM_SMS, 0, w->notif_shape[i], sms_free, 0, wt);
             continue;
         }
         if (!r.whole && !allow)
@@ -458,23 +468,21 @@ static void role_add(const tco_breakeven_problem *pb, role r, tco_breakeven_axis
         const double sh = w->seat_shape[i];
         const double sms_b = w->draws[TCO_SCN_INTERNAL_SMS_PER_SEAT] * sh;
         const double voice_b = w->draws[TCO_SCN_VOICE_MINUTES_PER_SEAT] * sh;
-        const double voice_free = it[TCO_ITEM_VOICE].included;
-        pend(sd, &p[TCO_ITEM_SEAT], &it[TCO_ITEM_SEAT], prices, 0, sh, it[TCO_ITEM_SEAT].included, 0, wt);
-        pend(sd, &p[TCO_ITEM_SMS], &it[TCO_ITEM_SMS], prices, r.whole ? w->notifications[i] : 0, sms_b,
-                 allow ? 0 : sms_free, allow ? sms_free * sh : 0, wt);
-        pend(sd, &p[TCO_ITEM_VOICE], &it[TCO_ITEM_VOICE], prices, 0, voice_b, allow ? 0 : voice_free,
-                 allow ? voice_free * sh : 0, wt);
+        pend(&rk, TCO_ITEM_SEAT, 0, sh, it[TCO_ITEM_SEAT].included, 0, wt);
+        pend(&rk, TCO_ITEM_SMS, r.whole ? w->notifications[i] : 0, sms_b, allow ? 0 : sms_free,
+             allow ? sms_free * sh : 0, wt);
+        pend(&rk, TCO_ITEM_VOICE, 0, voice_b, allow ? 0 : voice_free, allow ? voice_free * sh : 0,
+             wt);
         if (allow && r.whole && w->api[i] > 0)
-            pend(sd, &p[TCO_ITEM_API], &it[TCO_ITEM_API], prices, w->api[i], 0, 0,
-                     it[TCO_ITEM_API].included * sh, wt / 1000.0);
+            pend(&rk, TCO_ITEM_API, w->api[i], 0, 0, it[TCO_ITEM_API].included * sh, wt / 1000.0);
         if (allow && w->phone_numbers > 0)
-            pend(sd, &p[TCO_ITEM_NUMBER], &it[TCO_ITEM_NUMBER], prices, w->phone_numbers, 0, 0,
-                     it[TCO_ITEM_NUMBER].included * sh, wt);
+            pend(&rk, TCO_ITEM_NUMBER, w->phone_numbers, 0, 0, it[TCO_ITEM_NUMBER].included * sh,
+                 wt);
         if (sh != floor(sh)) /* whole(n x sh) is n x sh for whole n when sh is whole */
             sd->bound += wt * step;
     }
     for (int k = 0; k < TCO_N_ITEMS; k++)
-        pending_flush(sd, &p[k], prices);
+        pending_flush(&rk, (tco_item)k);
 }
 
 /* The min-heap of kinks by x: sift k[i] down among k[0..n). */

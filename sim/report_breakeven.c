@@ -309,7 +309,8 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
     format_qty(a, sizeof a, sw->mean_seats);
     format_qty(b, sizeof b, sw->mean_notifications);
     fprintf(out, "%s (%s): deterministic sweep, every input at its mean (%s seats, %s "
-                 "notifications a month in month 1), no noise, spikes at their expected factor, %d months\n",
+                 "notifications a month in month 1), no noise, spikes at their expected factor, "
+                 "%d months\n",
             sw->scenario->name, item->file, a, b, sw->months);
     /* the legend */
     size_t n_offered = 0;

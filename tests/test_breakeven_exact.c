@@ -126,7 +126,8 @@ static long double model_d(const model *m, long double x, long double n)
                     graduated(&m->c_sms, customer, m->c_sms.included) + m->c_platform;
             labor = -m->rate * build;
         } else {
-            other = m->c_seat * seats + graduated(&m->c_sms, internal + customer, m->c_sms.included) +
+            other = m->c_seat * seats +
+                    graduated(&m->c_sms, internal + customer, m->c_sms.included) +
                     graduated(&m->c_voice, minutes, m->c_voice.included) + m->c_platform;
             labor = m->rate * (m->admin_hours - build);
         }
@@ -335,7 +336,8 @@ static bool tcosim_root(model *m, tco_breakeven_axis axis, double *root)
         "seat_growth,discount_rate,price_escalation,engineer_rate,cpaas_build_hours,"
         "ucaas_admin_hours,seat_volatility,volume_volatility,spike_probability,spike_multiplier,"
         "voice_minutes_per_seat\n"
-        "x,%d,%d,%.1Lf,%.0Lf,%.3Lf,%.3Lf,%.2Lf,%.2Lf,%.0Lf,%.0Lf,%.0Lf,%.2Lf,%.2Lf,%.2Lf,2.5,%.0Lf\n",
+        "x,%d,%d,%.1Lf,%.0Lf,%.3Lf,%.3Lf,%.2Lf,%.2Lf,%.0Lf,%.0Lf,%.0Lf,%.2Lf,%.2Lf,%.2Lf,2.5,"
+        "%.0Lf\n",
         m->months, m->seats, m->sms_per_seat, m->notifications, m->notif_growth, m->seat_growth,
         m->discount_rate, m->escalation, m->rate, m->build_hours, m->admin_hours,
         m->seat_volatility, m->volume_volatility, m->spike_probability, m->voice_per_seat);

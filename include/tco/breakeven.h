@@ -116,7 +116,8 @@ typedef struct tco_breakeven_pair {
     double crossover_month_p10, crossover_month_p50, crossover_month_p90; /* exact */
     uint64_t n_notifications;           /* trials with a break-even notification volume */
     double p_notifications;
-    double notifications_p10, notifications_p50, notifications_p90; /* to TCO_QUANTILE_REL_ACCURACY */
+    /* to TCO_QUANTILE_REL_ACCURACY */
+    double notifications_p10, notifications_p50, notifications_p90;
     uint64_t n_seats;
     double p_seats;
     double seats_p10, seats_p50, seats_p90; /* whole seat counts */
