@@ -2,14 +2,11 @@
 /* breakeven: crossover months and break-even volumes of per-seat vs per-transaction pairs
  * (SPEC §6; the design and the tie and root conventions are in tco/breakeven.h).
  *
- * Cost per trial: the crossover is one pass over the months per pair. For the roots, each plan
- * in some pair is prepared once per trial per axis and shared by its pairs: a linear plan as
- * base + slope x (no pricing); a non-linear one priced month by month at 0 only, then held as
- * the piecewise-linear function of x it is (its kinks and their changes of slope), so the
- * charges at x0 (seats), X_MAX and every Brent step cost one pass over the kinks and no pricing
- * (make bench: the observer's share fell about 3x; roots agree with month-by-month pricing to
- * ~1e-12 relative). At x0 for notifications the charges are the engine's own plan_full rows.
- * tco_breakeven_solve and tco_breakeven_difference (the sweep, the tests) price month by month.
+ * Cost per trial: the crossover is one pass over the months per pair. For the roots, each
+ * option in some pair is prepared once per trial per axis and shared by its pairs: priced
+ * month by month at 0, and its kinks listed (sorted) with their changes of slope; a pair then
+ * merges two sorted lists and walks them once. Whole seats add exact evaluations only in the
+ * narrow bands where the relaxation is within its whole-seat bound of zero.
  */
 #include "tco/breakeven.h"
 
@@ -19,29 +16,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
-
 #include "tco/defaults.h"
 #include "tco/price.h"
-#include "tco/stats.h"
 #include "tco/rng.h"
+#include "tco/stats.h"
 #include "tco/xalloc.h"
-
-/* Brent's absolute tolerance on x (a billionth of a message or seat) and iteration cap. */
-#define EPS_ABS 1e-9
-#define MAX_ITER 200
-/* |d| below this share of the costs compared is a root: summing up to 600 months of rounding
- * is below 600 x 2^-53 ~ 7e-14 of them. */
-#define ZERO_SHARE 1e-12
-/* Recent evaluations kept for the final secant step (Brent's bracket ends were evaluated). */
-#define N_CACHE 16
 
 /* ==== crossover month ====================================================================== */
 
 static int sign_of(double x)
 {
     return (x > 0) - (x < 0);
+}
+
+/* The order of two cumulative costs: within half a cent they are equal (SPEC §6 ties). */
+static int order_of(double d)
+{
+    return fabs(d) <= TCO_BREAKEVEN_TIE ? 0 : sign_of(d);
 }
 
 int tco_breakeven_crossover_month(const double *u, const double *c, int months)
@@ -54,7 +45,7 @@ int tco_breakeven_crossover_month(const double *u, const double *c, int months)
         if (!isfinite(u[m]) || !isfinite(c[m]))
             return 0;
         d += u[m] - c[m];
-        int s = sign_of(d);
+        int s = order_of(d);
         if (s != 0)
             order = s;
         if (order != 0 && first == 0)
@@ -68,7 +59,7 @@ int tco_breakeven_crossover_month(const double *u, const double *c, int months)
     order = 0;
     for (int m = 0; m < months; m++) {
         d += u[m] - c[m];
-        int s = sign_of(d);
+        int s = order_of(d);
         if (s != 0)
             order = s;
         if (order != final_order)
@@ -79,26 +70,49 @@ int tco_breakeven_crossover_month(const double *u, const double *c, int months)
 
 /* ==== d(x) ================================================================================= */
 
+/* A root below this share of the costs compared is rounding (600 months of sums are within
+ * 600 x 2^-53 ~ 7e-14 of them): it widens half a cent when the costs are very large. */
+#define ROUNDING_SHARE 1e-12
+/* Whole-seat bands up to this many seat counts are scanned one by one; wider ones (a
+ * difference almost flat in seats) are bisected, exact when d is monotone there. */
+#define SCAN_MAX 256
+
+/* A change of slope of the charges at x. */
+typedef struct kink {
+    double x, dslope;
+} kink;
+
+/* One option's vendor charges as x moves: the exact charges at 0, the slope at 0+ and the
+ * kinks; for seats the relaxation with real seats, plus `bound`, the most that whole seats
+ * can add to it (sum over months of escalation x discount x the largest charge of one more
+ * seat), 0 in months whose shape keeps whole seat counts whole. The kinks are put in order
+ * lazily (a min-heap popped into `sorted` as far as some walk has read): most walks end at a
+ * root long before the last kink, and the sides are shared by every pair of a trial. */
+typedef struct side {
+    double at0, s0, bound;
+    kink *k;                 /* [n]: a min-heap of the kinks not yet in order (heap_n of them) */
+    size_t n, cap, heap_n;
+    kink *sorted;            /* [n_sorted]: the lowest kinks, in order */
+    size_t n_sorted, sorted_cap;
+} side;
+
 struct tco_breakeven_solver {
-    gsl_root_fsolver *brent;
-    double cache_x[N_CACHE], cache_f[N_CACHE];
-    unsigned n_cache, next_cache;
+    side sides[2];
 };
 
 tco_breakeven_solver *tco_breakeven_solver_alloc(void)
 {
-    tco_breakeven_solver *s = tco_xcalloc(1, sizeof *s);
-    s->brent = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-    if (!s->brent)
-        tco_out_of_memory("a root finder");
-    return s;
+    return tco_xcalloc(1, sizeof(tco_breakeven_solver));
 }
 
 void tco_breakeven_solver_free(tco_breakeven_solver *s)
 {
     if (!s)
         return;
-    gsl_root_fsolver_free(s->brent);
+    for (int i = 0; i < 2; i++) {
+        free(s->sides[i].k);
+        free(s->sides[i].sorted);
+    }
     free(s);
 }
 
@@ -107,14 +121,34 @@ static double x_max(tco_breakeven_axis axis)
     return axis == TCO_BREAKEVEN_SEATS ? TCO_BREAKEVEN_MAX_SEATS : TCO_BREAKEVEN_MAX_NOTIFICATIONS;
 }
 
-/* Discounted vendor charges of one plan carrying the whole workload (SPEC §6: a `ucaas:` or
- * `cpaas:` option carries all of it on its one plan, internal and customer SMS together) with
- * the month-1 level of `axis` at x. Seats are real here: x * seat_shape, never rounded. */
-static double plan_charges(const tco_breakeven_problem *pb, long plan, tco_breakeven_axis axis,
+/* A plan in the role an option gives it: the whole workload (`ucaas:`, `cpaas:`), or its part
+ * of a hybrid (SPEC §6: the UCaaS plan keeps seats and internal usage, the CPaaS plan takes
+ * notifications and API requests), as tco_cost_trial prices it. */
+typedef struct role {
+    long plan;
+    bool whole;
+} role;
+
+static int roles_of(const tco_option *o, role r[2])
+{
+    if (o->kind == TCO_OPTION_HYBRID) {
+        r[0] = (role){o->ucaas_plan, false};
+        r[1] = (role){o->cpaas_plan, false};
+        return 2;
+    }
+    r[0] = (role){o->kind == TCO_OPTION_UCAAS ? o->ucaas_plan : o->cpaas_plan, true};
+    return 1;
+}
+
+/* Discounted vendor charges of one plan role with the month-1 level of `axis` at x, priced
+ * month by month as the engine does: seats are whole, tco_workload_whole(x x seat_shape). */
+static double role_charges(const tco_breakeven_problem *pb, role r, tco_breakeven_axis axis,
                            double x)
 {
     const tco_workload *w = pb->w;
-    const tco_plan *pl = &pb->prices->plans[plan];
+    const tco_plan *pl = &pb->prices->plans[r.plan];
+    const bool staff = r.whole || pl->model == TCO_MODEL_UCAAS;     /* seats, internal usage */
+    const bool customers = r.whole || pl->model == TCO_MODEL_CPAAS; /* notifications, api */
     const double sms_per_seat = w->draws[TCO_SCN_INTERNAL_SMS_PER_SEAT];
     const double voice_per_seat = w->draws[TCO_SCN_VOICE_MINUTES_PER_SEAT];
     /* the month-vector pricing, a stack-sized chunk of months at a time (no allocation) */
@@ -125,17 +159,24 @@ static double plan_charges(const tco_breakeven_problem *pb, long plan, tco_break
         const int len = w->months - start < CHUNK ? w->months - start : CHUNK;
         for (int j = 0; j < len; j++) {
             const int i = start + j;
+            double n, internal, minutes, notifications;
             if (axis == TCO_BREAKEVEN_NOTIFICATIONS) {
-                seats[j] = w->seats[i];
-                sms[j] = w->internal_sms[i] + x * w->notif_shape[i];
-                voice[j] = w->voice[i];
+                n = w->seats[i];
+                internal = w->internal_sms[i];
+                minutes = w->voice[i];
+                notifications = x * w->notif_shape[i];
             } else {
-                seats[j] = x * w->seat_shape[i];
-                sms[j] = sms_per_seat * seats[j] + w->notifications[i];
-                voice[j] = voice_per_seat * seats[j];
+                n = tco_workload_whole(x * w->seat_shape[i]);
+                internal = sms_per_seat * n;
+                minutes = voice_per_seat * n;
+                notifications = w->notifications[i];
             }
+            seats[j] = n;
+            sms[j] = (staff ? internal : 0) + (customers ? notifications : 0);
+            voice[j] = minutes;
         }
-        const tco_usage_months u = {seats, sms, voice, w->api + start, w->phone_numbers};
+        const tco_usage_months u = {staff ? seats : NULL, sms, staff ? voice : NULL,
+                                    customers ? w->api + start : NULL, w->phone_numbers};
         tco_price_plan_months(pl, pb->price_draws, &u, start + 1, len, w->escalation + start,
                               out);
         for (int j = 0; j < len; j++)
@@ -144,103 +185,53 @@ static double plan_charges(const tco_breakeven_problem *pb, long plan, tco_break
     return total;
 }
 
-/* Labor and delay of U minus those of C, discounted: independent of x. */
-static double overhead_difference(const tco_cost_ws *cost, const tco_workload *w)
+static double option_charges(const tco_breakeven_problem *pb, const tco_option *o,
+                             tco_breakeven_axis axis, double x)
 {
+    role r[2];
+    const int n = roles_of(o, r);
+    double total = 0;
+    for (int i = 0; i < n; i++)
+        total += role_charges(pb, r[i], axis, x);
+    return total;
+}
+
+/* Labor and delay of u minus those of c, discounted: independent of x. */
+static double overhead_difference(const tco_breakeven_problem *pb)
+{
+    const tco_workload *w = pb->w;
     const int months = w->months;
-    const double *over_u = cost->overhead + (size_t)TCO_OPTION_UCAAS * (size_t)months;
-    const double *over_c = cost->overhead + (size_t)TCO_OPTION_CPAAS * (size_t)months;
+    const double *over_u = pb->cost->overhead + (size_t)pb->u->kind * (size_t)months;
+    const double *over_c = pb->cost->overhead + (size_t)pb->c->kind * (size_t)months;
     double k = 0;
     for (int i = 0; i < months; i++)
         k += (over_u[i] - over_c[i]) * w->discount[i];
     return k;
 }
 
-/* Whether a plan's charges are linear in x over all of [0, X_MAX], so that two values give
- * every other (no pricing at all). Conservative: false whenever a kink is possible.
- * Notifications move only the plan's sms quantity a_m + x s_m (a_m internal SMS): linear when
- * sms is not priced, or priced by one open tier whose free units are used up by internal SMS
- * in every month that has notifications. Seats move seat, sms, voice (and a UCaaS plan's
- * per-seat allowances): linear when each of those is unpriced or one open tier with nothing
- * included, and a UCaaS plan includes no api requests per seat. */
-static bool one_open_tier(const tco_item_price *ip)
+double tco_breakeven_difference(const tco_breakeven_problem *pb, tco_breakeven_axis axis,
+                                double x)
 {
-    return ip->n_tiers == 1 && isinf(ip->tiers[0].hi);
+    return option_charges(pb, pb->u, axis, x) - option_charges(pb, pb->c, axis, x) +
+           overhead_difference(pb);
 }
 
-static bool plan_linear(const tco_plan *pl, const tco_workload *w, tco_breakeven_axis axis)
+/* SPEC §5-§6: with notifications an option whose CPaaS plan carries them but prices no `sms`
+ * is not offered, so it has no break-even volume. */
+static bool carries_notifications(const tco_breakeven_problem *pb, const tco_option *o)
 {
-    const tco_item_price *it = pl->items;
-    const bool ucaas = pl->model == TCO_MODEL_UCAAS;
-    if (axis == TCO_BREAKEVEN_NOTIFICATIONS) {
-        const tco_item_price *sms = &it[TCO_ITEM_SMS];
-        if (sms->n_tiers == 0)
-            return true;
-        if (!one_open_tier(sms))
-            return false;
-        for (int i = 0; i < w->months; i++) {
-            const double free_units = sms->included * (ucaas ? w->seats[i] : 1);
-            if (w->notif_shape[i] > 0 && free_units > w->internal_sms[i])
-                return false;
-        }
+    if (o->kind == TCO_OPTION_UCAAS)
         return true;
-    }
-    static const tco_item SEAT_ITEMS[] = {TCO_ITEM_SEAT, TCO_ITEM_SMS, TCO_ITEM_VOICE};
-    for (size_t k = 0; k < sizeof SEAT_ITEMS / sizeof SEAT_ITEMS[0]; k++) {
-        const tco_item_price *ip = &it[SEAT_ITEMS[k]];
-        if (ip->n_tiers != 0 && !(one_open_tier(ip) && ip->included == 0))
-            return false;
-    }
-    return !(ucaas && it[TCO_ITEM_API].n_tiers != 0 && it[TCO_ITEM_API].included != 0);
+    return pb->prices->plans[o->cpaas_plan].items[TCO_ITEM_SMS].n_tiers != 0;
 }
 
-/* A plan's charges as x moves. When linear they are base + slope x, derived from the engine's
- * own charges of the trial (cost->plan_full) in O(months) without pricing: each month adds
- * escalation x discount x price x (the quantity's change per unit of x), SPEC §5-§6. */
-typedef struct plan_line {
-    long plan;
-    bool linear;
-    double base, slope;       /* when linear */
-    double at0, at_own, atmax; /* charges at 0, at the trial's own level, at X_MAX */
-    /* Non-linear in the observer: the charges as the piecewise-linear function they are
-     * (pw_n kinks); NULL elsewhere (then every evaluation prices the whole plan). */
-    struct piecewise *pw;
-    int pw_n;
-} plan_line;
-
-/* The price of a single open tier, or 0 when the item is not priced. */
-static double flat_price(const tco_breakeven_problem *pb, const tco_item_price *ip)
-{
-    return ip->n_tiers ? pb->price_draws[ip->tiers[0].price] : 0;
-}
-
-/* A UCaaS plan's api allowance is per seat: then api moves with seats too. */
-static bool api_moves_with_seats(const tco_plan *pl)
-{
-    return pl->model == TCO_MODEL_UCAAS && pl->items[TCO_ITEM_API].n_tiers &&
-           pl->items[TCO_ITEM_API].included != 0;
-}
-
-/* ---- the charges of a non-linear plan as a piecewise-linear function ---------------------
+/* ---- an option's charges as a piecewise-linear function of x -----------------------------
  *
  * Each item that moves with x costs, in month m, w x sum over tiers of p_t x
  * max(0, min(hi_t, q(x)) - max(lo_t, f(x))) (tco_price_item), with the quantity q = a + b x and
  * the free units f = g + h x linear in x and w the month's escalation x discount (/ 1000 for
- * api). So the plan's charges are piecewise linear, with kinks where q or f meets a tier edge
- * or q meets f. From the exact charges at 0 (plan_line.at0) and the change of slope at every
- * kink, an evaluation is one binary search and one multiply-add instead of pricing every
- * month: the Brent steps inside a bracket use it (measured: most of the observer's time was
- * those steps). It agrees with the month-by-month sum to rounding (~1e-14 of the charges), far
- * below the root tolerances; the bracket ends (0, the own level, X_MAX) stay exact. */
-typedef struct kink {
-    double x, dslope;
-} kink;
-
-typedef struct piecewise {
-    size_t cap;               /* kinks room */
-    kink *k;                  /* [cap]: in no order */
-    double s0;                /* slope at 0+ */
-} piecewise;
+ * api). So the charges are piecewise linear, with kinks where q or f meets a tier edge or q
+ * meets f: every kink of every month is listed with its change of slope. */
 
 /* Kinks per month of an item with n tiers: q or f at lo or hi of each tier, and q = f. */
 static size_t item_kinks_max(const tco_item_price *ip)
@@ -248,7 +239,16 @@ static size_t item_kinks_max(const tco_item_price *ip)
     return ip->n_tiers ? 4 * ip->n_tiers + 1 : 0;
 }
 
-/* The slope at x of w x (the item's cost) for q = a + b x, f = g + h x. */
+static void side_push(side *sd, double x, double dslope)
+{
+    if (sd->n == sd->cap) {
+        sd->cap = sd->cap ? 2 * sd->cap : 64;
+        sd->k = tco_xreallocarray(sd->k, sd->cap, sizeof *sd->k);
+    }
+    sd->k[sd->n++] = (kink){x, dslope};
+}
+
+/* The slope at x of the item's cost for q = a + b x, f = g + h x. */
 static double item_slope(const tco_item_price *ip, const double *prices, double a, double b,
                          double g, double h, double x)
 {
@@ -276,24 +276,23 @@ static void add_root(double *xs, size_t *n, double c, double slope)
 
 /* The slope in q changes by dp where q = a + b x reaches e: at x = (e - a) / b, or from the
  * start when q is there already. */
-static void slope_event(piecewise *pw, size_t *n_kinks, double *s0, double e, double dp,
-                        double a, double b, double w)
+static void slope_event(side *sd, double e, double dp, double a, double b, double w)
 {
     const double d = w * b * dp;
     if (e > a) {
         const double x = (e - a) / b;
         if (isfinite(x))
-            pw->k[(*n_kinks)++] = (kink){x, d};
+            side_push(sd, x, d);
     } else {
-        *s0 += d;
+        sd->s0 += d;
     }
 }
 
-/* Adds one month's item to pw: its slope at 0+ to *s0, its kinks to pw->tmp. */
-static void item_add(piecewise *pw, size_t *n_kinks, double *s0, const tco_item_price *ip,
-                     const double *prices, double a, double b, double g, double h, double w)
+/* Adds one month's item (weight w) to the side: its slope at 0+ and its kinks. */
+static void item_add(side *sd, const tco_item_price *ip, const double *prices, double a, double b,
+                     double g, double h, double w)
 {
-    if (!ip->n_tiers)
+    if (!ip->n_tiers || (b == 0 && h == 0))
         return;
     const tco_tier *t0 = &ip->tiers[0];
     if (ip->n_tiers == 1 && t0->lo == 0 && isinf(t0->hi)) {
@@ -303,10 +302,10 @@ static void item_add(piecewise *pw, size_t *n_kinks, double *s0, const tco_item_
             return;
         if (r > 0 && isfinite(r)) {
             if (dq < 0)
-                *s0 += slope;
-            pw->k[(*n_kinks)++] = (kink){r, dq > 0 ? slope : -slope};
+                sd->s0 += slope;
+            side_push(sd, r, dq > 0 ? slope : -slope);
         } else if (dq > 0) {
-            *s0 += slope;
+            sd->s0 += slope;
         }
         return;
     }
@@ -321,20 +320,20 @@ static void item_add(piecewise *pw, size_t *n_kinks, double *s0, const tco_item_
                 continue;
             const double start = tier->lo > g ? tier->lo : g, p = prices[tier->price];
             if (start == prev_end) {
-                slope_event(pw, n_kinks, s0, start, p - prev_p, a, b, w);
+                slope_event(sd, start, p - prev_p, a, b, w);
             } else {
                 if (isfinite(prev_end))
-                    slope_event(pw, n_kinks, s0, prev_end, -prev_p, a, b, w);
-                slope_event(pw, n_kinks, s0, start, p, a, b, w);
+                    slope_event(sd, prev_end, -prev_p, a, b, w);
+                slope_event(sd, start, p, a, b, w);
             }
             prev_p = p;
             prev_end = tier->hi;
         }
         if (isfinite(prev_end))
-            slope_event(pw, n_kinks, s0, prev_end, -prev_p, a, b, w);
+            slope_event(sd, prev_end, -prev_p, a, b, w);
         return;
     }
-    /* every candidate kink of the item (loaders cap tiers at TCO_MAX_TIERS): no allocation */
+    /* both move (a UCaaS allowance per seat on the seats axis): every candidate kink */
     double local[4 * TCO_MAX_TIERS + 1];
     assert(item_kinks_max(ip) <= sizeof local / sizeof local[0]);
     size_t n = 0;
@@ -357,332 +356,422 @@ static void item_add(piecewise *pw, size_t *n_kinks, double *s0, const tco_item_
     }
     /* slopes at the middle of each of the item's own segments */
     double before = item_slope(ip, prices, a, b, g, h, n ? local[0] / 2 : 1) * w;
-    *s0 += before;
+    sd->s0 += before;
     for (size_t i = 0; i < n; i++) {
         if (i + 1 < n && local[i + 1] == local[i])
             continue;
         const double mid = i + 1 < n ? local[i] + (local[i + 1] - local[i]) / 2 : 2 * local[i] + 1;
         const double after = item_slope(ip, prices, a, b, g, h, mid) * w;
         if (after != before)
-            pw->k[(*n_kinks)++] = (kink){local[i], after - before};
+            side_push(sd, local[i], after - before);
         before = after;
     }
 }
 
-static void piecewise_build(const tco_breakeven_problem *pb, plan_line *l,
-                            tco_breakeven_axis axis)
+static double max_price(const tco_item_price *ip, const double *prices)
+{
+    double m = 0;
+    for (size_t t = 0; t < ip->n_tiers; t++)
+        m = fmax(m, fabs(prices[ip->tiers[t].price]));
+    return m;
+}
+
+/* The largest change of a plan role's monthly charges for one more whole seat (before
+ * escalation and discount): for each item, its dearest price x the larger of how much its
+ * quantity and its free units move per seat (graduated tiers charge the units between the
+ * free units and the quantity, so moving both ends by dq and df changes the charge by at most
+ * the dearest price x max(dq, df)). */
+static double seat_step_bound(const tco_breakeven_problem *pb, role r)
+{
+    const tco_plan *pl = &pb->prices->plans[r.plan];
+    const tco_item_price *it = pl->items;
+    const double *pr = pb->price_draws;
+    const bool allow = pl->model == TCO_MODEL_UCAAS;
+    if (!r.whole && !allow)
+        return 0; /* a hybrid's CPaaS part carries no seat */
+    const double *d = pb->w->draws;
+    const double sms_q = fabs(d[TCO_SCN_INTERNAL_SMS_PER_SEAT]);
+    const double voice_q = fabs(d[TCO_SCN_VOICE_MINUTES_PER_SEAT]);
+    const double sms_f = allow ? it[TCO_ITEM_SMS].included : 0;
+    const double voice_f = allow ? it[TCO_ITEM_VOICE].included : 0;
+    double b = max_price(&it[TCO_ITEM_SEAT], pr) +
+               max_price(&it[TCO_ITEM_SMS], pr) * fmax(sms_q, sms_f) +
+               max_price(&it[TCO_ITEM_VOICE], pr) * fmax(voice_q, voice_f);
+    if (allow) {
+        b += max_price(&it[TCO_ITEM_API], pr) * it[TCO_ITEM_API].included / 1000.0 +
+             max_price(&it[TCO_ITEM_NUMBER], pr) * it[TCO_ITEM_NUMBER].included;
+    }
+    return b;
+}
+
+/* An item's month waiting to be added: consecutive months with the same quantity and free
+ * units (no growth) have the same kinks, so their weights add up and the kinks are listed once. */
+typedef struct pending {
+    bool live;
+    double a, b, g, h, w;
+} pending;
+
+/* One plan role's items being added to a side. */
+typedef struct role_kinks {
+    side *sd;
+    const tco_item_price *items;
+    const double *prices;
+    pending p[TCO_N_ITEMS];
+} role_kinks;
+
+static void pending_flush(role_kinks *rk, tco_item item)
+{
+    pending *p = &rk->p[item];
+    if (p->live)
+        item_add(rk->sd, &rk->items[item], rk->prices, p->a, p->b, p->g, p->h, p->w);
+    p->live = false;
+}
+
+/* Item `item` in one month: quantity a + b x, free units g + h x, weight w. */
+static void pend(role_kinks *rk, tco_item item, double a, double b, double g, double h, double w)
+{
+    pending *p = &rk->p[item];
+    if (!rk->items[item].n_tiers)
+        return;
+    if (p->live && p->a == a && p->b == b && p->g == g && p->h == h) {
+        p->w += w;
+        return;
+    }
+    pending_flush(rk, item);
+    *p = (pending){true, a, b, g, h, w};
+}
+
+/* Adds one plan role's kinks over every month (see above). For seats: real seats x shape, the
+ * staff's internal SMS and voice per seat, and a UCaaS plan's per-seat allowances (sms, voice,
+ * api, number). */
+static void role_add(const tco_breakeven_problem *pb, role r, tco_breakeven_axis axis, side *sd)
 {
     const tco_workload *w = pb->w;
-    const tco_plan *pl = &pb->prices->plans[l->plan];
+    const tco_plan *pl = &pb->prices->plans[r.plan];
     const tco_item_price *it = pl->items;
-    const bool ucaas = pl->model == TCO_MODEL_UCAAS;
-    const double *prices = pb->price_draws;
-    piecewise *pw = l->pw;
-    size_t n = 0;
-    double s0 = 0;
+    const bool allow = pl->model == TCO_MODEL_UCAAS; /* allowances per seat */
+    const double step = axis == TCO_BREAKEVEN_SEATS ? seat_step_bound(pb, r) : 0;
+    const double sms_free = it[TCO_ITEM_SMS].included, voice_free = it[TCO_ITEM_VOICE].included;
+    role_kinks rk = {sd, it, pb->price_draws, {{0}}};
     for (int i = 0; i < w->months; i++) {
         const double wt = w->escalation[i] * w->discount[i];
         if (axis == TCO_BREAKEVEN_NOTIFICATIONS) {
-            item_add(pw, &n, &s0, &it[TCO_ITEM_SMS], prices, w->internal_sms[i], w->notif_shape[i],
-                     it[TCO_ITEM_SMS].included * (ucaas ? w->seats[i] : 1), 0, wt);
+            if (r.whole)
+                pend(&rk, TCO_ITEM_SMS, w->internal_sms[i], w->notif_shape[i],
+                     sms_free * (allow ? w->seats[i] : 1), 0, wt);
+            else if (!allow) /* a hybrid's CPaaS part: customer SMS only */
+                pend(&rk, TCO_ITEM_SMS, 0, w->notif_shape[i], sms_free, 0, wt);
             continue;
         }
+        if (!r.whole && !allow)
+            continue; /* a hybrid's CPaaS part: nothing moves with seats */
         const double sh = w->seat_shape[i];
         const double sms_b = w->draws[TCO_SCN_INTERNAL_SMS_PER_SEAT] * sh;
         const double voice_b = w->draws[TCO_SCN_VOICE_MINUTES_PER_SEAT] * sh;
-        item_add(pw, &n, &s0, &it[TCO_ITEM_SEAT], prices, 0, sh, it[TCO_ITEM_SEAT].included, 0, wt);
-        item_add(pw, &n, &s0, &it[TCO_ITEM_SMS], prices, w->notifications[i], sms_b,
-                 ucaas ? 0 : it[TCO_ITEM_SMS].included, ucaas ? it[TCO_ITEM_SMS].included * sh : 0,
+        pend(&rk, TCO_ITEM_SEAT, 0, sh, it[TCO_ITEM_SEAT].included, 0, wt);
+        pend(&rk, TCO_ITEM_SMS, r.whole ? w->notifications[i] : 0, sms_b, allow ? 0 : sms_free,
+             allow ? sms_free * sh : 0, wt);
+        pend(&rk, TCO_ITEM_VOICE, 0, voice_b, allow ? 0 : voice_free, allow ? voice_free * sh : 0,
+             wt);
+        if (allow && r.whole && w->api[i] > 0)
+            pend(&rk, TCO_ITEM_API, w->api[i], 0, 0, it[TCO_ITEM_API].included * sh, wt / 1000.0);
+        if (allow && w->phone_numbers > 0)
+            pend(&rk, TCO_ITEM_NUMBER, w->phone_numbers, 0, 0, it[TCO_ITEM_NUMBER].included * sh,
                  wt);
-        item_add(pw, &n, &s0, &it[TCO_ITEM_VOICE], prices, 0, voice_b,
-                 ucaas ? 0 : it[TCO_ITEM_VOICE].included,
-                 ucaas ? it[TCO_ITEM_VOICE].included * sh : 0, wt);
-        if (api_moves_with_seats(pl) && w->api[i] > 0)
-            item_add(pw, &n, &s0, &it[TCO_ITEM_API], prices, w->api[i], 0, 0,
-                     it[TCO_ITEM_API].included * sh, wt / 1000.0);
+        if (sh != floor(sh)) /* whole(n x sh) is n x sh for whole n when sh is whole */
+            sd->bound += wt * step;
     }
-    pw->s0 = s0;
-    l->pw_n = (int)n;
-}
-
-/* at0 + s0 x + the sum over kinks below x of their change of slope x the distance to x */
-static double piecewise_value(const plan_line *l, double x)
-{
-    const piecewise *pw = l->pw;
-    double v = l->at0 + pw->s0 * x;
-    for (int i = 0; i < l->pw_n; i++)
-        if (pw->k[i].x < x)
-            v += pw->k[i].dslope * (x - pw->k[i].x);
-    return v;
-}
-
-/* Makes room for cap kinks (the same plan always asks for the same: once per thread). */
-static void piecewise_reserve(piecewise *pw, size_t cap)
-{
-    if (pw->k && pw->cap >= cap)
-        return;
-    free(pw->k);
-    pw->cap = cap;
-    pw->k = tco_xcalloc(cap + 1, sizeof *pw->k);
-}
-
-/* Room for the kinks of any plan on either axis over `months`. */
-static size_t piecewise_cap(const tco_plan *pl, int months)
-{
-    size_t per_month = 0;
     for (int k = 0; k < TCO_N_ITEMS; k++)
-        per_month += item_kinks_max(&pl->items[k]);
-    return per_month * (size_t)months;
+        pending_flush(&rk, (tco_item)k);
 }
 
-/* pw_storage: room for a non-linear plan's piecewise form, or NULL (then every evaluation prices
- * the whole plan). */
-static void plan_line_make(const tco_breakeven_problem *pb, long plan, tco_breakeven_axis axis,
-                           double own, plan_line *l, piecewise *pw_storage)
+/* The min-heap of kinks by x: sift k[i] down among k[0..n). */
+static void heap_down(kink *k, size_t n, size_t i)
 {
-    const tco_workload *w = pb->w;
-    const tco_plan *pl = &pb->prices->plans[plan];
-    const int months = w->months;
-    const double *full = pb->cost->plan_full + (size_t)plan * (size_t)months;
-    double engine = 0; /* the plan's discounted charges at the trial's own levels */
-    for (int i = 0; i < months; i++)
-        engine += full[i] * w->discount[i];
-    l->plan = plan;
-    l->linear = plan_linear(pl, w, axis);
-    l->pw = NULL;
-    l->pw_n = 0;
-    if (!l->linear) {
-        l->base = l->slope = NAN;
-        l->at0 = plan_charges(pb, plan, axis, 0);
-        if (pw_storage) {
-            l->pw = pw_storage;
-            piecewise_build(pb, l, axis);
-            l->atmax = piecewise_value(l, x_max(axis));
-            l->at_own = axis == TCO_BREAKEVEN_NOTIFICATIONS ? engine
-                        : own <= 0                          ? l->at0
-                                                            : piecewise_value(l, own);
-            return;
-        }
-        l->atmax = NAN; /* when needed: line_at_max */
-        l->at_own = axis == TCO_BREAKEVEN_NOTIFICATIONS ? engine
-                    : own <= 0                          ? l->at0
-                                                        : plan_charges(pb, plan, axis, own);
-        return;
+    const kink t = k[i];
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            break;
+        if (c + 1 < n && k[c + 1].x < k[c].x)
+            c++;
+        if (!(k[c].x < t.x))
+            break;
+        k[i] = k[c];
+        i = c;
     }
-    const tco_item_price *it = pl->items;
-    double slope = 0, shift = 0; /* shift: slope terms at the engine's own quantities */
-    if (axis == TCO_BREAKEVEN_NOTIFICATIONS) {
-        const double p = flat_price(pb, &it[TCO_ITEM_SMS]);
-        for (int i = 0; i < months; i++)
-            slope += p * w->escalation[i] * w->discount[i] * w->notif_shape[i];
-        shift = slope * w->draws[TCO_SCN_NOTIFICATIONS];
-    } else {
-        /* per seat: the seat, its internal SMS and its voice minutes */
-        const double p = flat_price(pb, &it[TCO_ITEM_SEAT]) +
-                         flat_price(pb, &it[TCO_ITEM_SMS]) * w->draws[TCO_SCN_INTERNAL_SMS_PER_SEAT] +
-                         flat_price(pb, &it[TCO_ITEM_VOICE]) * w->draws[TCO_SCN_VOICE_MINUTES_PER_SEAT];
-        for (int i = 0; i < months; i++) {
-            const double r = p * w->escalation[i] * w->discount[i];
-            slope += r * w->seat_shape[i];
-            shift += r * w->seats[i]; /* the engine priced whole seats */
-        }
-    }
-    l->slope = slope;
-    l->base = engine - shift;
-    l->at0 = l->base;
-    l->atmax = l->base + slope * x_max(axis);
-    l->at_own = axis == TCO_BREAKEVEN_NOTIFICATIONS ? engine : l->base + slope * own;
+    k[i] = t;
 }
 
-typedef struct eval_ctx {
+/* Kink i of the side in order of x, or NULL past the last. */
+static const kink *side_kink(side *sd, size_t i)
+{
+    while (sd->n_sorted <= i && sd->heap_n > 0) {
+        sd->sorted[sd->n_sorted++] = sd->k[0];
+        sd->k[0] = sd->k[--sd->heap_n];
+        heap_down(sd->k, sd->heap_n, 0);
+    }
+    return i < sd->n_sorted ? &sd->sorted[i] : NULL;
+}
+
+/* Builds *sd, option o's charges as x moves on `axis`. */
+static void side_build(const tco_breakeven_problem *pb, const tco_option *o,
+                       tco_breakeven_axis axis, side *sd)
+{
+    sd->at0 = option_charges(pb, o, axis, 0);
+    sd->s0 = sd->bound = 0;
+    sd->n = 0;
+    role r[2];
+    const int n = roles_of(o, r);
+    for (int i = 0; i < n; i++)
+        role_add(pb, r[i], axis, sd);
+    for (size_t i = sd->n / 2; i-- > 0;)
+        heap_down(sd->k, sd->n, i);
+    sd->heap_n = sd->n;
+    sd->n_sorted = 0;
+    if (sd->sorted_cap < sd->n) {
+        free(sd->sorted);
+        sd->sorted_cap = sd->cap;
+        sd->sorted = tco_xcalloc(sd->sorted_cap + 1, sizeof *sd->sorted);
+    }
+}
+
+/* ==== root finding =========================================================================
+ *
+ * d(x) = U(x) - C(x) + k walked piece by piece from 0 (the two sides' kinks merged in order),
+ * so every root is seen and the first one is the lowest. */
+
+typedef struct walk {
     const tco_breakeven_problem *pb;
-    tco_breakeven_axis axis;
-    double k;                 /* overhead_difference */
-    tco_breakeven_solver *s;
-    plan_line *u, *c;
-    double last_scale;        /* |U| + |C| + |k| at the last evaluation */
-} eval_ctx;
-
-static double plan_value(const eval_ctx *e, const plan_line *l, double x)
-{
-    if (l->linear)
-        return l->base + l->slope * x;
-    if (l->pw)
-        return piecewise_value(l, x);
-    return plan_charges(e->pb, l->plan, e->axis, x);
-}
-
-static double eval_d(eval_ctx *e, double x)
-{
-    const double u = plan_value(e, e->u, x);
-    const double c = plan_value(e, e->c, x);
-    const double d = u - c + e->k;
-    e->last_scale = fabs(u) + fabs(c) + fabs(e->k);
-    tco_breakeven_solver *s = e->s;
-    s->cache_x[s->next_cache] = x;
-    s->cache_f[s->next_cache] = d;
-    s->next_cache = (s->next_cache + 1) % N_CACHE;
-    if (s->n_cache < N_CACHE)
-        s->n_cache++;
-    return d;
-}
-
-static double gsl_d(double x, void *params)
-{
-    return eval_d(params, x);
-}
-
-/* d at x from the recent evaluations, else evaluated. */
-static double d_at(eval_ctx *e, double x)
-{
-    for (unsigned i = 0; i < e->s->n_cache; i++)
-        if (e->s->cache_x[i] == x)
-            return e->s->cache_f[i];
-    return eval_d(e, x);
-}
-
-double tco_breakeven_difference(const tco_breakeven_problem *pb, tco_breakeven_axis axis,
-                                double x)
-{
-    const double u = plan_charges(pb, pb->u->ucaas_plan, axis, x);
-    const double c = plan_charges(pb, pb->c->cpaas_plan, axis, x);
-    return u - c + overhead_difference(pb->cost, pb->w);
-}
-
-/* ==== root finding ========================================================================= */
+    side *u, *c;
+    double k;
+    double xmax;
+} walk;
 
 static bool opposite(double a, double b)
 {
     return (a < 0 && b > 0) || (a > 0 && b < 0);
 }
 
-/* The point of the secant through (a, fa), (b, fb), kept inside [a, b]. */
-static double secant(double a, double fa, double b, double fb)
+/* Half a cent, widened by the rounding of very large costs. */
+static double tie_tolerance(double u, double c, double k)
 {
-    double r = a - fa * (b - a) / (fb - fa);
-    if (!(r >= a))
-        r = a;
-    if (!(r <= b))
-        r = b;
-    return r;
+    return TCO_BREAKEVEN_TIE + ROUNDING_SHARE * (fabs(u) + fabs(c) + fabs(k));
 }
 
-/* A root in [a, b] where d(a) = fa and d(b) = fb have opposite signs. */
-static bool solve_bracket(eval_ctx *e, double a, double fa, double b, double fb, double *root)
+/* One linear piece [x0, x1] of the walk: U and C at both ends. */
+typedef struct piece {
+    double x0, x1, u0, u1, c0, c1;
+} piece;
+
+typedef struct cursor {
+    double x, u, c, su, sc;
+    size_t iu, ic; /* the next kink of each side */
+} cursor;
+
+/* The next piece from the cursor; false past xmax. */
+static bool next_piece(const walk *wk, cursor *cu, piece *p)
 {
-    /* exact when d is linear on [a, b]: known linear, no evaluation; else one to check */
-    double r = secant(a, fa, b, fb);
-    if (e->u->linear && e->c->linear) {
-        *root = r;
-        return isfinite(r);
-    }
-    double fr = eval_d(e, r);
-    if (fr == 0 || fabs(fr) <= ZERO_SHARE * e->last_scale) {
-        *root = r;
-        return true;
-    }
-    if (opposite(fa, fr)) {
-        b = r;
-        fb = fr;
-    } else {
-        a = r;
-        fa = fr;
-    }
-    gsl_function f = {gsl_d, e};
-    gsl_root_fsolver *s = e->s->brent;
-    if (gsl_root_fsolver_set(s, &f, a, b) != GSL_SUCCESS)
+    if (cu->x >= wk->xmax)
         return false;
-    int status = GSL_CONTINUE;
-    double lo = a, hi = b;
-    for (int iter = 0; iter < MAX_ITER && status == GSL_CONTINUE; iter++) {
-        if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-            return false; /* GSL_EBADFUNC (d not finite) or GSL_EZERODIV: no root */
-        /* Brent evaluated d at its new estimate last: on the root's linear piece its secant
-         * step is exact, and d there is zero to rounding: done */
-        const double x = gsl_root_fsolver_root(s);
-        const unsigned last = (e->s->next_cache + N_CACHE - 1) % N_CACHE;
-        if (e->s->cache_x[last] == x &&
-            (e->s->cache_f[last] == 0 || fabs(e->s->cache_f[last]) <= ZERO_SHARE * e->last_scale)) {
-            *root = x;
+    const kink *k;
+    for (; (k = side_kink(wk->u, cu->iu)) && k->x <= cu->x; cu->iu++)
+        cu->su += k->dslope;
+    for (; (k = side_kink(wk->c, cu->ic)) && k->x <= cu->x; cu->ic++)
+        cu->sc += k->dslope;
+    double x1 = wk->xmax;
+    if ((k = side_kink(wk->u, cu->iu)) && k->x < x1)
+        x1 = k->x;
+    if ((k = side_kink(wk->c, cu->ic)) && k->x < x1)
+        x1 = k->x;
+    *p = (piece){cu->x, x1, cu->u, cu->u + cu->su * (x1 - cu->x), cu->c,
+                 cu->c + cu->sc * (x1 - cu->x)};
+    cu->x = x1;
+    cu->u = p->u1;
+    cu->c = p->c1;
+    return true;
+}
+
+/* Notifications: d is continuous. On each piece [a, b] in order: d within half a cent at a
+ * (and not changing sign across the piece, or within half a cent at b too: an interval of
+ * equality) gives a; a change of sign gives the exact root of the piece's line. */
+static bool walk_continuous(const walk *wk, double *root)
+{
+    cursor cu = {0, wk->u->at0, wk->c->at0, wk->u->s0, wk->c->s0, 0, 0};
+    piece p;
+    while (next_piece(wk, &cu, &p)) {
+        const double da = p.u0 - p.c0 + wk->k, db = p.u1 - p.c1 + wk->k;
+        const double ta = tie_tolerance(p.u0, p.c0, wk->k), tb = tie_tolerance(p.u1, p.c1, wk->k);
+        if (!isfinite(da) || !isfinite(db))
+            return false;
+        if (fabs(da) <= ta && (fabs(db) <= tb || !opposite(da, db))) {
+            *root = p.x0;
             return true;
         }
-        lo = gsl_root_fsolver_x_lower(s);
-        hi = gsl_root_fsolver_x_upper(s);
-        status = gsl_root_test_interval(lo, hi, EPS_ABS, TCO_BREAKEVEN_REL_TOLERANCE);
-        if (status != GSL_SUCCESS && status != GSL_CONTINUE)
-            return false;
+        if (opposite(da, db)) {
+            const double r = p.x0 + (p.x1 - p.x0) * (da / (da - db));
+            *root = r < p.x0 ? p.x0 : r > p.x1 ? p.x1 : r;
+            return true;
+        }
+        if (p.x1 >= wk->xmax && fabs(db) <= tb) {
+            *root = p.x1;
+            return true;
+        }
     }
-    if (status != GSL_SUCCESS)
-        return false;
-    /* one secant step through the final bracket: exact when both ends are on one piece */
-    const double flo = d_at(e, lo), fhi = d_at(e, hi);
-    if (flo == 0)
-        *root = lo;
-    else if (fhi == 0)
-        *root = hi;
-    else if (opposite(flo, fhi))
-        *root = secant(lo, flo, hi, fhi);
-    else
-        *root = gsl_root_fsolver_root(s);
-    return isfinite(*root);
+    return false;
 }
 
-/* The charges of a line at X_MAX, computed the first time they are needed (most trials find
- * their root below their own level and never need them). */
-static double line_at_max(const eval_ctx *e, plan_line *l)
+/* Seats, whole: d(n) exactly as billed (whole seats in every month). */
+static double whole_d(const walk *wk, double n, double *tol)
 {
-    if (isnan(l->atmax))
-        l->atmax = plan_value(e, l, x_max(e->axis));
-    return l->atmax;
+    const double u = option_charges(wk->pb, wk->pb->u, TCO_BREAKEVEN_SEATS, n);
+    const double c = option_charges(wk->pb, wk->pb->c, TCO_BREAKEVEN_SEATS, n);
+    *tol = tie_tolerance(u, c, wk->k);
+    return u - c + wk->k;
 }
 
-/* Picks the bracket from d at 0, at the trial's own level xm and at X_MAX (header: the lower
- * straddling bracket wins). */
-static bool solve_points(eval_ctx *e, double x0, double f0, double xm, double fm, double *root)
+/* Whether seat count n is the root: d(n) within half a cent of 0, or of the other sign than
+ * d(n-1) (prev). */
+static bool whole_hit(const walk *wk, double n, int *prev)
 {
-    *root = NAN;
-    if (!isfinite(f0) || !isfinite(fm))
+    double tol;
+    const double d = whole_d(wk, n, &tol);
+    const int s = sign_of(d);
+    if (!isfinite(d))
         return false;
-    if (f0 == 0) {
-        *root = x0;
-        return true;
-    }
-    if (xm > x0 && opposite(f0, fm))
-        return solve_bracket(e, x0, f0, xm, fm, root);
-    if (xm > x0 && fm == 0) {
-        *root = xm;
-        return true;
-    }
-    const double xh = x_max(e->axis);
-    const double fh = line_at_max(e, e->u) - line_at_max(e, e->c) + e->k;
-    if (!isfinite(fh))
-        return false;
-    if (opposite(fm, fh))
-        return solve_bracket(e, xm, fm, xh, fh, root);
-    if (fh == 0) {
-        *root = xh;
+    if (fabs(d) <= tol || s != *prev) {
+        *prev = s;
         return true;
     }
     return false;
 }
 
-/* The trial's own month-1 level of axis, inside [0, X_MAX]. */
-static double own_level(const tco_workload *w, tco_breakeven_axis axis)
+/* The lowest root among seat counts lo..hi (all in one band), or -1. */
+static double scan_band(const walk *wk, double lo, double hi, int *prev)
 {
-    double x = w->draws[axis == TCO_BREAKEVEN_SEATS ? TCO_SCN_SEATS : TCO_SCN_NOTIFICATIONS];
-    return x > 0 && x < x_max(axis) ? x : 0;
+    if (hi - lo < SCAN_MAX) {
+        for (double n = lo; n <= hi; n++)
+            if (whole_hit(wk, n, prev))
+                return n;
+        return -1;
+    }
+    /* wide: bisect on "a root at or below n", exact when d is monotone across the band */
+    int p = *prev;
+    if (!whole_hit(wk, hi, &p)) {
+        *prev = p;
+        return -1;
+    }
+    while (hi - lo >= 1) {
+        const double mid = floor(lo + (hi - lo) / 2);
+        p = *prev;
+        if (whole_hit(wk, mid, &p))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* Seats: whole seat counts n = 0, 1, 2, ...; the root is the lowest n where d(n) is within
+ * half a cent of 0 or has the other sign than d(n-1). The relaxation d~ (real seats, the
+ * walk's pieces) is within B = u.bound + c.bound of d at every whole n, so where |d~| > B +
+ * half a cent d has d~'s sign and is no root: only the seat counts of a band around each
+ * crossing of d~ are priced exactly. */
+static bool walk_whole(const walk *wk, double *root)
+{
+    /* d(0) is the sides' exact charges at 0 seats */
+    const double d0 = wk->u->at0 - wk->c->at0 + wk->k;
+    const double tol = tie_tolerance(wk->u->at0, wk->c->at0, wk->k);
+    if (!isfinite(d0))
+        return false;
+    if (fabs(d0) <= tol) {
+        *root = 0;
+        return true;
+    }
+    int prev = sign_of(d0);
+    const double b = wk->u->bound + wk->c->bound;
+    cursor cu = {0, wk->u->at0, wk->c->at0, wk->u->s0, wk->c->s0, 0, 0};
+    piece p;
+    double next = 1; /* the lowest seat count not yet judged */
+    while (next <= wk->xmax && next_piece(wk, &cu, &p)) {
+        const double lo = fmax(next, ceil(p.x0)), hi = floor(p.x1);
+        if (lo > hi)
+            continue;
+        next = hi + 1;
+        const double da = p.u0 - p.c0 + wk->k;
+        const double slope = p.x1 > p.x0 ? ((p.u1 - p.c1) - (p.u0 - p.c0)) / (p.x1 - p.x0) : 0;
+        const double margin = b + fmax(tie_tolerance(p.u0, p.c0, wk->k),
+                                       tie_tolerance(p.u1, p.c1, wk->k));
+        if (!isfinite(da) || !isfinite(slope) || !isfinite(margin))
+            return false;
+        double blo, bhi; /* the band of seat counts where d~ is within the margin */
+        if (slope == 0) {
+            blo = fabs(da) <= margin ? lo : hi + 1;
+            bhi = fabs(da) <= margin ? hi : lo - 1;
+        } else {
+            /* the band's ends, widened by the rounding of the division */
+            const double t1 = p.x0 + (-margin - da) / slope, t2 = p.x0 + (margin - da) / slope;
+            const double tl = fmin(t1, t2), th = fmax(t1, t2);
+            blo = fmax(lo, ceil(tl - 1e-9 * (fabs(tl) + 1)));
+            bhi = fmin(hi, floor(th + 1e-9 * (fabs(th) + 1)));
+        }
+        const int s_lo = sign_of(da + slope * (lo - p.x0));
+        if (blo > bhi) {
+            /* no count in the band: every count is outside it, so d has d~'s sign; d~ may
+             * still cross 0 between two counts (steep): the first count past the crossing */
+            if (s_lo != prev) {
+                *root = lo;
+                return true;
+            }
+            const int s_hi = sign_of(da + slope * (hi - p.x0));
+            if (s_hi != s_lo) {
+                double n = fmin(hi, fmax(lo, ceil(p.x0 - da / slope)));
+                if (sign_of(da + slope * (n - p.x0)) != s_hi)
+                    n++;
+                *root = n;
+                return true;
+            }
+            continue;
+        }
+        if (blo > lo && s_lo != prev) { /* the counts before the band */
+            *root = lo;
+            return true;
+        }
+        const double r = scan_band(wk, blo, bhi, &prev);
+        if (r >= 0) {
+            *root = r;
+            return true;
+        }
+        if (bhi < hi) { /* the counts after the band */
+            const int s = sign_of(da + slope * (hi - p.x0));
+            if (s != prev) {
+                *root = bhi + 1;
+                return true;
+            }
+            prev = s;
+        }
+    }
+    return false;
+}
+
+/* Solves with the sides already built. */
+static bool solve_sides(const tco_breakeven_problem *pb, tco_breakeven_axis axis, side *u,
+                        side *c, double k, double *root)
+{
+    *root = NAN;
+    if (axis == TCO_BREAKEVEN_NOTIFICATIONS &&
+        (!carries_notifications(pb, pb->u) || !carries_notifications(pb, pb->c)))
+        return false;
+    const walk wk = {pb, u, c, k, x_max(axis)};
+    return axis == TCO_BREAKEVEN_SEATS ? walk_whole(&wk, root) : walk_continuous(&wk, root);
 }
 
 bool tco_breakeven_solve(tco_breakeven_solver *s, const tco_breakeven_problem *pb,
                          tco_breakeven_axis axis, double *root)
 {
-    plan_line u, c;
-    eval_ctx e = {pb, axis, overhead_difference(pb->cost, pb->w), s, &u, &c, 0};
-    s->n_cache = s->next_cache = 0;
-    const double xm = own_level(pb->w, axis);
-    plan_line_make(pb, pb->u->ucaas_plan, axis, xm, &u, NULL);
-    plan_line_make(pb, pb->c->cpaas_plan, axis, xm, &c, NULL);
-    return solve_points(&e, 0, u.at0 - c.at0 + e.k, xm, u.at_own - c.at_own + e.k, root);
+    side_build(pb, pb->u, axis, &s->sides[0]);
+    side_build(pb, pb->c, axis, &s->sides[1]);
+    return solve_sides(pb, axis, &s->sides[0], &s->sides[1], overhead_difference(pb), root);
 }
 
 /* ==== the observer ========================================================================= */
@@ -773,32 +862,21 @@ static void be_free(void *summary)
     free(b);
 }
 
-/* Per-thread scratch: the solver and each plan's charges at the bracket points. */
+/* Per-thread scratch: each option's sides of the trial (built once for all its pairs). */
 typedef struct be_scratch {
-    tco_breakeven_solver *solver;
-    size_t n_plans;          /* 1 + the largest plan index an option uses */
-    plan_line *lines;        /* [axis][plan] */
-    unsigned char *used;     /* [plan]: in some pair */
-    piecewise *pw;           /* [axis][plan]: plan_line.pw, grown on first use */
-    int months;
+    size_t n_options;
+    side *sides;             /* [axis][option] */
+    unsigned char *used;     /* [option]: in some pair */
 } be_scratch;
 
 static void *be_scratch_alloc(void *ctx, const tco_option_set *options, int months)
 {
     (void)ctx;
+    (void)months;
     be_scratch *s = tco_xcalloc(1, sizeof *s);
-    s->solver = tco_breakeven_solver_alloc();
-    for (size_t o = 0; o < options->n; o++) {
-        long k = options->items[o].ucaas_plan > options->items[o].cpaas_plan
-                     ? options->items[o].ucaas_plan
-                     : options->items[o].cpaas_plan;
-        if (k >= 0 && (size_t)k + 1 > s->n_plans)
-            s->n_plans = (size_t)k + 1;
-    }
-    s->lines = tco_xcalloc(2 * s->n_plans + 1, sizeof *s->lines);
-    s->used = tco_xcalloc(s->n_plans + 1, sizeof *s->used);
-    s->months = months;
-    s->pw = tco_xcalloc(2 * s->n_plans + 1, sizeof *s->pw);
+    s->n_options = options->n;
+    s->sides = tco_xcalloc(2 * options->n + 1, sizeof *s->sides);
+    s->used = tco_xcalloc(options->n + 1, sizeof *s->used);
     return s;
 }
 
@@ -807,19 +885,13 @@ static void be_scratch_free(void *scratch)
     be_scratch *s = scratch;
     if (!s)
         return;
-    tco_breakeven_solver_free(s->solver);
-    free(s->lines);
-    free(s->used);
-    for (size_t k = 0; k < 2 * s->n_plans; k++) {
-        free(s->pw[k].k);
+    for (size_t k = 0; k < 2 * s->n_options; k++) {
+        free(s->sides[k].k);
+        free(s->sides[k].sorted);
     }
-    free(s->pw);
+    free(s->sides);
+    free(s->used);
     free(s);
-}
-
-static long plan_of(const tco_option *o)
-{
-    return o->kind == TCO_OPTION_UCAAS ? o->ucaas_plan : o->cpaas_plan;
 }
 
 static void be_trial(void *summary, const tco_trial_view *v)
@@ -827,28 +899,17 @@ static void be_trial(void *summary, const tco_trial_view *v)
     tco_breakeven *b = summary;
     be_scratch *s = v->scratch;
     const int months = b->months;
-    const tco_workload *w = v->workload;
     const tco_option *items = v->options->items;
 
-    /* each plan's charges at the bracket points, once for all its pairs */
-    memset(s->used, 0, s->n_plans);
-    for (size_t i = 0; i < b->n_pairs; i++) {
-        s->used[plan_of(&items[b->pairs[i].u])] = 1;
-        s->used[plan_of(&items[b->pairs[i].c])] = 1;
-    }
-    tco_breakeven_problem pb = {v->prices, NULL, NULL, v->price_draws, w, v->cost};
-    double xm[2];
-    for (int a = 0; a < 2; a++)
-        xm[a] = own_level(w, (tco_breakeven_axis)a);
-    for (size_t k = 0; k < s->n_plans; k++)
-        if (s->used[k])
-            for (int a = 0; a < 2; a++) {
-                piecewise *pw = &s->pw[(size_t)a * s->n_plans + k];
-                piecewise_reserve(pw, piecewise_cap(&v->prices->plans[k], s->months));
-                plan_line_make(&pb, (long)k, (tco_breakeven_axis)a, xm[a],
-                               &s->lines[(size_t)a * s->n_plans + k], pw);
-            }
-    const double kdiff = overhead_difference(v->cost, w);
+    memset(s->used, 0, s->n_options);
+    for (size_t i = 0; i < b->n_pairs; i++)
+        s->used[b->pairs[i].u] = s->used[b->pairs[i].c] = 1;
+    tco_breakeven_problem pb = {v->prices, NULL, NULL, v->price_draws, v->workload, v->cost};
+    for (size_t o = 0; o < s->n_options; o++)
+        if (s->used[o])
+            for (int a = 0; a < 2; a++)
+                side_build(&pb, &items[o], (tco_breakeven_axis)a,
+                           &s->sides[(size_t)a * s->n_options + o]);
 
     for (size_t i = 0; i < b->n_pairs; i++) {
         pair_sum *p = &b->pairs[i];
@@ -862,15 +923,11 @@ static void be_trial(void *summary, const tco_trial_view *v)
         }
         pb.u = &items[p->u];
         pb.c = &items[p->c];
-        const long ku = pb.u->ucaas_plan, kc = pb.c->cpaas_plan;
+        const double k = overhead_difference(&pb);
         for (int a = 0; a < 2; a++) {
-            plan_line *lines = s->lines + (size_t)a * s->n_plans;
-            plan_line *u = &lines[ku], *c = &lines[kc];
-            eval_ctx e = {&pb, (tco_breakeven_axis)a, kdiff, s->solver, u, c, 0};
-            s->solver->n_cache = s->solver->next_cache = 0;
+            side *sides = s->sides + (size_t)a * s->n_options;
             double root;
-            if (solve_points(&e, 0, u->at0 - c->at0 + kdiff, xm[a],
-                             u->at_own - c->at_own + kdiff, &root)) {
+            if (solve_sides(&pb, (tco_breakeven_axis)a, &sides[p->u], &sides[p->c], k, &root)) {
                 p->n_root[a]++;
                 tco_sketch_add(&p->root_q[a], root);
             }
@@ -925,6 +982,7 @@ void tco_breakeven_pair_get(const tco_breakeven *b, size_t i, tco_breakeven_pair
     out->n_crossover = p->n_cross;
     out->p_crossover = n > 0 ? (double)p->n_cross / n : 0;
     out->p_crossover_se = n > 0 ? sqrt(out->p_crossover * (1 - out->p_crossover) / n) : 0;
+    tco_proportion_interval95(p->n_cross, p->n, &out->p_crossover_lo, &out->p_crossover_hi);
     out->crossover_month_p10 = count_quantile(p->cross, b->months, p->n_cross, 0.10);
     out->crossover_month_p50 = count_quantile(p->cross, b->months, p->n_cross, 0.50);
     out->crossover_month_p90 = count_quantile(p->cross, b->months, p->n_cross, 0.90);
@@ -937,9 +995,11 @@ void tco_breakeven_pair_get(const tco_breakeven *b, size_t i, tco_breakeven_pair
     out->notifications_p90 = tco_sketch_quantile(qn, 0.90);
     out->n_seats = p->n_root[TCO_BREAKEVEN_SEATS];
     out->p_seats = n > 0 ? (double)out->n_seats / n : 0;
-    out->seats_p10 = tco_sketch_quantile(qs, 0.10);
-    out->seats_p50 = tco_sketch_quantile(qs, 0.50);
-    out->seats_p90 = tco_sketch_quantile(qs, 0.90);
+    /* the roots are whole seat counts: the sketch's nearest whole number is within its
+     * relative accuracy and exact below 1 / (2 x accuracy) seats */
+    out->seats_p10 = round(tco_sketch_quantile(qs, 0.10));
+    out->seats_p50 = round(tco_sketch_quantile(qs, 0.50));
+    out->seats_p90 = round(tco_sketch_quantile(qs, 0.90));
 }
 
 /* ==== the deterministic sweep ============================================================== */
@@ -975,31 +1035,60 @@ static size_t axis_points(double lo, double hi, unsigned steps, bool log_scale, 
     return n;
 }
 
-/* The scenario with every cell at its mean and no month-to-month randomness. */
-static void mean_scenario(const tco_scenario *s, tco_scenario *m)
+/* ==== every cell at its mean (the sweep and `recommend`) ==================================== */
+
+void tco_mean_trial_init(tco_mean_trial *t, const tco_scenario *s, const tco_prices *p,
+                         const tco_option_set *set)
 {
-    *m = *s;
+    tco_scenario m = *s;
     for (int f = 0; f < TCO_SCN_N_FIELDS; f++)
-        m->v[f] = tco_value_const(tco_value_mean(&s->v[f]));
-    m->v[TCO_SCN_SEAT_VOLATILITY] = tco_value_const(0);
-    m->v[TCO_SCN_VOLUME_VOLATILITY] = tco_value_const(0);
-    m->v[TCO_SCN_SPIKE_PROBABILITY] = tco_value_const(0);
+        m.v[f] = tco_value_const(tco_value_mean(&s->v[f]));
+    /* the log walks have mean 1 (SPEC §4): no volatility; spikes as their expected factor */
+    m.v[TCO_SCN_SEAT_VOLATILITY] = tco_value_const(0);
+    m.v[TCO_SCN_VOLUME_VOLATILITY] = tco_value_const(0);
+    m.v[TCO_SCN_SPIKE_PROBABILITY] = tco_value_const(0);
+    m.v[TCO_SCN_SPIKE_MULTIPLIER] = tco_value_const(1);
+    tco_workload_init(&t->w, s->months);
+    tco_cost_ws_init(&t->cost, p->n_plans, set->n, s->months);
+    t->price_draws = tco_xcalloc(p->n_values + 1, sizeof *t->price_draws);
+    for (size_t i = 0; i < p->n_values; i++)
+        t->price_draws[i] = fmax(0, tco_value_mean(&p->values[i])); /* draws clamp at 0 */
+    /* no cell is random any more: the generator is never drawn from */
+    gsl_rng *rng = tco_rng_alloc();
+    tco_workload_sample(&t->w, &m, rng);
+    gsl_rng_free(rng);
+    const double spike = 1 + tco_value_mean(&s->v[TCO_SCN_SPIKE_PROBABILITY]) *
+                                 (tco_value_mean(&s->v[TCO_SCN_SPIKE_MULTIPLIER]) - 1);
+    for (int i = 0; i < t->w.months; i++) {
+        t->w.notif_shape[i] *= spike;
+        t->w.api_shape[i] *= spike;
+    }
+    tco_mean_trial_at(t, p, set, t->w.draws[TCO_SCN_SEATS], t->w.draws[TCO_SCN_NOTIFICATIONS]);
 }
 
-typedef struct sweep_ws {
-    tco_workload w;
-    tco_cost_ws cost;
-    double *price_draws;
-} sweep_ws;
+void tco_mean_trial_at(tco_mean_trial *t, const tco_prices *p, const tco_option_set *set,
+                       double seats, double notifications)
+{
+    t->w.draws[TCO_SCN_SEATS] = seats;
+    t->w.draws[TCO_SCN_NOTIFICATIONS] = notifications;
+    tco_workload_apply(&t->w, seats, notifications);
+    tco_cost_trial(&t->cost, p, set, t->price_draws, &t->w);
+}
+
+void tco_mean_trial_fini(tco_mean_trial *t)
+{
+    tco_workload_fini(&t->w);
+    tco_cost_ws_fini(&t->cost);
+    free(t->price_draws);
+}
+
+typedef tco_mean_trial sweep_ws;
 
 /* Prices every option at (seats, notifications); the two cheapest offered into *cell. */
 static void price_cell(sweep_ws *ws, const tco_prices *p, const tco_option_set *set, double seats,
                        double notifications, tco_sweep_cell *cell)
 {
-    ws->w.draws[TCO_SCN_SEATS] = seats;
-    ws->w.draws[TCO_SCN_NOTIFICATIONS] = notifications;
-    tco_workload_apply(&ws->w, seats, notifications);
-    tco_cost_trial(&ws->cost, p, set, ws->price_draws, &ws->w);
+    tco_mean_trial_at(ws, p, set, seats, notifications);
     cell->cheapest = cell->second = -1;
     cell->cheapest_tco = cell->second_tco = NAN;
     for (size_t o = 0; o < set->n; o++) {
@@ -1068,18 +1157,8 @@ void tco_breakeven_sweep(const tco_scenario *s, const tco_prices *p, const tco_s
     tco_options_build(&out->options, p, s);
     const tco_option_set *set = &out->options;
 
-    tco_scenario mean;
-    mean_scenario(s, &mean);
     sweep_ws ws;
-    tco_workload_init(&ws.w, s->months);
-    tco_cost_ws_init(&ws.cost, p->n_plans, set->n, s->months);
-    ws.price_draws = tco_xcalloc(p->n_values + 1, sizeof *ws.price_draws);
-    for (size_t i = 0; i < p->n_values; i++)
-        ws.price_draws[i] = tco_value_mean(&p->values[i]);
-    /* no cell is random any more: the generator is never drawn from */
-    gsl_rng *rng = tco_rng_alloc();
-    tco_workload_sample(&ws.w, &mean, rng);
-    gsl_rng_free(rng);
+    tco_mean_trial_init(&ws, s, p, set);
     out->mean_seats = ws.w.draws[TCO_SCN_SEATS];
     out->mean_notifications = ws.w.draws[TCO_SCN_NOTIFICATIONS];
 
@@ -1137,9 +1216,7 @@ void tco_breakeven_sweep(const tco_scenario *s, const tco_prices *p, const tco_s
 
     probe_rule(&ws, p, set, &out->rule);
 
-    tco_workload_fini(&ws.w);
-    tco_cost_ws_fini(&ws.cost);
-    free(ws.price_draws);
+    tco_mean_trial_fini(&ws);
 }
 
 void tco_sweep_fini(tco_sweep *sw)

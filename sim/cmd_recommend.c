@@ -8,8 +8,8 @@
  * trials and is not the overall verdict, the disagreement is flagged and explained by a
  * break-even volume: the month-1 notification volume at which the leading option and the best
  * (lowest mean) option of the recommended kind cost the same, with every scenario cell and
- * price at its mean (a deterministic estimate, found by GSL's Brent solver; `tcosim breakeven`
- * gives the distribution over trials).
+ * price at its mean (tco_mean_trial, the definition `tcosim breakeven` uses, and the same
+ * solver: the lowest root; `run`'s breakeven.csv gives the distribution over trials).
  *
  * Output: the table (default); `--format csv`: SPEC §7's `file,scenario,rule,verdict,detail`
  * with extension columns filled on the `overall` row only (simulated_cheapest, p_cheapest,
@@ -24,23 +24,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
-
+#include "tco/breakeven.h"
 #include "tco/cmdutil.h"
-#include "tco/cost.h"
 #include "tco/csvwrite.h"
 #include "tco/defaults.h"
 #include "tco/engine.h"
 #include "tco/report.h"
 #include "tco/rules.h"
-#include "tco/workload.h"
 #include "tco/xalloc.h"
 
 /* Options shown in the table's ranking; `run` lists them all. */
 #define TABLE_TOP_OPTIONS 5
-/* The break-even search stops here: more notifications a month than any business sends. */
-#define BREAKEVEN_MAX_NOTIFICATIONS 1e12
 
 /* One scenario's rules and what the simulation says beside them. */
 typedef struct rec_item {
@@ -73,114 +67,38 @@ static tco_verdict kind_verdict(tco_option_kind k)
 
 /* ---- the deterministic break-even estimate --------------------------------------------- */
 
-typedef struct be_ctx {
-    const tco_prices *prices;
-    const tco_option *a, *b;
-    const double *price_means;
-    tco_workload *w;
-    double seats_1;
-} be_ctx;
-
-/* TCO(a) - TCO(b) at n notifications in month 1. */
-static double be_diff(double n, void *params)
+/* The break-even of options a and b over month-1 notifications, every cell at its mean (the
+ * definition and the solver that `tcosim breakeven` uses: tco_mean_trial, tco_breakeven_solve,
+ * the lowest root). Returns 1 and *n when found, *sign the sign of TCO(a) - TCO(b) just above
+ * it; else 0 with *sign its sign everywhere (+1: a dearer, -1: a cheaper, 0: equal, to half a
+ * cent, at every volume). */
+static int mean_breakeven(const tco_scenario *s, const tco_prices *p, const tco_option_set *set,
+                          const tco_option *a, const tco_option *b, double *n, int *sign)
 {
-    be_ctx *c = params;
-    tco_workload_apply(c->w, c->seats_1, n);
-    return tco_cost_option_total(c->prices, c->a, c->price_means, c->w) -
-           tco_cost_option_total(c->prices, c->b, c->price_means, c->w);
-}
-
-/* The break-even of options a and b over month-1 notifications, with every scenario cell and
- * every price at its mean: the volatilities' log walks are built to have mean 1 (SPEC §4) and
- * drop out, spikes are folded in as their expected factor 1 + p (E[multiplier] - 1). Scans
- * 0, h, 2h, ... up to BREAKEVEN_MAX_NOTIFICATIONS for the first sign change of
- * TCO(a) - TCO(b) and polishes it with Brent. Returns 1 and *n when found; else 0 with
- * *sign the sign of the difference everywhere scanned (+1: a dearer, -1: a cheaper, 0: equal).
- * When found, *sign is the difference's sign above the break-even. */
-static int mean_breakeven(const tco_scenario *s, const tco_prices *p, const tco_option *a,
-                          const tco_option *b, double *n, int *sign)
-{
-    tco_scenario m = *s;
-    for (size_t f = 0; f < TCO_SCN_N_FIELDS; f++)
-        m.v[f] = tco_value_const(tco_value_mean(&s->v[f]));
-    const double spike_p = tco_value_mean(&s->v[TCO_SCN_SPIKE_PROBABILITY]);
-    const double spike_m = tco_value_mean(&s->v[TCO_SCN_SPIKE_MULTIPLIER]);
-    m.v[TCO_SCN_SEAT_VOLATILITY] = tco_value_const(0);
-    m.v[TCO_SCN_VOLUME_VOLATILITY] = tco_value_const(0);
-    m.v[TCO_SCN_SPIKE_PROBABILITY] = tco_value_const(0);
-    m.v[TCO_SCN_SPIKE_MULTIPLIER] = tco_value_const(1);
-
-    double *price_means = tco_xcalloc(p->n_values + 1, sizeof *price_means);
-    for (size_t i = 0; i < p->n_values; i++)
-        price_means[i] = fmax(0, tco_value_mean(&p->values[i]));
-    tco_workload w;
-    tco_workload_init(&w, s->months);
-    /* every cell is a constant and nothing is random: the generator is never drawn from */
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-    if (!r)
-        tco_out_of_memory("a random number generator");
-    tco_workload_sample(&w, &m, r);
-    gsl_rng_free(r);
-    const double spike = 1 + spike_p * (spike_m - 1);
-    for (int i = 0; i < w.months; i++) {
-        w.notif_shape[i] *= spike;
-        w.api_shape[i] *= spike;
+    tco_mean_trial t;
+    tco_mean_trial_init(&t, s, p, set);
+    const tco_breakeven_problem pb = {p, a, b, t.price_draws, &t.w, &t.cost};
+    tco_breakeven_solver *solver = tco_breakeven_solver_alloc();
+    double root;
+    int found = tco_breakeven_solve(solver, &pb, TCO_BREAKEVEN_NOTIFICATIONS, &root);
+    tco_breakeven_solver_free(solver);
+    const double top = TCO_BREAKEVEN_MAX_NOTIFICATIONS;
+    const double d_top = tco_breakeven_difference(&pb, TCO_BREAKEVEN_NOTIFICATIONS, top);
+    if (found && root == 0 && fabs(d_top) <= TCO_BREAKEVEN_TIE &&
+        fabs(tco_breakeven_difference(&pb, TCO_BREAKEVEN_NOTIFICATIONS, 0)) <= TCO_BREAKEVEN_TIE)
+        found = 0; /* equal at 0 and at the top: the same cost at any volume */
+    double probe;
+    if (found) {
+        *n = root;
+        probe = root < top ? fmin(top, root * (1 + 1e-6) + 1) : top;
+    } else {
+        probe = 0;
     }
-    be_ctx ctx = {p, a, b, price_means, &w, m.v[TCO_SCN_SEATS].a};
-
-    int found = 0;
-    double lo = 0, flo = be_diff(0, &ctx);
-    double step = fmax(1000, 2 * m.v[TCO_SCN_NOTIFICATIONS].a);
-    double hi = step, fhi = flo;
-    *sign = flo > 0 ? 1 : flo < 0 ? -1 : 0;
-    if (flo == 0) {
-        /* equal at no notifications: a break-even at 0 unless equal everywhere */
-        fhi = be_diff(BREAKEVEN_MAX_NOTIFICATIONS, &ctx);
-        *sign = fhi > 0 ? 1 : fhi < 0 ? -1 : 0;
-        if (fhi != 0) {
-            *n = 0;
-            found = 1;
-        }
-        goto done;
-    }
-    for (;;) {
-        fhi = be_diff(hi, &ctx);
-        if ((flo < 0) != (fhi < 0) || fhi == 0)
-            break;
-        if (hi >= BREAKEVEN_MAX_NOTIFICATIONS)
-            goto done; /* SPEC §6: no such volume; STYLE 23: a blank, never an abort */
-        lo = hi;
-        flo = fhi;
-        hi = fmin(2 * hi, BREAKEVEN_MAX_NOTIFICATIONS);
-    }
-    *sign = fhi > 0 ? 1 : fhi < 0 ? -1 : -*sign;
-    if (fhi == 0) {
-        *n = hi;
-        found = 1;
-        goto done;
-    }
-    gsl_function F = {be_diff, &ctx};
-    gsl_root_fsolver *solver = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-    if (!solver) /* exhaustion is not "no root" */
-        tco_out_of_memory("a root finder");
-    if (gsl_root_fsolver_set(solver, &F, lo, hi) == GSL_SUCCESS) {
-        int status = GSL_CONTINUE;
-        for (int iter = 0; iter < 200 && status == GSL_CONTINUE; iter++) {
-            if (gsl_root_fsolver_iterate(solver) != GSL_SUCCESS)
-                break;
-            /* half a notification is as close as anyone needs */
-            status = gsl_root_test_interval(gsl_root_fsolver_x_lower(solver),
-                                            gsl_root_fsolver_x_upper(solver), 0.5, 1e-9);
-        }
-        if (status == GSL_SUCCESS) {
-            *n = gsl_root_fsolver_root(solver);
-            found = 1;
-        }
-    }
-    gsl_root_fsolver_free(solver);
-done:
-    tco_workload_fini(&w);
-    free(price_means);
+    const double d = tco_breakeven_difference(&pb, TCO_BREAKEVEN_NOTIFICATIONS, probe);
+    *sign = fabs(d) <= TCO_BREAKEVEN_TIE ? 0 : d > 0 ? 1 : -1;
+    if (found && *sign == 0)
+        *sign = d_top > 0 ? 1 : -1;
+    tco_mean_trial_fini(&t);
     return found;
 }
 
@@ -284,7 +202,7 @@ static void compare(rec_item *it, const tco_prices *prices)
     char be[48], have[48];
     tco_rules_format_amount(have, sizeof have,
                             round(tco_value_mean(&r->scenario->v[TCO_SCN_NOTIFICATIONS])));
-    if (mean_breakeven(r->scenario, prices, v, x, &n, &sign)) {
+    if (mean_breakeven(r->scenario, prices, &r->options, v, x, &n, &sign)) {
         it->breakeven = n;
         tco_rules_format_amount(be, sizeof be, round(n));
         /* sign > 0: v dearer than x above the break-even, so x is cheaper above it */

@@ -132,7 +132,8 @@ int tco_report_breakeven_csv(FILE *out, const tco_report_item *items, size_t n)
         /* extensions (SPEC: names may be added, never renamed) */
         "p_crossover_se", "crossover_trials", "breakeven_notifications_p10",
         "breakeven_notifications_p90", "p_breakeven_notifications", "breakeven_seats_p10",
-        "breakeven_seats_p90", "p_breakeven_seats", "trials"};
+        "breakeven_seats_p90", "p_breakeven_seats", "trials", "p_crossover_lo",
+        "p_crossover_hi"};
     tco_csvw w;
     tco_csvw_init(&w, out);
     tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
@@ -161,6 +162,8 @@ int tco_report_breakeven_csv(FILE *out, const tco_report_item *items, size_t n)
             tco_csvw_num(&w, p.seats_p90);
             tco_csvw_num(&w, p.p_seats);
             tco_csvw_u64(&w, p.n_trials);
+            tco_csvw_num(&w, p.p_crossover_lo);
+            tco_csvw_num(&w, p.p_crossover_hi);
             tco_csvw_end_row(&w);
         }
     }
@@ -178,6 +181,38 @@ static void share_note(char *buf, size_t size, double share)
         snprintf(buf, size, " (p50; %.1f%% of trials have one)", 100 * share);
 }
 
+/* A bound of a share as a percentage, rounded outwards (up for an upper bound) with as few
+ * decimals as keep it strictly inside 0% to 100%: "< 0.04%" claims no more than the interval. */
+static void format_bound(char *buf, size_t size, double share, bool upper)
+{
+    const double pct = 100 * share;
+    for (int d = 1; d <= 6; d++) {
+        const double scale = pow(10, d);
+        const double v = (upper ? ceil(pct * scale) : floor(pct * scale)) / scale;
+        if (v > 0 && v < 100) {
+            snprintf(buf, size, "%.*f%%", d, v);
+            return;
+        }
+    }
+    snprintf(buf, size, "%s", upper ? "100%" : "0%");
+}
+
+/* p_crossover for the table: "2.1% ± 0.3%"; where no trial or every trial crosses, the end of
+ * its 95% interval ("< 7.2%", "> 92.8%"), never "0.0% ± 0.0%". */
+static void format_share(char *buf, size_t size, const tco_breakeven_pair *p)
+{
+    char bound[32];
+    if (p->n_crossover == 0) {
+        format_bound(bound, sizeof bound, p->p_crossover_hi, true);
+        snprintf(buf, size, "< %s", bound);
+    } else if (p->n_crossover == p->n_trials) {
+        format_bound(bound, sizeof bound, p->p_crossover_lo, false);
+        snprintf(buf, size, "> %s", bound);
+    } else {
+        snprintf(buf, size, "%.1f%% ± %.1f%%", 100 * p->p_crossover, 100 * p->p_crossover_se);
+    }
+}
+
 void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ctx)
 {
     (void)ctx;
@@ -193,16 +228,18 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
         tco_breakeven_pair_get(b, k, &p);
         fprintf(out, "    %s vs %s: ", r->options.items[p.per_seat].name,
                 r->options.items[p.per_transaction].name);
+        char share[64];
+        format_share(share, sizeof share, &p);
         if (p.n_crossover == 0) {
-            fprintf(out, "cumulative costs never cross");
+            fprintf(out, "cumulative costs cross in %s of trials (none of %llu)", share,
+                    (unsigned long long)p.n_trials);
         } else {
             char m10[16], m50[16], m90[16];
             format_month(m10, sizeof m10, p.crossover_month_p10);
             format_month(m50, sizeof m50, p.crossover_month_p50);
             format_month(m90, sizeof m90, p.crossover_month_p90);
-            fprintf(out, "cumulative costs cross in %.1f%% ± %.1f%% of trials (month p10/p50/p90 "
-                         "%s/%s/%s)",
-                    100 * p.p_crossover, 100 * p.p_crossover_se, m10, m50, m90);
+            fprintf(out, "cumulative costs cross in %s of trials (month p10/p50/p90 %s/%s/%s)",
+                    share, m10, m50, m90);
         }
         char qty[48], note[64];
         if (p.n_notifications > 0) {
@@ -215,7 +252,7 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
         if (p.n_seats > 0) {
             format_qty(qty, sizeof qty, p.seats_p50);
             share_note(note, sizeof note, p.p_seats);
-            fprintf(out, " or %s seats%s\n", qty, note);
+            fprintf(out, " or %s seat%s%s\n", qty, p.seats_p50 == 1 ? "" : "s", note);
         } else {
             fprintf(out, ", no seat count either\n");
         }
@@ -249,6 +286,8 @@ void tco_report_breakeven_json(void *scenario, const tco_report_item *item, void
         json_object_set_new(o, "trials", json_integer((json_int_t)p.n_trials));
         json_object_set_new(o, "p_crossover", jnum(p.p_crossover));
         json_object_set_new(o, "p_crossover_se", jnum(p.p_crossover_se));
+        json_object_set_new(o, "p_crossover_lo", jnum(p.p_crossover_lo));
+        json_object_set_new(o, "p_crossover_hi", jnum(p.p_crossover_hi));
         json_object_set_new(o, "crossover_trials", json_integer((json_int_t)p.n_crossover));
         json_object_set_new(o, "crossover_month_p10", jnum(p.crossover_month_p10));
         json_object_set_new(o, "crossover_month_p50", jnum(p.crossover_month_p50));
@@ -378,7 +417,7 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
     format_qty(b, sizeof b, sw->mean_notifications);
     tco_report_heading(out, sw->scenario->name, item->file);
     fprintf(out, ": deterministic sweep, every input at its mean (%s seats, %s notifications a "
-                 "month in month 1), no volatility or spikes, %d months\n",
+                 "month in month 1), no noise, spikes at their expected factor, %d months\n",
             a, b, sw->months);
     /* the legend */
     size_t n_offered = 0;

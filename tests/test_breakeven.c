@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Tests of breakeven (SPEC §6, issue 4): closed-form crossover months and break-even volumes
- * whose hand computation is in each comment, the tie convention, pairs with no crossover and no
- * root (blank, never an abort), tiers and allowances that put the root on the right linear
- * piece, and bit-identical summaries for 1 and 2 engine threads. Scenarios and sheets are built
- * in memory with tco_csv_load_buffer. */
+/* Tests of breakeven (SPEC §6, issues 4 and 14): closed-form crossover months and break-even
+ * volumes whose hand computation is in each comment, the tie conventions (half a cent), pairs
+ * with no crossover and no root (blank, never an abort), the lowest of several roots whatever
+ * the trial's own level, whole break-even seats, a CPaaS plan without `sms`, the `breakeven`
+ * frontier, one "every cell at its mean", and bit-identical summaries for 1 and 2 engine
+ * threads. Scenarios and sheets are built in memory with tco_csv_load_buffer. The randomised
+ * exact model is tests/test_breakeven_exact.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -130,10 +132,16 @@ static bool solve_direct(const world *wd, tco_breakeven_axis axis, double *root)
     tco_breakeven_problem pb = {&wd->p, u, c, t.draws, &t.w, &t.cost};
     tco_breakeven_solver *s = tco_breakeven_solver_alloc();
     bool ok = tco_breakeven_solve(s, &pb, axis, root);
-    if (ok) {
-        /* the root really zeroes the difference, to rounding of the costs compared */
+    if (ok && axis == TCO_BREAKEVEN_NOTIFICATIONS) {
+        /* the root zeroes the difference, to half a cent (a touch) or to rounding */
         double d = tco_breakeven_difference(&pb, axis, *root);
-        assert_true(fabs(d) < 1e-6);
+        assert_true(fabs(d) <= TCO_BREAKEVEN_TIE + 1e-9);
+    } else if (ok) {
+        /* a whole seat count where d is within half a cent or changes sign from n - 1 */
+        assert_true(*root == floor(*root) && *root >= 0);
+        double d = tco_breakeven_difference(&pb, axis, *root);
+        double before = *root > 0 ? tco_breakeven_difference(&pb, axis, *root - 1) : NAN;
+        assert_true(fabs(d) <= TCO_BREAKEVEN_TIE + 1e-9 || (d > 0) != (before > 0));
     }
     tco_breakeven_solver_free(s);
     trial_fini(&t);
@@ -187,8 +195,9 @@ static void a_tie_does_not_change_the_order(void **state)
 
 /* Seat $20 x 10 seats against $0.007 per SMS, 12 months, nothing else:
  *   TCO_U = 12 x 20 x 10 = 2400, TCO_C = 12 x 0.007 x N, equal at N = 200 / 0.007 = 28,571.43;
- *   at N = 1,000: TCO_U = 12 x 20 x S, TCO_C = 12 x 7, equal at S = 7 / 20 = 0.35 seats. */
-static void seat_20_vs_sms_0_007_breaks_even_at_28571_notifications_and_0_35_seats(void **state)
+ *   at N = 1,000: TCO_U = 12 x 20 x S, TCO_C = 12 x 7 = 84: d(0) = -84, d(1) = 240 - 84 = 156:
+ *   the sign changes at 1 whole seat (the real 0.35 seats is billed as 1). */
+static void seat_20_vs_sms_0_007_breaks_even_at_28571_notifications_and_1_seat(void **state)
 {
     (void)state;
     world wd;
@@ -197,7 +206,7 @@ static void seat_20_vs_sms_0_007_breaks_even_at_28571_notifications_and_0_35_sea
     assert_true(solve_direct(&wd, TCO_BREAKEVEN_NOTIFICATIONS, &root));
     assert_rel(root, 200 / 0.007, 1e-10);
     assert_true(solve_direct(&wd, TCO_BREAKEVEN_SEATS, &root));
-    assert_rel(root, 0.35, 1e-10);
+    assert_rel(root, 1, 0);
 
     run_world(&wd, 0, 100, 1);
     tco_breakeven_pair p;
@@ -207,7 +216,7 @@ static void seat_20_vs_sms_0_007_breaks_even_at_28571_notifications_and_0_35_sea
     assert_rel(p.notifications_p50, 28571.428571428572, 1e-3); /* the sketch's 0.1% */
     assert_rel(p.notifications_p10, 28571.428571428572, 1e-3);
     assert_int_equal(p.n_seats, 100);
-    assert_rel(p.seats_p50, 0.35, 1e-3);
+    assert_rel(p.seats_p50, 1, 0);
     assert_rel(p.p_notifications, 1, 0);
     /* U costs 200 a month, C 7: C is cheaper from month 1 on: no crossover */
     assert_int_equal(p.n_crossover, 0);
@@ -241,9 +250,10 @@ static void a_cpaas_build_cost_crosses_in_month_39(void **state)
     double root;
     assert_true(solve_direct(&wd, TCO_BREAKEVEN_NOTIFICATIONS, &root));
     assert_rel(root, 4600 / 0.336, 1e-10);
-    /* seats: 48 x 20 S = 5000 + 48 x 70, S = 8360 / 960 = 8.7083 */
+    /* seats: d(S) = 48 x 20 S - (5000 + 48 x 70) = 960 S - 8360: d(8) = -680, d(9) = 280:
+     * 9 whole seats (the real 8.7083 is billed as 9) */
     assert_true(solve_direct(&wd, TCO_BREAKEVEN_SEATS, &root));
-    assert_rel(root, 8360.0 / 960, 1e-10);
+    assert_rel(root, 9, 0);
     free_world(&wd);
 }
 
@@ -361,6 +371,297 @@ static void many_tiers_with_volatility_still_give_a_root_that_zeroes_d(void **st
     free_world(&wd);
 }
 
+/* ==== every root, the lowest (issue 14) =================================================== */
+
+/* Solves scenario `scn` (one row) against `sheet` directly and returns whether a root exists. */
+static bool solve_in(const char *scn, const char *sheet, tco_breakeven_axis axis, double *root)
+{
+    world wd;
+    load_world(&wd, scn, sheet);
+    bool ok = solve_direct(&wd, axis, root);
+    free_world(&wd);
+    return ok;
+}
+
+/* The issue's case: UCaaS seat $20, SMS $0.05 with 1,000 SMS included per seat (10 seats:
+ * 10,000 free); CPaaS SMS $0.01 plus a $150/month platform; 10 seats, one month.
+ *   U(x) = 200 + 0.05 max(0, x - 10000), C(x) = 150 + 0.01 x
+ *   below 10,000: d = 200 - 150 - 0.01 x = 50 - 0.01 x, zero at 5,000
+ *   above 10,000: d = 200 + 0.05 x - 500 - 150 - 0.01 x = -450 + 0.04 x, zero at 11,250
+ * The lowest is 5,000, whether the trial's own volume is below both roots (1,000) or above
+ * both (20,000): two roots on one side of the trial's level. */
+static const char ISSUE_SHEET[] = "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                                  "U,Allow,ucaas,seat,20,,,\n"
+                                  "U,Allow,ucaas,sms,0.05,,,1000\n"
+                                  "C,Platform,cpaas,sms,0.01,,,\n"
+                                  "C,Platform,cpaas,platform,150,,,\n";
+/* The same with a second CPaaS tier, $0.08 per SMS above 30,000:
+ *   above 30,000: C = 150 + 300 + 0.08 (x - 30000), d = 200 + 0.05 (x - 10000) - 450
+ *   - 0.08 (x - 30000) = 1650 - 0.03 x, zero at 55,000 (between: d(30000) = 750 > 0).
+ * Roots 5,000, 11,250 and 55,000: the lowest is 5,000 at 20,000 and at 60,000. */
+static const char ISSUE_SHEET_TIERS[] = "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                                        "U,Allow,ucaas,seat,20,,,\n"
+                                        "U,Allow,ucaas,sms,0.05,,,1000\n"
+                                        "C,Platform,cpaas,sms,0.01,0,30000,\n"
+                                        "C,Platform,cpaas,sms,0.08,30000,,\n"
+                                        "C,Platform,cpaas,platform,150,,,\n";
+
+static void scn_at(char *buf, size_t size, double notifications)
+{
+    snprintf(buf, size, "scenario,months,seats,notifications\nat,1,10,%.0f\n", notifications);
+}
+
+static void the_lowest_of_two_roots_whatever_the_trials_level(void **state)
+{
+    (void)state;
+    const double levels[] = {1000, 20000, 7000, 10000};
+    for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+        char scn[128];
+        scn_at(scn, sizeof scn, levels[i]);
+        double root;
+        assert_true(solve_in(scn, ISSUE_SHEET, TCO_BREAKEVEN_NOTIFICATIONS, &root));
+        assert_rel(root, 5000, 1e-12);
+        /* and through the engine: every trial the same, the sketch's accuracy */
+        world wd;
+        load_world(&wd, scn, ISSUE_SHEET);
+        run_world(&wd, 0, 20, 1);
+        tco_breakeven_pair p;
+        pair0(&wd, &p);
+        assert_int_equal(p.n_notifications, 20);
+        assert_rel(p.notifications_p50, 5000, 1e-3);
+        free_world(&wd);
+    }
+}
+
+static void the_lowest_of_three_roots_with_a_second_tier(void **state)
+{
+    (void)state;
+    const double levels[] = {20000, 60000, 1000, 40000};
+    for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+        char scn[128];
+        scn_at(scn, sizeof scn, levels[i]);
+        double root;
+        assert_true(solve_in(scn, ISSUE_SHEET_TIERS, TCO_BREAKEVEN_NOTIFICATIONS, &root));
+        assert_rel(root, 5000, 1e-12);
+    }
+    /* without the first root (a $0 platform: d = 200 - 0.01 x below 10,000 > 0, then
+     * 200 + 0.05 (x - 10000) - 0.01 x = -300 + 0.04 x: zero at 7,500 < 10,000, so no root
+     * there either; from 30,000: 200 + 0.05 (x - 10000) - 300 - 0.08 (x - 30000) =
+     * 1800 - 0.03 x, zero at 60,000): 60,000, above the trial's level of 20,000 */
+    double root;
+    char scn[128];
+    scn_at(scn, sizeof scn, 20000);
+    assert_true(solve_in(scn,
+                         "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                         "U,Allow,ucaas,seat,20,,,\n"
+                         "U,Allow,ucaas,sms,0.05,,,1000\n"
+                         "C,Platform,cpaas,sms,0.01,0,30000,\n"
+                         "C,Platform,cpaas,sms,0.08,30000,,\n",
+                         TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_rel(root, 60000, 1e-12);
+}
+
+/* A CPaaS plan that prices no `sms` is not offered with notifications (SPEC §5), so it has
+ * no break-even notifications, although U = 200 + 0.05 x and C = $300 platform would "cross"
+ * at 2,000 if the plan carried SMS for free. Seats: d(n) = 20 n - 300, zero at 15 seats.
+ * (The scenario itself has no notifications, so the plan is offered.) */
+static void a_cpaas_plan_without_sms_has_no_break_even_notifications(void **state)
+{
+    (void)state;
+    const char *scn = "scenario,months,seats,notifications\nnosms,1,10,0\n";
+    const char *sheet = "vendor,plan,model,item,price\n"
+                        "U,Seat,ucaas,seat,20\n"
+                        "U,Seat,ucaas,sms,0.05\n"
+                        "C,Bare,cpaas,platform,300\n";
+    double root;
+    assert_false(solve_in(scn, sheet, TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_true(isnan(root));
+    assert_true(solve_in(scn, sheet, TCO_BREAKEVEN_SEATS, &root));
+    assert_rel(root, 15, 0);
+    world wd;
+    load_world(&wd, scn, sheet);
+    run_world(&wd, 0, 10, 1);
+    tco_breakeven_pair p;
+    pair0(&wd, &p);
+    assert_int_equal(p.n_notifications, 0);
+    assert_true(isnan(p.notifications_p50));
+    assert_int_equal(p.n_seats, 10);
+    assert_rel(p.seats_p50, 15, 0);
+    free_world(&wd);
+}
+
+/* An interval of equality: U = 10 seats x $10 + $0.003 platform + $0.02 per SMS beyond 500
+ * per seat (5,000) = 100.003 + 0.02 max(0, x - 5000); C = $50 platform + $0.01 per SMS up to
+ * 5,000, $0.02 above. d = 50.003 - 0.01 x up to 5,000, where it is 0.003 > 0 (no change of
+ * sign), then 0.003 for every x above: the TCOs are equal to half a cent from 5,000 on, and
+ * the lowest point of that interval is the break-even (d is never exactly 0). */
+static void an_interval_of_equality_gives_its_lowest_point(void **state)
+{
+    (void)state;
+    double root;
+    assert_true(solve_in("scenario,months,seats,notifications\neq,1,10,1000\n",
+                         "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                         "U,Allow,ucaas,seat,10,,,\n"
+                         "U,Allow,ucaas,platform,0.003,,,\n"
+                         "U,Allow,ucaas,sms,0.02,,,500\n"
+                         "C,Tiers,cpaas,sms,0.01,0,5000,\n"
+                         "C,Tiers,cpaas,sms,0.02,5000,,\n"
+                         "C,Tiers,cpaas,platform,50,,,\n",
+                         TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_rel(root, 5000, 1e-12);
+}
+
+/* Whole seats, equal to half a cent: U seat $10, C seat $9.999 + platform $0.0105, one month:
+ * d(n) = 0.001 n - 0.0105: d(5) = -0.0055, d(6) = -0.0045, within half a cent: 6 seats (the
+ * sign would change only at 11). */
+static void whole_seats_within_half_a_cent_are_equal(void **state)
+{
+    (void)state;
+    double root;
+    assert_true(solve_in("scenario,months,seats,notifications\nhalf,1,1,0\n",
+                         "vendor,plan,model,item,price\n"
+                         "U,Seat,ucaas,seat,10\n"
+                         "C,Seat,cpaas,seat,9.999\n"
+                         "C,Seat,cpaas,platform,0.0105\n",
+                         TCO_BREAKEVEN_SEATS, &root));
+    assert_rel(root, 6, 0);
+}
+
+/* Whole seats with growth: 3 months, seat_growth 50%: month-1 n seats, then whole(1.5 n) and
+ * whole(2.25 n). U seat $10; C platform $100 a month = 300.
+ *   n = 6: 6 + 9 + 14 (13.5 up) = 29 seats, d = 290 - 300 = -10
+ *   n = 7: 7 + 11 (10.5 up) + 16 (15.75 up) = 34 seats, d = 340 - 300 = 40: 7 seats
+ * (the relaxation with real seats, 10 x 4.75 n = 300, would say 6.3). */
+static void whole_seats_with_growth_step_in_every_month(void **state)
+{
+    (void)state;
+    double root;
+    assert_true(solve_in("scenario,months,seats,seat_growth,notifications\ngrow,3,5,50%,0\n",
+                         "vendor,plan,model,item,price\n"
+                         "U,Seat,ucaas,seat,10\n"
+                         "C,Flat,cpaas,platform,100\n",
+                         TCO_BREAKEVEN_SEATS, &root));
+    assert_rel(root, 7, 0);
+}
+
+/* Two roots in seats: U seat $1 with 100 SMS included per seat and $0.10 overage; 1,000
+ * notifications a month (on U's whole plan); C $0.01 per SMS + $60 platform = 70. One month:
+ *   n <= 10: U = n + 0.1 (1000 - 100 n) = 100 - 9 n, d = 30 - 9 n: d(3) = 3, d(4) = -6
+ *   n > 10: U = n, d = n - 70: zero at 70.
+ * The lowest is 4 seats, also when the trial's own seats (100) are above both roots. */
+static void the_lowest_of_two_seat_roots(void **state)
+{
+    (void)state;
+    const char *sheet = "vendor,plan,model,item,price,included\n"
+                        "U,Allow,ucaas,seat,1,\n"
+                        "U,Allow,ucaas,sms,0.10,100\n"
+                        "C,Sms,cpaas,sms,0.01,\n"
+                        "C,Sms,cpaas,platform,60,\n";
+    const char *levels[] = {"scenario,months,seats,notifications\ns,1,100,1000\n",
+                            "scenario,months,seats,notifications\ns,1,2,1000\n",
+                            "scenario,months,seats,notifications\ns,1,50,1000\n"};
+    for (size_t i = 0; i < 3; i++) {
+        double root;
+        assert_true(solve_in(levels[i], sheet, TCO_BREAKEVEN_SEATS, &root));
+        assert_rel(root, 4, 0);
+    }
+}
+
+/* SPEC §6 ties: cumulative costs within half a cent are equal. D_1 = 0.997 - 1 = -0.003 (a
+ * tie: no order), D_2 = -0.003 + 1 = 0.997: the first strict order is "U dearer" and it stays:
+ * no crossover (bit-exact comparison would call month 1 "U cheaper" and report month 2). */
+static void cumulative_costs_within_half_a_cent_have_no_order(void **state)
+{
+    (void)state;
+    const double u[] = {0.997, 2}, c[] = {1, 1};
+    assert_int_equal(tco_breakeven_crossover_month(u, c, 2), 0);
+    /* D: -0.006, +0.994: a real order in month 1, a crossover in month 2 */
+    const double u2[] = {0.994, 2};
+    assert_int_equal(tco_breakeven_crossover_month(u2, c, 2), 2);
+}
+
+/* p_crossover's Wilson 95% interval is honest where no trial crosses: 0 of n = 50 gives
+ * [0, z^2 / (n + z^2)] = [0, 3.8415 / 53.8415] = [0, 0.0713]; every trial: [1 - 0.0713, 1]
+ * (rounded differently: n / (n + z^2) = 0.9287 for 50 of 50). */
+static void p_crossover_has_an_honest_interval(void **state)
+{
+    (void)state;
+    world wd;
+    load_world(&wd, "scenario,months,seats,notifications\nnever,12,10,10000\n",
+               "vendor,plan,model,item,price\n"
+               "U,Cheap,ucaas,seat,1\n"
+               "C,Dear,cpaas,sms,0.007\n"
+               "C,Dear,cpaas,platform,100\n");
+    run_world(&wd, 0, 50, 1);
+    tco_breakeven_pair p;
+    pair0(&wd, &p);
+    assert_int_equal(p.n_crossover, 0);
+    assert_rel(p.p_crossover_lo, 0, 0);
+    const double z2 = 1.959963984540054 * 1.959963984540054;
+    assert_rel(p.p_crossover_hi, z2 / (50 + z2), 1e-9);
+    free_world(&wd);
+    load_world(&wd,
+               "scenario,months,seats,notifications,engineer_rate,cpaas_build_hours\n"
+               "build,48,10,10000,50,100\n",
+               SEAT_VS_SMS);
+    run_world(&wd, 0, 50, 1);
+    pair0(&wd, &p);
+    assert_int_equal(p.n_crossover, 50);
+    assert_rel(p.p_crossover_hi, 1, 0);
+    assert_rel(p.p_crossover_lo, 50 / (50 + z2), 1e-9);
+    free_world(&wd);
+}
+
+/* ==== the sweep and "every cell at its mean" =============================================== */
+
+static void sweep_at(const char *scn, const char *sheet, double seats, tco_sweep *sw, world *wd)
+{
+    load_world(wd, scn, sheet);
+    tco_sweep_config cfg = {seats, seats, NAN, NAN, 2, 0};
+    tco_breakeven_sweep(&wd->f.items[0], &wd->p, &cfg, sw);
+    assert_true(sw->n_seats >= 1);
+    assert_int_equal(sw->n_pairs, 1);
+}
+
+/* The frontier finds the lowest root too: the issue's case at 10 seats gives 5,000 whether
+ * the scenario's own volume is 1,000 or 20,000 (the old frontier printed "-"). */
+static void the_sweep_frontier_finds_the_lowest_root(void **state)
+{
+    (void)state;
+    const char *scns[] = {"scenario,months,seats,notifications\nat,1,10,1000\n",
+                          "scenario,months,seats,notifications\nat,1,10,20000\n"};
+    for (size_t i = 0; i < 2; i++) {
+        world wd;
+        tco_sweep sw;
+        sweep_at(scns[i], ISSUE_SHEET_TIERS, 10, &sw, &wd);
+        assert_rel(sw.seats[0], 10, 0);
+        assert_rel(sw.frontier[0], 5000, 1e-12);
+        tco_sweep_fini(&sw);
+        free_world(&wd);
+    }
+}
+
+/* Every cell at its mean folds spikes in as their expected factor: spike probability 0.5 x
+ * multiplier uniform(2,4) (mean 3): 1 + 0.5 x (3 - 1) = 2 times the notifications every month.
+ * Seat $20 x 10 = 200 a month against $0.007 x 2 N: N = 200 / 0.014 = 14,285.71. A price of
+ * normal(0.007, 0.002) has mean 0.007 (clamped at 0 like its draws; 99.9% of it is above 0).
+ * And volatility drops out (its walks have mean 1). */
+static void every_cell_at_its_mean_folds_spikes_in(void **state)
+{
+    (void)state;
+    world wd;
+    tco_sweep sw;
+    sweep_at("scenario,months,seats,notifications,volume_volatility,spike_probability,"
+             "spike_multiplier\nspiky,12,10,\"uniform(5000,15000)\",0.4,0.5,\"uniform(2,4)\"\n",
+             "vendor,plan,model,item,price\n"
+             "U,Seat,ucaas,seat,20\n"
+             "C,Sms,cpaas,sms,\"normal(0.007,0.002)\"\n",
+             10, &sw, &wd);
+    assert_rel(sw.frontier[0], 200 / 0.014, 1e-12);
+    tco_sweep_fini(&sw);
+    free_world(&wd);
+}
+
 /* ==== determinism ========================================================================== */
 
 static void summaries_are_identical_for_one_and_two_threads(void **state)
@@ -405,12 +706,23 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(crossover_is_the_first_month_of_the_final_order),
         cmocka_unit_test(a_tie_does_not_change_the_order),
-        cmocka_unit_test(seat_20_vs_sms_0_007_breaks_even_at_28571_notifications_and_0_35_seats),
+        cmocka_unit_test(seat_20_vs_sms_0_007_breaks_even_at_28571_notifications_and_1_seat),
         cmocka_unit_test(a_cpaas_build_cost_crosses_in_month_39),
         cmocka_unit_test(a_pair_that_never_crosses_gives_blanks),
         cmocka_unit_test(tiers_and_allowances_put_the_root_on_the_right_piece),
         cmocka_unit_test(with_two_roots_the_one_below_the_trials_level_is_found),
         cmocka_unit_test(many_tiers_with_volatility_still_give_a_root_that_zeroes_d),
+        cmocka_unit_test(the_lowest_of_two_roots_whatever_the_trials_level),
+        cmocka_unit_test(the_lowest_of_three_roots_with_a_second_tier),
+        cmocka_unit_test(a_cpaas_plan_without_sms_has_no_break_even_notifications),
+        cmocka_unit_test(an_interval_of_equality_gives_its_lowest_point),
+        cmocka_unit_test(whole_seats_within_half_a_cent_are_equal),
+        cmocka_unit_test(whole_seats_with_growth_step_in_every_month),
+        cmocka_unit_test(the_lowest_of_two_seat_roots),
+        cmocka_unit_test(cumulative_costs_within_half_a_cent_have_no_order),
+        cmocka_unit_test(p_crossover_has_an_honest_interval),
+        cmocka_unit_test(the_sweep_frontier_finds_the_lowest_root),
+        cmocka_unit_test(every_cell_at_its_mean_folds_spikes_in),
         cmocka_unit_test(summaries_are_identical_for_one_and_two_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

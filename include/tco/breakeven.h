@@ -1,39 +1,41 @@
 /* SPDX-License-Identifier: MIT */
-/* breakeven: where per-seat and per-transaction billing cross (SPEC §6 "Break-even", issue 4).
+/* breakeven: where per-seat and per-transaction billing cross (SPEC §6 "Break-even").
  *
  * For every pair (offered `ucaas:` option U, offered `cpaas:` option C) of a scenario, per trial:
  *
  * - Crossover month. D_m = sum over months 1..m of (cost_U - cost_C) (discounted monthly costs,
- *   summed as differences so that equal months give an exact 0). The order of the cumulative
- *   costs in month m is sign(D_m). Ties: a zero D_m is not a change of order; it keeps the order
- *   of the month before (leading zeros take the first strict order). The crossover month is
- *   the first month from which the order no longer changes through the horizon, when that
- *   order differs from month 1's: 1 + the last month whose order is not the final one. A trial
- *   whose costs are equal in every month has none.
+ *   summed as differences). The order of the cumulative costs in month m is sign(D_m), and a
+ *   |D_m| within half a cent is a tie (SPEC §6: no order). A tie is not a change of order; it
+ *   keeps the order of the month before (leading ties take the first strict order). The
+ *   crossover month is the first month from which the order no longer changes through the
+ *   horizon, when that order differs from month 1's: 1 + the last month whose order is not the
+ *   final one. A trial whose costs are equal in every month has none.
  *
  * - Break-even notifications / seats. d(x) = TCO_U(x) - TCO_C(x), x the month-1 level of
  *   notifications (seats as in the trial) or of seats (notifications as in the trial), every
- *   other draw of the trial unchanged (shapes: growth, volatility, spikes). For seats x is a
- *   real number and is NOT rounded to whole seats in any month (the issue: "ignoring whole-seat
- *   rounding"): seats, internal SMS, voice minutes and per-seat allowances are x * seat_shape
- *   times their per-seat rates. d is piecewise linear in x (tiers, allowances), not
- *   necessarily monotone (a UCaaS allowance followed by overage dearer than the CPaaS price).
- *   The root is bracketed on [0, x0] then [x0, X_MAX] (x0 the trial's own level, X_MAX the
- *   scenario column's upper bound: 1e12 notifications, 1e9 seats): the lower bracket whose
- *   ends differ in sign wins, so with two roots the one below the trial's level is reported;
- *   when no bracket straddles zero there is no root (a blank, never an abort). In a bracket:
- *   when both plans' charges are known to be linear in x (no tiers or allowances in play, the
- *   common case) the secant through the bracket's ends is the exact root, with no evaluation;
- *   otherwise the secant point is evaluated and accepted when |d| there is below 1e-12 of the
- *   costs compared, else GSL's Brent solver (gsl_root_fsolver_brent, every status checked, a
- *   failure is "no root") runs on the remaining bracket and stops as soon as its new estimate
- *   has |d| that small (its secant steps are exact on the root's linear piece) or the bracket's
- *   relative width is 1e-10; a final secant step through the two ends of that bracket then
- *   gives the root exactly when they lie on one linear piece.
+ *   other draw of the trial unchanged (the path's shape: growth, escalation, discounting,
+ *   noise, spikes; the level scales the whole path). The lowest root in [0, X_MAX] is reported
+ *   (SPEC §6), found exactly, with no search: d is piecewise linear between kinks that are
+ *   known in advance (where a month's quantity or its free units meet a tier edge, or meet
+ *   each other; UCaaS allowances are per whole seat), so every kink of every month is listed
+ *   and the pieces are walked from 0 up:
+ *   - notifications (a real volume): on a piece [a, b], d within half a cent of 0 at a gives a
+ *     (a kink where d touches 0, or the start of an interval of equality: its lowest point;
+ *     SPEC §6 ties); else a change of sign across the piece gives the exact root of its line.
+ *     Blank when the CPaaS plan carrying the notifications prices no `sms` (with
+ *     notifications that option is not offered).
+ *   - seats: whole month-1 seat counts n = 0, 1, 2, ... (month m bills whole(n x shape_m)
+ *     seats, as the engine does), so d is a step function of n. The root is the lowest n at
+ *     which d(n) is within half a cent of 0 or has the other sign than d(n-1): the first seat
+ *     count at which the other option is as cheap or cheaper. The walk uses the relaxation
+ *     with real seats (piecewise linear) and prices whole seat counts exactly only where the
+ *     relaxation is within its bound (the most that whole seats can add in every month) of 0;
+ *     a band of more than 256 counts (d almost flat in seats) is bisected, exact when d is
+ *     monotone across it.
+ *   Blank where no root exists up to X_MAX (never an abort).
  *
  * Labor and delay do not depend on x; they enter d as one constant from the cost workspace's
- * overhead rows, and only the two plans' vendor charges are re-priced (tco_price_plan_months),
- * so an evaluation costs 2 x months plan-month prices.
+ * overhead rows. The solver takes any two offered options (hybrids too: `recommend` uses it).
  */
 #ifndef TCO_BREAKEVEN_H
 #define TCO_BREAKEVEN_H
@@ -51,12 +53,12 @@
 /* Upper ends of the search: the ranges of the scenario columns `notifications` and `seats`. */
 #define TCO_BREAKEVEN_MAX_NOTIFICATIONS 1e12
 #define TCO_BREAKEVEN_MAX_SEATS 1e9
-/* Relative width of the bracket at which Brent stops (then one exact secant step). */
-#define TCO_BREAKEVEN_REL_TOLERANCE 1e-10
+/* Half a cent: two TCOs (or cumulative costs) this close are equal (SPEC §6 ties). */
+#define TCO_BREAKEVEN_TIE 0.005
 
 typedef enum tco_breakeven_axis {
     TCO_BREAKEVEN_NOTIFICATIONS, /* month-1 customer notifications */
-    TCO_BREAKEVEN_SEATS          /* month-1 seats, a real number */
+    TCO_BREAKEVEN_SEATS          /* month-1 seats, whole */
 } tco_breakeven_axis;
 
 /* ---- the math, for one workload ---------------------------------------------------------- */
@@ -65,16 +67,15 @@ typedef enum tco_breakeven_axis {
  * c[0..months-1], by the rule above; 0 when there is none (also when a cost is not finite). */
 int tco_breakeven_crossover_month(const double *u, const double *c, int months);
 
-/* What a root search needs; allocated once per thread (a GSL solver inside). */
+/* What a root search needs (room for the kinks); allocated once per thread. */
 typedef struct tco_breakeven_solver tco_breakeven_solver;
 
 tco_breakeven_solver *tco_breakeven_solver_alloc(void);
 void tco_breakeven_solver_free(tco_breakeven_solver *s);
 
-/* The problem: two options (u a `ucaas:`, c a `cpaas:` option, both offered) on workload w
- * with the trial's price draws; cost is a workspace on which tco_cost_trial ran for w (its
- * overhead rows give labor and delay). w->draws[TCO_SCN_SEATS] and [TCO_SCN_NOTIFICATIONS] must
- * be the month-1 levels w's quantities were applied with (as tco_workload_sample leaves them). */
+/* The problem: two offered options u and c (any kinds; the observer pairs a `ucaas:` u with a
+ * `cpaas:` c) on workload w with the trial's price draws; cost is a workspace on which
+ * tco_cost_trial ran for w (its overhead rows give labor and delay). */
 typedef struct tco_breakeven_problem {
     const tco_prices *prices;
     const tco_option *u, *c;
@@ -83,13 +84,13 @@ typedef struct tco_breakeven_problem {
     const tco_cost_ws *cost;
 } tco_breakeven_problem;
 
-/* d(x) = TCO_u - TCO_c with the month-1 level of `axis` set to x >= 0. */
+/* d(x) = TCO_u - TCO_c with the month-1 level of `axis` set to x >= 0, priced month by month
+ * as the engine does (for seats: whole(x x shape_m) seats in month m). */
 double tco_breakeven_difference(const tco_breakeven_problem *pb, tco_breakeven_axis axis,
                                 double x);
 
-/* Solves d(x) = 0 for x in [0, X_MAX] as described above. Returns true with *root, or false
- * when no root exists in range or GSL failed (then *root is NAN). Thread-safe for distinct
- * solvers. */
+/* The lowest root of d in [0, X_MAX] as described above. Returns true with *root, or false
+ * when none exists (then *root is NAN). Thread-safe for distinct solvers. */
 bool tco_breakeven_solve(tco_breakeven_solver *s, const tco_breakeven_problem *pb,
                          tco_breakeven_axis axis, double *root);
 
@@ -111,13 +112,15 @@ typedef struct tco_breakeven_pair {
     uint64_t n_trials;                  /* trials seen */
     uint64_t n_crossover;               /* trials with a crossover month */
     double p_crossover, p_crossover_se; /* n_crossover / n_trials, sqrt(p (1-p) / n) */
+    double p_crossover_lo, p_crossover_hi; /* its Wilson 95% interval (tco_proportion_interval95) */
     double crossover_month_p10, crossover_month_p50, crossover_month_p90; /* exact */
     uint64_t n_notifications;           /* trials with a break-even notification volume */
     double p_notifications;
-    double notifications_p10, notifications_p50, notifications_p90; /* to TCO_QUANTILE_REL_ACCURACY */
+    /* to TCO_QUANTILE_REL_ACCURACY */
+    double notifications_p10, notifications_p50, notifications_p90;
     uint64_t n_seats;
     double p_seats;
-    double seats_p10, seats_p50, seats_p90;
+    double seats_p10, seats_p50, seats_p90; /* whole seat counts */
 } tco_breakeven_pair;
 
 size_t tco_breakeven_n_pairs(const tco_breakeven *b);
@@ -160,8 +163,25 @@ typedef struct tco_sweep_rule {
                                             * (then the most seats); NAN when none */
 } tco_sweep_rule;
 
-/* A deterministic sweep of one scenario: every distribution at its mean (tco_value_mean),
- * no volatility and no spikes, price cells at their means. */
+/* "Every cell at its mean", the one definition that `tcosim breakeven` and `recommend` share:
+ * every scenario cell at the mean of its distribution (tco_value_mean); no month-to-month
+ * noise (the log walks have mean 1, SPEC §4); spikes folded in as their expected factor
+ * 1 + p (E[multiplier] - 1) on notifications and API requests every month; every price cell
+ * at its mean, clamped at 0 as draws are. cost holds every option's costs at the current
+ * levels (tco_mean_trial_at re-applies other month-1 seats and notifications). */
+typedef struct tco_mean_trial {
+    tco_workload w;
+    tco_cost_ws cost;
+    double *price_draws;
+} tco_mean_trial;
+
+void tco_mean_trial_init(tco_mean_trial *t, const tco_scenario *s, const tco_prices *p,
+                         const tco_option_set *set);
+void tco_mean_trial_at(tco_mean_trial *t, const tco_prices *p, const tco_option_set *set,
+                       double seats, double notifications);
+void tco_mean_trial_fini(tco_mean_trial *t);
+
+/* A deterministic sweep of one scenario, every cell at its mean (tco_mean_trial). */
 typedef struct tco_sweep {
     const tco_scenario *scenario;
     int months;

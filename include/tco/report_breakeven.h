@@ -7,10 +7,14 @@
  *   crossover_month_p50,crossover_month_p90,breakeven_notifications_p50,breakeven_seats_p50,
  * then the extensions
  *   p_crossover_se,crossover_trials,breakeven_notifications_p10,breakeven_notifications_p90,
- *   p_breakeven_notifications,breakeven_seats_p10,breakeven_seats_p90,p_breakeven_seats,trials
- * Crossover quantiles are over the trials with a crossover (crossover_trials of them, exact
- * months); break-even quantiles over the trials that have a root (their share in
- * p_breakeven_*), within 0.1% (TCO_QUANTILE_REL_ACCURACY). A cell is blank where there is none.
+ *   p_breakeven_notifications,breakeven_seats_p10,breakeven_seats_p90,p_breakeven_seats,trials,
+ *   p_crossover_lo,p_crossover_hi
+ * (p_crossover's Wilson 95% interval, tco_proportion_interval95). Crossover quantiles are
+ * over the trials with a crossover (crossover_trials of them, exact months); break-even
+ * quantiles over the trials that have a root (their share in
+ * p_breakeven_*), to TCO_QUANTILE_REL_ACCURACY (seats: the nearest whole count). A cell is
+ * blank where there is none. The table shows p_crossover as "2.1% ± 0.3%", and where no trial
+ * or every trial crosses as the end of its interval ("< 7.2%", "> 92.8%").
  *
  * `tcosim breakeven` (a deterministic sweep, tco_sweep): the table, grid.csv
  *   file,scenario,seats,notifications,cheapest,cheapest_tco,second,second_tco,margin
