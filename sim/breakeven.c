@@ -399,7 +399,9 @@ static double seat_step_bound(const tco_breakeven_problem *pb, role r)
                max_price(&it[TCO_ITEM_VOICE], pr) * fmax(voice_q, voice_f);
     if (allow) {
         b += max_price(&it[TCO_ITEM_API], pr) * it[TCO_ITEM_API].included / 1000.0 +
-             max_price(&it[TCO_ITEM_NUMBER], pr) * it[TCO_ITEM_NUMBER].included;
+             max_price(&it[TCO_ITEM_NUMBER], pr) * it[TCO_ITEM_NUMBER].included +
+             max_price(&it[TCO_ITEM_PLATFORM], pr) * it[TCO_ITEM_PLATFORM].included +
+             max_price(&it[TCO_ITEM_SETUP], pr) * it[TCO_ITEM_SETUP].included;
     }
     return b;
 }
@@ -443,7 +445,7 @@ static void pend(role_kinks *rk, tco_item item, double a, double b, double g, do
 
 /* Adds one plan role's kinks over every month (see above). For seats: real seats x shape, the
  * staff's internal SMS and voice per seat, and a UCaaS plan's per-seat allowances (sms, voice,
- * api, number). */
+ * api, number, and those of its platform and setup fees: SPEC §5). */
 static void role_add(const tco_breakeven_problem *pb, role r, tco_breakeven_axis axis, side *sd)
 {
     const tco_workload *w = pb->w;
@@ -478,6 +480,11 @@ static void role_add(const tco_breakeven_problem *pb, role r, tco_breakeven_axis
         if (allow && w->phone_numbers > 0)
             pend(&rk, TCO_ITEM_NUMBER, w->phone_numbers, 0, 0, it[TCO_ITEM_NUMBER].included * sh,
                  wt);
+        /* a flat fee whose included units are per seat: free from the seat that covers it */
+        if (allow && it[TCO_ITEM_PLATFORM].included > 0)
+            pend(&rk, TCO_ITEM_PLATFORM, 1, 0, 0, it[TCO_ITEM_PLATFORM].included * sh, wt);
+        if (allow && i == 0 && it[TCO_ITEM_SETUP].included > 0)
+            pend(&rk, TCO_ITEM_SETUP, 1, 0, 0, it[TCO_ITEM_SETUP].included * sh, wt);
         if (sh != floor(sh)) /* whole(n x sh) is n x sh for whole n when sh is whole */
             sd->bound += wt * step;
     }

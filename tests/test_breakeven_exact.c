@@ -2,8 +2,9 @@
 /* A randomised exact model of the break-even roots (issue 14): thousands of random
  * piecewise-linear cases (a UCaaS plan with a seat price and tiered SMS with an allowance per
  * seat, a CPaaS plan with tiered SMS, a flat allowance, a platform fee and sometimes a seat
- * price; voice on both, its UCaaS allowance per seat; `ucaas:` against `cpaas:` or against the
- * hybrid; 1 to 24 months with growth, noise,
+ * price; voice on both, its UCaaS allowance per seat; phone numbers on both, the UCaaS
+ * allowance per seat (SPEC §5: 10 seats with 1 included each and 12 numbers bill 2);
+ * `ucaas:` against `cpaas:` or against the hybrid; 1 to 24 months with growth, noise,
  * spikes, escalation, discounting, labor), whose lowest root this
  * test finds with its own billing formula (SPEC §4-§6 written out below in long double) and
  * its own enumeration of kinks, never through tcosim's pricing or solver; then compared with
@@ -64,6 +65,8 @@ typedef struct model {
     tiers u_sms, c_sms;
     long double voice_per_seat;
     tiers u_voice, c_voice;    /* voice stays with the staff: on U in a hybrid */
+    int phone_numbers;         /* rented from every plan that prices `number` */
+    tiers u_number, c_number;  /* U's included per seat (SPEC §5), C's flat */
     bool hybrid;           /* compare ucaas: with the hybrid U+C instead of cpaas: */
     long double seat_volatility, volume_volatility, spike_probability;
     /* per month, from the rates above: discount, escalation, seat and notification growth */
@@ -117,18 +120,25 @@ static long double model_d(const model *m, long double x, long double n)
         const long double u_free = m->u_sms.included * seats;
         const long double minutes = m->voice_per_seat * seats;
         const long double u_voice = graduated(&m->u_voice, minutes, m->u_voice.included * seats);
-        const long double u =
-            m->u_seat * seats + graduated(&m->u_sms, internal + customer, u_free) + u_voice;
+        const long double u_numbers =
+            graduated(&m->u_number, m->phone_numbers, m->u_number.included * seats);
+        const long double c_numbers =
+            graduated(&m->c_number, m->phone_numbers, m->c_number.included);
+        const long double u = m->u_seat * seats +
+                              graduated(&m->u_sms, internal + customer, u_free) + u_voice +
+                              u_numbers;
         const long double build = i == 0 ? m->build_hours : 0;
         long double other, labor;
         if (m->hybrid) {
             other = m->u_seat * seats + graduated(&m->u_sms, internal, u_free) + u_voice +
-                    graduated(&m->c_sms, customer, m->c_sms.included) + m->c_platform;
+                    u_numbers + graduated(&m->c_sms, customer, m->c_sms.included) +
+                    c_numbers + m->c_platform;
             labor = -m->rate * build;
         } else {
             other = m->c_seat * seats +
                     graduated(&m->c_sms, internal + customer, m->c_sms.included) +
-                    graduated(&m->c_voice, minutes, m->c_voice.included) + m->c_platform;
+                    graduated(&m->c_voice, minutes, m->c_voice.included) + c_numbers +
+                    m->c_platform;
             labor = m->rate * (m->admin_hours - build);
         }
         d += disc * (esc * (u - other) + labor);
@@ -285,6 +295,15 @@ static void random_model(model *m)
     m->voice_per_seat = pick(3) == 0 ? 30 : 0;
     random_tiers(&m->u_voice, pick(3), pick(2) ? 100 : 0);
     random_tiers(&m->c_voice, m->voice_per_seat > 0 ? 1 + pick(2) : pick(2), pick(3) ? 0 : 200);
+    /* phone numbers: U's allowance per seat moves with seats (a kink where seats x included
+     * reaches the count), C's is flat */
+    m->phone_numbers = pick(3) == 0 ? 0 : 1 + pick(40);
+    random_tiers(&m->u_number, pick(2), pick(2) ? 1 : 0);
+    random_tiers(&m->c_number, pick(2), pick(3) ? 0 : 2);
+    for (int k = 0; k < m->u_number.n; k++)
+        m->u_number.price[k] = grid(0.5, 5, 0.01);
+    for (int k = 0; k < m->c_number.n; k++)
+        m->c_number.price[k] = grid(0.5, 5, 0.01);
     model_factors(m);
 }
 
@@ -335,12 +354,13 @@ static bool tcosim_root(model *m, tco_breakeven_axis axis, double *root)
         "scenario,months,seats,internal_sms_per_seat,notifications,notification_growth,"
         "seat_growth,discount_rate,price_escalation,engineer_rate,cpaas_build_hours,"
         "ucaas_admin_hours,seat_volatility,volume_volatility,spike_probability,spike_multiplier,"
-        "voice_minutes_per_seat\n"
+        "voice_minutes_per_seat,phone_numbers\n"
         "x,%d,%d,%.1Lf,%.0Lf,%.3Lf,%.3Lf,%.2Lf,%.2Lf,%.0Lf,%.0Lf,%.0Lf,%.2Lf,%.2Lf,%.2Lf,2.5,"
-        "%.0Lf\n",
+        "%.0Lf,%d\n",
         m->months, m->seats, m->sms_per_seat, m->notifications, m->notif_growth, m->seat_growth,
         m->discount_rate, m->escalation, m->rate, m->build_hours, m->admin_hours,
-        m->seat_volatility, m->volume_volatility, m->spike_probability, m->voice_per_seat);
+        m->seat_volatility, m->volume_volatility, m->spike_probability, m->voice_per_seat,
+        m->phone_numbers);
     size_t at = put(sheet, sizeof sheet, 0,
                     "vendor,plan,model,item,price,tier_from,tier_to,included\n"
                     "U,A,ucaas,seat,%.2Lf,,,\n",
@@ -349,6 +369,8 @@ static bool tcosim_root(model *m, tco_breakeven_axis axis, double *root)
     at = put_tiers(sheet, sizeof sheet, at, "C,B,cpaas", "sms", &m->c_sms);
     at = put_tiers(sheet, sizeof sheet, at, "U,A,ucaas", "voice", &m->u_voice);
     at = put_tiers(sheet, sizeof sheet, at, "C,B,cpaas", "voice", &m->c_voice);
+    at = put_tiers(sheet, sizeof sheet, at, "U,A,ucaas", "number", &m->u_number);
+    at = put_tiers(sheet, sizeof sheet, at, "C,B,cpaas", "number", &m->c_number);
     if (m->c_seat > 0)
         at = put(sheet, sizeof sheet, at, "C,B,cpaas,seat,%.2Lf,,,\n", m->c_seat);
     put(sheet, sizeof sheet, at, "C,B,cpaas,platform,%.0Lf,,,\n", m->c_platform);
