@@ -17,13 +17,13 @@ typedef struct out_ctx {
     const tco_diag_list *errors; /* the batch's, for JSON */
 } out_ctx;
 
-static int report(void *ctx)
+static int report(FILE *out, void *ctx)
 {
     const out_ctx *c = ctx;
     switch (c->format) {
-    case TCO_FORMAT_TABLE: return tco_report_sweep_table(stdout, c->items, c->n);
-    case TCO_FORMAT_CSV: return tco_report_sweep_grid_csv(stdout, c->items, c->n);
-    case TCO_FORMAT_JSON: return tco_report_sweep_json(stdout, c->items, c->n, c->errors);
+    case TCO_FORMAT_TABLE: return tco_report_sweep_table(out, c->items, c->n);
+    case TCO_FORMAT_CSV: return tco_report_sweep_grid_csv(out, c->items, c->n);
+    case TCO_FORMAT_JSON: return tco_report_sweep_json(out, c->items, c->n, c->errors);
     }
     return 0;
 }

@@ -42,15 +42,15 @@ static int write_one(size_t i, FILE *fp, void *ctx)
     return FILES[c->which[i]].write(fp, c->items, c->n);
 }
 
-static int report(void *ctx)
+static int report(FILE *out, void *ctx)
 {
     const out_ctx *c = ctx;
     switch (c->format) {
     case TCO_FORMAT_TABLE:
-        return tco_report_table_sections(stdout, c->items, c->n, c->sections, c->n_sections);
-    case TCO_FORMAT_CSV: return tco_report_summary_csv(stdout, c->items, c->n);
+        return tco_report_table_sections(out, c->items, c->n, c->sections, c->n_sections);
+    case TCO_FORMAT_CSV: return tco_report_summary_csv(out, c->items, c->n);
     case TCO_FORMAT_JSON:
-        return tco_report_json_sections(stdout, c->items, c->n, c->errors, c->sections,
+        return tco_report_json_sections(out, c->items, c->n, c->errors, c->sections,
                                         c->n_sections);
     }
     return 0;

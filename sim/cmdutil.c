@@ -396,10 +396,34 @@ static bool stdout_flushed(void)
     return false;
 }
 
-/* Writes and closes (fsync) every file under its temporary name, puts the set in place of the
- * previous one (outset), then prints the report: a stop signal before the report, or a report
- * that standard output did not take, puts the previous set back. The stop signals are held
- * back meanwhile. */
+/* Renders the report in memory (open_memstream) into *buf, *len. TCO_ESOFTWARE, said in one
+ * line, when the memory stream ran out of memory (the temporary files are then removed by the
+ * caller, and the previous set has not moved). */
+static tco_status render_report(const tco_publication *pub, char **buf, size_t *len)
+{
+    *buf = NULL;
+    *len = 0;
+    FILE *mem = open_memstream(buf, len);
+    bool ok = mem != NULL;
+    if (ok) {
+        const int rc = pub->report(mem, pub->ctx);
+        ok = fflush(mem) == 0 && !ferror(mem);
+        ok = fclose(mem) == 0 && ok;
+        ok = ok && rc == 0; /* a memory stream fails only for want of memory */
+    }
+    if (!ok) {
+        fputs("tcosim: out of memory (rendering the report)\n", stderr);
+        free(*buf);
+        *buf = NULL;
+        return TCO_ESOFTWARE;
+    }
+    return TCO_OK;
+}
+
+/* Writes and closes (fsync) every file under its temporary name, renders the report, puts the
+ * set in place of the previous one (outset), then prints the report: a stop signal before
+ * that, or a report that standard output did not take, puts the previous set back. The stop
+ * signals are held back meanwhile. */
 static tco_status write_set(tco_outset *set, const tco_publication *pub, const atomic_int *stop,
                             tco_diag_list *diags)
 {
@@ -420,6 +444,10 @@ static tco_status write_set(tco_outset *set, const tco_publication *pub, const a
     /* all written: on disk under their temporary names (a full disk shows here) */
     if (st == TCO_OK)
         st = tco_outset_close(set, diags);
+    size_t len = 0;
+    char *report = NULL;
+    if (st == TCO_OK)
+        st = render_report(pub, &report, &len);
     if (st == TCO_OK && stop_asked(stop))
         st = TCO_EINTERRUPTED;
     if (st == TCO_OK)
@@ -429,12 +457,13 @@ static tco_status write_set(tco_outset *set, const tco_publication *pub, const a
         tco_outset_undo(set, diags);
         st = TCO_EINTERRUPTED;
     }
-    if (st == TCO_OK && (pub->report(pub->ctx) != 0 || !stdout_flushed())) {
+    if (st == TCO_OK && (fwrite(report, 1, len, stdout) != len || !stdout_flushed())) {
         tco_outset_undo(set, diags);
         st = TCO_EIOERR;
     }
     if (st == TCO_OK)
         tco_outset_settle(set);
+    free(report);
     return st;
 }
 
@@ -442,7 +471,7 @@ tco_status tco_cmd_publish(const char *dir, const tco_publication *pub, const at
                            tco_diag_list *diags)
 {
     if (!dir)
-        return pub->report(pub->ctx) != 0 ? TCO_EIOERR : TCO_OK;
+        return pub->report(stdout, pub->ctx) != 0 ? TCO_EIOERR : TCO_OK;
     /* The lock is waited for with the signals still open, so that a waiting run can be
      * stopped. Then a signal's default action would end the process with temporary files
      * left behind, and a handler's flag would go unread while files are written: hold the

@@ -77,7 +77,7 @@ typedef struct tco_publication {
     const char *const *names; /* the files' names (tco/outset.h's TCO_RESULT_NAMES) */
     size_t n_files;
     int (*write)(size_t i, FILE *fp, void *ctx); /* writes file i: 0, or -1 on error */
-    int (*report)(void *ctx);                    /* prints the report: 0, or -1 on error */
+    int (*report)(FILE *out, void *ctx);         /* prints the report: 0, or -1 on error */
     void *ctx;
 } tco_publication;
 
@@ -85,7 +85,8 @@ typedef struct tco_publication {
  * into dir (created if missing) as one set replacing the previous run's (SPEC §8.5, outset:
  * under DIR/.tcosim.lock, each file to a temporary name, flushed, fsync'ed and closed, then all
  * put in place, result files of this run's names it did not write removed), then prints the
- * report: on any failure the previous set is left or put back as it was, no temporary file is
+ * report (rendered in memory before the first rename, so that what can run out of memory
+ * runs while nothing has moved): on any failure the previous set is left or put back as it was, no temporary file is
  * left and no report printed after the failure. SIGINT, SIGTERM and SIGHUP are held back while
  * the files are written; one that came, or a non-zero *stop (may be NULL), before the report
  * gives TCO_EINTERRUPTED with the previous set in place. A report that standard output did not
