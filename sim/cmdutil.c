@@ -396,6 +396,18 @@ static bool stdout_flushed(void)
     return false;
 }
 
+/* Writes the rendered report; whether standard output took all of it (if not, says why). */
+static bool stdout_took(const char *report, size_t len)
+{
+    errno = 0;
+    if (fwrite(report, 1, len, stdout) != len) {
+        tco_cmd_print_stdout_error(errno);
+        clearerr(stdout);
+        return false;
+    }
+    return stdout_flushed();
+}
+
 /* Renders the report in memory (open_memstream) into *buf, *len. TCO_ESOFTWARE, said in one
  * line, when the memory stream ran out of memory (the temporary files are then removed by the
  * caller, and the previous set has not moved). */
@@ -457,7 +469,7 @@ static tco_status write_set(tco_outset *set, const tco_publication *pub, const a
         tco_outset_undo(set, diags);
         st = TCO_EINTERRUPTED;
     }
-    if (st == TCO_OK && (fwrite(report, 1, len, stdout) != len || !stdout_flushed())) {
+    if (st == TCO_OK && !stdout_took(report, len)) {
         tco_outset_undo(set, diags);
         st = TCO_EIOERR;
     }
