@@ -31,6 +31,7 @@
 #include "tco/engine.h"
 #include "tco/report.h"
 #include "tco/rules.h"
+#include "tco/stats.h"
 #include "tco/xalloc.h"
 
 /* Options shown in the table's ranking; `run` lists them all. */
@@ -128,6 +129,16 @@ static void append(char *buf, size_t size, const char *fmt, ...)
  * into 50% + 50%, and no single option would pass 50% although UCaaS is cheapest in every
  * trial). When one option alone is cheapest in more than half the trials, its kind is above
  * 50% too, so this flags every case the single-option test would. */
+/* A share p of n trials for a sentence, with its error or its 95% bound: "99.8% ± 0.0%" is
+ * never printed, "> 99.96%" is (tco_report_format_share, without the column's padding). */
+static void honest_share(char *buf, size_t size, double p, unsigned long n)
+{
+    char text[48];
+    const double se = n > 0 ? sqrt(p * (1 - p) / (double)n) : 0;
+    tco_report_format_share(text, sizeof text, p, se, (double)n);
+    snprintf(buf, size, "%s", text + strspn(text, " "));
+}
+
 static void compare(rec_item *it, const tco_prices *prices)
 {
     const tco_result *r = it->result;
@@ -166,27 +177,31 @@ static void compare(rec_item *it, const tco_prices *prices)
     }
     const tco_option *x = &r->options.items[it->cheapest];
     const char *kind = tco_verdict_name(it->cheapest_kind);
+    /* the shares as every share of the report: never "100.0%" for 9,999 of 10,000 (SPEC §6) */
+    char kind_share[48], alone_share[48];
+    honest_share(kind_share, sizeof kind_share, it->p_kind, r->n_trials);
+    honest_share(alone_share, sizeof alone_share, it->p_cheapest, r->n_trials);
     if (!(it->p_kind > 0.5)) {
         append(it->detail, sizeof it->detail,
                "no kind of option is cheapest in more than half of the trials (%s options "
-               "lead with %.1f%%, %s the best of them), so the simulation does not settle it",
-               kind, 100 * it->p_kind, x->name);
+               "lead with %s, %s the best of them), so the simulation does not settle it",
+               kind, kind_share, x->name);
         return;
     }
     const tco_verdict want = it->rec.overall;
     if (it->cheapest_kind == want) {
         it->agrees = 1;
         append(it->detail, sizeof it->detail,
-               "%s options are cheapest in %.1f%% of trials (%s alone in %.1f%%), as the rules "
+               "%s options are cheapest in %s of trials (%s alone in %s), as the rules "
                "recommend",
-               kind, 100 * it->p_kind, x->name, 100 * it->p_cheapest);
+               kind, kind_share, x->name, alone_share);
         return;
     }
     it->agrees = 0;
     append(it->detail, sizeof it->detail,
-           "%s options are cheapest in %.1f%% of trials (%s alone in %.1f%%), not the %s the "
+           "%s options are cheapest in %s of trials (%s alone in %s), not the %s the "
            "rules recommend",
-           kind, 100 * it->p_kind, x->name, 100 * it->p_cheapest, tco_verdict_name(want));
+           kind, kind_share, x->name, alone_share, tco_verdict_name(want));
     /* the best option of the recommended kind, to explain the gap by volume */
     const tco_option *v = NULL;
     for (size_t k = 0; k < it->n_offered && !v; k++)
@@ -308,7 +323,8 @@ static int write_csv(FILE *out, const rec_item *items, size_t n)
     static const char *const HEADER[] = {
         "file",       "scenario",      "rule",            "verdict", "detail",
         "simulated_cheapest", "p_cheapest", "cheapest_kind", "p_cheapest_kind", "agrees",
-        "simulation_detail"};
+        "simulation_detail", "p_cheapest_lo", "p_cheapest_hi", "p_cheapest_kind_lo",
+        "p_cheapest_kind_hi"};
     tco_csvw w;
     tco_csvw_init(&w, out);
     tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
@@ -334,6 +350,19 @@ static int write_csv(FILE *out, const rec_item *items, size_t n)
             }
             tco_csvw_raw(&w, !overall || it->agrees < 0 ? "" : it->agrees ? "yes" : "no");
             tco_csvw_text(&w, overall ? it->detail : "");
+            if (overall && it->cheapest >= 0) {
+                const double n_trials = (double)it->result->n_trials;
+                double lo, hi;
+                tco_proportion_interval95(it->p_cheapest * n_trials, n_trials, &lo, &hi);
+                tco_csvw_num(&w, lo);
+                tco_csvw_num(&w, hi);
+                tco_proportion_interval95(it->p_kind * n_trials, n_trials, &lo, &hi);
+                tco_csvw_num(&w, lo);
+                tco_csvw_num(&w, hi);
+            } else {
+                for (int b = 0; b < 4; b++)
+                    tco_csvw_blank(&w);
+            }
             tco_csvw_end_row(&w);
         }
     }
@@ -386,6 +415,10 @@ static json_t *json_item(const rec_item *it)
         json_object_set_new(row, "mean", jnum(r->per_option[o].tco.mean));
         json_object_set_new(row, "p_cheapest", jnum(p));
         json_object_set_new(row, "p_cheapest_se", jnum(se));
+        double lo, hi;
+        tco_proportion_interval95(p * (double)r->n_trials, (double)r->n_trials, &lo, &hi);
+        json_object_set_new(row, "p_cheapest_lo", jnum(lo));
+        json_object_set_new(row, "p_cheapest_hi", jnum(hi));
         json_array_append_new(ranking, row);
     }
     json_object_set_new(sim, "ranking", ranking);
@@ -398,6 +431,16 @@ static json_t *json_item(const rec_item *it)
                                                   ? json_string(tco_verdict_name(it->cheapest_kind))
                                                   : json_null());
     json_object_set_new(sim, "p_cheapest_kind", jnum(it->p_kind));
+    if (it->cheapest >= 0) {
+        const double n_trials = (double)r->n_trials;
+        double lo, hi;
+        tco_proportion_interval95(it->p_cheapest * n_trials, n_trials, &lo, &hi);
+        json_object_set_new(sim, "p_cheapest_lo", jnum(lo));
+        json_object_set_new(sim, "p_cheapest_hi", jnum(hi));
+        tco_proportion_interval95(it->p_kind * n_trials, n_trials, &lo, &hi);
+        json_object_set_new(sim, "p_cheapest_kind_lo", jnum(lo));
+        json_object_set_new(sim, "p_cheapest_kind_hi", jnum(hi));
+    }
     json_object_set_new(sim, "agrees", it->agrees < 0 ? json_null() : json_boolean(it->agrees));
     json_object_set_new(sim, "breakeven_notifications", jnum(it->breakeven));
     json_object_set_new(sim, "detail", json_string(it->detail));

@@ -14,6 +14,7 @@
 
 #include "tco/csvwrite.h"
 #include "tco/defaults.h"
+#include "tco/stats.h"
 #include "tco/xalloc.h"
 
 /* ---- number formats for people --------------------------------------------------------- */
@@ -133,7 +134,8 @@ int tco_report_breakeven_csv(FILE *out, const tco_report_item *items, size_t n)
         "p_crossover_se", "crossover_trials", "breakeven_notifications_p10",
         "breakeven_notifications_p90", "p_breakeven_notifications", "breakeven_seats_p10",
         "breakeven_seats_p90", "p_breakeven_seats", "trials", "p_crossover_lo",
-        "p_crossover_hi"};
+        "p_crossover_hi", "p_breakeven_notifications_lo", "p_breakeven_notifications_hi",
+        "p_breakeven_seats_lo", "p_breakeven_seats_hi"};
     tco_csvw w;
     tco_csvw_init(&w, out);
     tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
@@ -164,6 +166,13 @@ int tco_report_breakeven_csv(FILE *out, const tco_report_item *items, size_t n)
             tco_csvw_u64(&w, p.n_trials);
             tco_csvw_num(&w, p.p_crossover_lo);
             tco_csvw_num(&w, p.p_crossover_hi);
+            double lo, hi;
+            tco_proportion_interval95((double)p.n_notifications, (double)p.n_trials, &lo, &hi);
+            tco_csvw_num(&w, lo);
+            tco_csvw_num(&w, hi);
+            tco_proportion_interval95((double)p.n_seats, (double)p.n_trials, &lo, &hi);
+            tco_csvw_num(&w, lo);
+            tco_csvw_num(&w, hi);
             tco_csvw_end_row(&w);
         }
     }
@@ -172,45 +181,30 @@ int tco_report_breakeven_csv(FILE *out, const tco_report_item *items, size_t n)
 
 /* ==== `tcosim run`: table lines ============================================================ */
 
-/* " (p50; 80.0% of trials have one)" when not every trial has one, else "". */
-static void share_note(char *buf, size_t size, double share)
+/* " (p50; 80.0% ± 0.4% of trials have one)" when not every trial has one, else "": the share
+ * with its error, never a rounded "100.0%" (SPEC §6: "> 99.96%" where it is near 1). */
+static void share_note(char *buf, size_t size, uint64_t hits, uint64_t n)
 {
-    if (share >= 1)
+    if (hits >= n) {
         snprintf(buf, size, "%s", "");
-    else
-        snprintf(buf, size, " (p50; %.1f%% of trials have one)", 100 * share);
-}
-
-/* A bound of a share as a percentage, rounded outwards (up for an upper bound) with as few
- * decimals as keep it strictly inside 0% to 100%: "< 0.04%" claims no more than the interval. */
-static void format_bound(char *buf, size_t size, double share, bool upper)
-{
-    const double pct = 100 * share;
-    for (int d = 1; d <= 6; d++) {
-        const double scale = pow(10, d);
-        const double v = (upper ? ceil(pct * scale) : floor(pct * scale)) / scale;
-        if (v > 0 && v < 100) {
-            snprintf(buf, size, "%.*f%%", d, v);
-            return;
-        }
+        return;
     }
-    snprintf(buf, size, "%s", upper ? "100%" : "0%");
+    const double share = (double)hits / (double)n;
+    char text[48];
+    tco_report_format_share(text, sizeof text, share, sqrt(share * (1 - share) / (double)n),
+                            (double)n);
+    snprintf(buf, size, " (p50; %s of trials have one)", text + strspn(text, " "));
 }
 
-/* p_crossover for the table: "2.1% ± 0.3%"; where no trial or every trial crosses, the end of
- * its 95% interval ("< 7.2%", "> 92.8%"), never "0.0% ± 0.0%". */
+/* p_crossover for the table, as every share of the report: "2.1% ± 0.3%", and where no trial,
+ * every trial or too few to show cross, the end of its 95% interval ("< 0.04%", "> 99.96%"),
+ * never "0.0% ± 0.0%" (tco_report_format_share). */
 static void format_share(char *buf, size_t size, const tco_breakeven_pair *p)
 {
-    char bound[32];
-    if (p->n_crossover == 0) {
-        format_bound(bound, sizeof bound, p->p_crossover_hi, true);
-        snprintf(buf, size, "< %s", bound);
-    } else if (p->n_crossover == p->n_trials) {
-        format_bound(bound, sizeof bound, p->p_crossover_lo, false);
-        snprintf(buf, size, "> %s", bound);
-    } else {
-        snprintf(buf, size, "%.1f%% ± %.1f%%", 100 * p->p_crossover, 100 * p->p_crossover_se);
-    }
+    char text[48];
+    tco_report_format_share(text, sizeof text, p->p_crossover, p->p_crossover_se,
+                            (double)p->n_trials);
+    snprintf(buf, size, "%s", text + strspn(text, " ")); /* in a sentence, not a column */
 }
 
 void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ctx)
@@ -244,14 +238,14 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
         char qty[48], note[64];
         if (p.n_notifications > 0) {
             format_qty(qty, sizeof qty, p.notifications_p50);
-            share_note(note, sizeof note, p.p_notifications);
+            share_note(note, sizeof note, p.n_notifications, p.n_trials);
             fprintf(out, "; equal TCO at %s notifications a month%s", qty, note);
         } else {
             fprintf(out, "; no notification volume gives equal TCO");
         }
         if (p.n_seats > 0) {
             format_qty(qty, sizeof qty, p.seats_p50);
-            share_note(note, sizeof note, p.p_seats);
+            share_note(note, sizeof note, p.n_seats, p.n_trials);
             fprintf(out, " or %s seat%s%s\n", qty, p.seats_p50 == 1 ? "" : "s", note);
         } else {
             fprintf(out, ", no seat count either\n");
@@ -296,10 +290,17 @@ void tco_report_breakeven_json(void *scenario, const tco_report_item *item, void
         json_object_set_new(o, "breakeven_notifications_p50", jnum(p.notifications_p50));
         json_object_set_new(o, "breakeven_notifications_p90", jnum(p.notifications_p90));
         json_object_set_new(o, "p_breakeven_notifications", jnum(p.p_notifications));
+        double lo, hi;
+        tco_proportion_interval95((double)p.n_notifications, (double)p.n_trials, &lo, &hi);
+        json_object_set_new(o, "p_breakeven_notifications_lo", jnum(lo));
+        json_object_set_new(o, "p_breakeven_notifications_hi", jnum(hi));
         json_object_set_new(o, "breakeven_seats_p10", jnum(p.seats_p10));
         json_object_set_new(o, "breakeven_seats_p50", jnum(p.seats_p50));
         json_object_set_new(o, "breakeven_seats_p90", jnum(p.seats_p90));
         json_object_set_new(o, "p_breakeven_seats", jnum(p.p_seats));
+        tco_proportion_interval95((double)p.n_seats, (double)p.n_trials, &lo, &hi);
+        json_object_set_new(o, "p_breakeven_seats_lo", jnum(lo));
+        json_object_set_new(o, "p_breakeven_seats_hi", jnum(hi));
         json_array_append_new(arr, o);
     }
     json_object_set_new(js, "breakeven", arr);

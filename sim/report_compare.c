@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tco/csvwrite.h"
+#include "tco/stats.h"
 #include "tco/xalloc.h"
 
 /* The 90% interval of a paired difference. */
@@ -48,7 +49,7 @@ int tco_report_pairwise_csv(FILE *out, const tco_report_item *items, size_t n)
     static const char *const HEADER[] = {
         "file", "scenario", "option", "versus", "p_cheaper", "p_cheaper_se", "p_cheaper_lo",
         "p_cheaper_hi", "p_tie", "mean_saving", "mean_saving_se", "saving_p05", "saving_p95",
-        "trials", "saving_p50"};
+        "trials", "saving_p50", "p_tie_lo", "p_tie_hi"};
     tco_csvw w;
     tco_csvw_init(&w, out);
     tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
@@ -77,6 +78,10 @@ int tco_report_pairwise_csv(FILE *out, const tco_report_item *items, size_t n)
                 tco_csvw_num(&w, tco_compare_difference_quantile(c, a, b, Q_HI));
                 tco_csvw_u64(&w, d.n);
                 tco_csvw_num(&w, tco_compare_difference_quantile(c, a, b, 0.5));
+                double lo, hi;
+                tco_proportion_interval95((double)d.n_tie, (double)d.n, &lo, &hi);
+                tco_csvw_num(&w, lo);
+                tco_csvw_num(&w, hi);
                 tco_csvw_end_row(&w);
             }
     }
@@ -476,6 +481,10 @@ void tco_report_compare_json(void *scenario, const tco_report_item *item, void *
             json_object_set_new(row, "p_cheaper_lo", jnum(d.p_cheaper_lo));
             json_object_set_new(row, "p_cheaper_hi", jnum(d.p_cheaper_hi));
             json_object_set_new(row, "p_tie", jnum(d.p_tie));
+            double tie_lo, tie_hi;
+            tco_proportion_interval95((double)d.n_tie, (double)d.n, &tie_lo, &tie_hi);
+            json_object_set_new(row, "p_tie_lo", jnum(tie_lo));
+            json_object_set_new(row, "p_tie_hi", jnum(tie_hi));
             json_object_set_new(row, "mean_saving", jnum(d.mean));
             json_object_set_new(row, "mean_saving_se", jnum(d.mean_se));
             json_object_set_new(row, "saving_p05",
