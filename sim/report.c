@@ -14,6 +14,8 @@
 
 #include "tco/csvwrite.h"
 #include "tco/defaults.h"
+#include "tco/table_csv.h"
+#include "tco/table_json.h"
 #include "tco/xalloc.h"
 
 /* The quantiles of summary.csv, SPEC §6. */
@@ -143,16 +145,33 @@ int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
     return tco_csvw_finish(&w);
 }
 
-/* ---- monthly.csv ----------------------------------------------------------------------- */
+/* ---- monthly.csv and histogram.csv: tables (tco/table.h) --------------------------------- */
 
-int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n)
+enum {
+    MONTHLY_FILE, MONTHLY_SCENARIO, MONTHLY_OPTION, MONTHLY_MONTH, MONTHLY_COST_MEAN,
+    MONTHLY_COST_P05, MONTHLY_COST_P50, MONTHLY_COST_P95, MONTHLY_CUMULATIVE_P50,
+    MONTHLY_CUMULATIVE_P05, MONTHLY_CUMULATIVE_P95, MONTHLY_TRIALS, N_MONTHLY
+};
+static const tco_column MONTHLY_COLUMNS[N_MONTHLY] = {
+    [MONTHLY_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [MONTHLY_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [MONTHLY_OPTION] = {"option", TCO_COLUMN_TEXT, true},
+    [MONTHLY_MONTH] = {"month", TCO_COLUMN_COUNT, false},
+    [MONTHLY_COST_MEAN] = {"cost_mean", TCO_COLUMN_REAL, false},
+    [MONTHLY_COST_P05] = {"cost_p05", TCO_COLUMN_REAL, false},
+    [MONTHLY_COST_P50] = {"cost_p50", TCO_COLUMN_REAL, false},
+    [MONTHLY_COST_P95] = {"cost_p95", TCO_COLUMN_REAL, false},
+    [MONTHLY_CUMULATIVE_P50] = {"cumulative_p50", TCO_COLUMN_REAL, false},
+    [MONTHLY_CUMULATIVE_P05] = {"cumulative_p05", TCO_COLUMN_REAL, false},
+    [MONTHLY_CUMULATIVE_P95] = {"cumulative_p95", TCO_COLUMN_REAL, false},
+    [MONTHLY_TRIALS] = {"trials", TCO_COLUMN_COUNT, false},
+};
+static const tco_table_spec MONTHLY_SPEC = {"monthly", "monthly", MONTHLY_COLUMNS, N_MONTHLY,
+                                            NULL, 0};
+
+tco_table *tco_report_monthly_table(const tco_report_item *items, size_t n)
 {
-    static const char *const HEADER[] = {"file", "scenario", "option", "month", "cost_mean",
-                                         "cost_p05", "cost_p50", "cost_p95", "cumulative_p50",
-                                         "cumulative_p05", "cumulative_p95", "trials"};
-    tco_csvw w;
-    tco_csvw_init(&w, out);
-    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    tco_table *t = tco_table_alloc(&MONTHLY_SPEC);
     for (size_t i = 0; i < n; i++) {
         const tco_result *r = items[i].result;
         for (size_t o = 0; o < r->options.n; o++) {
@@ -161,34 +180,43 @@ int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n)
             if (!opt->offered || res->tco.n == 0)
                 continue;
             for (int m = 0; m < r->months; m++) {
-                tco_csvw_text(&w, items[i].file);
-                tco_csvw_text(&w, r->scenario->name);
-                tco_csvw_text(&w, opt->name);
-                tco_csvw_u64(&w, (unsigned long long)m + 1);
-                tco_csvw_num(&w, res->month_sum[m] / (double)res->tco.n);
-                tco_csvw_num(&w, tco_sketch_quantile(&res->month_q[m], 0.05));
-                tco_csvw_num(&w, tco_sketch_quantile(&res->month_q[m], 0.50));
-                tco_csvw_num(&w, tco_sketch_quantile(&res->month_q[m], 0.95));
-                tco_csvw_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.50));
-                tco_csvw_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.05));
-                tco_csvw_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.95));
-                tco_csvw_u64(&w, res->tco.n);
-                tco_csvw_end_row(&w);
+                tco_table_text(t, items[i].file);
+                tco_table_text(t, r->scenario->name);
+                tco_table_text(t, opt->name);
+                tco_table_count(t, (uint64_t)m + 1);
+                tco_table_real(t, res->month_sum[m] / (double)res->tco.n);
+                tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.05));
+                tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.50));
+                tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.95));
+                tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.50));
+                tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.05));
+                tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.95));
+                tco_table_count(t, res->tco.n);
+                tco_table_end_row(t);
             }
         }
     }
-    return tco_csvw_finish(&w);
+    return t;
 }
 
-/* ---- histogram.csv --------------------------------------------------------------------- */
+enum {
+    HISTOGRAM_FILE, HISTOGRAM_SCENARIO, HISTOGRAM_OPTION, HISTOGRAM_BIN_LOW, HISTOGRAM_BIN_HIGH,
+    HISTOGRAM_COUNT, N_HISTOGRAM
+};
+static const tco_column HISTOGRAM_COLUMNS[N_HISTOGRAM] = {
+    [HISTOGRAM_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [HISTOGRAM_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [HISTOGRAM_OPTION] = {"option", TCO_COLUMN_TEXT, true},
+    [HISTOGRAM_BIN_LOW] = {"bin_low", TCO_COLUMN_REAL, false},
+    [HISTOGRAM_BIN_HIGH] = {"bin_high", TCO_COLUMN_REAL, false},
+    [HISTOGRAM_COUNT] = {"count", TCO_COLUMN_COUNT, false},
+};
+static const tco_table_spec HISTOGRAM_SPEC = {"histogram", "histogram", HISTOGRAM_COLUMNS,
+                                              N_HISTOGRAM, NULL, 0};
 
-int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n)
+tco_table *tco_report_histogram_table(const tco_report_item *items, size_t n)
 {
-    static const char *const HEADER[] = {"file", "scenario", "option", "bin_low", "bin_high",
-                                         "count"};
-    tco_csvw w;
-    tco_csvw_init(&w, out);
-    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
+    tco_table *t = tco_table_alloc(&HISTOGRAM_SPEC);
     for (size_t i = 0; i < n; i++) {
         const tco_result *r = items[i].result;
         for (size_t o = 0; o < r->options.n; o++) {
@@ -201,18 +229,36 @@ int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n)
             for (size_t b = 0; b < gsl_histogram_bins(h); b++) {
                 double lo, hi;
                 gsl_histogram_get_range(h, b, &lo, &hi);
-                tco_csvw_text(&w, items[i].file);
-                tco_csvw_text(&w, r->scenario->name);
-                tco_csvw_text(&w, r->options.items[o].name);
-                tco_csvw_num(&w, lo);
-                tco_csvw_num(&w, hi);
-                tco_csvw_u64(&w, (unsigned long long)gsl_histogram_get(h, b));
-                tco_csvw_end_row(&w);
+                tco_table_text(t, items[i].file);
+                tco_table_text(t, r->scenario->name);
+                tco_table_text(t, r->options.items[o].name);
+                tco_table_real(t, lo);
+                tco_table_real(t, hi);
+                tco_table_count(t, (uint64_t)gsl_histogram_get(h, b));
+                tco_table_end_row(t);
             }
             gsl_histogram_free(h);
         }
     }
-    return tco_csvw_finish(&w);
+    return t;
+}
+
+/* A table's CSV file: the table made, rendered and freed. */
+static int table_csv(FILE *out, tco_table *t)
+{
+    const int rc = tco_table_csv(out, t);
+    tco_table_free(t);
+    return rc;
+}
+
+int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n)
+{
+    return table_csv(out, tco_report_monthly_table(items, n));
+}
+
+int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n)
+{
+    return table_csv(out, tco_report_histogram_table(items, n));
 }
 
 /* ---- table ----------------------------------------------------------------------------- */
@@ -390,8 +436,15 @@ static json_t *jnum(double x)
     return isfinite(x) ? json_real(x) : json_null();
 }
 
-static json_t *json_option(const tco_result *r, size_t o)
+/* One scenario's monthly and histogram tables, read in order as its options are written. */
+typedef struct scenario_tables {
+    tco_table *monthly, *histogram;
+    size_t monthly_cursor, histogram_cursor;
+} scenario_tables;
+
+static json_t *json_option(const tco_report_item *item, size_t o, scenario_tables *tables)
 {
+    const tco_result *r = item->result;
     const tco_option *opt = &r->options.items[o];
     const tco_option_result *res = &r->per_option[o];
     json_t *j = json_object();
@@ -415,34 +468,10 @@ static json_t *json_option(const tco_result *r, size_t o)
     double p = tco_result_p_cheapest(r, o, &se);
     json_object_set_new(j, "p_cheapest", jnum(p));
     json_object_set_new(j, "p_cheapest_se", jnum(se));
-    json_t *monthly = json_array();
-    for (int m = 0; m < r->months; m++) {
-        json_t *row = json_object();
-        json_object_set_new(row, "month", json_integer(m + 1));
-        json_object_set_new(row, "cost_mean", jnum(res->month_sum[m] / (double)res->tco.n));
-        json_object_set_new(row, "cost_p05", jnum(tco_sketch_quantile(&res->month_q[m], 0.05)));
-        json_object_set_new(row, "cost_p50", jnum(tco_sketch_quantile(&res->month_q[m], 0.50)));
-        json_object_set_new(row, "cost_p95", jnum(tco_sketch_quantile(&res->month_q[m], 0.95)));
-        json_object_set_new(row, "cumulative_p50",
-                            jnum(tco_sketch_quantile(&res->cum_q[m], 0.50)));
-        json_array_append_new(monthly, row);
-    }
-    json_object_set_new(j, "monthly", monthly);
-    json_t *hist = json_array();
-    gsl_histogram *h = tco_sketch_histogram(&res->tco_q, TCO_HISTOGRAM_MAX_BINS);
-    if (h) {
-        for (size_t b = 0; b < gsl_histogram_bins(h); b++) {
-            double lo, hi;
-            gsl_histogram_get_range(h, b, &lo, &hi);
-            json_t *row = json_object();
-            json_object_set_new(row, "bin_low", jnum(lo));
-            json_object_set_new(row, "bin_high", jnum(hi));
-            json_object_set_new(row, "count", json_integer((json_int_t)gsl_histogram_get(h, b)));
-            json_array_append_new(hist, row);
-        }
-        gsl_histogram_free(h);
-    }
-    json_object_set_new(j, "histogram", hist);
+    /* the rows of this scenario's tables whose keys are this option's */
+    const char *const keys[] = {item->file, r->scenario->name, opt->name};
+    tco_table_json_nest(j, tables->monthly, keys, 3, &tables->monthly_cursor);
+    tco_table_json_nest(j, tables->histogram, keys, 3, &tables->histogram_cursor);
     return j;
 }
 
@@ -472,10 +501,15 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
         char seed[32];
         snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);
         json_object_set_new(s, "seed", json_string(seed));
+        /* tables per scenario: a file given twice makes two scenarios with the same keys */
+        scenario_tables tables = {tco_report_monthly_table(&items[i], 1),
+                                  tco_report_histogram_table(&items[i], 1), 0, 0};
         json_t *opts = json_array();
         for (size_t o = 0; o < r->options.n; o++)
-            json_array_append_new(opts, json_option(r, o));
+            json_array_append_new(opts, json_option(&items[i], o, &tables));
         json_object_set_new(s, "options", opts);
+        tco_table_free(tables.monthly);
+        tco_table_free(tables.histogram);
         for (size_t k = 0; k < n_sections; k++)
             if (sections[k].json)
                 sections[k].json(s, &items[i], sections[k].ctx);
