@@ -65,8 +65,11 @@ static void check_spec(const tco_table *t)
                s->n_json_order, s->n_columns - n_keys);
     for (size_t i = 0; i < s->n_json_order; i++) {
         const size_t c = s->json_order[i];
-        if (c >= s->n_columns || s->columns[c].key)
-            misuse(t, "json_order[%zu] = %zu is not a column that is not a key", i, c);
+        if (c >= s->n_columns)
+            misuse(t, "json_order[%zu] = %zu: no such column", i, c);
+        if (s->columns[c].key)
+            misuse(t, "json_order[%zu]: column %s is a key (keys nest, they are not members)", i,
+                   s->columns[c].name);
         for (size_t j = 0; j < i; j++)
             if (s->json_order[j] == c)
                 misuse(t, "json_order names column %s twice", s->columns[c].name);
