@@ -86,10 +86,12 @@ typedef struct tco_cell {
 tco_cell tco_table_cell(const tco_table *t, size_t row, size_t column);
 const char *tco_table_list_item(const tco_table *t, const tco_cell *c, size_t k);
 
-/* The first row at or after `from` whose key columns equal `keys` (one text per key column,
- * in column order), and how many rows from there share them; *n_run is 0 and the return
- * n_rows when none. Rows are searched from `from` on, then from the start: a reader that
- * walks the keys in the table's order finds each run at once. */
+/* The run of consecutive rows whose key columns equal `keys` (one text per key column, in
+ * column order): its first row, and its length in *n_run; n_rows and 0 when no row has them.
+ * The search starts at `from` and wraps to the start, so a reader that walks the keys in the
+ * table's order finds each run at once; a `from` inside a run gives the whole run. Keys must
+ * name one run: a table that holds two runs of the same keys (one file given twice) is made
+ * per scenario. */
 size_t tco_table_find_run(const tco_table *t, const char *const *keys, size_t n_keys, size_t from,
                           size_t *n_run);
 
