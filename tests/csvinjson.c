@@ -185,41 +185,40 @@ static bool key_matches(json_t *obj, const char *key, const char *cell)
            strcmp(unneutralised(cell, json_string_value(v)), json_string_value(v)) == 0;
 }
 
+/* The JSON row the current CSV row matches: below `at`, level l, the first element whose keys
+ * are the row's and whose rows array still has an unmatched element (a file given twice makes
+ * two parents with the same keys: the first takes its rows, then the second). NULL if none. */
+static json_t *find_row(state *s, json_t *at, size_t l)
+{
+    const level *lv = &s->levels[l];
+    json_t *arr = json_object_get(at, lv->name);
+    if (!json_is_array(arr))
+        return NULL;
+    if (l + 1 == s->n_levels) {
+        reached *r = reach(s, arr);
+        return r && r->next < json_array_size(arr) ? json_array_get(arr, r->next++) : NULL;
+    }
+    for (size_t i = 0; i < json_array_size(arr); i++) {
+        json_t *e = json_array_get(arr, i);
+        bool all = true;
+        for (size_t k = 0; all && k < lv->n_keys; k++) {
+            const int c = column_of(s, lv->keys[k]);
+            all = c >= 0 && key_matches(e, lv->keys[k], s->row[c]);
+        }
+        json_t *found = all ? find_row(s, e, l + 1) : NULL;
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
 static void check_row(state *s)
 {
-    json_t *at = s->doc;
-    for (size_t l = 0; l < s->n_levels; l++) {
-        const level *lv = &s->levels[l];
-        json_t *arr = json_object_get(at, lv->name);
-        if (!json_is_array(arr)) {
-            fail(s, "no array \"%s\"%s", lv->name, "");
-            return;
-        }
-        if (l + 1 == s->n_levels) {
-            reached *r = reach(s, arr);
-            if (!r || r->next >= json_array_size(arr)) {
-                fail(s, "array \"%s\" has fewer rows than the CSV%s", lv->name, "");
-                return;
-            }
-            at = json_array_get(arr, r->next++);
-            break;
-        }
-        json_t *found = NULL;
-        for (size_t i = 0; !found && i < json_array_size(arr); i++) {
-            json_t *e = json_array_get(arr, i);
-            bool all = true;
-            for (size_t k = 0; all && k < lv->n_keys; k++) {
-                const int c = column_of(s, lv->keys[k]);
-                all = c >= 0 && key_matches(e, lv->keys[k], s->row[c]);
-            }
-            if (all)
-                found = e;
-        }
-        if (!found) {
-            fail(s, "no element of \"%s\" with this row's keys%s", lv->name, "");
-            return;
-        }
-        at = found;
+    json_t *at = find_row(s, s->doc, 0);
+    if (!at) {
+        fail(s, "no JSON row left at %s with this row's keys%s", s->levels[s->n_levels - 1].name,
+             "");
+        return;
     }
     for (size_t c = 0; c < s->n_columns; c++) {
         if (is_key(s, s->header[c]))
