@@ -169,34 +169,31 @@ static const tco_column MONTHLY_COLUMNS[N_MONTHLY] = {
 static const tco_table_spec MONTHLY_SPEC = {"monthly", "monthly", MONTHLY_COLUMNS, N_MONTHLY,
                                             NULL, 0};
 
-tco_table *tco_report_monthly_table(const tco_report_item *items, size_t n)
+/* Adds the monthly rows of one scenario. */
+static void monthly_rows(tco_table *t, const tco_report_item *item)
 {
-    tco_table *t = tco_table_alloc(&MONTHLY_SPEC);
-    for (size_t i = 0; i < n; i++) {
-        const tco_result *r = items[i].result;
-        for (size_t o = 0; o < r->options.n; o++) {
-            const tco_option *opt = &r->options.items[o];
-            const tco_option_result *res = &r->per_option[o];
-            if (!opt->offered || res->tco.n == 0)
-                continue;
-            for (int m = 0; m < r->months; m++) {
-                tco_table_text(t, items[i].file);
-                tco_table_text(t, r->scenario->name);
-                tco_table_text(t, opt->name);
-                tco_table_count(t, (uint64_t)m + 1);
-                tco_table_real(t, res->month_sum[m] / (double)res->tco.n);
-                tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.05));
-                tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.50));
-                tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.95));
-                tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.50));
-                tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.05));
-                tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.95));
-                tco_table_count(t, res->tco.n);
-                tco_table_end_row(t);
-            }
+    const tco_result *r = item->result;
+    for (size_t o = 0; o < r->options.n; o++) {
+        const tco_option *opt = &r->options.items[o];
+        const tco_option_result *res = &r->per_option[o];
+        if (!opt->offered || res->tco.n == 0)
+            continue;
+        for (int m = 0; m < r->months; m++) {
+            tco_table_text(t, item->file);
+            tco_table_text(t, r->scenario->name);
+            tco_table_text(t, opt->name);
+            tco_table_count(t, (uint64_t)m + 1);
+            tco_table_real(t, res->month_sum[m] / (double)res->tco.n);
+            tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.05));
+            tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.50));
+            tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.95));
+            tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.50));
+            tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.05));
+            tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.95));
+            tco_table_count(t, res->tco.n);
+            tco_table_end_row(t);
         }
     }
-    return t;
 }
 
 enum {
@@ -214,51 +211,75 @@ static const tco_column HISTOGRAM_COLUMNS[N_HISTOGRAM] = {
 static const tco_table_spec HISTOGRAM_SPEC = {"histogram", "histogram", HISTOGRAM_COLUMNS,
                                               N_HISTOGRAM, NULL, 0};
 
-tco_table *tco_report_histogram_table(const tco_report_item *items, size_t n)
+/* Adds the histogram rows of one scenario. */
+static void histogram_rows(tco_table *t, const tco_report_item *item)
 {
-    tco_table *t = tco_table_alloc(&HISTOGRAM_SPEC);
-    for (size_t i = 0; i < n; i++) {
-        const tco_result *r = items[i].result;
-        for (size_t o = 0; o < r->options.n; o++) {
-            if (!r->options.items[o].offered)
-                continue;
-            gsl_histogram *h =
-                tco_sketch_histogram(&r->per_option[o].tco_q, TCO_HISTOGRAM_MAX_BINS);
-            if (!h)
-                continue;
-            for (size_t b = 0; b < gsl_histogram_bins(h); b++) {
-                double lo, hi;
-                gsl_histogram_get_range(h, b, &lo, &hi);
-                tco_table_text(t, items[i].file);
-                tco_table_text(t, r->scenario->name);
-                tco_table_text(t, r->options.items[o].name);
-                tco_table_real(t, lo);
-                tco_table_real(t, hi);
-                tco_table_count(t, (uint64_t)gsl_histogram_get(h, b));
-                tco_table_end_row(t);
-            }
-            gsl_histogram_free(h);
+    const tco_result *r = item->result;
+    for (size_t o = 0; o < r->options.n; o++) {
+        if (!r->options.items[o].offered)
+            continue;
+        gsl_histogram *h = tco_sketch_histogram(&r->per_option[o].tco_q, TCO_HISTOGRAM_MAX_BINS);
+        if (!h)
+            continue;
+        for (size_t b = 0; b < gsl_histogram_bins(h); b++) {
+            double lo, hi;
+            gsl_histogram_get_range(h, b, &lo, &hi);
+            tco_table_text(t, item->file);
+            tco_table_text(t, r->scenario->name);
+            tco_table_text(t, r->options.items[o].name);
+            tco_table_real(t, lo);
+            tco_table_real(t, hi);
+            tco_table_count(t, (uint64_t)gsl_histogram_get(h, b));
+            tco_table_end_row(t);
         }
+        gsl_histogram_free(h);
     }
+}
+
+/* A table of every item, filled by `rows` one item at a time. */
+static tco_table *whole_table(const tco_table_spec *spec, const tco_report_item *items, size_t n,
+                              void (*rows)(tco_table *, const tco_report_item *))
+{
+    tco_table *t = tco_table_alloc(spec);
+    for (size_t i = 0; i < n; i++)
+        rows(t, &items[i]);
     return t;
 }
 
-/* A table's CSV file: the table made, rendered and freed. */
-static int table_csv(FILE *out, tco_table *t)
+/* A table's CSV file, filled and written one scenario at a time: memory holds one scenario's
+ * rows. */
+static int csv_by_scenario(FILE *out, const tco_table_spec *spec, const tco_report_item *items,
+                           size_t n, void (*rows)(tco_table *, const tco_report_item *))
 {
-    const int rc = tco_table_csv(out, t);
+    tco_table *t = tco_table_alloc(spec);
+    int rc = tco_table_csv_header(out, spec);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        rows(t, &items[i]);
+        rc = tco_table_csv_rows(out, t);
+        tco_table_clear(t);
+    }
     tco_table_free(t);
     return rc;
 }
 
+tco_table *tco_report_monthly_table(const tco_report_item *items, size_t n)
+{
+    return whole_table(&MONTHLY_SPEC, items, n, monthly_rows);
+}
+
+tco_table *tco_report_histogram_table(const tco_report_item *items, size_t n)
+{
+    return whole_table(&HISTOGRAM_SPEC, items, n, histogram_rows);
+}
+
 int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    return table_csv(out, tco_report_monthly_table(items, n));
+    return csv_by_scenario(out, &MONTHLY_SPEC, items, n, monthly_rows);
 }
 
 int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    return table_csv(out, tco_report_histogram_table(items, n));
+    return csv_by_scenario(out, &HISTOGRAM_SPEC, items, n, histogram_rows);
 }
 
 /* ---- table ----------------------------------------------------------------------------- */

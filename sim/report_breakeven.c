@@ -484,27 +484,23 @@ static const char *option_or_none(const tco_sweep *sw, long o)
     return o >= 0 ? sw->options.items[o].name : NULL;
 }
 
-tco_table *tco_report_sweep_grid_table(const tco_sweep_item *items, size_t n)
+/* Adds the grid rows of one row of seats (one per notification column). */
+static void grid_rows(tco_table *t, const tco_sweep_item *item, size_t r)
 {
-    tco_table *t = tco_table_alloc(&GRID_SPEC);
-    for (size_t i = 0; i < n; i++) {
-        const tco_sweep *sw = items[i].sweep;
-        for (size_t r = 0; r < sw->n_seats; r++)
-            for (size_t c = 0; c < sw->n_notifications; c++) {
-                const tco_sweep_cell *cell = &sw->cells[r * sw->n_notifications + c];
-                tco_table_text(t, items[i].file);
-                tco_table_text(t, sw->scenario->name);
-                tco_table_real(t, sw->seats[r]);
-                tco_table_real(t, sw->notifications[c]);
-                tco_table_text(t, option_or_none(sw, cell->cheapest));
-                tco_table_real(t, cell->cheapest_tco);
-                tco_table_text(t, option_or_none(sw, cell->second));
-                tco_table_real(t, cell->second_tco);
-                tco_table_real(t, cell->second_tco - cell->cheapest_tco);
-                tco_table_end_row(t);
-            }
+    const tco_sweep *sw = item->sweep;
+    for (size_t c = 0; c < sw->n_notifications; c++) {
+        const tco_sweep_cell *cell = &sw->cells[r * sw->n_notifications + c];
+        tco_table_text(t, item->file);
+        tco_table_text(t, sw->scenario->name);
+        tco_table_real(t, sw->seats[r]);
+        tco_table_real(t, sw->notifications[c]);
+        tco_table_text(t, option_or_none(sw, cell->cheapest));
+        tco_table_real(t, cell->cheapest_tco);
+        tco_table_text(t, option_or_none(sw, cell->second));
+        tco_table_real(t, cell->second_tco);
+        tco_table_real(t, cell->second_tco - cell->cheapest_tco);
+        tco_table_end_row(t);
     }
-    return t;
 }
 
 enum {
@@ -522,41 +518,85 @@ static const tco_column FRONTIER_COLUMNS[N_FRONTIER] = {
 static const tco_table_spec FRONTIER_SPEC = {"breakeven_frontier", "frontier", FRONTIER_COLUMNS,
                                              N_FRONTIER, NULL, 0};
 
-tco_table *tco_report_sweep_frontier_table(const tco_sweep_item *items, size_t n)
+/* Adds the frontier rows of one row of seats (one per pair). */
+static void frontier_rows(tco_table *t, const tco_sweep_item *item, size_t r)
 {
-    tco_table *t = tco_table_alloc(&FRONTIER_SPEC);
-    for (size_t i = 0; i < n; i++) {
-        const tco_sweep *sw = items[i].sweep;
-        for (size_t r = 0; r < sw->n_seats; r++)
-            for (size_t k = 0; k < sw->n_pairs; k++) {
-                tco_table_text(t, items[i].file);
-                tco_table_text(t, sw->scenario->name);
-                tco_table_real(t, sw->seats[r]);
-                tco_table_text(t, sw->options.items[sw->pair_u[k]].name);
-                tco_table_text(t, sw->options.items[sw->pair_c[k]].name);
-                tco_table_real(t, sw->frontier[r * sw->n_pairs + k]);
-                tco_table_end_row(t);
-            }
+    const tco_sweep *sw = item->sweep;
+    for (size_t k = 0; k < sw->n_pairs; k++) {
+        tco_table_text(t, item->file);
+        tco_table_text(t, sw->scenario->name);
+        tco_table_real(t, sw->seats[r]);
+        tco_table_text(t, sw->options.items[sw->pair_u[k]].name);
+        tco_table_text(t, sw->options.items[sw->pair_c[k]].name);
+        tco_table_real(t, sw->frontier[r * sw->n_pairs + k]);
+        tco_table_end_row(t);
     }
+}
+
+typedef void (*seat_rows)(tco_table *t, const tco_sweep_item *item, size_t r);
+
+/* A table of every item, filled by `rows` one row of seats at a time. */
+static tco_table *whole_table(const tco_table_spec *spec, const tco_sweep_item *items, size_t n,
+                              seat_rows rows)
+{
+    tco_table *t = tco_table_alloc(spec);
+    for (size_t i = 0; i < n; i++)
+        for (size_t r = 0; r < items[i].sweep->n_seats; r++)
+            rows(t, &items[i], r);
     return t;
 }
 
-/* A table's CSV file: the table made, rendered and freed. */
-static int table_csv(FILE *out, tco_table *t)
+/* A table's CSV file, filled and written one row of seats at a time: a grid of millions of
+ * cells is never held whole. */
+static int csv_by_seats(FILE *out, const tco_table_spec *spec, const tco_sweep_item *items,
+                        size_t n, seat_rows rows)
 {
-    const int rc = tco_table_csv(out, t);
+    tco_table *t = tco_table_alloc(spec);
+    int rc = tco_table_csv_header(out, spec);
+    for (size_t i = 0; i < n; i++)
+        for (size_t r = 0; rc == 0 && r < items[i].sweep->n_seats; r++) {
+            rows(t, &items[i], r);
+            rc = tco_table_csv_rows(out, t);
+            tco_table_clear(t);
+        }
     tco_table_free(t);
     return rc;
 }
 
+/* Sets the table's JSON member of `parent` to the rows of one sweep (whose object holds their
+ * keys, file and scenario), filled one row of seats at a time. */
+static void json_by_seats(json_t *parent, const tco_table_spec *spec, const tco_sweep_item *item,
+                          seat_rows rows)
+{
+    tco_table *t = tco_table_alloc(spec);
+    json_t *array = json_array();
+    for (size_t r = 0; r < item->sweep->n_seats; r++) {
+        rows(t, item, r);
+        tco_table_json_append(array, t, 0, tco_table_n_rows(t));
+        tco_table_clear(t);
+    }
+    json_object_set_new(parent, spec->json_name, array);
+    tco_table_free(t);
+}
+
+tco_table *tco_report_sweep_grid_table(const tco_sweep_item *items, size_t n)
+{
+    return whole_table(&GRID_SPEC, items, n, grid_rows);
+}
+
+tco_table *tco_report_sweep_frontier_table(const tco_sweep_item *items, size_t n)
+{
+    return whole_table(&FRONTIER_SPEC, items, n, frontier_rows);
+}
+
 int tco_report_sweep_grid_csv(FILE *out, const tco_sweep_item *items, size_t n)
 {
-    return table_csv(out, tco_report_sweep_grid_table(items, n));
+    return csv_by_seats(out, &GRID_SPEC, items, n, grid_rows);
 }
 
 int tco_report_sweep_frontier_csv(FILE *out, const tco_sweep_item *items, size_t n)
 {
-    return table_csv(out, tco_report_sweep_frontier_table(items, n));
+    return csv_by_seats(out, &FRONTIER_SPEC, items, n, frontier_rows);
 }
 
 static json_t *sweep_json_one(const tco_sweep_item *item)
@@ -576,16 +616,8 @@ static json_t *sweep_json_one(const tco_sweep_item *item)
         json_array_append_new(opts, j);
     }
     json_object_set_new(s, "options", opts);
-    /* the tables of this sweep alone: a file given twice makes two with the same keys */
-    const char *const keys[] = {item->file, sw->scenario->name};
-    size_t cursor = 0;
-    tco_table *grid = tco_report_sweep_grid_table(item, 1);
-    tco_table_json_nest(s, grid, keys, 2, &cursor);
-    tco_table_free(grid);
-    cursor = 0;
-    tco_table *frontier = tco_report_sweep_frontier_table(item, 1);
-    tco_table_json_nest(s, frontier, keys, 2, &cursor);
-    tco_table_free(frontier);
+    json_by_seats(s, &GRID_SPEC, item, grid_rows);
+    json_by_seats(s, &FRONTIER_SPEC, item, frontier_rows);
     const tco_sweep_rule *ru = &sw->rule;
     json_t *rule = json_object();
     json_object_set_new(rule, "points", json_integer(ru->n_points));

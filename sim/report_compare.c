@@ -134,57 +134,68 @@ static void changes_cell(tco_table *t, const char *s)
     free(items);
 }
 
+/* Adds the sheet diff rows of one scenario (none without a compare summary). */
+static void diff_rows(tco_table *t, const tco_report_item *item)
+{
+    const tco_result *r = item->result;
+    const tco_compare *c = tco_compare_find(r);
+    if (!c)
+        return;
+    const tco_prices *p = tco_compare_prices(c);
+    tco_sheet_diff sd;
+    tco_sheet_diff_build(&sd, p, &r->options);
+    for (size_t k = 0; k < sd.n_options; k++) {
+        const tco_option_change *oc = &sd.options[k];
+        const tco_plan_change *pc = &sd.plans[oc->plan_change];
+        const tco_plan *np = &p->plans[pc->new_plan];
+        tco_difference d;
+        /* no paired trial (an option not offered): no statistics, trials 0 */
+        const bool have = tco_compare_difference(c, oc->option_old, oc->option_new, &d);
+        tco_table_text(t, item->file);
+        tco_table_text(t, r->scenario->name);
+        tco_table_text(t, r->options.items[oc->option_old].name);
+        tco_table_text(t, r->options.items[oc->option_new].name);
+        tco_table_real(t, have ? d.mean : NAN);
+        tco_table_real(t, have ? tco_compare_difference_quantile(c, oc->option_old,
+                                                                 oc->option_new, Q_LO)
+                               : NAN);
+        tco_table_real(t, have ? tco_compare_difference_quantile(c, oc->option_old,
+                                                                 oc->option_new, 0.5)
+                               : NAN);
+        tco_table_real(t, have ? tco_compare_difference_quantile(c, oc->option_old,
+                                                                 oc->option_new, Q_HI)
+                               : NAN);
+        tco_table_real(t, have ? d.mean_se : NAN);
+        tco_table_count(t, d.n);
+        changes_cell(t, pc->changes);
+        char *plan = tco_xasprintf("%s/%s", np->vendor, np->plan);
+        tco_table_text(t, plan);
+        free(plan);
+        tco_table_text(t, p->sheets[p->plans[pc->old_plan].sheet].path);
+        tco_table_text(t, p->sheets[np->sheet].path);
+        tco_table_end_row(t);
+    }
+    tco_sheet_diff_fini(&sd);
+}
+
 tco_table *tco_report_diff_table(const tco_report_item *items, size_t n)
 {
     tco_table *t = tco_table_alloc(&DIFF_SPEC);
-    for (size_t i = 0; i < n; i++) {
-        const tco_result *r = items[i].result;
-        const tco_compare *c = tco_compare_find(r);
-        if (!c)
-            continue;
-        const tco_prices *p = tco_compare_prices(c);
-        tco_sheet_diff sd;
-        tco_sheet_diff_build(&sd, p, &r->options);
-        for (size_t k = 0; k < sd.n_options; k++) {
-            const tco_option_change *oc = &sd.options[k];
-            const tco_plan_change *pc = &sd.plans[oc->plan_change];
-            const tco_plan *np = &p->plans[pc->new_plan];
-            tco_difference d;
-            /* no paired trial (an option not offered): no statistics, trials 0 */
-            const bool have = tco_compare_difference(c, oc->option_old, oc->option_new, &d);
-            tco_table_text(t, items[i].file);
-            tco_table_text(t, r->scenario->name);
-            tco_table_text(t, r->options.items[oc->option_old].name);
-            tco_table_text(t, r->options.items[oc->option_new].name);
-            tco_table_real(t, have ? d.mean : NAN);
-            tco_table_real(t, have ? tco_compare_difference_quantile(c, oc->option_old,
-                                                                     oc->option_new, Q_LO)
-                                   : NAN);
-            tco_table_real(t, have ? tco_compare_difference_quantile(c, oc->option_old,
-                                                                     oc->option_new, 0.5)
-                                   : NAN);
-            tco_table_real(t, have ? tco_compare_difference_quantile(c, oc->option_old,
-                                                                     oc->option_new, Q_HI)
-                                   : NAN);
-            tco_table_real(t, have ? d.mean_se : NAN);
-            tco_table_count(t, d.n);
-            changes_cell(t, pc->changes);
-            char *plan = tco_xasprintf("%s/%s", np->vendor, np->plan);
-            tco_table_text(t, plan);
-            free(plan);
-            tco_table_text(t, p->sheets[p->plans[pc->old_plan].sheet].path);
-            tco_table_text(t, p->sheets[np->sheet].path);
-            tco_table_end_row(t);
-        }
-        tco_sheet_diff_fini(&sd);
-    }
+    for (size_t i = 0; i < n; i++)
+        diff_rows(t, &items[i]);
     return t;
 }
 
 int tco_report_diff_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    tco_table *t = tco_report_diff_table(items, n);
-    const int rc = tco_table_csv(out, t);
+    /* one scenario's rows at a time */
+    tco_table *t = tco_table_alloc(&DIFF_SPEC);
+    int rc = tco_table_csv_header(out, &DIFF_SPEC);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        diff_rows(t, &items[i]);
+        rc = tco_table_csv_rows(out, t);
+        tco_table_clear(t);
+    }
     tco_table_free(t);
     return rc;
 }

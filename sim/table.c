@@ -21,9 +21,9 @@ typedef struct cell {
         double real;
         size_t text; /* arena offset: the text, or a list's first item */
     } v;
-    size_t n_items;  /* a list's length */
-    bool absent;     /* a text that is NULL */
-} cell;
+    uint32_t n_items; /* a list's length */
+    bool absent;      /* a text that is NULL */
+} cell;               /* 16 bytes: a grid of 4,000,000 cells is built in parts (its rows) */
 
 struct tco_table {
     const tco_table_spec *spec;
@@ -155,6 +155,8 @@ void tco_table_real(tco_table *t, double x)
 void tco_table_list(tco_table *t, const char *const *items, size_t n)
 {
     cell *c = next_cell(t, TCO_COLUMN_TEXT_LIST);
+    if (n > UINT32_MAX)
+        misuse(t, "a list of %zu items", n);
     const size_t index = (size_t)(c - t->cells); /* arena_put does not move cells */
     size_t first = t->arena_len;
     for (size_t k = 0; k < n; k++) {
@@ -163,7 +165,7 @@ void tco_table_list(tco_table *t, const char *const *items, size_t n)
             first = at;
     }
     t->cells[index].v.text = first;
-    t->cells[index].n_items = n;
+    t->cells[index].n_items = (uint32_t)n;
 }
 
 void tco_table_end_row(tco_table *t)
@@ -173,6 +175,13 @@ void tco_table_end_row(tco_table *t)
                t->spec->n_columns, t->spec->columns[t->column].name);
     t->n_rows++;
     t->column = 0;
+}
+
+void tco_table_clear(tco_table *t)
+{
+    tco_table_check_complete(t);
+    t->n_rows = 0;
+    t->arena_len = 0;
 }
 
 const tco_table_spec *tco_table_get_spec(const tco_table *t)

@@ -43,15 +43,22 @@ static void write_cell(tco_csvw *w, const tco_table *t, const tco_cell *c)
     }
 }
 
-int tco_table_csv(FILE *out, const tco_table *t)
+int tco_table_csv_header(FILE *out, const tco_table_spec *spec)
 {
-    tco_table_check_complete(t);
-    const tco_table_spec *spec = tco_table_get_spec(t);
     tco_csvw w;
     tco_csvw_init(&w, out);
     for (size_t c = 0; c < spec->n_columns; c++)
         tco_csvw_raw(&w, spec->columns[c].name);
     tco_csvw_end_row(&w);
+    return tco_csvw_finish(&w);
+}
+
+int tco_table_csv_rows(FILE *out, const tco_table *t)
+{
+    tco_table_check_complete(t);
+    const tco_table_spec *spec = tco_table_get_spec(t);
+    tco_csvw w;
+    tco_csvw_init(&w, out);
     const size_t n_rows = tco_table_n_rows(t);
     for (size_t r = 0; r < n_rows; r++) {
         for (size_t c = 0; c < spec->n_columns; c++) {
@@ -61,4 +68,12 @@ int tco_table_csv(FILE *out, const tco_table *t)
         tco_csvw_end_row(&w);
     }
     return tco_csvw_finish(&w);
+}
+
+int tco_table_csv(FILE *out, const tco_table *t)
+{
+    tco_table_check_complete(t);
+    if (tco_table_csv_header(out, tco_table_get_spec(t)) != 0)
+        return -1;
+    return tco_table_csv_rows(out, t);
 }

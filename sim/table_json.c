@@ -47,12 +47,17 @@ static json_t *row_object(const tco_table *t, size_t row)
     return j;
 }
 
-json_t *tco_table_json_rows(const tco_table *t, size_t first, size_t n)
+void tco_table_json_append(json_t *array, const tco_table *t, size_t first, size_t n)
 {
     tco_table_check_complete(t);
-    json_t *a = json_array();
     for (size_t r = first; r < first + n && r < tco_table_n_rows(t); r++)
-        json_array_append_new(a, row_object(t, r));
+        json_array_append_new(array, row_object(t, r));
+}
+
+json_t *tco_table_json_rows(const tco_table *t, size_t first, size_t n)
+{
+    json_t *a = json_array();
+    tco_table_json_append(a, t, first, n);
     return a;
 }
 

@@ -119,6 +119,26 @@ static void many_rows_read_back(void **state)
     tco_table_free(t);
 }
 
+/* A cleared table takes new rows as a new one would, and the rows after it do not share texts
+ * with the rows before (the arena is reused). */
+static void cleared_table_takes_new_rows(void **state)
+{
+    (void)state;
+    tco_table *t = tco_table_alloc(&SPEC);
+    for (uint64_t r = 0; r < 100; r++)
+        add_row(t, "same", "x", r, 1);
+    tco_table_clear(t);
+    assert_int_equal(tco_table_n_rows(t), 0);
+    add_row(t, "other", "x", 7, 2);
+    add_row(t, "same", "y", 8, 3);
+    assert_int_equal(tco_table_n_rows(t), 2);
+    assert_string_equal(tco_table_cell(t, 0, C_FILE).text, "other");
+    assert_string_equal(tco_table_cell(t, 1, C_FILE).text, "same");
+    assert_string_equal(tco_table_cell(t, 1, C_OPTION).text, "y");
+    assert_true(tco_table_cell(t, 1, C_MONTH).count == 8);
+    tco_table_free(t);
+}
+
 /* Rows: a/x a/x a/y b/x b/x c/y. */
 static tco_table *runs_table(void)
 {
@@ -249,6 +269,13 @@ static void unfinished_row_checked(void)
     tco_table_check_complete(t);
 }
 
+static void cleared_mid_row(void)
+{
+    tco_table *t = runs_table();
+    tco_table_text(t, "a");
+    tco_table_clear(t);
+}
+
 static void cell_out_of_range(void)
 {
     tco_table *t = runs_table();
@@ -308,6 +335,7 @@ static void filling_wrongly_aborts(void **state)
     expect_abort(wrong_type, "table demo, row 1: column month: a cell of type");
     expect_abort(unfinished_row_read, "table demo, row 7: rendered with a row of 1 of 5 cells");
     expect_abort(unfinished_row_checked, "rendered with a row of 1 of 5 cells");
+    expect_abort(cleared_mid_row, "rendered with a row of 1 of 5 cells");
     expect_abort(cell_out_of_range, "no cell at row 7, column 1");
     expect_abort(wrong_key_count, "1 keys given for 2 key columns");
 }
@@ -328,6 +356,7 @@ int main(void)
         cmocka_unit_test(cells_read_back_as_put),
         cmocka_unit_test(reals_keep_every_double),
         cmocka_unit_test(many_rows_read_back),
+        cmocka_unit_test(cleared_table_takes_new_rows),
         cmocka_unit_test(runs_are_found_from_any_cursor),
         cmocka_unit_test(filling_wrongly_aborts),
         cmocka_unit_test(bad_specs_abort),

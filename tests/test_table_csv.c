@@ -116,6 +116,34 @@ static void reals_read_back(void **state)
     tco_table_free(t);
 }
 
+/* Written in parts (header, then each part's rows, the table cleared between) the file is the
+ * same as written whole. */
+static void parts_make_the_same_file(void **state)
+{
+    (void)state;
+    tco_table *whole = tco_table_alloc(&SPEC), *part = tco_table_alloc(&SPEC);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_non_null(fp);
+    assert_int_equal(tco_table_csv_header(fp, &SPEC), 0);
+    for (uint64_t p = 0; p < 3; p++) {
+        for (uint64_t r = 0; r < 4; r++) {
+            row(whole, p == 1 ? "=b" : "a", "x", 4 * p + r, (double)r / 7, NULL, 0);
+            row(part, p == 1 ? "=b" : "a", "x", 4 * p + r, (double)r / 7, NULL, 0);
+        }
+        assert_int_equal(tco_table_csv_rows(fp, part), 0);
+        tco_table_clear(part);
+    }
+    assert_int_equal(fclose(fp), 0);
+    char *expect = render(whole);
+    assert_string_equal(buf, expect);
+    free(expect);
+    free(buf);
+    tco_table_free(whole);
+    tco_table_free(part);
+}
+
 static void write_error_is_reported(void **state)
 {
     (void)state;
@@ -136,6 +164,7 @@ int main(void)
         cmocka_unit_test(known_bytes),
         cmocka_unit_test(empty_table_is_its_header),
         cmocka_unit_test(reals_read_back),
+        cmocka_unit_test(parts_make_the_same_file),
         cmocka_unit_test(write_error_is_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

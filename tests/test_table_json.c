@@ -131,6 +131,28 @@ static void rows_nest_by_their_keys(void **state)
     tco_table_free(t);
 }
 
+/* Appended a part at a time, the array is the one made at once. */
+static void parts_append_to_one_array(void **state)
+{
+    (void)state;
+    tco_table *whole = tco_table_alloc(&ORDERED), *part = tco_table_alloc(&ORDERED);
+    json_t *array = json_array();
+    for (uint64_t p = 0; p < 3; p++) {
+        for (uint64_t r = 0; r < 2; r++) {
+            row(whole, "a", "x", 2 * p + r, 0.25 * (double)r, "n");
+            row(part, "a", "x", 2 * p + r, 0.25 * (double)r, "n");
+        }
+        tco_table_json_append(array, part, 0, tco_table_n_rows(part));
+        tco_table_clear(part);
+    }
+    char *a = dump(array), *b = dump(tco_table_json_rows(whole, 0, 6));
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    tco_table_free(whole);
+    tco_table_free(part);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +160,7 @@ int main(void)
         cmocka_unit_test(members_follow_json_order),
         cmocka_unit_test(numbers_are_exact),
         cmocka_unit_test(rows_nest_by_their_keys),
+        cmocka_unit_test(parts_append_to_one_array),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -64,6 +64,10 @@ void tco_table_real(tco_table *t, double x);
 void tco_table_list(tco_table *t, const char *const *items, size_t n);
 /* Ends the row: every column must have its cell. */
 void tco_table_end_row(tco_table *t);
+/* Drops every row, keeping the memory for the next ones: a table too large to hold whole (a
+ * grid of millions of cells) is filled and rendered in parts. Aborts when a row is being
+ * built. */
+void tco_table_clear(tco_table *t);
 
 /* ---- reading (renderers, tests) -------------------------------------------------------- */
 

@@ -13,8 +13,12 @@
 
 #include "tco/table.h"
 
-/* Writes t to out. Returns 0, or -1 when writing failed (errno tells why). Aborts when t has
- * a row being built. */
+/* Writes t to out: the header, then the rows. Returns 0, or -1 when writing failed (errno tells
+ * why). Aborts when t has a row being built. */
 int tco_table_csv(FILE *out, const tco_table *t);
+/* The same in parts, for a table filled and rendered a part at a time (tco_table_clear): the
+ * header row of spec, then each part's rows. */
+int tco_table_csv_header(FILE *out, const tco_table_spec *spec);
+int tco_table_csv_rows(FILE *out, const tco_table *t);
 
 #endif

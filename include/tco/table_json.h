@@ -15,8 +15,10 @@
 
 #include "tco/table.h"
 
-/* The objects of rows [first, first + n) of t, as a new array. */
+/* The objects of rows [first, first + n) of t, as a new array; or appended to `array`, for a
+ * table filled and rendered a part at a time (tco_table_clear). */
 json_t *tco_table_json_rows(const tco_table *t, size_t first, size_t n);
+void tco_table_json_append(json_t *array, const tco_table *t, size_t first, size_t n);
 
 /* Sets member spec->json_name of `parent` (an object) to the array of the rows whose key
  * columns hold `keys` (tco_table_find_run from *cursor; *cursor moves past them, so a caller
