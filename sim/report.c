@@ -457,15 +457,8 @@ static json_t *jnum(double x)
     return isfinite(x) ? json_real(x) : json_null();
 }
 
-/* One scenario's monthly and histogram tables, read in order as its options are written. */
-typedef struct scenario_tables {
-    tco_table *monthly, *histogram;
-    size_t monthly_cursor, histogram_cursor;
-} scenario_tables;
-
-static json_t *json_option(const tco_report_item *item, size_t o, scenario_tables *tables)
+static json_t *json_option(const tco_result *r, size_t o)
 {
-    const tco_result *r = item->result;
     const tco_option *opt = &r->options.items[o];
     const tco_option_result *res = &r->per_option[o];
     json_t *j = json_object();
@@ -489,11 +482,29 @@ static json_t *json_option(const tco_report_item *item, size_t o, scenario_table
     double p = tco_result_p_cheapest(r, o, &se);
     json_object_set_new(j, "p_cheapest", jnum(p));
     json_object_set_new(j, "p_cheapest_se", jnum(se));
-    /* the rows of this scenario's tables whose keys are this option's */
-    const char *const keys[] = {item->file, r->scenario->name, opt->name};
-    tco_table_json_nest(j, tables->monthly, keys, 3, &tables->monthly_cursor);
-    tco_table_json_nest(j, tables->histogram, keys, 3, &tables->histogram_cursor);
     return j;
+}
+
+/* Adds the monthly and histogram rows of each offered option of one scenario to its option
+ * objects: the rows of the scenario's tables whose keys are the option's. */
+static void json_option_rows(json_t *opts, const tco_report_item *item)
+{
+    /* tables per scenario: a file given twice makes two scenarios with the same keys */
+    tco_table *monthly = tco_report_monthly_table(item, 1);
+    tco_table *histogram = tco_report_histogram_table(item, 1);
+    size_t monthly_cursor = 0, histogram_cursor = 0;
+    const tco_result *r = item->result;
+    for (size_t o = 0; o < r->options.n; o++) {
+        const tco_option *opt = &r->options.items[o];
+        if (!opt->offered)
+            continue;
+        json_t *j = json_array_get(opts, o);
+        const char *const keys[] = {item->file, r->scenario->name, opt->name};
+        tco_table_json_nest(j, monthly, keys, 3, &monthly_cursor);
+        tco_table_json_nest(j, histogram, keys, 3, &histogram_cursor);
+    }
+    tco_table_free(monthly);
+    tco_table_free(histogram);
 }
 
 int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
@@ -522,15 +533,11 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
         char seed[32];
         snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);
         json_object_set_new(s, "seed", json_string(seed));
-        /* tables per scenario: a file given twice makes two scenarios with the same keys */
-        scenario_tables tables = {tco_report_monthly_table(&items[i], 1),
-                                  tco_report_histogram_table(&items[i], 1), 0, 0};
         json_t *opts = json_array();
         for (size_t o = 0; o < r->options.n; o++)
-            json_array_append_new(opts, json_option(&items[i], o, &tables));
+            json_array_append_new(opts, json_option(r, o));
+        json_option_rows(opts, &items[i]);
         json_object_set_new(s, "options", opts);
-        tco_table_free(tables.monthly);
-        tco_table_free(tables.histogram);
         for (size_t k = 0; k < n_sections; k++)
             if (sections[k].json)
                 sections[k].json(s, &items[i], sections[k].ctx);

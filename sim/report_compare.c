@@ -107,9 +107,10 @@ static const tco_column DIFF_COLUMNS[N_DIFF] = {
 };
 /* The JSON members in the order the document has always had. */
 static const size_t DIFF_JSON_ORDER[] = {
-    DIFF_OPTION_OLD, DIFF_OPTION_NEW,     DIFF_PLAN,       DIFF_SHEET_OLD,
-    DIFF_SHEET_NEW,  DIFF_CHANGE_MEAN,    DIFF_CHANGE_MEAN_SE, DIFF_CHANGE_P05,
-    DIFF_CHANGE_P50, DIFF_CHANGE_P95,     DIFF_TRIALS,     DIFF_CHANGED_PRICES};
+    DIFF_OPTION_OLD, DIFF_OPTION_NEW, DIFF_PLAN, DIFF_SHEET_OLD, DIFF_SHEET_NEW,
+    DIFF_CHANGE_MEAN, DIFF_CHANGE_MEAN_SE, DIFF_CHANGE_P05, DIFF_CHANGE_P50, DIFF_CHANGE_P95,
+    DIFF_TRIALS, DIFF_CHANGED_PRICES,
+};
 static const tco_table_spec DIFF_SPEC = {"diff", "sheet_diff", DIFF_COLUMNS, N_DIFF,
                                          DIFF_JSON_ORDER,
                                          sizeof DIFF_JSON_ORDER / sizeof DIFF_JSON_ORDER[0]};
