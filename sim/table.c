@@ -93,6 +93,17 @@ void tco_table_free(tco_table *t)
     free(t);
 }
 
+static const char *type_name(tco_column_type type)
+{
+    switch (type) {
+    case TCO_COLUMN_TEXT: return "text";
+    case TCO_COLUMN_COUNT: return "count";
+    case TCO_COLUMN_REAL: return "real";
+    case TCO_COLUMN_TEXT_LIST: return "list";
+    }
+    return "?";
+}
+
 /* The slot of the next cell, which must be of `type`. */
 static cell *next_cell(tco_table *t, tco_column_type type)
 {
@@ -101,8 +112,8 @@ static cell *next_cell(tco_table *t, tco_column_type type)
         misuse(t, "a cell past the last column (%s)", s->columns[s->n_columns - 1].name);
     const tco_column *col = &s->columns[t->column];
     if (col->type != type)
-        misuse(t, "column %s: a cell of type %d for a column of type %d", col->name, (int)type,
-               (int)col->type);
+        misuse(t, "column %s: a %s cell in a %s column", col->name, type_name(type),
+               type_name(col->type));
     if (t->column == 0 && t->n_rows == t->cap_rows) {
         t->cap_rows = t->cap_rows ? 2 * t->cap_rows : 64;
         t->cells = tco_xreallocarray(t->cells, t->cap_rows * s->n_columns, sizeof *t->cells);

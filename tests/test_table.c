@@ -332,7 +332,7 @@ static void filling_wrongly_aborts(void **state)
     /* row 7: the runs table has 6 */
     expect_abort(missing_cell, "table demo, row 7: the row ended after 3 of 5 cells (missing cost)");
     expect_abort(extra_cell, "table demo, row 2: a cell past the last column (changes)");
-    expect_abort(wrong_type, "table demo, row 1: column month: a cell of type");
+    expect_abort(wrong_type, "table demo, row 1: column month: a real cell in a count column");
     expect_abort(unfinished_row_read, "table demo, row 7: rendered with a row of 1 of 5 cells");
     expect_abort(unfinished_row_checked, "rendered with a row of 1 of 5 cells");
     expect_abort(cleared_mid_row, "rendered with a row of 1 of 5 cells");
