@@ -71,6 +71,11 @@ $(OUT)/tests/csvcells: tests/csvcells.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lcsv
 
+# Every CSV cell in the JSON document (tests/csvinjson.c), for the CLI suite.
+$(OUT)/tests/csvinjson: tests/csvinjson.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lcsv $(shell pkg-config --libs jansson 2>/dev/null)
+
 # The fault-injection shim of the CLI suite (tests/faults/fault.c), preloaded into tcosim: plain
 # flags whatever the build, as the sanitizers' runtimes come with the binary.
 $(OUT)/tests/faults/fault.so: tests/faults/fault.c
@@ -106,10 +111,10 @@ test: deps lint
 	@$(MAKE) --no-print-directory BUILD=asan check
 	@$(MAKE) --no-print-directory BUILD=tsan check
 
-check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(OUT)/tests/csvcells $(OUT)/tests/faults/fault.so
+check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(OUT)/tests/csvcells $(OUT)/tests/csvinjson $(OUT)/tests/faults/fault.so
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 	@$(MAKE) --no-print-directory replay
-	@TCOSIM=$(BIN) TCOSIM_BUILD=$(BUILD) CSVCELLS=$(OUT)/tests/csvcells FAULT_SHIM=$(OUT)/tests/faults/fault.so sh tests/cli/run.sh
+	@TCOSIM=$(BIN) TCOSIM_BUILD=$(BUILD) CSVCELLS=$(OUT)/tests/csvcells CSVINJSON=$(OUT)/tests/csvinjson FAULT_SHIM=$(OUT)/tests/faults/fault.so sh tests/cli/run.sh
 
 # The fuzz corpus through each target's checks, built with $(CC) (no libFuzzer): the seeds,
 # the corpus the long runs kept, and every crash ever found. Each input's name goes to
@@ -135,8 +140,8 @@ tsan:
 # The CLI suite with every command run under valgrind.
 valgrind: deps
 	@command -v valgrind >/dev/null || { echo "make valgrind: apt-get install valgrind"; exit 1; }
-	@$(MAKE) --no-print-directory BUILD=test build/test/tcosim build/test/tests/csvcells build/test/tests/faults/fault.so
-	@TCOSIM=build/test/tcosim TCOSIM_BUILD=test CSVCELLS=build/test/tests/csvcells FAULT_SHIM=build/test/tests/faults/fault.so TCOSIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/cli/run.sh
+	@$(MAKE) --no-print-directory BUILD=test build/test/tcosim build/test/tests/csvcells build/test/tests/csvinjson build/test/tests/faults/fault.so
+	@TCOSIM=build/test/tcosim TCOSIM_BUILD=test CSVCELLS=build/test/tests/csvcells CSVINJSON=build/test/tests/csvinjson FAULT_SHIM=build/test/tests/faults/fault.so TCOSIM_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/cli/run.sh
 
 # libFuzzer targets (clang): FUZZ_SECONDS each, one after the other (one core), with the
 # target's dictionary of columns and extreme values (tests/fuzz/dict/T.dict) where it has one.

@@ -14,6 +14,8 @@
 
 #include "tco/csvwrite.h"
 #include "tco/defaults.h"
+#include "tco/table_csv.h"
+#include "tco/table_json.h"
 #include "tco/xalloc.h"
 
 /* The quantiles of summary.csv, SPEC §6. */
@@ -190,76 +192,141 @@ int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
     return tco_csvw_finish(&w);
 }
 
-/* ---- monthly.csv ----------------------------------------------------------------------- */
+/* ---- monthly.csv and histogram.csv: tables (tco/table.h) --------------------------------- */
+
+enum {
+    MONTHLY_FILE, MONTHLY_SCENARIO, MONTHLY_OPTION, MONTHLY_MONTH, MONTHLY_COST_MEAN,
+    MONTHLY_COST_P05, MONTHLY_COST_P50, MONTHLY_COST_P95, MONTHLY_CUMULATIVE_P50,
+    MONTHLY_CUMULATIVE_P05, MONTHLY_CUMULATIVE_P95, MONTHLY_TRIALS, N_MONTHLY
+};
+static const tco_column MONTHLY_COLUMNS[N_MONTHLY] = {
+    [MONTHLY_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [MONTHLY_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [MONTHLY_OPTION] = {"option", TCO_COLUMN_TEXT, true},
+    [MONTHLY_MONTH] = {"month", TCO_COLUMN_COUNT, false},
+    [MONTHLY_COST_MEAN] = {"cost_mean", TCO_COLUMN_REAL, false},
+    [MONTHLY_COST_P05] = {"cost_p05", TCO_COLUMN_REAL, false},
+    [MONTHLY_COST_P50] = {"cost_p50", TCO_COLUMN_REAL, false},
+    [MONTHLY_COST_P95] = {"cost_p95", TCO_COLUMN_REAL, false},
+    [MONTHLY_CUMULATIVE_P50] = {"cumulative_p50", TCO_COLUMN_REAL, false},
+    [MONTHLY_CUMULATIVE_P05] = {"cumulative_p05", TCO_COLUMN_REAL, false},
+    [MONTHLY_CUMULATIVE_P95] = {"cumulative_p95", TCO_COLUMN_REAL, false},
+    [MONTHLY_TRIALS] = {"trials", TCO_COLUMN_COUNT, false},
+};
+static const tco_table_spec MONTHLY_SPEC = {"monthly", "monthly", MONTHLY_COLUMNS, N_MONTHLY,
+                                            NULL, 0};
+
+/* Adds the monthly rows of one scenario. */
+static void monthly_rows(tco_table *t, const tco_report_item *item)
+{
+    const tco_result *r = item->result;
+    for (size_t o = 0; o < r->options.n; o++) {
+        const tco_option *opt = &r->options.items[o];
+        const tco_option_result *res = &r->per_option[o];
+        if (!opt->offered || res->tco.n == 0)
+            continue;
+        for (int m = 0; m < r->months; m++) {
+            tco_table_text(t, item->file);
+            tco_table_text(t, r->scenario->name);
+            tco_table_text(t, opt->name);
+            tco_table_count(t, (uint64_t)m + 1);
+            tco_table_real(t, res->month_sum[m] / (double)res->tco.n);
+            tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.05));
+            tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.50));
+            tco_table_real(t, tco_sketch_quantile(&res->month_q[m], 0.95));
+            tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.50));
+            tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.05));
+            tco_table_real(t, tco_sketch_quantile(&res->cum_q[m], 0.95));
+            tco_table_count(t, res->tco.n);
+            tco_table_end_row(t);
+        }
+    }
+}
+
+enum {
+    HISTOGRAM_FILE, HISTOGRAM_SCENARIO, HISTOGRAM_OPTION, HISTOGRAM_BIN_LOW, HISTOGRAM_BIN_HIGH,
+    HISTOGRAM_COUNT, N_HISTOGRAM
+};
+static const tco_column HISTOGRAM_COLUMNS[N_HISTOGRAM] = {
+    [HISTOGRAM_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [HISTOGRAM_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [HISTOGRAM_OPTION] = {"option", TCO_COLUMN_TEXT, true},
+    [HISTOGRAM_BIN_LOW] = {"bin_low", TCO_COLUMN_REAL, false},
+    [HISTOGRAM_BIN_HIGH] = {"bin_high", TCO_COLUMN_REAL, false},
+    [HISTOGRAM_COUNT] = {"count", TCO_COLUMN_COUNT, false},
+};
+static const tco_table_spec HISTOGRAM_SPEC = {"histogram", "histogram", HISTOGRAM_COLUMNS,
+                                              N_HISTOGRAM, NULL, 0};
+
+/* Adds the histogram rows of one scenario. */
+static void histogram_rows(tco_table *t, const tco_report_item *item)
+{
+    const tco_result *r = item->result;
+    for (size_t o = 0; o < r->options.n; o++) {
+        if (!r->options.items[o].offered)
+            continue;
+        gsl_histogram *h = tco_sketch_histogram(&r->per_option[o].tco_q, TCO_HISTOGRAM_MAX_BINS);
+        if (!h)
+            continue;
+        for (size_t b = 0; b < gsl_histogram_bins(h); b++) {
+            double lo, hi;
+            gsl_histogram_get_range(h, b, &lo, &hi);
+            tco_table_text(t, item->file);
+            tco_table_text(t, r->scenario->name);
+            tco_table_text(t, r->options.items[o].name);
+            tco_table_real(t, lo);
+            tco_table_real(t, hi);
+            tco_table_count(t, (uint64_t)gsl_histogram_get(h, b));
+            tco_table_end_row(t);
+        }
+        gsl_histogram_free(h);
+    }
+}
+
+/* A table of every item, filled by `rows` one item at a time. */
+static tco_table *whole_table(const tco_table_spec *spec, const tco_report_item *items, size_t n,
+                              void (*rows)(tco_table *, const tco_report_item *))
+{
+    tco_table *t = tco_table_alloc(spec);
+    for (size_t i = 0; i < n; i++)
+        rows(t, &items[i]);
+    return t;
+}
+
+/* A table's CSV file, filled and written one scenario at a time: memory holds one scenario's
+ * rows. */
+static int csv_by_scenario(FILE *out, const tco_table_spec *spec, const tco_report_item *items,
+                           size_t n, void (*rows)(tco_table *, const tco_report_item *))
+{
+    tco_table *t = tco_table_alloc(spec);
+    int rc = tco_table_csv_header(out, spec);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        rows(t, &items[i]);
+        rc = tco_table_csv_rows(out, t);
+        tco_table_clear(t);
+    }
+    tco_table_free(t);
+    return rc;
+}
+
+tco_table *tco_report_monthly_table(const tco_report_item *items, size_t n)
+{
+    return whole_table(&MONTHLY_SPEC, items, n, monthly_rows);
+}
+
+tco_table *tco_report_histogram_table(const tco_report_item *items, size_t n)
+{
+    return whole_table(&HISTOGRAM_SPEC, items, n, histogram_rows);
+}
 
 int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    static const char *const HEADER[] = {"file", "scenario", "option", "month", "cost_mean",
-                                         "cost_p05", "cost_p50", "cost_p95", "cumulative_p50",
-                                         "cumulative_p05", "cumulative_p95", "trials"};
-    tco_csvw w;
-    tco_csvw_init(&w, out);
-    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
-    for (size_t i = 0; i < n; i++) {
-        const tco_result *r = items[i].result;
-        for (size_t o = 0; o < r->options.n; o++) {
-            const tco_option *opt = &r->options.items[o];
-            const tco_option_result *res = &r->per_option[o];
-            if (!opt->offered || res->tco.n == 0)
-                continue;
-            for (int m = 0; m < r->months; m++) {
-                tco_csvw_text(&w, items[i].file);
-                tco_csvw_text(&w, r->scenario->name);
-                tco_csvw_text(&w, opt->name);
-                tco_csvw_u64(&w, (unsigned long long)m + 1);
-                tco_csvw_num(&w, res->month_sum[m] / (double)res->tco.n);
-                tco_csvw_num(&w, tco_sketch_quantile(&res->month_q[m], 0.05));
-                tco_csvw_num(&w, tco_sketch_quantile(&res->month_q[m], 0.50));
-                tco_csvw_num(&w, tco_sketch_quantile(&res->month_q[m], 0.95));
-                tco_csvw_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.50));
-                tco_csvw_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.05));
-                tco_csvw_num(&w, tco_sketch_quantile(&res->cum_q[m], 0.95));
-                tco_csvw_u64(&w, res->tco.n);
-                tco_csvw_end_row(&w);
-            }
-        }
-    }
-    return tco_csvw_finish(&w);
+    return csv_by_scenario(out, &MONTHLY_SPEC, items, n, monthly_rows);
 }
-
-/* ---- histogram.csv --------------------------------------------------------------------- */
 
 int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    static const char *const HEADER[] = {"file", "scenario", "option", "bin_low", "bin_high",
-                                         "count"};
-    tco_csvw w;
-    tco_csvw_init(&w, out);
-    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
-    for (size_t i = 0; i < n; i++) {
-        const tco_result *r = items[i].result;
-        for (size_t o = 0; o < r->options.n; o++) {
-            if (!r->options.items[o].offered)
-                continue;
-            gsl_histogram *h =
-                tco_sketch_histogram(&r->per_option[o].tco_q, TCO_HISTOGRAM_MAX_BINS);
-            if (!h)
-                continue;
-            for (size_t b = 0; b < gsl_histogram_bins(h); b++) {
-                double lo, hi;
-                gsl_histogram_get_range(h, b, &lo, &hi);
-                tco_csvw_text(&w, items[i].file);
-                tco_csvw_text(&w, r->scenario->name);
-                tco_csvw_text(&w, r->options.items[o].name);
-                tco_csvw_num(&w, lo);
-                tco_csvw_num(&w, hi);
-                tco_csvw_u64(&w, (unsigned long long)gsl_histogram_get(h, b));
-                tco_csvw_end_row(&w);
-            }
-            gsl_histogram_free(h);
-        }
-    }
-    return tco_csvw_finish(&w);
+    return csv_by_scenario(out, &HISTOGRAM_SPEC, items, n, histogram_rows);
 }
 
 /* ---- table ----------------------------------------------------------------------------- */
@@ -466,35 +533,29 @@ static json_t *json_option(const tco_result *r, size_t o)
     tco_result_p_cheapest_interval(r, o, &p_lo, &p_hi);
     json_object_set_new(j, "p_cheapest_lo", jnum(p_lo));
     json_object_set_new(j, "p_cheapest_hi", jnum(p_hi));
-    json_t *monthly = json_array();
-    for (int m = 0; m < r->months; m++) {
-        json_t *row = json_object();
-        json_object_set_new(row, "month", json_integer(m + 1));
-        json_object_set_new(row, "cost_mean", jnum(res->month_sum[m] / (double)res->tco.n));
-        json_object_set_new(row, "cost_p05", jnum(tco_sketch_quantile(&res->month_q[m], 0.05)));
-        json_object_set_new(row, "cost_p50", jnum(tco_sketch_quantile(&res->month_q[m], 0.50)));
-        json_object_set_new(row, "cost_p95", jnum(tco_sketch_quantile(&res->month_q[m], 0.95)));
-        json_object_set_new(row, "cumulative_p50",
-                            jnum(tco_sketch_quantile(&res->cum_q[m], 0.50)));
-        json_array_append_new(monthly, row);
-    }
-    json_object_set_new(j, "monthly", monthly);
-    json_t *hist = json_array();
-    gsl_histogram *h = tco_sketch_histogram(&res->tco_q, TCO_HISTOGRAM_MAX_BINS);
-    if (h) {
-        for (size_t b = 0; b < gsl_histogram_bins(h); b++) {
-            double lo, hi;
-            gsl_histogram_get_range(h, b, &lo, &hi);
-            json_t *row = json_object();
-            json_object_set_new(row, "bin_low", jnum(lo));
-            json_object_set_new(row, "bin_high", jnum(hi));
-            json_object_set_new(row, "count", json_integer((json_int_t)gsl_histogram_get(h, b)));
-            json_array_append_new(hist, row);
-        }
-        gsl_histogram_free(h);
-    }
-    json_object_set_new(j, "histogram", hist);
     return j;
+}
+
+/* Adds the monthly and histogram rows of each offered option of one scenario to its option
+ * objects: the rows of the scenario's tables whose keys are the option's. */
+static void json_option_rows(json_t *opts, const tco_report_item *item)
+{
+    /* tables per scenario: a file given twice makes two scenarios with the same keys */
+    tco_table *monthly = tco_report_monthly_table(item, 1);
+    tco_table *histogram = tco_report_histogram_table(item, 1);
+    size_t monthly_cursor = 0, histogram_cursor = 0;
+    const tco_result *r = item->result;
+    for (size_t o = 0; o < r->options.n; o++) {
+        const tco_option *opt = &r->options.items[o];
+        if (!opt->offered)
+            continue;
+        json_t *j = json_array_get(opts, o);
+        const char *const keys[] = {item->file, r->scenario->name, opt->name};
+        tco_table_json_nest(j, monthly, keys, 3, &monthly_cursor);
+        tco_table_json_nest(j, histogram, keys, 3, &histogram_cursor);
+    }
+    tco_table_free(monthly);
+    tco_table_free(histogram);
 }
 
 int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
@@ -526,6 +587,7 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
         json_t *opts = json_array();
         for (size_t o = 0; o < r->options.n; o++)
             json_array_append_new(opts, json_option(r, o));
+        json_option_rows(opts, &items[i]);
         json_object_set_new(s, "options", opts);
         for (size_t k = 0; k < n_sections; k++)
             if (sections[k].json)

@@ -15,6 +15,8 @@
 #include "tco/csvwrite.h"
 #include "tco/defaults.h"
 #include "tco/stats.h"
+#include "tco/table_csv.h"
+#include "tco/table_json.h"
 #include "tco/xalloc.h"
 
 /* ---- number formats for people --------------------------------------------------------- */
@@ -497,55 +499,144 @@ static const char *option_name(const tco_sweep *sw, long o)
     return o >= 0 ? sw->options.items[o].name : "";
 }
 
+/* ---- grid.csv and breakeven_frontier.csv: tables (tco/table.h) ---------------------------- */
+
+enum {
+    GRID_FILE, GRID_SCENARIO, GRID_SEATS, GRID_NOTIFICATIONS, GRID_CHEAPEST, GRID_CHEAPEST_TCO,
+    GRID_SECOND, GRID_SECOND_TCO, GRID_MARGIN, N_GRID
+};
+static const tco_column GRID_COLUMNS[N_GRID] = {
+    [GRID_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [GRID_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [GRID_SEATS] = {"seats", TCO_COLUMN_REAL, false},
+    [GRID_NOTIFICATIONS] = {"notifications", TCO_COLUMN_REAL, false},
+    [GRID_CHEAPEST] = {"cheapest", TCO_COLUMN_TEXT, false},
+    [GRID_CHEAPEST_TCO] = {"cheapest_tco", TCO_COLUMN_REAL, false},
+    [GRID_SECOND] = {"second", TCO_COLUMN_TEXT, false},
+    [GRID_SECOND_TCO] = {"second_tco", TCO_COLUMN_REAL, false},
+    [GRID_MARGIN] = {"margin", TCO_COLUMN_REAL, false},
+};
+static const tco_table_spec GRID_SPEC = {"grid", "grid", GRID_COLUMNS, N_GRID, NULL, 0};
+
+/* An option's name, or absent (-1: fewer options than a cheapest and a second). */
+static const char *option_or_none(const tco_sweep *sw, long o)
+{
+    return o >= 0 ? sw->options.items[o].name : NULL;
+}
+
+/* Adds the grid rows of one row of seats (one per notification column). */
+static void grid_rows(tco_table *t, const tco_sweep_item *item, size_t r)
+{
+    const tco_sweep *sw = item->sweep;
+    for (size_t c = 0; c < sw->n_notifications; c++) {
+        const tco_sweep_cell *cell = &sw->cells[r * sw->n_notifications + c];
+        tco_table_text(t, item->file);
+        tco_table_text(t, sw->scenario->name);
+        tco_table_real(t, sw->seats[r]);
+        tco_table_real(t, sw->notifications[c]);
+        tco_table_text(t, option_or_none(sw, cell->cheapest));
+        tco_table_real(t, cell->cheapest_tco);
+        tco_table_text(t, option_or_none(sw, cell->second));
+        tco_table_real(t, cell->second_tco);
+        tco_table_real(t, cell->second_tco - cell->cheapest_tco);
+        tco_table_end_row(t);
+    }
+}
+
+enum {
+    FRONTIER_FILE, FRONTIER_SCENARIO, FRONTIER_SEATS, FRONTIER_PER_SEAT_OPTION,
+    FRONTIER_PER_TRANSACTION_OPTION, FRONTIER_BREAKEVEN_NOTIFICATIONS, N_FRONTIER
+};
+static const tco_column FRONTIER_COLUMNS[N_FRONTIER] = {
+    [FRONTIER_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [FRONTIER_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [FRONTIER_SEATS] = {"seats", TCO_COLUMN_REAL, false},
+    [FRONTIER_PER_SEAT_OPTION] = {"per_seat_option", TCO_COLUMN_TEXT, false},
+    [FRONTIER_PER_TRANSACTION_OPTION] = {"per_transaction_option", TCO_COLUMN_TEXT, false},
+    [FRONTIER_BREAKEVEN_NOTIFICATIONS] = {"breakeven_notifications", TCO_COLUMN_REAL, false},
+};
+static const tco_table_spec FRONTIER_SPEC = {"breakeven_frontier", "frontier", FRONTIER_COLUMNS,
+                                             N_FRONTIER, NULL, 0};
+
+/* Adds the frontier rows of one row of seats (one per pair). */
+static void frontier_rows(tco_table *t, const tco_sweep_item *item, size_t r)
+{
+    const tco_sweep *sw = item->sweep;
+    for (size_t k = 0; k < sw->n_pairs; k++) {
+        tco_table_text(t, item->file);
+        tco_table_text(t, sw->scenario->name);
+        tco_table_real(t, sw->seats[r]);
+        tco_table_text(t, sw->options.items[sw->pair_u[k]].name);
+        tco_table_text(t, sw->options.items[sw->pair_c[k]].name);
+        tco_table_real(t, sw->frontier[r * sw->n_pairs + k]);
+        tco_table_end_row(t);
+    }
+}
+
+typedef void (*seat_rows)(tco_table *t, const tco_sweep_item *item, size_t r);
+
+/* A table of every item, filled by `rows` one row of seats at a time. */
+static tco_table *whole_table(const tco_table_spec *spec, const tco_sweep_item *items, size_t n,
+                              seat_rows rows)
+{
+    tco_table *t = tco_table_alloc(spec);
+    for (size_t i = 0; i < n; i++)
+        for (size_t r = 0; r < items[i].sweep->n_seats; r++)
+            rows(t, &items[i], r);
+    return t;
+}
+
+/* A table's CSV file, filled and written one row of seats at a time: a grid of millions of
+ * cells is never held whole. */
+static int csv_by_seats(FILE *out, const tco_table_spec *spec, const tco_sweep_item *items,
+                        size_t n, seat_rows rows)
+{
+    tco_table *t = tco_table_alloc(spec);
+    int rc = tco_table_csv_header(out, spec);
+    for (size_t i = 0; i < n; i++)
+        for (size_t r = 0; rc == 0 && r < items[i].sweep->n_seats; r++) {
+            rows(t, &items[i], r);
+            rc = tco_table_csv_rows(out, t);
+            tco_table_clear(t);
+        }
+    tco_table_free(t);
+    return rc;
+}
+
+/* Sets the table's JSON member of `parent` to the rows of one sweep (whose object holds their
+ * keys, file and scenario), filled one row of seats at a time. */
+static void json_by_seats(json_t *parent, const tco_table_spec *spec, const tco_sweep_item *item,
+                          seat_rows rows)
+{
+    tco_table *t = tco_table_alloc(spec);
+    json_t *array = json_array();
+    for (size_t r = 0; r < item->sweep->n_seats; r++) {
+        rows(t, item, r);
+        tco_table_json_append(array, t, 0, tco_table_n_rows(t));
+        tco_table_clear(t);
+    }
+    json_object_set_new(parent, spec->json_name, array);
+    tco_table_free(t);
+}
+
+tco_table *tco_report_sweep_grid_table(const tco_sweep_item *items, size_t n)
+{
+    return whole_table(&GRID_SPEC, items, n, grid_rows);
+}
+
+tco_table *tco_report_sweep_frontier_table(const tco_sweep_item *items, size_t n)
+{
+    return whole_table(&FRONTIER_SPEC, items, n, frontier_rows);
+}
+
 int tco_report_sweep_grid_csv(FILE *out, const tco_sweep_item *items, size_t n)
 {
-    static const char *const HEADER[] = {"file", "scenario", "seats", "notifications",
-                                         "cheapest", "cheapest_tco", "second", "second_tco",
-                                         "margin"};
-    tco_csvw w;
-    tco_csvw_init(&w, out);
-    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
-    for (size_t i = 0; i < n; i++) {
-        const tco_sweep *sw = items[i].sweep;
-        for (size_t r = 0; r < sw->n_seats; r++)
-            for (size_t c = 0; c < sw->n_notifications; c++) {
-                const tco_sweep_cell *cell = &sw->cells[r * sw->n_notifications + c];
-                tco_csvw_text(&w, items[i].file);
-                tco_csvw_text(&w, sw->scenario->name);
-                tco_csvw_num(&w, sw->seats[r]);
-                tco_csvw_num(&w, sw->notifications[c]);
-                tco_csvw_text(&w, option_name(sw, cell->cheapest));
-                tco_csvw_num(&w, cell->cheapest_tco);
-                tco_csvw_text(&w, option_name(sw, cell->second));
-                tco_csvw_num(&w, cell->second_tco);
-                tco_csvw_num(&w, cell->second_tco - cell->cheapest_tco);
-                tco_csvw_end_row(&w);
-            }
-    }
-    return tco_csvw_finish(&w);
+    return csv_by_seats(out, &GRID_SPEC, items, n, grid_rows);
 }
 
 int tco_report_sweep_frontier_csv(FILE *out, const tco_sweep_item *items, size_t n)
 {
-    static const char *const HEADER[] = {"file", "scenario", "seats", "per_seat_option",
-                                         "per_transaction_option", "breakeven_notifications"};
-    tco_csvw w;
-    tco_csvw_init(&w, out);
-    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
-    for (size_t i = 0; i < n; i++) {
-        const tco_sweep *sw = items[i].sweep;
-        for (size_t r = 0; r < sw->n_seats; r++)
-            for (size_t k = 0; k < sw->n_pairs; k++) {
-                tco_csvw_text(&w, items[i].file);
-                tco_csvw_text(&w, sw->scenario->name);
-                tco_csvw_num(&w, sw->seats[r]);
-                tco_csvw_text(&w, sw->options.items[sw->pair_u[k]].name);
-                tco_csvw_text(&w, sw->options.items[sw->pair_c[k]].name);
-                tco_csvw_num(&w, sw->frontier[r * sw->n_pairs + k]);
-                tco_csvw_end_row(&w);
-            }
-    }
-    return tco_csvw_finish(&w);
+    return csv_by_seats(out, &FRONTIER_SPEC, items, n, frontier_rows);
 }
 
 static json_t *sweep_json_one(const tco_sweep_item *item)
@@ -565,39 +656,8 @@ static json_t *sweep_json_one(const tco_sweep_item *item)
         json_array_append_new(opts, j);
     }
     json_object_set_new(s, "options", opts);
-    json_t *grid = json_array();
-    for (size_t r = 0; r < sw->n_seats; r++)
-        for (size_t c = 0; c < sw->n_notifications; c++) {
-            const tco_sweep_cell *cell = &sw->cells[r * sw->n_notifications + c];
-            json_t *j = json_object();
-            json_object_set_new(j, "seats", jnum(sw->seats[r]));
-            json_object_set_new(j, "notifications", jnum(sw->notifications[c]));
-            json_object_set_new(j, "cheapest", cell->cheapest >= 0
-                                                   ? tco_report_json_text(option_name(sw, cell->cheapest))
-                                                   : json_null());
-            json_object_set_new(j, "cheapest_tco", jnum(cell->cheapest_tco));
-            json_object_set_new(j, "second", cell->second >= 0
-                                                 ? tco_report_json_text(option_name(sw, cell->second))
-                                                 : json_null());
-            json_object_set_new(j, "second_tco", jnum(cell->second_tco));
-            json_object_set_new(j, "margin", jnum(cell->second_tco - cell->cheapest_tco));
-            json_array_append_new(grid, j);
-        }
-    json_object_set_new(s, "grid", grid);
-    json_t *front = json_array();
-    for (size_t r = 0; r < sw->n_seats; r++)
-        for (size_t k = 0; k < sw->n_pairs; k++) {
-            json_t *j = json_object();
-            json_object_set_new(j, "seats", jnum(sw->seats[r]));
-            json_object_set_new(j, "per_seat_option",
-                                tco_report_json_text(sw->options.items[sw->pair_u[k]].name));
-            json_object_set_new(j, "per_transaction_option",
-                                tco_report_json_text(sw->options.items[sw->pair_c[k]].name));
-            json_object_set_new(j, "breakeven_notifications",
-                                jnum(sw->frontier[r * sw->n_pairs + k]));
-            json_array_append_new(front, j);
-        }
-    json_object_set_new(s, "frontier", front);
+    json_by_seats(s, &GRID_SPEC, item, grid_rows);
+    json_by_seats(s, &FRONTIER_SPEC, item, frontier_rows);
     const tco_sweep_rule *ru = &sw->rule;
     json_t *rule = json_object();
     json_object_set_new(rule, "points", json_integer(ru->n_points));

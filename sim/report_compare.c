@@ -12,6 +12,8 @@
 
 #include "tco/csvwrite.h"
 #include "tco/stats.h"
+#include "tco/table_csv.h"
+#include "tco/table_json.h"
 #include "tco/xalloc.h"
 
 /* The 90% interval of a paired difference. */
@@ -88,60 +90,123 @@ int tco_report_pairwise_csv(FILE *out, const tco_report_item *items, size_t n)
     return tco_csvw_finish(&w);
 }
 
-/* ---- diff.csv -------------------------------------------------------------------------- */
+/* ---- diff.csv: a table (tco/table.h) ---------------------------------------------------- */
+
+enum {
+    DIFF_FILE, DIFF_SCENARIO, DIFF_OPTION_OLD, DIFF_OPTION_NEW, DIFF_CHANGE_MEAN, DIFF_CHANGE_P05,
+    DIFF_CHANGE_P50, DIFF_CHANGE_P95, DIFF_CHANGE_MEAN_SE, DIFF_TRIALS, DIFF_CHANGED_PRICES,
+    DIFF_PLAN, DIFF_SHEET_OLD, DIFF_SHEET_NEW, N_DIFF
+};
+static const tco_column DIFF_COLUMNS[N_DIFF] = {
+    [DIFF_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [DIFF_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [DIFF_OPTION_OLD] = {"option_old", TCO_COLUMN_TEXT, false},
+    [DIFF_OPTION_NEW] = {"option_new", TCO_COLUMN_TEXT, false},
+    [DIFF_CHANGE_MEAN] = {"change_mean", TCO_COLUMN_REAL, false},
+    [DIFF_CHANGE_P05] = {"change_p05", TCO_COLUMN_REAL, false},
+    [DIFF_CHANGE_P50] = {"change_p50", TCO_COLUMN_REAL, false},
+    [DIFF_CHANGE_P95] = {"change_p95", TCO_COLUMN_REAL, false},
+    [DIFF_CHANGE_MEAN_SE] = {"change_mean_se", TCO_COLUMN_REAL, false},
+    [DIFF_TRIALS] = {"trials", TCO_COLUMN_COUNT, false},
+    [DIFF_CHANGED_PRICES] = {"changed_prices", TCO_COLUMN_TEXT_LIST, false},
+    [DIFF_PLAN] = {"plan", TCO_COLUMN_TEXT, false},
+    [DIFF_SHEET_OLD] = {"sheet_old", TCO_COLUMN_TEXT, false},
+    [DIFF_SHEET_NEW] = {"sheet_new", TCO_COLUMN_TEXT, false},
+};
+/* The JSON members in the order the document has always had. */
+static const size_t DIFF_JSON_ORDER[] = {
+    DIFF_OPTION_OLD, DIFF_OPTION_NEW, DIFF_PLAN, DIFF_SHEET_OLD, DIFF_SHEET_NEW,
+    DIFF_CHANGE_MEAN, DIFF_CHANGE_MEAN_SE, DIFF_CHANGE_P05, DIFF_CHANGE_P50, DIFF_CHANGE_P95,
+    DIFF_TRIALS, DIFF_CHANGED_PRICES,
+};
+static const tco_table_spec DIFF_SPEC = {"diff", "sheet_diff", DIFF_COLUMNS, N_DIFF,
+                                         DIFF_JSON_ORDER,
+                                         sizeof DIFF_JSON_ORDER / sizeof DIFF_JSON_ORDER[0]};
+
+/* The changed prices of a plan, "seat: 20 → 22; api: removed" as its items (compare joins
+ * them; the table keeps the list). */
+static void changes_cell(tco_table *t, const char *s)
+{
+    size_t n = 0, cap = 4;
+    char **items = tco_xcalloc(cap, sizeof *items);
+    while (*s) {
+        const char *e = strstr(s, "; ");
+        const size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (n == cap)
+            items = tco_xreallocarray(items, cap *= 2, sizeof *items);
+        items[n++] = tco_xstrndup(s, len);
+        s += len + (e ? 2 : 0);
+    }
+    tco_table_list(t, (const char *const *)items, n);
+    for (size_t k = 0; k < n; k++)
+        free(items[k]);
+    free(items);
+}
+
+/* Adds the sheet diff rows of one scenario (none without a compare summary). */
+static void diff_rows(tco_table *t, const tco_report_item *item)
+{
+    const tco_result *r = item->result;
+    const tco_compare *c = tco_compare_find(r);
+    if (!c)
+        return;
+    const tco_prices *p = tco_compare_prices(c);
+    tco_sheet_diff sd;
+    tco_sheet_diff_build(&sd, p, &r->options);
+    for (size_t k = 0; k < sd.n_options; k++) {
+        const tco_option_change *oc = &sd.options[k];
+        const tco_plan_change *pc = &sd.plans[oc->plan_change];
+        const tco_plan *np = &p->plans[pc->new_plan];
+        tco_difference d;
+        /* no paired trial (an option not offered): no statistics, trials 0 */
+        const bool have = tco_compare_difference(c, oc->option_old, oc->option_new, &d);
+        tco_table_text(t, item->file);
+        tco_table_text(t, r->scenario->name);
+        tco_table_text(t, r->options.items[oc->option_old].name);
+        tco_table_text(t, r->options.items[oc->option_new].name);
+        tco_table_real(t, have ? d.mean : NAN);
+        tco_table_real(t, have ? tco_compare_difference_quantile(c, oc->option_old,
+                                                                 oc->option_new, Q_LO)
+                               : NAN);
+        tco_table_real(t, have ? tco_compare_difference_quantile(c, oc->option_old,
+                                                                 oc->option_new, 0.5)
+                               : NAN);
+        tco_table_real(t, have ? tco_compare_difference_quantile(c, oc->option_old,
+                                                                 oc->option_new, Q_HI)
+                               : NAN);
+        tco_table_real(t, have ? d.mean_se : NAN);
+        tco_table_count(t, d.n);
+        changes_cell(t, pc->changes);
+        char *plan = tco_xasprintf("%s/%s", np->vendor, np->plan);
+        tco_table_text(t, plan);
+        free(plan);
+        tco_table_text(t, p->sheets[p->plans[pc->old_plan].sheet].path);
+        tco_table_text(t, p->sheets[np->sheet].path);
+        tco_table_end_row(t);
+    }
+    tco_sheet_diff_fini(&sd);
+}
+
+tco_table *tco_report_diff_table(const tco_report_item *items, size_t n)
+{
+    tco_table *t = tco_table_alloc(&DIFF_SPEC);
+    for (size_t i = 0; i < n; i++)
+        diff_rows(t, &items[i]);
+    return t;
+}
 
 int tco_report_diff_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    static const char *const HEADER[] = {
-        "file", "scenario", "option_old", "option_new", "change_mean", "change_p05",
-        "change_p50", "change_p95", "change_mean_se", "trials", "changed_prices", "plan",
-        "sheet_old", "sheet_new"};
-    tco_csvw w;
-    tco_csvw_init(&w, out);
-    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
-    for (size_t i = 0; i < n; i++) {
-        const tco_result *r = items[i].result;
-        const tco_compare *c = tco_compare_find(r);
-        if (!c)
-            continue;
-        const tco_prices *p = tco_compare_prices(c);
-        tco_sheet_diff sd;
-        tco_sheet_diff_build(&sd, p, &r->options);
-        for (size_t k = 0; k < sd.n_options; k++) {
-            const tco_option_change *oc = &sd.options[k];
-            const tco_plan_change *pc = &sd.plans[oc->plan_change];
-            const tco_plan *np = &p->plans[pc->new_plan];
-            tco_difference d;
-            const bool have = tco_compare_difference(c, oc->option_old, oc->option_new, &d);
-            tco_csvw_text(&w, items[i].file);
-            tco_csvw_text(&w, r->scenario->name);
-            tco_csvw_text(&w, r->options.items[oc->option_old].name);
-            tco_csvw_text(&w, r->options.items[oc->option_new].name);
-            if (have) {
-                tco_csvw_num(&w, d.mean);
-                tco_csvw_num(&w, tco_compare_difference_quantile(c, oc->option_old,
-                                                                 oc->option_new, Q_LO));
-                tco_csvw_num(&w, tco_compare_difference_quantile(c, oc->option_old,
-                                                                 oc->option_new, 0.5));
-                tco_csvw_num(&w, tco_compare_difference_quantile(c, oc->option_old,
-                                                                 oc->option_new, Q_HI));
-                tco_csvw_num(&w, d.mean_se);
-            } else {
-                for (int b = 0; b < 5; b++)
-                    tco_csvw_blank(&w);
-            }
-            tco_csvw_u64(&w, d.n);
-            tco_csvw_text(&w, pc->changes);
-            char *plan = tco_xasprintf("%s/%s", np->vendor, np->plan);
-            tco_csvw_text(&w, plan);
-            free(plan);
-            tco_csvw_text(&w, p->sheets[p->plans[pc->old_plan].sheet].path);
-            tco_csvw_text(&w, p->sheets[np->sheet].path);
-            tco_csvw_end_row(&w);
-        }
-        tco_sheet_diff_fini(&sd);
+    /* one scenario's rows at a time */
+    tco_table *t = tco_table_alloc(&DIFF_SPEC);
+    int rc = tco_table_csv_header(out, &DIFF_SPEC);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        diff_rows(t, &items[i]);
+        rc = tco_table_csv_rows(out, t);
+        tco_table_clear(t);
     }
-    return tco_csvw_finish(&w);
+    tco_table_free(t);
+    return rc;
 }
 
 /* ---- the verdict ----------------------------------------------------------------------- */
@@ -442,19 +507,6 @@ static json_t *jnum(double x)
     return isfinite(x) ? json_real(x) : json_null();
 }
 
-/* "a; b" as ["a", "b"]. */
-static json_t *split_changes(const char *s)
-{
-    json_t *arr = json_array();
-    while (*s) {
-        const char *e = strstr(s, "; ");
-        const size_t len = e ? (size_t)(e - s) : strlen(s);
-        json_array_append_new(arr, json_stringn(s, len));
-        s += len + (e ? 2 : 0);
-    }
-    return arr;
-}
-
 void tco_report_compare_json(void *scenario, const tco_report_item *item, void *ctx)
 {
     (void)ctx;
@@ -498,36 +550,9 @@ void tco_report_compare_json(void *scenario, const tco_report_item *item, void *
         }
     json_object_set_new(js, "pairwise", pw);
 
-    const tco_prices *p = tco_compare_prices(c);
-    tco_sheet_diff sd;
-    tco_sheet_diff_build(&sd, p, &r->options);
-    json_t *diff = json_array();
-    for (size_t k = 0; k < sd.n_options; k++) {
-        const tco_option_change *oc = &sd.options[k];
-        const tco_plan_change *pc = &sd.plans[oc->plan_change];
-        const tco_plan *op = &p->plans[pc->old_plan], *np = &p->plans[pc->new_plan];
-        tco_difference d;
-        tco_compare_difference(c, oc->option_old, oc->option_new, &d);
-        json_t *row = json_object();
-        json_object_set_new(row, "option_old", tco_report_json_text(r->options.items[oc->option_old].name));
-        json_object_set_new(row, "option_new", tco_report_json_text(r->options.items[oc->option_new].name));
-        char *plan = tco_xasprintf("%s/%s", np->vendor, np->plan);
-        json_object_set_new(row, "plan", tco_report_json_text(plan));
-        free(plan);
-        json_object_set_new(row, "sheet_old", tco_report_json_text(p->sheets[op->sheet].path));
-        json_object_set_new(row, "sheet_new", tco_report_json_text(p->sheets[np->sheet].path));
-        json_object_set_new(row, "change_mean", jnum(d.mean));
-        json_object_set_new(row, "change_mean_se", jnum(d.mean_se));
-        json_object_set_new(row, "change_p05", jnum(tco_compare_difference_quantile(
-                                                   c, oc->option_old, oc->option_new, Q_LO)));
-        json_object_set_new(row, "change_p50", jnum(tco_compare_difference_quantile(
-                                                   c, oc->option_old, oc->option_new, 0.5)));
-        json_object_set_new(row, "change_p95", jnum(tco_compare_difference_quantile(
-                                                   c, oc->option_old, oc->option_new, Q_HI)));
-        json_object_set_new(row, "trials", json_integer((json_int_t)d.n));
-        json_object_set_new(row, "changed_prices", split_changes(pc->changes));
-        json_array_append_new(diff, row);
-    }
-    tco_sheet_diff_fini(&sd);
-    json_object_set_new(js, "sheet_diff", diff);
+    tco_table *diff = tco_report_diff_table(item, 1);
+    const char *const keys[] = {item->file, r->scenario->name};
+    size_t cursor = 0;
+    tco_table_json_nest(js, diff, keys, 2, &cursor);
+    tco_table_free(diff);
 }

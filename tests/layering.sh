@@ -5,9 +5,9 @@ set -u
 layer() {
     case "$1" in
     defaults|xalloc) echo 0 ;;
-    diag|rng|stats) echo 1 ;;
+    diag|rng|stats|table) echo 1 ;;
     value|csvload|outfile|csvwrite) echo 2 ;;
-    outset) echo 3 ;;
+    outset|table_csv|table_json) echo 3 ;;
     scenario|pricesheet|cli) echo 3 ;;
     price|option|workload|rules) echo 4 ;;
     cost) echo 5 ;;

@@ -401,6 +401,82 @@ static void json_parses_and_carries_the_results(void **state)
     tco_scenario_file_fini(&f);
 }
 
+/* The index of the column named `name` of spec. */
+static size_t column_named(const tco_table_spec *spec, const char *name)
+{
+    for (size_t c = 0; c < spec->n_columns; c++)
+        if (strcmp(spec->columns[c].name, name) == 0)
+            return c;
+    fail_msg("no column %s", name);
+    return 0;
+}
+
+/* monthly.csv's table (issue 15): one row per month of every offered option, its discounted
+ * monthly means adding up to the TCO (hand_cases.h: delay 4,000.00 / 10,564.00 / 14,064.00),
+ * and the JSON document's monthly rows of each option carry every one of its cells. */
+static void monthly_table_adds_up_and_is_the_json_rows(void **state)
+{
+    (void)state;
+    tco_scenario_file f;
+    tco_prices p;
+    tu_scenarios(&f, HAND_SCENARIOS);
+    tu_prices(&p, HAND_SHEET);
+    tco_result r;
+    tu_run(&f.items[HAND_DELAY], &p, 4, 1, 1, &r);
+    tco_report_item item = {"hand.csv", &r};
+    tco_table *t = tco_report_monthly_table(&item, 1);
+    const tco_table_spec *spec = tco_table_get_spec(t);
+    assert_string_equal(spec->name, "monthly");
+    assert_int_equal(tco_table_n_rows(t), 3 * 12);
+
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_non_null(fp);
+    assert_int_equal(tco_report_json(fp, &item, 1, NULL), 0);
+    assert_int_equal(fclose(fp), 0);
+    json_t *doc = json_loads(buf, 0, NULL);
+    assert_non_null(doc);
+    json_t *opts = json_object_get(json_array_get(json_object_get(doc, "results"), 0), "options");
+
+    for (size_t k = 0; k < 3; k++) {
+        const size_t o = tu_option(&r, HAND_OPTIONS[k]);
+        size_t n_run;
+        const char *const keys[] = {"hand.csv", "delay", HAND_OPTIONS[k]};
+        const size_t first = tco_table_find_run(t, keys, 3, 0, &n_run);
+        assert_int_equal(n_run, 12);
+        json_t *rows = json_object_get(json_array_get(opts, o), "monthly");
+        assert_int_equal(json_array_size(rows), 12);
+        double sum = 0;
+        for (size_t m = 0; m < 12; m++) {
+            json_t *row = json_array_get(rows, m);
+            size_t members = 0;
+            for (size_t c = 0; c < spec->n_columns; c++) {
+                if (spec->columns[c].key)
+                    continue;
+                const tco_cell cell = tco_table_cell(t, first + m, c);
+                json_t *v = json_object_get(row, spec->columns[c].name);
+                assert_non_null(v);
+                members++;
+                if (cell.type == TCO_COLUMN_COUNT)
+                    assert_true(json_integer_value(v) == (json_int_t)cell.count);
+                else
+                    assert_true(json_real_value(v) == cell.real);
+            }
+            assert_int_equal(json_object_size(row), members);
+            assert_true(tco_table_cell(t, first + m, column_named(spec, "month")).count == m + 1);
+            sum += tco_table_cell(t, first + m, column_named(spec, "cost_mean")).real;
+        }
+        tu_assert_cents(sum, HAND_TCO[HAND_DELAY][k]);
+    }
+    json_decref(doc);
+    free(buf);
+    tco_table_free(t);
+    tco_result_fini(&r);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
 /* SPEC §6: every CSV cell is UTF-8, whatever the file name given; controls that a terminal
  * would obey (ESC) are escaped, line breaks are cell data. */
 static void csv_text_is_utf8_with_terminal_controls_escaped(void **state)
@@ -504,6 +580,7 @@ int main(void)
         cmocka_unit_test(text_cells_that_look_like_formulas_are_neutralised),
         cmocka_unit_test(not_offered_options_have_zero_trials_and_blank_statistics),
         cmocka_unit_test(json_parses_and_carries_the_results),
+        cmocka_unit_test(monthly_table_adds_up_and_is_the_json_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

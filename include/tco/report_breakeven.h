@@ -54,6 +54,11 @@ typedef struct tco_sweep_item {
     const tco_sweep *sweep;
 } tco_sweep_item;
 
+/* The tables of grid.csv and breakeven_frontier.csv (tco/table.h; file and scenario their
+ * keys; JSON "grid" and "frontier", an absent option null). Caller frees. */
+tco_table *tco_report_sweep_grid_table(const tco_sweep_item *items, size_t n);
+tco_table *tco_report_sweep_frontier_table(const tco_sweep_item *items, size_t n);
+
 /* Each returns 0, or -1 when writing failed. */
 int tco_report_sweep_table(FILE *out, const tco_sweep_item *items, size_t n);
 int tco_report_sweep_grid_csv(FILE *out, const tco_sweep_item *items, size_t n);

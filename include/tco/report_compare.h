@@ -28,6 +28,10 @@
 #include "tco/compare.h"
 #include "tco/report.h"
 
+/* The table of diff.csv (tco/table.h; file and scenario its keys; JSON "sheet_diff", its
+ * changed_prices a list): the sheet diff of every item with a compare summary. Caller frees. */
+tco_table *tco_report_diff_table(const tco_report_item *items, size_t n);
+
 /* Each returns 0, or -1 when writing failed. */
 int tco_report_pairwise_csv(FILE *out, const tco_report_item *items, size_t n);
 int tco_report_diff_csv(FILE *out, const tco_report_item *items, size_t n);

@@ -21,6 +21,7 @@
 # printed and its status as the expected files (absent when empty or 0). Read the diff
 # (git diff tests/cli/cases) before committing it.
 # $CSVCELLS is tests/csvcells.c, built: what a spreadsheet makes of a CSV file's cells.
+# $CSVINJSON is tests/csvinjson.c, built: every cell of a CSV file in the JSON document.
 # $FAULT_SHIM is tests/faults/fault.c, built: preloaded, it makes a chosen rename() fail.
 set -u
 LC_ALL=C
@@ -32,6 +33,10 @@ case $TCOSIM in /*) ;; *) TCOSIM=$(pwd)/$TCOSIM ;; esac
 : "${CSVCELLS:=build/test/tests/csvcells}"
 case $CSVCELLS in /*) ;; *) CSVCELLS=$(pwd)/$CSVCELLS ;; esac
 export CSVCELLS
+# tests/csvinjson: every cell of a CSV file in the JSON document (issue 15)
+: "${CSVINJSON:=build/test/tests/csvinjson}"
+case $CSVINJSON in /*) ;; *) CSVINJSON=$(pwd)/$CSVINJSON ;; esac
+export CSVINJSON
 : "${FAULT_SHIM:=build/test/tests/faults/fault.so}"
 case $FAULT_SHIM in /*) ;; *) FAULT_SHIM=$(pwd)/$FAULT_SHIM ;; esac
 export FAULT_SHIM
