@@ -230,6 +230,8 @@ static bool parse_skip(const char *list, unsigned *skip)
 static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t err_size)
 {
     memset(o, 0, sizeof *o);
+    o->argc = argc;
+    o->argv = argv;
     o->trials = TCO_DEFAULT_TRIALS;
     o->seed = TCO_DEFAULT_SEED;
     o->format = TCO_FORMAT_TABLE;

@@ -110,13 +110,17 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
                 ctx.which[n_files] = f;
                 names[n_files++] = FILES[f].name;
             }
-        const tco_publication pub = {names, n_files, write_one, report, &ctx};
+        tco_manifest manifest;
+        tco_manifest_input *inputs;
+        tco_cmd_manifest(&manifest, &inputs, o, &prices, &batch, true);
+        const tco_publication pub = {names, n_files, write_one, report, &ctx, &manifest};
         /* SPEC §8.5: a run that simulated no scenario leaves the previous files as they were */
         tco_diag_list_init(&diags);
         tco_status st =
             tco_cmd_publish(o->out_dir && n_done > 0 ? o->out_dir : NULL, &pub, stop, &diags);
         tco_cmd_print_diags(&diags);
         tco_diag_list_fini(&diags);
+        free(inputs);
         if (st == TCO_EINTERRUPTED)
             tco_cmd_print_interrupted(stop);
         if (st > worst)

@@ -396,6 +396,55 @@ static bool stdout_flushed(void)
     return false;
 }
 
+/* manifest.json, listing the files of the set it belongs to, itself included. */
+static tco_status write_manifest(tco_outset *set, const tco_publication *pub,
+                                 tco_diag_list *diags)
+{
+    static const char NAME[] = "manifest.json";
+    const char **outputs = tco_xcalloc(pub->n_files + 2, sizeof *outputs);
+    for (size_t i = 0; i < pub->n_files; i++)
+        outputs[i] = pub->names[i];
+    outputs[pub->n_files] = NAME;
+    tco_manifest m = *pub->manifest;
+    m.outputs = outputs;
+    m.n_outputs = pub->n_files + 1;
+    FILE *fp;
+    tco_status st = tco_outset_add(set, NAME, &fp, diags);
+    if (st == TCO_OK && tco_manifest_write(fp, &m) != 0) {
+        int err = errno;
+        tco_diag_add(diags, TCO_ECANTCREAT, set->files[set->n - 1].final_path, 0, 0,
+                     "cannot write: %s", err ? strerror(err) : "output error");
+        st = TCO_ECANTCREAT;
+    }
+    free(outputs);
+    return st;
+}
+
+void tco_cmd_manifest(tco_manifest *m, tco_manifest_input **inputs, const tco_options *o,
+                      const tco_prices *prices, const tco_batch *batch, bool simulated)
+{
+    const size_t n = prices->n_sheets + o->n_files;
+    tco_manifest_input *in = tco_xcalloc(n + 1, sizeof *in);
+    const char *currency = NULL;
+    for (size_t i = 0; i < prices->n_sheets; i++) {
+        in[i] = (tco_manifest_input){prices->sheets[i].path, "prices"};
+        if (!currency)
+            currency = prices->sheets[i].currency;
+    }
+    for (size_t i = 0; i < o->n_files; i++)
+        in[prices->n_sheets + i] = (tco_manifest_input){o->files[i], "scenario"};
+    bool discounted = false;
+    for (size_t i = 0; i < batch->n_files; i++)
+        for (size_t k = 0; k < batch->files[i].n; k++) {
+            const tco_scenario *s = &batch->files[i].items[k];
+            if (s->given[TCO_SCN_DISCOUNT_RATE] && !tco_value_is_zero(&s->v[TCO_SCN_DISCOUNT_RATE]))
+                discounted = true;
+        }
+    *m = (tco_manifest){TCO_VERSION, o->argc, o->argv, simulated, o->seed, o->trials,
+                        in, n, NULL, 0, currency, discounted};
+    *inputs = in;
+}
+
 /* Writes the rendered report; whether standard output took all of it (if not, says why). */
 static bool stdout_took(const char *report, size_t len)
 {
@@ -453,6 +502,8 @@ static tco_status write_set(tco_outset *set, const tco_publication *pub, const a
             st = TCO_ECANTCREAT;
         }
     }
+    if (st == TCO_OK && pub->manifest)
+        st = write_manifest(set, pub, diags);
     /* all written: on disk under their temporary names (a full disk shows here) */
     if (st == TCO_OK)
         st = tco_outset_close(set, diags);

@@ -40,6 +40,8 @@ typedef struct tco_options {
     unsigned skip;            /* run --skip: TCO_SKIP_* bits */
     char **files;             /* operands; point into argv */
     size_t n_files;
+    int argc;                 /* the command line as given, for manifest.json */
+    char *const *argv;
 
     /* recommend: the thresholds of SPEC §7's rules */
     double min_dev_hours;          /* --min-dev-hours, rule 1 (20 hours/week) */

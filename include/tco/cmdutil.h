@@ -13,6 +13,7 @@
 #include "tco/cli.h"
 #include "tco/diag.h"
 #include "tco/engine.h"
+#include "tco/manifest.h"
 #include "tco/pricesheet.h"
 #include "tco/report.h"
 #include "tco/scenario.h"
@@ -79,7 +80,16 @@ typedef struct tco_publication {
     int (*write)(size_t i, FILE *fp, void *ctx); /* writes file i: 0, or -1 on error */
     int (*report)(FILE *out, void *ctx);         /* prints the report: 0, or -1 on error */
     void *ctx;
+    /* with --out, manifest.json is written beside the files (SPEC §8.5); its outputs are
+     * filled in here. NULL: none */
+    const tco_manifest *manifest;
 } tco_publication;
+
+/* The manifest of a command's run (SPEC §8.5): its command line, seed and trials (when
+ * `simulated`), every input (the price sheets, then the scenario files, as given), the sheets'
+ * currency and whether a scenario is discounted. *inputs is allocated: free it. */
+void tco_cmd_manifest(tco_manifest *m, tco_manifest_input **inputs, const tco_options *o,
+                      const tco_prices *prices, const tco_batch *batch, bool simulated);
 
 /* Publishes the results. Without --out (dir NULL) prints the report. With it, writes the files
  * into dir (created if missing) as one set replacing the previous run's (SPEC §8.5, outset:
