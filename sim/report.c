@@ -9,6 +9,8 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdbool.h>
+#include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -367,6 +369,74 @@ void tco_report_pad(FILE *out, const char *s, size_t width, bool right)
         fprintf(out, "%s%*s", s, fill, "");
 }
 
+size_t tco_report_line_width(void)
+{
+    const char *s = getenv("COLUMNS");
+    if (s && *s) {
+        char *end;
+        errno = 0;
+        const unsigned long n = strtoul(s, &end, 10);
+        if (errno == 0 && *end == '\0' && n >= 40 && n <= 1000)
+            return (size_t)n;
+    }
+    return 100;
+}
+
+void tco_report_print_wrapped(FILE *out, const char *text, int indent, size_t width)
+{
+    size_t col = 0;
+    const char *s = text;
+    while (*s) {
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        const size_t len = (size_t)(e - s);
+        if (col > 0 && col + 1 + len > width) {
+            fputc('\n', out);
+            col = 0;
+        }
+        if (col == 0) {
+            fprintf(out, "%*s", indent, "");
+            col = (size_t)indent;
+        } else {
+            fputc(' ', out);
+            col++;
+        }
+        fwrite(s, 1, len, out);
+        col += len;
+        s = *e ? e + 1 : e;
+    }
+    if (col > 0)
+        fputc('\n', out);
+}
+
+/* An option's name where it is longer than its column: on lines of its own, broken after a
+ * '+' or '/' (a hybrid's two plans, a vendor and its plan) or at a space, so that its numbers
+ * can follow on the next line in their columns. Names are printable text; a break falls only
+ * at an ASCII character, never inside a UTF-8 sequence. */
+static void print_long_name(FILE *out, const char *rank, const char *name, size_t line)
+{
+    const size_t room = line > 8 + 16 ? line - 8 : 16;
+    const char *s = name;
+    bool first = true;
+    while (*s) {
+        size_t cols = 0, cut = 0;
+        const char *p = s;
+        for (; *p && cols < room; p++) {
+            if (((unsigned char)*p & 0xC0) != 0x80)
+                cols++;
+            if (*p == '+' || *p == '/' || *p == ' ')
+                cut = (size_t)(p - s) + 1;
+        }
+        size_t n = !*p ? (size_t)(p - s) : cut ? cut : (size_t)(p - s);
+        while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n++; /* never end inside a character */
+        fprintf(out, "  %4s  %.*s\n", first ? rank : "", (int)n, s);
+        first = false;
+        s += n;
+    }
+}
+
 void tco_report_heading(FILE *out, const char *scenario, const char *file)
 {
     char *name = tco_diag_printable(scenario);
@@ -378,8 +448,29 @@ void tco_report_heading(FILE *out, const char *scenario, const char *file)
 
 /* The money columns of the ranking: mean TCO, p05, p50, p95. */
 #define N_MONEY_COLUMNS 4
-/* At least this wide, so that everyday tables line up from one run to the next. */
-#define MONEY_COLUMN_MIN 12
+/* At least this wide ("$1,234,567"), so that everyday tables line up from one run to the
+ * next. */
+#define MONEY_COLUMN_MIN 10
+/* The p_cheapest column: "99.86% ± 0.04%" and the like. */
+#define SHARE_COLUMN 14
+
+/* *text with a printf-formatted tail appended (a new string; the old one is freed). */
+static void append_text(char **text, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void append_text(char **text, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char tail[256];
+    vsnprintf(tail, sizeof tail, fmt, ap);
+    va_end(ap);
+    char *joined = tco_xasprintf("%s%s", *text, tail);
+    free(*text);
+    *text = joined;
+}
 
 static void table_one(FILE *out, const tco_report_item *item, const tco_report_section *sections,
                       size_t n_sections)
@@ -388,9 +479,16 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
     const tco_result *r = item->result;
     char trials[32];
     format_count(trials, sizeof trials, r->n_trials);
-    tco_report_heading(out, r->scenario->name, item->file);
-    fprintf(out, ": %d months, %s trials, seed %llu\n", r->months, trials,
-            (unsigned long long)r->seed);
+    {
+        char *name = tco_diag_printable(r->scenario->name);
+        char *path = tco_diag_printable(item->file);
+        char *heading = tco_xasprintf("%s (%s): %d months, %s trials, seed %llu", name, path,
+                                      r->months, trials, (unsigned long long)r->seed);
+        tco_report_print_wrapped(out, heading, 0, tco_report_line_width());
+        free(heading);
+        free(path);
+        free(name);
+    }
     for (size_t k = 0; k < n_sections; k++)
         if (sections[k].table_before)
             sections[k].table_before(out, item, sections[k].ctx);
@@ -418,6 +516,15 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
                 money_width[c] = strlen(cells[o][c]);
         }
     }
+    /* the table fits the line (tco_report_line_width): the option column takes what the
+     * numbers leave, and a longer name gets lines of its own above its numbers */
+    const size_t line = tco_report_line_width();
+    size_t numbers = 2 + SHARE_COLUMN;
+    for (size_t c = 0; c < N_MONEY_COLUMNS; c++)
+        numbers += 2 + money_width[c];
+    const size_t room = line > 8 + numbers + 6 ? line - 8 - numbers : 6; /* "option" */
+    if (width > room)
+        width = room;
     fprintf(out, "  %4s  ", "rank");
     tco_report_pad(out, "option", width, false);
     for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
@@ -428,11 +535,19 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
     for (size_t k = 0; k < r->options.n; k++) {
         const size_t o = order[k];
         const tco_option *opt = &r->options.items[o];
+        const bool long_name = tco_diag_text_width(opt->name) > width;
         if (!opt->offered) {
-            fprintf(out, "  %4s  ", "-");
-            tco_report_pad(out, opt->name, width, false);
             char *why = tco_diag_printable(opt->not_offered_why ? opt->not_offered_why : "");
-            fprintf(out, "  not offered: %s\n", why);
+            if (long_name) {
+                print_long_name(out, "-", opt->name, line);
+                char *text = tco_xasprintf("not offered: %s", why);
+                tco_report_print_wrapped(out, text, 8, line);
+                free(text);
+            } else {
+                fprintf(out, "  %4s  ", "-");
+                tco_report_pad(out, opt->name, width, false);
+                fprintf(out, "  not offered: %s\n", why);
+            }
             free(why);
             continue;
         }
@@ -440,8 +555,16 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         double p = tco_result_p_cheapest(r, o, &se);
         char share[48];
         tco_report_format_share(share, sizeof share, p, se, (double)r->per_option[o].tco.n);
-        fprintf(out, "  %4zu  ", k + 1);
-        tco_report_pad(out, opt->name, width, false);
+        char rank[24];
+        snprintf(rank, sizeof rank, "%zu", k + 1);
+        if (long_name) {
+            print_long_name(out, rank, opt->name, line);
+            fprintf(out, "  %4s  ", "");
+            tco_report_pad(out, "", width, false);
+        } else {
+            fprintf(out, "  %4s  ", rank);
+            tco_report_pad(out, opt->name, width, false);
+        }
         for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
             fputs("  ", out);
             tco_report_pad(out, cells[o][c], money_width[c], true);
@@ -461,17 +584,22 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         tco_report_format_money(lo, sizeof lo, tco_sketch_quantile(&res->month_q[last], 0.05));
         tco_report_format_money(hi, sizeof hi, tco_sketch_quantile(&res->month_q[last], 0.95));
         /* months 1, the middle and the last, each named once (a short horizon has fewer) */
-        fprintf(out, "  monthly cost of %s (median): %s in month 1", r->options.items[o].name, m1);
+        char *text = tco_xasprintf("monthly cost of %s (median): %s in month 1",
+                                   r->options.items[o].name, m1);
         if (mid > 0 && mid < last)
-            fprintf(out, ", %s in month %d", mm, mid + 1);
+            append_text(&text, ", %s in month %d", mm, mid + 1);
         if (last > 0)
-            fprintf(out, ", %s in month %d", ml, last + 1);
-        fprintf(out, " (90%% of trials %s to %s)\n", lo, hi);
+            append_text(&text, ", %s in month %d", ml, last + 1);
+        append_text(&text, " (90%% of trials %s to %s)", lo, hi);
+        tco_report_print_wrapped(out, text, 2, line);
+        free(text);
     }
     for (size_t k = 0; k < r->options.n; k++)
         if (r->options.items[order[k]].offered && r->options.items[order[k]].note) {
             char *note = tco_diag_printable(r->options.items[order[k]].note);
-            fprintf(out, "  note: %s\n", note);
+            char *text_line = tco_xasprintf("note: %s", note);
+            tco_report_print_wrapped(out, text_line, 2, line);
+            free(text_line);
             free(note);
         }
     free(order);

@@ -217,12 +217,23 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
     const size_t n = tco_breakeven_n_pairs(b);
     if (n == 0)
         return;
-    fprintf(out, "  break-even, per seat vs per transaction (month-1 volume at which the TCOs "
-                 "are equal, other inputs as drawn; p50 over the trials that have one):\n");
+    const size_t width = tco_report_line_width();
+    tco_report_print_wrapped(out,
+                             "break-even, per seat vs per transaction (month-1 volume at which "
+                             "the TCOs are equal, other inputs as drawn; p50 over the trials "
+                             "that have one):",
+                             2, width);
+    FILE *const page = out;
     for (size_t k = 0; k < n; k++) {
         tco_breakeven_pair p;
         tco_breakeven_pair_get(b, k, &p);
-        fprintf(out, "    %s vs %s: ", r->options.items[p.per_seat].name,
+        /* each pair's sentence, then wrapped to the line */
+        char *sentence = NULL;
+        size_t len = 0;
+        out = open_memstream(&sentence, &len);
+        if (!out)
+            tco_out_of_memory("a break-even line");
+        fprintf(out, "%s vs %s: ", r->options.items[p.per_seat].name,
                 r->options.items[p.per_transaction].name);
         char share[64];
         format_share(share, sizeof share, &p);
@@ -248,10 +259,15 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
         if (p.n_seats > 0) {
             format_qty(qty, sizeof qty, p.seats_p50);
             share_note(note, sizeof note, p.n_seats, p.n_trials);
-            fprintf(out, " or %s seat%s%s\n", qty, p.seats_p50 == 1 ? "" : "s", note);
+            fprintf(out, " or %s seat%s%s", qty, p.seats_p50 == 1 ? "" : "s", note);
         } else {
-            fprintf(out, ", no seat count either\n");
+            fprintf(out, ", no seat count either");
         }
+        if (fclose(out) != 0)
+            tco_out_of_memory("a break-even line");
+        out = page;
+        tco_report_print_wrapped(out, sentence, 4, width);
+        free(sentence);
     }
 }
 

@@ -21,8 +21,6 @@
 #define Q_HI 0.95
 /* Options shown in the table's pairwise matrix (all of them are in pairwise.csv). */
 #define MATRIX_MAX 6
-/* Width the verdict paragraph is wrapped to. */
-#define WRAP_COLUMNS 100
 
 /* ---- helpers --------------------------------------------------------------------------- */
 
@@ -372,43 +370,13 @@ char *tco_report_compare_verdict(const tco_result *r)
     return text;
 }
 
-/* Prints text wrapped at WRAP_COLUMNS bytes after `indent` spaces (a word longer than a line
- * stays whole). */
-static void print_wrapped(FILE *out, const char *text, int indent)
-{
-    size_t col = 0;
-    const char *s = text;
-    while (*s) {
-        const char *e = s;
-        while (*e && *e != ' ')
-            e++;
-        const size_t len = (size_t)(e - s);
-        if (col > 0 && col + 1 + len > WRAP_COLUMNS) {
-            fputc('\n', out);
-            col = 0;
-        }
-        if (col == 0) {
-            fprintf(out, "%*s", indent, "");
-            col = (size_t)indent;
-        } else {
-            fputc(' ', out);
-            col++;
-        }
-        fwrite(s, 1, len, out);
-        col += len;
-        s = *e ? e + 1 : e;
-    }
-    if (col > 0)
-        fputc('\n', out);
-}
-
 void tco_report_compare_table_before(FILE *out, const tco_report_item *item, void *ctx)
 {
     (void)ctx;
     char *v = tco_report_compare_verdict(item->result);
     if (!v)
         return;
-    print_wrapped(out, v, 2);
+    tco_report_print_wrapped(out, v, 2, tco_report_line_width());
     free(v);
 }
 
@@ -422,9 +390,17 @@ static void table_matrix(FILE *out, const tco_result *r, const tco_compare *c)
         free(order);
         return;
     }
-    const size_t k = n < MATRIX_MAX ? n : MATRIX_MAX;
-    fprintf(out, "  P(row cheaper than column) ± standard error or 95%% bound, by rank%s:\n",
-            n > k ? " (all pairs in pairwise.csv)" : "");
+    /* as many columns as fit the line (at most MATRIX_MAX); a row's name follows its cells
+     * where it fits, else the rank names it (the ranking above) */
+    const size_t width = tco_report_line_width();
+    size_t fit = width > 6 + 15 ? (width - 6) / 15 : 1;
+    fit = fit < 2 ? 2 : fit > MATRIX_MAX ? MATRIX_MAX : fit;
+    const size_t k = n < fit ? n : fit;
+    char *heading = tco_xasprintf(
+        "P(row cheaper than column) ± standard error or 95%% bound, by rank%s:",
+        n > k ? " (all pairs in pairwise.csv)" : "");
+    tco_report_print_wrapped(out, heading, 2, width);
+    free(heading);
     fprintf(out, "  %4s", "");
     for (size_t j = 0; j < k; j++)
         fprintf(out, "  %13zu", j + 1);
@@ -446,7 +422,10 @@ static void table_matrix(FILE *out, const tco_result *r, const tco_compare *c)
             /* "±" is two bytes and one column */
             fprintf(out, has_se ? "  %14s" : "  %13s", trimmed(&cell));
         }
-        fprintf(out, "  %s\n", r->options.items[order[i]].name);
+        const char *name = r->options.items[order[i]].name;
+        if (6 + 15 * k + 2 + tco_diag_text_width(name) <= width)
+            fprintf(out, "  %s", name);
+        fputc('\n', out);
     }
     free(order);
 }
@@ -456,15 +435,21 @@ static void table_diff(FILE *out, const tco_result *r, const tco_compare *c)
     const tco_prices *p = tco_compare_prices(c);
     tco_sheet_diff sd;
     tco_sheet_diff_build(&sd, p, &r->options);
-    if (sd.n_plans > 0)
-        fprintf(out, "  sheet diff: TCO change of each option, new sheet − old, over %d months "
-                     "(mean; 90%% of trials):\n",
-                r->months);
+    if (sd.n_plans > 0) {
+        char *line = tco_xasprintf("sheet diff: TCO change of each option, new sheet − old, over "
+                                   "%d months (mean; 90%% of trials):",
+                                   r->months);
+        tco_report_print_wrapped(out, line, 2, tco_report_line_width());
+        free(line);
+    }
     for (size_t k = 0; k < sd.n_plans; k++) {
         const tco_plan_change *pc = &sd.plans[k];
         const tco_plan *a = &p->plans[pc->old_plan], *b = &p->plans[pc->new_plan];
-        fprintf(out, "    %s/%s, %s → %s: %s\n", b->vendor, b->plan, p->sheets[a->sheet].stem,
-                p->sheets[b->sheet].stem, pc->changes[0] ? pc->changes : "no price changed");
+        char *line = tco_xasprintf("%s/%s, %s → %s: %s", b->vendor, b->plan,
+                                   p->sheets[a->sheet].stem, p->sheets[b->sheet].stem,
+                                   pc->changes[0] ? pc->changes : "no price changed");
+        tco_report_print_wrapped(out, line, 4, tco_report_line_width());
+        free(line);
         for (size_t i = 0; i < sd.n_options; i++) {
             const tco_option_change *oc = &sd.options[i];
             if (oc->plan_change != k)
@@ -484,7 +469,9 @@ static void table_diff(FILE *out, const tco_result *r, const tco_compare *c)
                      true);
             money(med, sizeof med,
                   tco_compare_difference_quantile(c, oc->option_old, oc->option_new, 0.5), true);
-            fprintf(out, "      %s → %s: %s (%s; median %s)\n", on, nn, mean, iv, med);
+            char *row = tco_xasprintf("%s → %s: %s (%s; median %s)", on, nn, mean, iv, med);
+            tco_report_print_wrapped(out, row, 6, tco_report_line_width());
+            free(row);
         }
     }
     tco_sheet_diff_fini(&sd);

@@ -78,6 +78,14 @@ int tco_report_json_write(FILE *out, json_t *doc, const tco_diag_list *errors);
  * when `right` (right-aligned), else on the right; s wider than `width` is printed whole. s
  * must already be printable (tco_diag_printable, or text tcosim made). */
 void tco_report_pad(FILE *out, const char *s, size_t width, bool right);
+
+/* The width the table report is laid out for: $COLUMNS when it holds a whole number from 40 to
+ * 1000 (a shell exports it for the terminal), else 100. */
+size_t tco_report_line_width(void);
+
+/* Prints text wrapped at `width` columns after `indent` spaces, breaking at spaces (a word
+ * longer than a line stays whole), and a newline. */
+void tco_report_print_wrapped(FILE *out, const char *text, int indent, size_t width);
 /* Prints "SCENARIO (FILE)", both made printable (tco_diag_printable): the start of every
  * scenario's heading. */
 void tco_report_heading(FILE *out, const char *scenario, const char *file);

@@ -26,6 +26,8 @@
 set -u
 LC_ALL=C
 export LC_ALL
+# the table report is laid out for $COLUMNS (else 100): the goldens are at 100
+unset COLUMNS
 : "${TCOSIM:=./tcosim}"
 # absolute, so that a case may cd into $TMP (file names of its own choosing)
 case $TCOSIM in /*) ;; *) TCOSIM=$(pwd)/$TCOSIM ;; esac
