@@ -99,8 +99,10 @@ deps:
 	fi
 
 # ---- quick start ----------------------------------------------------------------------------
+# The build is silent here (-s: no compiler lines, warnings still shown), so that what the
+# screen shows is the simulation report.
 run: deps
-	@$(MAKE) --no-print-directory BUILD=release all
+	@$(MAKE) -s --no-print-directory BUILD=release all
 	./tcosim validate data/*.csv scenarios/*.csv
 	./tcosim run scenarios/*.csv
 
