@@ -48,9 +48,11 @@ int tco_report_table(FILE *out, const tco_report_item *items, size_t n);
 int tco_report_table_sections(FILE *out, const tco_report_item *items, size_t n,
                               const tco_report_section *sections, size_t n_sections);
 int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n);
-/* The tables of monthly.csv and histogram.csv (issue 15: the CSV file and the JSON rows both
- * render them): monthly has one row per month of every offered option (file, scenario and
- * option its keys), histogram one per bin of its TCO sketch. Caller frees. */
+/* The tables of summary.csv, monthly.csv and histogram.csv (issue 15: the CSV file and the
+ * JSON rows both render them): summary has one row per option (file and scenario its keys; the
+ * JSON's "options"), monthly one per month of every offered option (file, scenario and option
+ * its keys), histogram one per bin of its TCO sketch. Caller frees. */
+tco_table *tco_report_summary_table(const tco_report_item *items, size_t n);
 tco_table *tco_report_monthly_table(const tco_report_item *items, size_t n);
 tco_table *tco_report_histogram_table(const tco_report_item *items, size_t n);
 int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n);

@@ -33,6 +33,9 @@
 
 /* ---- `tcosim run` --------------------------------------------------------------------- */
 
+/* The table of breakeven.csv (tco/table.h; file and scenario its keys; JSON "breakeven"): one
+ * row per per-seat / per-transaction pair of every item with a break-even summary. */
+tco_table *tco_report_breakeven_pairs_table(const tco_report_item *items, size_t n);
 /* breakeven.csv. Returns 0, or -1 when writing failed. */
 int tco_report_breakeven_csv(FILE *out, const tco_report_item *items, size_t n);
 

@@ -28,6 +28,9 @@
 #include "tco/compare.h"
 #include "tco/report.h"
 
+/* The table of pairwise.csv (tco/table.h; file and scenario its keys; JSON "pairwise"): every
+ * ordered pair of options with paired trials, of every item with a compare summary. */
+tco_table *tco_report_pairwise_table(const tco_report_item *items, size_t n);
 /* The table of diff.csv (tco/table.h; file and scenario its keys; JSON "sheet_diff", its
  * changed_prices a list): the sheet diff of every item with a compare summary. Caller frees. */
 tco_table *tco_report_diff_table(const tco_report_item *items, size_t n);
