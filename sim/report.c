@@ -542,22 +542,16 @@ int tco_report_table(FILE *out, const tco_report_item *items, size_t n)
 
 /* ---- JSON ------------------------------------------------------------------------------ */
 
-/* Sets the scenario's "options" (the rows of its summary) and in each offered option's object
- * its monthly and histogram rows: the rows of the scenario's tables whose keys are the
- * option's. */
-static void json_options(json_t *s, const tco_report_item *item)
+void tco_report_options_json(void *scenario, const tco_report_item *item,
+                             const tco_table *summary, const tco_table *monthly,
+                             const tco_table *histogram)
 {
-    /* tables per scenario: a file given twice makes two scenarios with the same keys */
-    tco_table *summary = tco_report_summary_table(item, 1);
-    size_t summary_cursor = 0;
-    const char *const scenario_keys[] = {item->file, item->result->scenario->name};
-    tco_table_json_nest(s, summary, scenario_keys, 2, &summary_cursor);
-    tco_table_free(summary);
-    json_t *opts = json_object_get(s, "options");
-    tco_table *monthly = tco_report_monthly_table(item, 1);
-    tco_table *histogram = tco_report_histogram_table(item, 1);
-    size_t monthly_cursor = 0, histogram_cursor = 0;
+    json_t *s = scenario;
     const tco_result *r = item->result;
+    const char *const scenario_keys[] = {item->file, r->scenario->name};
+    size_t summary_cursor = 0, monthly_cursor = 0, histogram_cursor = 0;
+    tco_table_json_nest(s, summary, scenario_keys, 2, &summary_cursor);
+    json_t *opts = json_object_get(s, "options");
     for (size_t o = 0; o < r->options.n; o++) {
         const tco_option *opt = &r->options.items[o];
         if (!opt->offered)
@@ -567,6 +561,18 @@ static void json_options(json_t *s, const tco_report_item *item)
         tco_table_json_nest(j, monthly, keys, 3, &monthly_cursor);
         tco_table_json_nest(j, histogram, keys, 3, &histogram_cursor);
     }
+}
+
+/* The options of one scenario from tables made for it alone (a file given twice makes two
+ * scenarios with the same keys). */
+static void options_json(void *scenario, const tco_report_item *item, void *ctx)
+{
+    (void)ctx;
+    tco_table *summary = tco_report_summary_table(item, 1);
+    tco_table *monthly = tco_report_monthly_table(item, 1);
+    tco_table *histogram = tco_report_histogram_table(item, 1);
+    tco_report_options_json(scenario, item, summary, monthly, histogram);
+    tco_table_free(summary);
     tco_table_free(monthly);
     tco_table_free(histogram);
 }
@@ -574,7 +580,8 @@ static void json_options(json_t *s, const tco_report_item *item)
 int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
                     const tco_diag_list *errors)
 {
-    return tco_report_json_sections(out, items, n, errors, NULL, 0);
+    static const tco_report_section OPTIONS = {NULL, NULL, options_json, NULL};
+    return tco_report_json_sections(out, items, n, errors, &OPTIONS, 1);
 }
 
 int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
@@ -597,7 +604,6 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
         char seed[32];
         snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);
         json_object_set_new(s, "seed", json_string(seed));
-        json_options(s, &items[i]);
         for (size_t k = 0; k < n_sections; k++)
             if (sections[k].json)
                 sections[k].json(s, &items[i], sections[k].ctx);

@@ -319,10 +319,18 @@ void tco_report_breakeven_json(void *scenario, const tco_report_item *item, void
     if (!tco_breakeven_find(item->result))
         return;
     tco_table *t = tco_report_breakeven_pairs_table(item, 1);
+    tco_report_breakeven_json_table(scenario, item, t);
+    tco_table_free(t);
+}
+
+void tco_report_breakeven_json_table(void *scenario, const tco_report_item *item,
+                                     const tco_table *pairs)
+{
+    if (!tco_breakeven_find(item->result))
+        return;
     const char *const keys[] = {item->file, item->result->scenario->name};
     size_t cursor = 0;
-    tco_table_json_nest(scenario, t, keys, 2, &cursor);
-    tco_table_free(t);
+    tco_table_json_nest(scenario, pairs, keys, 2, &cursor);
 }
 
 static json_t *jnum(double x)

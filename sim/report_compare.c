@@ -205,19 +205,15 @@ static void changes_cell(tco_table *t, const char *s)
     free(items);
 }
 
-/* Adds the sheet diff rows of one scenario (none without a compare summary). */
-static void diff_rows(tco_table *t, const tco_report_item *item)
+/* Adds the sheet diff rows of one scenario with a compare summary c, from its sheet diff. */
+static void diff_rows_of(tco_table *t, const tco_report_item *item, const tco_compare *c,
+                         const tco_sheet_diff *sd)
 {
     const tco_result *r = item->result;
-    const tco_compare *c = tco_compare_find(r);
-    if (!c)
-        return;
     const tco_prices *p = tco_compare_prices(c);
-    tco_sheet_diff sd;
-    tco_sheet_diff_build(&sd, p, &r->options);
-    for (size_t k = 0; k < sd.n_options; k++) {
-        const tco_option_change *oc = &sd.options[k];
-        const tco_plan_change *pc = &sd.plans[oc->plan_change];
+    for (size_t k = 0; k < sd->n_options; k++) {
+        const tco_option_change *oc = &sd->options[k];
+        const tco_plan_change *pc = &sd->plans[oc->plan_change];
         const tco_plan *np = &p->plans[pc->new_plan];
         tco_difference d;
         /* no paired trial (an option not offered): no statistics, trials 0 */
@@ -246,12 +242,32 @@ static void diff_rows(tco_table *t, const tco_report_item *item)
         tco_table_text(t, p->sheets[np->sheet].path);
         tco_table_end_row(t);
     }
+}
+
+/* Adds the sheet diff rows of one scenario (none without a compare summary). */
+static void diff_rows(tco_table *t, const tco_report_item *item)
+{
+    const tco_compare *c = tco_compare_find(item->result);
+    if (!c)
+        return;
+    tco_sheet_diff sd;
+    tco_sheet_diff_build(&sd, tco_compare_prices(c), &item->result->options);
+    diff_rows_of(t, item, c, &sd);
     tco_sheet_diff_fini(&sd);
 }
 
 tco_table *tco_report_diff_table(const tco_report_item *items, size_t n)
 {
     return whole_table(&DIFF_SPEC, items, n, diff_rows);
+}
+
+tco_table *tco_report_diff_table_of(const tco_report_item *item, const tco_sheet_diff *sd)
+{
+    tco_table *t = tco_table_alloc(&DIFF_SPEC);
+    const tco_compare *c = tco_compare_find(item->result);
+    if (c)
+        diff_rows_of(t, item, c, sd);
+    return t;
 }
 
 int tco_report_diff_csv(FILE *out, const tco_report_item *items, size_t n)
@@ -501,22 +517,21 @@ static void table_matrix(FILE *out, const tco_result *r, const tco_compare *c)
     free(order);
 }
 
-static void table_diff(FILE *out, const tco_result *r, const tco_compare *c)
+static void table_diff(FILE *out, const tco_result *r, const tco_compare *c,
+                       const tco_sheet_diff *diff)
 {
     const tco_prices *p = tco_compare_prices(c);
-    tco_sheet_diff sd;
-    tco_sheet_diff_build(&sd, p, &r->options);
-    if (sd.n_plans > 0)
+    if (diff->n_plans > 0)
         fprintf(out, "  sheet diff: TCO change of each option, new sheet − old, over %d months "
                      "(mean; 90%% of trials):\n",
                 r->months);
-    for (size_t k = 0; k < sd.n_plans; k++) {
-        const tco_plan_change *pc = &sd.plans[k];
+    for (size_t k = 0; k < diff->n_plans; k++) {
+        const tco_plan_change *pc = &diff->plans[k];
         const tco_plan *a = &p->plans[pc->old_plan], *b = &p->plans[pc->new_plan];
         fprintf(out, "    %s/%s, %s → %s: %s\n", b->vendor, b->plan, p->sheets[a->sheet].stem,
                 p->sheets[b->sheet].stem, pc->changes[0] ? pc->changes : "no price changed");
-        for (size_t i = 0; i < sd.n_options; i++) {
-            const tco_option_change *oc = &sd.options[i];
+        for (size_t i = 0; i < diff->n_options; i++) {
+            const tco_option_change *oc = &diff->options[i];
             if (oc->plan_change != k)
                 continue;
             tco_difference d;
@@ -537,7 +552,16 @@ static void table_diff(FILE *out, const tco_result *r, const tco_compare *c)
             fprintf(out, "      %s → %s: %s (%s; median %s)\n", on, nn, mean, iv, med);
         }
     }
-    tco_sheet_diff_fini(&sd);
+}
+
+void tco_report_compare_text_after(FILE *out, const tco_report_item *item,
+                                   const tco_sheet_diff *sd)
+{
+    const tco_compare *c = tco_compare_find(item->result);
+    if (!c)
+        return;
+    table_matrix(out, item->result, c);
+    table_diff(out, item->result, c, sd);
 }
 
 void tco_report_compare_table_after(FILE *out, const tco_report_item *item, void *ctx)
@@ -546,32 +570,38 @@ void tco_report_compare_table_after(FILE *out, const tco_report_item *item, void
     const tco_compare *c = tco_compare_find(item->result);
     if (!c)
         return;
-    table_matrix(out, item->result, c);
-    table_diff(out, item->result, c);
+    tco_sheet_diff sd;
+    tco_sheet_diff_build(&sd, tco_compare_prices(c), &item->result->options);
+    tco_report_compare_text_after(out, item, &sd);
+    tco_sheet_diff_fini(&sd);
 }
 
 /* ---- JSON ------------------------------------------------------------------------------ */
 
-void tco_report_compare_json(void *scenario, const tco_report_item *item, void *ctx)
+void tco_report_compare_json_tables(void *scenario, const tco_report_item *item,
+                                    const tco_table *pairwise, const tco_table *diff)
 {
-    (void)ctx;
     json_t *js = scenario;
     const tco_result *r = item->result;
-    const tco_compare *c = tco_compare_find(r);
-    if (!c)
+    if (!tco_compare_find(r))
         return;
     char *v = tco_report_compare_verdict(r);
     json_object_set_new(js, "verdict", tco_report_json_text(v));
     free(v);
-
     const char *const keys[] = {item->file, r->scenario->name};
-    tco_table *pairwise = tco_report_pairwise_table(item, 1);
-    size_t pairwise_cursor = 0;
+    size_t pairwise_cursor = 0, diff_cursor = 0;
     tco_table_json_nest(js, pairwise, keys, 2, &pairwise_cursor);
-    tco_table_free(pairwise);
+    tco_table_json_nest(js, diff, keys, 2, &diff_cursor);
+}
 
+void tco_report_compare_json(void *scenario, const tco_report_item *item, void *ctx)
+{
+    (void)ctx;
+    if (!tco_compare_find(item->result))
+        return;
+    tco_table *pairwise = tco_report_pairwise_table(item, 1);
     tco_table *diff = tco_report_diff_table(item, 1);
-    size_t cursor = 0;
-    tco_table_json_nest(js, diff, keys, 2, &cursor);
+    tco_report_compare_json_tables(scenario, item, pairwise, diff);
+    tco_table_free(pairwise);
     tco_table_free(diff);
 }

@@ -49,6 +49,9 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
  * null where blank) to the JSON object of one scenario (a json_t *; ctx unused). Nothing when
  * r has no break-even summary. */
 void tco_report_breakeven_json(void *scenario, const tco_report_item *item, void *ctx);
+/* The same from the item's table (tco_report_breakeven_pairs_table). */
+void tco_report_breakeven_json_table(void *scenario, const tco_report_item *item,
+                                     const tco_table *pairs);
 
 /* ---- `tcosim breakeven` --------------------------------------------------------------- */
 
