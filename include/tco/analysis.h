@@ -11,7 +11,10 @@
  * tco_run_outputs holds every table of every scenario of one run, made once after the
  * simulation (with no I/O), and every renderer reads them: the CSV files, --format csv and
  * --format json, and the table report's sections. What several of an analysis' tables and
- * sections share (compare's sheet diff) is made once too, per scenario.
+ * sections share (compare's sheet diff) is made once too, per scenario. The run size check's
+ * limits bound them: monthly.csv has a row per option-month (TCO_MAX_OPTION_MONTHS, 7,200:
+ * 1.4 MB of 16-byte cells), pairwise.csv two per pair (TCO_MAX_OPTION_PAIRS, 4,032: 2.2 MB),
+ * the others fewer, small beside the per-month sketches of the results they are made from.
  */
 #ifndef TCO_ANALYSIS_H
 #define TCO_ANALYSIS_H
