@@ -20,11 +20,6 @@
 #include "tco/table_json.h"
 #include "tco/xalloc.h"
 
-/* The quantiles of summary.csv, SPEC §6. */
-static const double SUMMARY_Q[] = {0.05, 0.25, 0.50, 0.75, 0.95};
-static const char *const SUMMARY_Q_NAMES[] = {"p05", "p25", "p50", "p75", "p95"};
-#define N_SUMMARY_Q 5
-
 /* ---- number formats -------------------------------------------------------------------- */
 
 void tco_report_format_number(char *buf, size_t size, double x)
@@ -139,59 +134,98 @@ static void format_count(char *buf, size_t size, unsigned long long n)
     buf[o] = '\0';
 }
 
-/* ---- summary.csv ----------------------------------------------------------------------- */
+/* ---- summary.csv: a table (tco/table.h) ------------------------------------------------- */
 
-int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
+enum {
+    SUMMARY_FILE, SUMMARY_SCENARIO, SUMMARY_OPTION, SUMMARY_TRIALS, SUMMARY_MEAN, SUMMARY_SD,
+    SUMMARY_P05, SUMMARY_P25, SUMMARY_P50, SUMMARY_P75, SUMMARY_P95, SUMMARY_P_CHEAPEST,
+    SUMMARY_MEAN_SE, SUMMARY_P_CHEAPEST_SE, SUMMARY_P_CHEAPEST_LO, SUMMARY_P_CHEAPEST_HI,
+    SUMMARY_OFFERED, SUMMARY_NOT_OFFERED_REASON, SUMMARY_MONTHS, SUMMARY_SEED, SUMMARY_VERSION,
+    SUMMARY_NOTE, N_SUMMARY
+};
+static const tco_column SUMMARY_COLUMNS[N_SUMMARY] = {
+    [SUMMARY_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [SUMMARY_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [SUMMARY_OPTION] = {"option", TCO_COLUMN_TEXT, false},
+    [SUMMARY_TRIALS] = {"trials", TCO_COLUMN_COUNT, false},
+    [SUMMARY_MEAN] = {"mean", TCO_COLUMN_REAL, false},
+    [SUMMARY_SD] = {"sd", TCO_COLUMN_REAL, false},
+    [SUMMARY_P05] = {"p05", TCO_COLUMN_REAL, false},
+    [SUMMARY_P25] = {"p25", TCO_COLUMN_REAL, false},
+    [SUMMARY_P50] = {"p50", TCO_COLUMN_REAL, false},
+    [SUMMARY_P75] = {"p75", TCO_COLUMN_REAL, false},
+    [SUMMARY_P95] = {"p95", TCO_COLUMN_REAL, false},
+    [SUMMARY_P_CHEAPEST] = {"p_cheapest", TCO_COLUMN_REAL, false},
+    [SUMMARY_MEAN_SE] = {"mean_se", TCO_COLUMN_REAL, false},
+    [SUMMARY_P_CHEAPEST_SE] = {"p_cheapest_se", TCO_COLUMN_REAL, false},
+    [SUMMARY_P_CHEAPEST_LO] = {"p_cheapest_lo", TCO_COLUMN_REAL, false},
+    [SUMMARY_P_CHEAPEST_HI] = {"p_cheapest_hi", TCO_COLUMN_REAL, false},
+    [SUMMARY_OFFERED] = {"offered", TCO_COLUMN_FLAG, false},
+    [SUMMARY_NOT_OFFERED_REASON] = {"not_offered_reason", TCO_COLUMN_TEXT, false},
+    [SUMMARY_MONTHS] = {"months", TCO_COLUMN_COUNT, false},
+    /* text: a 64-bit seed does not fit JSON's safe integers, its decimal string keeps it exact */
+    [SUMMARY_SEED] = {"seed", TCO_COLUMN_TEXT, false},
+    [SUMMARY_VERSION] = {"version", TCO_COLUMN_TEXT, false},
+    [SUMMARY_NOTE] = {"note", TCO_COLUMN_TEXT, false},
+};
+/* The option object's members in the order the document has always had; months, seed and
+ * version (also on the scenario and the document) last, as they were added (issue 15). */
+static const size_t SUMMARY_JSON_ORDER[] = {
+    SUMMARY_OPTION, SUMMARY_OFFERED, SUMMARY_NOTE, SUMMARY_NOT_OFFERED_REASON, SUMMARY_TRIALS,
+    SUMMARY_MEAN, SUMMARY_SD, SUMMARY_MEAN_SE, SUMMARY_P05, SUMMARY_P25, SUMMARY_P50,
+    SUMMARY_P75, SUMMARY_P95, SUMMARY_P_CHEAPEST, SUMMARY_P_CHEAPEST_SE, SUMMARY_P_CHEAPEST_LO,
+    SUMMARY_P_CHEAPEST_HI, SUMMARY_MONTHS, SUMMARY_SEED, SUMMARY_VERSION,
+};
+static const tco_table_spec SUMMARY_SPEC = {
+    "summary", "options", SUMMARY_COLUMNS, N_SUMMARY, SUMMARY_JSON_ORDER,
+    sizeof SUMMARY_JSON_ORDER / sizeof SUMMARY_JSON_ORDER[0]};
+
+/* The quantiles of summary.csv, SPEC §6, in column order from SUMMARY_P05. */
+static const double SUMMARY_Q[] = {0.05, 0.25, 0.50, 0.75, 0.95};
+#define N_SUMMARY_Q 5
+
+/* Adds the summary rows of one scenario: one per option, a not offered one with trials 0 and
+ * no statistics. */
+static void summary_rows(tco_table *t, const tco_report_item *item)
 {
-    static const char *const HEADER[] = {
-        "file", "scenario", "option", "trials", "mean", "sd", "p05", "p25", "p50", "p75", "p95",
-        "p_cheapest", "mean_se", "p_cheapest_se", "p_cheapest_lo", "p_cheapest_hi", "offered",
-        "not_offered_reason", "months", "seed", "version", "note"};
-    tco_csvw w;
-    tco_csvw_init(&w, out);
-    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
-    for (size_t i = 0; i < n; i++) {
-        const tco_result *r = items[i].result;
-        for (size_t o = 0; o < r->options.n; o++) {
-            const tco_option *opt = &r->options.items[o];
-            const tco_option_result *res = &r->per_option[o];
-            tco_csvw_text(&w, items[i].file);
-            tco_csvw_text(&w, r->scenario->name);
-            tco_csvw_text(&w, opt->name);
-            if (opt->offered) {
-                tco_csvw_u64(&w, res->tco.n);
-                tco_csvw_num(&w, res->tco.mean);
-                tco_csvw_num(&w, tco_moments_sd(&res->tco));
-                for (size_t q = 0; q < N_SUMMARY_Q; q++)
-                    tco_csvw_num(&w, tco_sketch_quantile(&res->tco_q, SUMMARY_Q[q]));
-                double se;
-                double p = tco_result_p_cheapest(r, o, &se);
-                tco_csvw_num(&w, p);
-                tco_csvw_num(&w, tco_moments_sem(&res->tco));
-                tco_csvw_num(&w, se);
-                double lo, hi;
-                tco_result_p_cheapest_interval(r, o, &lo, &hi);
-                tco_csvw_num(&w, lo);
-                tco_csvw_num(&w, hi);
-                tco_csvw_raw(&w, "yes");
-                tco_csvw_raw(&w, "");
-            } else {
-                tco_csvw_u64(&w, 0);
-                for (size_t k = 0; k < 8; k++)
-                    tco_csvw_raw(&w, "");
-                for (size_t k = 0; k < 4; k++) /* mean_se, p_cheapest_se, _lo, _hi */
-                    tco_csvw_raw(&w, "");
-                tco_csvw_raw(&w, "no");
-                tco_csvw_text(&w, opt->not_offered_why ? opt->not_offered_why : "");
-            }
-            tco_csvw_u64(&w, (unsigned long long)r->months);
-            tco_csvw_u64(&w, r->seed);
-            tco_csvw_raw(&w, TCO_VERSION);
-            tco_csvw_text(&w, opt->note ? opt->note : "");
-            tco_csvw_end_row(&w);
+    const tco_result *r = item->result;
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);
+    for (size_t o = 0; o < r->options.n; o++) {
+        const tco_option *opt = &r->options.items[o];
+        const tco_option_result *res = &r->per_option[o];
+        tco_table_text(t, item->file);
+        tco_table_text(t, r->scenario->name);
+        tco_table_text(t, opt->name);
+        if (opt->offered) {
+            tco_table_count(t, res->tco.n);
+            tco_table_real(t, res->tco.mean);
+            tco_table_real(t, tco_moments_sd(&res->tco));
+            for (size_t q = 0; q < N_SUMMARY_Q; q++)
+                tco_table_real(t, tco_sketch_quantile(&res->tco_q, SUMMARY_Q[q]));
+            double se, lo, hi;
+            const double p = tco_result_p_cheapest(r, o, &se);
+            tco_result_p_cheapest_interval(r, o, &lo, &hi);
+            tco_table_real(t, p);
+            tco_table_real(t, tco_moments_sem(&res->tco));
+            tco_table_real(t, se);
+            tco_table_real(t, lo);
+            tco_table_real(t, hi);
+        } else {
+            tco_table_count(t, 0);
+            for (size_t c = SUMMARY_MEAN; c < SUMMARY_OFFERED; c++)
+                tco_table_real(t, NAN);
         }
+        tco_table_flag(t, opt->offered);
+        /* absent (JSON null) when offered; the reason, maybe empty, when not */
+        tco_table_text(t, opt->offered ? NULL
+                                       : opt->not_offered_why ? opt->not_offered_why : "");
+        tco_table_count(t, (uint64_t)r->months);
+        tco_table_text(t, seed);
+        tco_table_text(t, TCO_VERSION);
+        tco_table_text(t, opt->note);
+        tco_table_end_row(t);
     }
-    return tco_csvw_finish(&w);
 }
 
 /* ---- monthly.csv and histogram.csv: tables (tco/table.h) --------------------------------- */
@@ -311,6 +345,11 @@ static int csv_by_scenario(FILE *out, const tco_table_spec *spec, const tco_repo
     return rc;
 }
 
+tco_table *tco_report_summary_table(const tco_report_item *items, size_t n)
+{
+    return whole_table(&SUMMARY_SPEC, items, n, summary_rows);
+}
+
 tco_table *tco_report_monthly_table(const tco_report_item *items, size_t n)
 {
     return whole_table(&MONTHLY_SPEC, items, n, monthly_rows);
@@ -319,6 +358,11 @@ tco_table *tco_report_monthly_table(const tco_report_item *items, size_t n)
 tco_table *tco_report_histogram_table(const tco_report_item *items, size_t n)
 {
     return whole_table(&HISTOGRAM_SPEC, items, n, histogram_rows);
+}
+
+int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
+{
+    return csv_by_scenario(out, &SUMMARY_SPEC, items, n, summary_rows);
 }
 
 int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n)
@@ -626,53 +670,16 @@ int tco_report_table(FILE *out, const tco_report_item *items, size_t n)
 
 /* ---- JSON ------------------------------------------------------------------------------ */
 
-/* A number, or null where there is none (not offered, empty). */
-static json_t *jnum(double x)
+void tco_report_options_json(void *scenario, const tco_report_item *item,
+                             const tco_table *summary, const tco_table *monthly,
+                             const tco_table *histogram)
 {
-    return isfinite(x) ? json_real(x) : json_null();
-}
-
-static json_t *json_option(const tco_result *r, size_t o)
-{
-    const tco_option *opt = &r->options.items[o];
-    const tco_option_result *res = &r->per_option[o];
-    json_t *j = json_object();
-    json_object_set_new(j, "option", tco_report_json_text(opt->name));
-    json_object_set_new(j, "offered", json_boolean(opt->offered));
-    if (opt->note)
-        json_object_set_new(j, "note", tco_report_json_text(opt->note));
-    if (!opt->offered) {
-        json_object_set_new(j, "not_offered_reason",
-                            tco_report_json_text(opt->not_offered_why ? opt->not_offered_why : ""));
-        return j;
-    }
-    json_object_set_new(j, "trials", json_integer((json_int_t)res->tco.n));
-    json_object_set_new(j, "mean", jnum(res->tco.mean));
-    json_object_set_new(j, "sd", jnum(tco_moments_sd(&res->tco)));
-    json_object_set_new(j, "mean_se", jnum(tco_moments_sem(&res->tco)));
-    for (size_t q = 0; q < N_SUMMARY_Q; q++)
-        json_object_set_new(j, SUMMARY_Q_NAMES[q],
-                            jnum(tco_sketch_quantile(&res->tco_q, SUMMARY_Q[q])));
-    double se;
-    double p = tco_result_p_cheapest(r, o, &se);
-    json_object_set_new(j, "p_cheapest", jnum(p));
-    json_object_set_new(j, "p_cheapest_se", jnum(se));
-    double p_lo, p_hi;
-    tco_result_p_cheapest_interval(r, o, &p_lo, &p_hi);
-    json_object_set_new(j, "p_cheapest_lo", jnum(p_lo));
-    json_object_set_new(j, "p_cheapest_hi", jnum(p_hi));
-    return j;
-}
-
-/* Adds the monthly and histogram rows of each offered option of one scenario to its option
- * objects: the rows of the scenario's tables whose keys are the option's. */
-static void json_option_rows(json_t *opts, const tco_report_item *item)
-{
-    /* tables per scenario: a file given twice makes two scenarios with the same keys */
-    tco_table *monthly = tco_report_monthly_table(item, 1);
-    tco_table *histogram = tco_report_histogram_table(item, 1);
-    size_t monthly_cursor = 0, histogram_cursor = 0;
+    json_t *s = scenario;
     const tco_result *r = item->result;
+    const char *const scenario_keys[] = {item->file, r->scenario->name};
+    size_t summary_cursor = 0, monthly_cursor = 0, histogram_cursor = 0;
+    tco_table_json_nest(s, summary, scenario_keys, 2, &summary_cursor);
+    json_t *opts = json_object_get(s, "options");
     for (size_t o = 0; o < r->options.n; o++) {
         const tco_option *opt = &r->options.items[o];
         if (!opt->offered)
@@ -682,6 +689,18 @@ static void json_option_rows(json_t *opts, const tco_report_item *item)
         tco_table_json_nest(j, monthly, keys, 3, &monthly_cursor);
         tco_table_json_nest(j, histogram, keys, 3, &histogram_cursor);
     }
+}
+
+/* The options of one scenario from tables made for it alone (a file given twice makes two
+ * scenarios with the same keys). */
+static void options_json(void *scenario, const tco_report_item *item, void *ctx)
+{
+    (void)ctx;
+    tco_table *summary = tco_report_summary_table(item, 1);
+    tco_table *monthly = tco_report_monthly_table(item, 1);
+    tco_table *histogram = tco_report_histogram_table(item, 1);
+    tco_report_options_json(scenario, item, summary, monthly, histogram);
+    tco_table_free(summary);
     tco_table_free(monthly);
     tco_table_free(histogram);
 }
@@ -689,7 +708,8 @@ static void json_option_rows(json_t *opts, const tco_report_item *item)
 int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
                     const tco_diag_list *errors)
 {
-    return tco_report_json_sections(out, items, n, errors, NULL, 0);
+    static const tco_report_section OPTIONS = {NULL, NULL, options_json, NULL};
+    return tco_report_json_sections(out, items, n, errors, &OPTIONS, 1);
 }
 
 int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
@@ -712,11 +732,6 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
         char seed[32];
         snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);
         json_object_set_new(s, "seed", json_string(seed));
-        json_t *opts = json_array();
-        for (size_t o = 0; o < r->options.n; o++)
-            json_array_append_new(opts, json_option(r, o));
-        json_option_rows(opts, &items[i]);
-        json_object_set_new(s, "options", opts);
         for (size_t k = 0; k < n_sections; k++)
             if (sections[k].json)
                 sections[k].json(s, &items[i], sections[k].ctx);

@@ -126,59 +126,115 @@ static void format_month(char *buf, size_t size, double m)
 
 /* ==== `tcosim run`: breakeven.csv ========================================================== */
 
+enum {
+    BE_FILE, BE_SCENARIO, BE_PER_SEAT_OPTION, BE_PER_TRANSACTION_OPTION, BE_P_CROSSOVER,
+    BE_CROSSOVER_MONTH_P10, BE_CROSSOVER_MONTH_P50, BE_CROSSOVER_MONTH_P90,
+    BE_NOTIFICATIONS_P50, BE_SEATS_P50,
+    /* extensions (SPEC: names may be added, never renamed) */
+    BE_P_CROSSOVER_SE, BE_CROSSOVER_TRIALS, BE_NOTIFICATIONS_P10, BE_NOTIFICATIONS_P90,
+    BE_P_NOTIFICATIONS, BE_SEATS_P10, BE_SEATS_P90, BE_P_SEATS, BE_TRIALS, BE_P_CROSSOVER_LO,
+    BE_P_CROSSOVER_HI, BE_P_NOTIFICATIONS_LO, BE_P_NOTIFICATIONS_HI, BE_P_SEATS_LO,
+    BE_P_SEATS_HI, N_BE
+};
+static const tco_column BE_COLUMNS[N_BE] = {
+    [BE_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [BE_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [BE_PER_SEAT_OPTION] = {"per_seat_option", TCO_COLUMN_TEXT, false},
+    [BE_PER_TRANSACTION_OPTION] = {"per_transaction_option", TCO_COLUMN_TEXT, false},
+    [BE_P_CROSSOVER] = {"p_crossover", TCO_COLUMN_REAL, false},
+    [BE_CROSSOVER_MONTH_P10] = {"crossover_month_p10", TCO_COLUMN_REAL, false},
+    [BE_CROSSOVER_MONTH_P50] = {"crossover_month_p50", TCO_COLUMN_REAL, false},
+    [BE_CROSSOVER_MONTH_P90] = {"crossover_month_p90", TCO_COLUMN_REAL, false},
+    [BE_NOTIFICATIONS_P50] = {"breakeven_notifications_p50", TCO_COLUMN_REAL, false},
+    [BE_SEATS_P50] = {"breakeven_seats_p50", TCO_COLUMN_REAL, false},
+    [BE_P_CROSSOVER_SE] = {"p_crossover_se", TCO_COLUMN_REAL, false},
+    [BE_CROSSOVER_TRIALS] = {"crossover_trials", TCO_COLUMN_COUNT, false},
+    [BE_NOTIFICATIONS_P10] = {"breakeven_notifications_p10", TCO_COLUMN_REAL, false},
+    [BE_NOTIFICATIONS_P90] = {"breakeven_notifications_p90", TCO_COLUMN_REAL, false},
+    [BE_P_NOTIFICATIONS] = {"p_breakeven_notifications", TCO_COLUMN_REAL, false},
+    [BE_SEATS_P10] = {"breakeven_seats_p10", TCO_COLUMN_REAL, false},
+    [BE_SEATS_P90] = {"breakeven_seats_p90", TCO_COLUMN_REAL, false},
+    [BE_P_SEATS] = {"p_breakeven_seats", TCO_COLUMN_REAL, false},
+    [BE_TRIALS] = {"trials", TCO_COLUMN_COUNT, false},
+    [BE_P_CROSSOVER_LO] = {"p_crossover_lo", TCO_COLUMN_REAL, false},
+    [BE_P_CROSSOVER_HI] = {"p_crossover_hi", TCO_COLUMN_REAL, false},
+    [BE_P_NOTIFICATIONS_LO] = {"p_breakeven_notifications_lo", TCO_COLUMN_REAL, false},
+    [BE_P_NOTIFICATIONS_HI] = {"p_breakeven_notifications_hi", TCO_COLUMN_REAL, false},
+    [BE_P_SEATS_LO] = {"p_breakeven_seats_lo", TCO_COLUMN_REAL, false},
+    [BE_P_SEATS_HI] = {"p_breakeven_seats_hi", TCO_COLUMN_REAL, false},
+};
+/* The JSON members in the order the document has always had. */
+static const size_t BE_JSON_ORDER[] = {
+    BE_PER_SEAT_OPTION, BE_PER_TRANSACTION_OPTION, BE_TRIALS, BE_P_CROSSOVER, BE_P_CROSSOVER_SE,
+    BE_P_CROSSOVER_LO, BE_P_CROSSOVER_HI, BE_CROSSOVER_TRIALS, BE_CROSSOVER_MONTH_P10,
+    BE_CROSSOVER_MONTH_P50, BE_CROSSOVER_MONTH_P90, BE_NOTIFICATIONS_P10, BE_NOTIFICATIONS_P50,
+    BE_NOTIFICATIONS_P90, BE_P_NOTIFICATIONS, BE_P_NOTIFICATIONS_LO, BE_P_NOTIFICATIONS_HI,
+    BE_SEATS_P10, BE_SEATS_P50, BE_SEATS_P90, BE_P_SEATS, BE_P_SEATS_LO, BE_P_SEATS_HI,
+};
+static const tco_table_spec BE_SPEC = {"breakeven", "breakeven", BE_COLUMNS, N_BE,
+                                       BE_JSON_ORDER,
+                                       sizeof BE_JSON_ORDER / sizeof BE_JSON_ORDER[0]};
+
+/* Adds the break-even rows of one scenario: one per per-seat / per-transaction pair. */
+static void breakeven_rows(tco_table *t, const tco_report_item *item)
+{
+    const tco_result *r = item->result;
+    const tco_breakeven *b = tco_breakeven_find(r);
+    for (size_t k = 0; k < tco_breakeven_n_pairs(b); k++) {
+        tco_breakeven_pair p;
+        tco_breakeven_pair_get(b, k, &p);
+        tco_table_text(t, item->file);
+        tco_table_text(t, r->scenario->name);
+        tco_table_text(t, r->options.items[p.per_seat].name);
+        tco_table_text(t, r->options.items[p.per_transaction].name);
+        tco_table_real(t, p.p_crossover);
+        tco_table_real(t, p.crossover_month_p10); /* NAN: blank, null */
+        tco_table_real(t, p.crossover_month_p50);
+        tco_table_real(t, p.crossover_month_p90);
+        tco_table_real(t, p.notifications_p50);
+        tco_table_real(t, p.seats_p50);
+        tco_table_real(t, p.p_crossover_se);
+        tco_table_count(t, p.n_crossover);
+        tco_table_real(t, p.notifications_p10);
+        tco_table_real(t, p.notifications_p90);
+        tco_table_real(t, p.p_notifications);
+        tco_table_real(t, p.seats_p10);
+        tco_table_real(t, p.seats_p90);
+        tco_table_real(t, p.p_seats);
+        tco_table_count(t, p.n_trials);
+        tco_table_real(t, p.p_crossover_lo);
+        tco_table_real(t, p.p_crossover_hi);
+        double lo, hi;
+        tco_proportion_interval95((double)p.n_notifications, (double)p.n_trials, &lo, &hi);
+        tco_table_real(t, lo);
+        tco_table_real(t, hi);
+        tco_proportion_interval95((double)p.n_seats, (double)p.n_trials, &lo, &hi);
+        tco_table_real(t, lo);
+        tco_table_real(t, hi);
+        tco_table_end_row(t);
+    }
+}
+
+tco_table *tco_report_breakeven_pairs_table(const tco_report_item *items, size_t n)
+{
+    tco_table *t = tco_table_alloc(&BE_SPEC);
+    for (size_t i = 0; i < n; i++)
+        breakeven_rows(t, &items[i]);
+    return t;
+}
+
 int tco_report_breakeven_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    static const char *const HEADER[] = {
-        "file", "scenario", "per_seat_option", "per_transaction_option", "p_crossover",
-        "crossover_month_p10", "crossover_month_p50", "crossover_month_p90",
-        "breakeven_notifications_p50", "breakeven_seats_p50",
-        /* extensions (SPEC: names may be added, never renamed) */
-        "p_crossover_se", "crossover_trials", "breakeven_notifications_p10",
-        "breakeven_notifications_p90", "p_breakeven_notifications", "breakeven_seats_p10",
-        "breakeven_seats_p90", "p_breakeven_seats", "trials", "p_crossover_lo",
-        "p_crossover_hi", "p_breakeven_notifications_lo", "p_breakeven_notifications_hi",
-        "p_breakeven_seats_lo", "p_breakeven_seats_hi"};
-    tco_csvw w;
-    tco_csvw_init(&w, out);
-    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
-    for (size_t i = 0; i < n; i++) {
-        const tco_result *r = items[i].result;
-        const tco_breakeven *b = tco_breakeven_find(r);
-        for (size_t k = 0; k < tco_breakeven_n_pairs(b); k++) {
-            tco_breakeven_pair p;
-            tco_breakeven_pair_get(b, k, &p);
-            tco_csvw_text(&w, items[i].file);
-            tco_csvw_text(&w, r->scenario->name);
-            tco_csvw_text(&w, r->options.items[p.per_seat].name);
-            tco_csvw_text(&w, r->options.items[p.per_transaction].name);
-            tco_csvw_num(&w, p.p_crossover);
-            tco_csvw_num(&w, p.crossover_month_p10); /* NAN: blank */
-            tco_csvw_num(&w, p.crossover_month_p50);
-            tco_csvw_num(&w, p.crossover_month_p90);
-            tco_csvw_num(&w, p.notifications_p50);
-            tco_csvw_num(&w, p.seats_p50);
-            tco_csvw_num(&w, p.p_crossover_se);
-            tco_csvw_u64(&w, p.n_crossover);
-            tco_csvw_num(&w, p.notifications_p10);
-            tco_csvw_num(&w, p.notifications_p90);
-            tco_csvw_num(&w, p.p_notifications);
-            tco_csvw_num(&w, p.seats_p10);
-            tco_csvw_num(&w, p.seats_p90);
-            tco_csvw_num(&w, p.p_seats);
-            tco_csvw_u64(&w, p.n_trials);
-            tco_csvw_num(&w, p.p_crossover_lo);
-            tco_csvw_num(&w, p.p_crossover_hi);
-            double lo, hi;
-            tco_proportion_interval95((double)p.n_notifications, (double)p.n_trials, &lo, &hi);
-            tco_csvw_num(&w, lo);
-            tco_csvw_num(&w, hi);
-            tco_proportion_interval95((double)p.n_seats, (double)p.n_trials, &lo, &hi);
-            tco_csvw_num(&w, lo);
-            tco_csvw_num(&w, hi);
-            tco_csvw_end_row(&w);
-        }
+    /* one scenario's rows at a time */
+    tco_table *t = tco_table_alloc(&BE_SPEC);
+    int rc = tco_table_csv_header(out, &BE_SPEC);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        breakeven_rows(t, &items[i]);
+        rc = tco_table_csv_rows(out, t);
+        tco_table_clear(t);
     }
-    return tco_csvw_finish(&w);
+    tco_table_free(t);
+    return rc;
 }
 
 /* ==== `tcosim run`: table lines ============================================================ */
@@ -273,55 +329,29 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
 
 /* ==== `tcosim run`: JSON =================================================================== */
 
-static json_t *jnum(double x)
-{
-    return isfinite(x) ? json_real(x) : json_null();
-}
-
 void tco_report_breakeven_json(void *scenario, const tco_report_item *item, void *ctx)
 {
     (void)ctx;
-    json_t *js = scenario;
-    const tco_result *r = item->result;
-    const tco_breakeven *b = tco_breakeven_find(r);
-    if (!b)
+    if (!tco_breakeven_find(item->result))
         return;
-    json_t *arr = json_array();
-    for (size_t k = 0; k < tco_breakeven_n_pairs(b); k++) {
-        tco_breakeven_pair p;
-        tco_breakeven_pair_get(b, k, &p);
-        json_t *o = json_object();
-        json_object_set_new(o, "per_seat_option",
-                            tco_report_json_text(r->options.items[p.per_seat].name));
-        json_object_set_new(o, "per_transaction_option",
-                            tco_report_json_text(r->options.items[p.per_transaction].name));
-        json_object_set_new(o, "trials", json_integer((json_int_t)p.n_trials));
-        json_object_set_new(o, "p_crossover", jnum(p.p_crossover));
-        json_object_set_new(o, "p_crossover_se", jnum(p.p_crossover_se));
-        json_object_set_new(o, "p_crossover_lo", jnum(p.p_crossover_lo));
-        json_object_set_new(o, "p_crossover_hi", jnum(p.p_crossover_hi));
-        json_object_set_new(o, "crossover_trials", json_integer((json_int_t)p.n_crossover));
-        json_object_set_new(o, "crossover_month_p10", jnum(p.crossover_month_p10));
-        json_object_set_new(o, "crossover_month_p50", jnum(p.crossover_month_p50));
-        json_object_set_new(o, "crossover_month_p90", jnum(p.crossover_month_p90));
-        json_object_set_new(o, "breakeven_notifications_p10", jnum(p.notifications_p10));
-        json_object_set_new(o, "breakeven_notifications_p50", jnum(p.notifications_p50));
-        json_object_set_new(o, "breakeven_notifications_p90", jnum(p.notifications_p90));
-        json_object_set_new(o, "p_breakeven_notifications", jnum(p.p_notifications));
-        double lo, hi;
-        tco_proportion_interval95((double)p.n_notifications, (double)p.n_trials, &lo, &hi);
-        json_object_set_new(o, "p_breakeven_notifications_lo", jnum(lo));
-        json_object_set_new(o, "p_breakeven_notifications_hi", jnum(hi));
-        json_object_set_new(o, "breakeven_seats_p10", jnum(p.seats_p10));
-        json_object_set_new(o, "breakeven_seats_p50", jnum(p.seats_p50));
-        json_object_set_new(o, "breakeven_seats_p90", jnum(p.seats_p90));
-        json_object_set_new(o, "p_breakeven_seats", jnum(p.p_seats));
-        tco_proportion_interval95((double)p.n_seats, (double)p.n_trials, &lo, &hi);
-        json_object_set_new(o, "p_breakeven_seats_lo", jnum(lo));
-        json_object_set_new(o, "p_breakeven_seats_hi", jnum(hi));
-        json_array_append_new(arr, o);
-    }
-    json_object_set_new(js, "breakeven", arr);
+    tco_table *t = tco_report_breakeven_pairs_table(item, 1);
+    tco_report_breakeven_json_table(scenario, item, t);
+    tco_table_free(t);
+}
+
+void tco_report_breakeven_json_table(void *scenario, const tco_report_item *item,
+                                     const tco_table *pairs)
+{
+    if (!tco_breakeven_find(item->result))
+        return;
+    const char *const keys[] = {item->file, item->result->scenario->name};
+    size_t cursor = 0;
+    tco_table_json_nest(scenario, pairs, keys, 2, &cursor);
+}
+
+static json_t *jnum(double x)
+{
+    return isfinite(x) ? json_real(x) : json_null();
 }
 
 /* ==== `tcosim breakeven`: the sweep ======================================================== */

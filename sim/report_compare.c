@@ -44,48 +44,110 @@ static void interval(char *buf, size_t size, double lo, double hi, bool sign)
 
 /* ---- pairwise.csv ---------------------------------------------------------------------- */
 
+enum {
+    PAIR_FILE, PAIR_SCENARIO, PAIR_OPTION, PAIR_VERSUS, PAIR_P_CHEAPER, PAIR_P_CHEAPER_SE,
+    PAIR_P_CHEAPER_LO, PAIR_P_CHEAPER_HI, PAIR_P_TIE, PAIR_MEAN_SAVING, PAIR_MEAN_SAVING_SE,
+    PAIR_SAVING_P05, PAIR_SAVING_P95, PAIR_TRIALS, PAIR_SAVING_P50, PAIR_P_TIE_LO, PAIR_P_TIE_HI,
+    N_PAIR
+};
+static const tco_column PAIR_COLUMNS[N_PAIR] = {
+    [PAIR_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [PAIR_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [PAIR_OPTION] = {"option", TCO_COLUMN_TEXT, false},
+    [PAIR_VERSUS] = {"versus", TCO_COLUMN_TEXT, false},
+    [PAIR_P_CHEAPER] = {"p_cheaper", TCO_COLUMN_REAL, false},
+    [PAIR_P_CHEAPER_SE] = {"p_cheaper_se", TCO_COLUMN_REAL, false},
+    [PAIR_P_CHEAPER_LO] = {"p_cheaper_lo", TCO_COLUMN_REAL, false},
+    [PAIR_P_CHEAPER_HI] = {"p_cheaper_hi", TCO_COLUMN_REAL, false},
+    [PAIR_P_TIE] = {"p_tie", TCO_COLUMN_REAL, false},
+    [PAIR_MEAN_SAVING] = {"mean_saving", TCO_COLUMN_REAL, false},
+    [PAIR_MEAN_SAVING_SE] = {"mean_saving_se", TCO_COLUMN_REAL, false},
+    [PAIR_SAVING_P05] = {"saving_p05", TCO_COLUMN_REAL, false},
+    [PAIR_SAVING_P95] = {"saving_p95", TCO_COLUMN_REAL, false},
+    [PAIR_TRIALS] = {"trials", TCO_COLUMN_COUNT, false},
+    [PAIR_SAVING_P50] = {"saving_p50", TCO_COLUMN_REAL, false},
+    [PAIR_P_TIE_LO] = {"p_tie_lo", TCO_COLUMN_REAL, false},
+    [PAIR_P_TIE_HI] = {"p_tie_hi", TCO_COLUMN_REAL, false},
+};
+/* The JSON members in the order the document has always had. */
+static const size_t PAIR_JSON_ORDER[] = {
+    PAIR_OPTION, PAIR_VERSUS, PAIR_P_CHEAPER, PAIR_P_CHEAPER_SE, PAIR_P_CHEAPER_LO,
+    PAIR_P_CHEAPER_HI, PAIR_P_TIE, PAIR_P_TIE_LO, PAIR_P_TIE_HI, PAIR_MEAN_SAVING,
+    PAIR_MEAN_SAVING_SE, PAIR_SAVING_P05, PAIR_SAVING_P50, PAIR_SAVING_P95, PAIR_TRIALS,
+};
+static const tco_table_spec PAIR_SPEC = {"pairwise", "pairwise", PAIR_COLUMNS, N_PAIR,
+                                         PAIR_JSON_ORDER,
+                                         sizeof PAIR_JSON_ORDER / sizeof PAIR_JSON_ORDER[0]};
+
+/* Adds the pairwise rows of one scenario: every ordered pair with paired trials (none without
+ * a compare summary). */
+static void pairwise_rows(tco_table *t, const tco_report_item *item)
+{
+    const tco_result *r = item->result;
+    const tco_compare *c = tco_compare_find(r);
+    if (!c)
+        return;
+    for (size_t a = 0; a < r->options.n; a++)
+        for (size_t b = 0; b < r->options.n; b++) {
+            tco_difference d;
+            if (!tco_compare_difference(c, a, b, &d))
+                continue;
+            tco_table_text(t, item->file);
+            tco_table_text(t, r->scenario->name);
+            tco_table_text(t, r->options.items[a].name);
+            tco_table_text(t, r->options.items[b].name);
+            tco_table_real(t, d.p_cheaper);
+            tco_table_real(t, d.p_cheaper_se);
+            tco_table_real(t, d.p_cheaper_lo);
+            tco_table_real(t, d.p_cheaper_hi);
+            tco_table_real(t, d.p_tie);
+            tco_table_real(t, d.mean);
+            tco_table_real(t, d.mean_se);
+            tco_table_real(t, tco_compare_difference_quantile(c, a, b, Q_LO));
+            tco_table_real(t, tco_compare_difference_quantile(c, a, b, Q_HI));
+            tco_table_count(t, d.n);
+            tco_table_real(t, tco_compare_difference_quantile(c, a, b, 0.5));
+            double lo, hi;
+            tco_proportion_interval95((double)d.n_tie, (double)d.n, &lo, &hi);
+            tco_table_real(t, lo);
+            tco_table_real(t, hi);
+            tco_table_end_row(t);
+        }
+}
+
+/* A table of every item, filled by `rows` one item at a time. */
+static tco_table *whole_table(const tco_table_spec *spec, const tco_report_item *items, size_t n,
+                              void (*rows)(tco_table *, const tco_report_item *))
+{
+    tco_table *t = tco_table_alloc(spec);
+    for (size_t i = 0; i < n; i++)
+        rows(t, &items[i]);
+    return t;
+}
+
+/* A table's CSV file, filled and written one scenario at a time. */
+static int csv_by_scenario(FILE *out, const tco_table_spec *spec, const tco_report_item *items,
+                           size_t n, void (*rows)(tco_table *, const tco_report_item *))
+{
+    tco_table *t = tco_table_alloc(spec);
+    int rc = tco_table_csv_header(out, spec);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        rows(t, &items[i]);
+        rc = tco_table_csv_rows(out, t);
+        tco_table_clear(t);
+    }
+    tco_table_free(t);
+    return rc;
+}
+
+tco_table *tco_report_pairwise_table(const tco_report_item *items, size_t n)
+{
+    return whole_table(&PAIR_SPEC, items, n, pairwise_rows);
+}
+
 int tco_report_pairwise_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    static const char *const HEADER[] = {
-        "file", "scenario", "option", "versus", "p_cheaper", "p_cheaper_se", "p_cheaper_lo",
-        "p_cheaper_hi", "p_tie", "mean_saving", "mean_saving_se", "saving_p05", "saving_p95",
-        "trials", "saving_p50", "p_tie_lo", "p_tie_hi"};
-    tco_csvw w;
-    tco_csvw_init(&w, out);
-    tco_csvw_header(&w, HEADER, sizeof HEADER / sizeof HEADER[0]);
-    for (size_t i = 0; i < n; i++) {
-        const tco_result *r = items[i].result;
-        const tco_compare *c = tco_compare_find(r);
-        if (!c)
-            continue;
-        for (size_t a = 0; a < r->options.n; a++)
-            for (size_t b = 0; b < r->options.n; b++) {
-                tco_difference d;
-                if (!tco_compare_difference(c, a, b, &d))
-                    continue;
-                tco_csvw_text(&w, items[i].file);
-                tco_csvw_text(&w, r->scenario->name);
-                tco_csvw_text(&w, r->options.items[a].name);
-                tco_csvw_text(&w, r->options.items[b].name);
-                tco_csvw_num(&w, d.p_cheaper);
-                tco_csvw_num(&w, d.p_cheaper_se);
-                tco_csvw_num(&w, d.p_cheaper_lo);
-                tco_csvw_num(&w, d.p_cheaper_hi);
-                tco_csvw_num(&w, d.p_tie);
-                tco_csvw_num(&w, d.mean);
-                tco_csvw_num(&w, d.mean_se);
-                tco_csvw_num(&w, tco_compare_difference_quantile(c, a, b, Q_LO));
-                tco_csvw_num(&w, tco_compare_difference_quantile(c, a, b, Q_HI));
-                tco_csvw_u64(&w, d.n);
-                tco_csvw_num(&w, tco_compare_difference_quantile(c, a, b, 0.5));
-                double lo, hi;
-                tco_proportion_interval95((double)d.n_tie, (double)d.n, &lo, &hi);
-                tco_csvw_num(&w, lo);
-                tco_csvw_num(&w, hi);
-                tco_csvw_end_row(&w);
-            }
-    }
-    return tco_csvw_finish(&w);
+    return csv_by_scenario(out, &PAIR_SPEC, items, n, pairwise_rows);
 }
 
 /* ---- diff.csv: a table (tco/table.h) ---------------------------------------------------- */
@@ -141,19 +203,15 @@ static void changes_cell(tco_table *t, const char *s)
     free(items);
 }
 
-/* Adds the sheet diff rows of one scenario (none without a compare summary). */
-static void diff_rows(tco_table *t, const tco_report_item *item)
+/* Adds the sheet diff rows of one scenario with a compare summary c, from its sheet diff. */
+static void diff_rows_of(tco_table *t, const tco_report_item *item, const tco_compare *c,
+                         const tco_sheet_diff *sd)
 {
     const tco_result *r = item->result;
-    const tco_compare *c = tco_compare_find(r);
-    if (!c)
-        return;
     const tco_prices *p = tco_compare_prices(c);
-    tco_sheet_diff sd;
-    tco_sheet_diff_build(&sd, p, &r->options);
-    for (size_t k = 0; k < sd.n_options; k++) {
-        const tco_option_change *oc = &sd.options[k];
-        const tco_plan_change *pc = &sd.plans[oc->plan_change];
+    for (size_t k = 0; k < sd->n_options; k++) {
+        const tco_option_change *oc = &sd->options[k];
+        const tco_plan_change *pc = &sd->plans[oc->plan_change];
         const tco_plan *np = &p->plans[pc->new_plan];
         tco_difference d;
         /* no paired trial (an option not offered): no statistics, trials 0 */
@@ -182,29 +240,37 @@ static void diff_rows(tco_table *t, const tco_report_item *item)
         tco_table_text(t, p->sheets[np->sheet].path);
         tco_table_end_row(t);
     }
+}
+
+/* Adds the sheet diff rows of one scenario (none without a compare summary). */
+static void diff_rows(tco_table *t, const tco_report_item *item)
+{
+    const tco_compare *c = tco_compare_find(item->result);
+    if (!c)
+        return;
+    tco_sheet_diff sd;
+    tco_sheet_diff_build(&sd, tco_compare_prices(c), &item->result->options);
+    diff_rows_of(t, item, c, &sd);
     tco_sheet_diff_fini(&sd);
 }
 
 tco_table *tco_report_diff_table(const tco_report_item *items, size_t n)
 {
+    return whole_table(&DIFF_SPEC, items, n, diff_rows);
+}
+
+tco_table *tco_report_diff_table_of(const tco_report_item *item, const tco_sheet_diff *sd)
+{
     tco_table *t = tco_table_alloc(&DIFF_SPEC);
-    for (size_t i = 0; i < n; i++)
-        diff_rows(t, &items[i]);
+    const tco_compare *c = tco_compare_find(item->result);
+    if (c)
+        diff_rows_of(t, item, c, sd);
     return t;
 }
 
 int tco_report_diff_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    /* one scenario's rows at a time */
-    tco_table *t = tco_table_alloc(&DIFF_SPEC);
-    int rc = tco_table_csv_header(out, &DIFF_SPEC);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        diff_rows(t, &items[i]);
-        rc = tco_table_csv_rows(out, t);
-        tco_table_clear(t);
-    }
-    tco_table_free(t);
-    return rc;
+    return csv_by_scenario(out, &DIFF_SPEC, items, n, diff_rows);
 }
 
 /* ---- the verdict ----------------------------------------------------------------------- */
@@ -430,28 +496,27 @@ static void table_matrix(FILE *out, const tco_result *r, const tco_compare *c)
     free(order);
 }
 
-static void table_diff(FILE *out, const tco_result *r, const tco_compare *c)
+static void table_diff(FILE *out, const tco_result *r, const tco_compare *c,
+                       const tco_sheet_diff *diff)
 {
     const tco_prices *p = tco_compare_prices(c);
-    tco_sheet_diff sd;
-    tco_sheet_diff_build(&sd, p, &r->options);
-    if (sd.n_plans > 0) {
+    if (diff->n_plans > 0) {
         char *line = tco_xasprintf("sheet diff: TCO change of each option, new sheet − old, over "
                                    "%d months (mean; 90%% of trials):",
                                    r->months);
         tco_report_print_wrapped(out, line, 2, tco_report_line_width());
         free(line);
     }
-    for (size_t k = 0; k < sd.n_plans; k++) {
-        const tco_plan_change *pc = &sd.plans[k];
+    for (size_t k = 0; k < diff->n_plans; k++) {
+        const tco_plan_change *pc = &diff->plans[k];
         const tco_plan *a = &p->plans[pc->old_plan], *b = &p->plans[pc->new_plan];
         char *line = tco_xasprintf("%s/%s, %s → %s: %s", b->vendor, b->plan,
                                    p->sheets[a->sheet].stem, p->sheets[b->sheet].stem,
                                    pc->changes[0] ? pc->changes : "no price changed");
         tco_report_print_wrapped(out, line, 4, tco_report_line_width());
         free(line);
-        for (size_t i = 0; i < sd.n_options; i++) {
-            const tco_option_change *oc = &sd.options[i];
+        for (size_t i = 0; i < diff->n_options; i++) {
+            const tco_option_change *oc = &diff->options[i];
             if (oc->plan_change != k)
                 continue;
             tco_difference d;
@@ -474,7 +539,16 @@ static void table_diff(FILE *out, const tco_result *r, const tco_compare *c)
             free(row);
         }
     }
-    tco_sheet_diff_fini(&sd);
+}
+
+void tco_report_compare_text_after(FILE *out, const tco_report_item *item,
+                                   const tco_sheet_diff *sd)
+{
+    const tco_compare *c = tco_compare_find(item->result);
+    if (!c)
+        return;
+    table_matrix(out, item->result, c);
+    table_diff(out, item->result, c, sd);
 }
 
 void tco_report_compare_table_after(FILE *out, const tco_report_item *item, void *ctx)
@@ -483,63 +557,38 @@ void tco_report_compare_table_after(FILE *out, const tco_report_item *item, void
     const tco_compare *c = tco_compare_find(item->result);
     if (!c)
         return;
-    table_matrix(out, item->result, c);
-    table_diff(out, item->result, c);
+    tco_sheet_diff sd;
+    tco_sheet_diff_build(&sd, tco_compare_prices(c), &item->result->options);
+    tco_report_compare_text_after(out, item, &sd);
+    tco_sheet_diff_fini(&sd);
 }
 
 /* ---- JSON ------------------------------------------------------------------------------ */
 
-static json_t *jnum(double x)
+void tco_report_compare_json_tables(void *scenario, const tco_report_item *item,
+                                    const tco_table *pairwise, const tco_table *diff)
 {
-    return isfinite(x) ? json_real(x) : json_null();
+    json_t *js = scenario;
+    const tco_result *r = item->result;
+    if (!tco_compare_find(r))
+        return;
+    char *v = tco_report_compare_verdict(r);
+    json_object_set_new(js, "verdict", tco_report_json_text(v));
+    free(v);
+    const char *const keys[] = {item->file, r->scenario->name};
+    size_t pairwise_cursor = 0, diff_cursor = 0;
+    tco_table_json_nest(js, pairwise, keys, 2, &pairwise_cursor);
+    tco_table_json_nest(js, diff, keys, 2, &diff_cursor);
 }
 
 void tco_report_compare_json(void *scenario, const tco_report_item *item, void *ctx)
 {
     (void)ctx;
-    json_t *js = scenario;
-    const tco_result *r = item->result;
-    const tco_compare *c = tco_compare_find(r);
-    if (!c)
+    if (!tco_compare_find(item->result))
         return;
-    char *v = tco_report_compare_verdict(r);
-    json_object_set_new(js, "verdict", tco_report_json_text(v));
-    free(v);
-
-    json_t *pw = json_array();
-    for (size_t a = 0; a < r->options.n; a++)
-        for (size_t b = 0; b < r->options.n; b++) {
-            tco_difference d;
-            if (!tco_compare_difference(c, a, b, &d))
-                continue;
-            json_t *row = json_object();
-            json_object_set_new(row, "option", tco_report_json_text(r->options.items[a].name));
-            json_object_set_new(row, "versus", tco_report_json_text(r->options.items[b].name));
-            json_object_set_new(row, "p_cheaper", jnum(d.p_cheaper));
-            json_object_set_new(row, "p_cheaper_se", jnum(d.p_cheaper_se));
-            json_object_set_new(row, "p_cheaper_lo", jnum(d.p_cheaper_lo));
-            json_object_set_new(row, "p_cheaper_hi", jnum(d.p_cheaper_hi));
-            json_object_set_new(row, "p_tie", jnum(d.p_tie));
-            double tie_lo, tie_hi;
-            tco_proportion_interval95((double)d.n_tie, (double)d.n, &tie_lo, &tie_hi);
-            json_object_set_new(row, "p_tie_lo", jnum(tie_lo));
-            json_object_set_new(row, "p_tie_hi", jnum(tie_hi));
-            json_object_set_new(row, "mean_saving", jnum(d.mean));
-            json_object_set_new(row, "mean_saving_se", jnum(d.mean_se));
-            json_object_set_new(row, "saving_p05",
-                                jnum(tco_compare_difference_quantile(c, a, b, Q_LO)));
-            json_object_set_new(row, "saving_p50",
-                                jnum(tco_compare_difference_quantile(c, a, b, 0.5)));
-            json_object_set_new(row, "saving_p95",
-                                jnum(tco_compare_difference_quantile(c, a, b, Q_HI)));
-            json_object_set_new(row, "trials", json_integer((json_int_t)d.n));
-            json_array_append_new(pw, row);
-        }
-    json_object_set_new(js, "pairwise", pw);
-
+    tco_table *pairwise = tco_report_pairwise_table(item, 1);
     tco_table *diff = tco_report_diff_table(item, 1);
-    const char *const keys[] = {item->file, r->scenario->name};
-    size_t cursor = 0;
-    tco_table_json_nest(js, diff, keys, 2, &cursor);
+    tco_report_compare_json_tables(scenario, item, pairwise, diff);
+    tco_table_free(pairwise);
     tco_table_free(diff);
 }

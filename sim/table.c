@@ -100,6 +100,7 @@ static const char *type_name(tco_column_type type)
     case TCO_COLUMN_COUNT: return "count";
     case TCO_COLUMN_REAL: return "real";
     case TCO_COLUMN_TEXT_LIST: return "list";
+    case TCO_COLUMN_FLAG: return "flag";
     }
     return "?";
 }
@@ -156,6 +157,11 @@ void tco_table_text(tco_table *t, const char *s)
 void tco_table_count(tco_table *t, uint64_t n)
 {
     next_cell(t, TCO_COLUMN_COUNT)->v.count = n;
+}
+
+void tco_table_flag(tco_table *t, bool yes)
+{
+    next_cell(t, TCO_COLUMN_FLAG)->v.count = yes ? 1 : 0;
 }
 
 void tco_table_real(tco_table *t, double x)
@@ -219,7 +225,8 @@ tco_cell tco_table_cell(const tco_table *t, size_t row, size_t column)
     tco_cell out = {.type = t->spec->columns[column].type};
     switch (out.type) {
     case TCO_COLUMN_TEXT: out.text = c->absent ? NULL : t->arena + c->v.text; break;
-    case TCO_COLUMN_COUNT: out.count = c->v.count; break;
+    case TCO_COLUMN_COUNT:
+    case TCO_COLUMN_FLAG: out.count = c->v.count; break;
     case TCO_COLUMN_REAL: out.real = c->v.real; break;
     case TCO_COLUMN_TEXT_LIST:
         out.n_items = c->n_items;

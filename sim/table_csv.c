@@ -34,6 +34,7 @@ static void write_cell(tco_csvw *w, const tco_table *t, const tco_cell *c)
     case TCO_COLUMN_TEXT: tco_csvw_text(w, c->text ? c->text : ""); break;
     case TCO_COLUMN_COUNT: tco_csvw_u64(w, (unsigned long long)c->count); break;
     case TCO_COLUMN_REAL: tco_csvw_num(w, c->real); break;
+    case TCO_COLUMN_FLAG: tco_csvw_raw(w, c->count ? "yes" : "no"); break;
     case TCO_COLUMN_TEXT_LIST: {
         char *s = joined(t, c);
         tco_csvw_text(w, s);

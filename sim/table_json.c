@@ -22,6 +22,7 @@ static json_t *value(const tco_table *t, const tco_cell *c)
     case TCO_COLUMN_TEXT: return c->text ? text(c->text) : json_null();
     case TCO_COLUMN_COUNT: return json_integer((json_int_t)c->count);
     case TCO_COLUMN_REAL: return isfinite(c->real) ? json_real(c->real) : json_null();
+    case TCO_COLUMN_FLAG: return json_boolean(c->count != 0);
     case TCO_COLUMN_TEXT_LIST: {
         json_t *a = json_array();
         for (size_t k = 0; k < c->n_items; k++)

@@ -14,7 +14,8 @@
  *   a JSON integer  the cell is its decimal digits;
  *   a JSON string   the same text (a cell neutralised for spreadsheets has a leading ');
  *   a JSON array    of strings, the cell is the items joined by "; ";
- *   JSON null       the cell is empty.
+ *   JSON null       the cell is empty;
+ *   JSON true/false the cell is yes / no (summary.csv's offered).
  * At the end every JSON row array reached has exactly as many elements as CSV rows went into
  * it. Prints one line "NAME: R rows x C columns, every cell in the JSON" and exits 0, or
  * prints each mismatch (at most 20) and exits 1.
@@ -133,6 +134,8 @@ static bool same_value(const char *cell, json_t *v)
     char buf[64];
     switch (json_typeof(v)) {
     case JSON_NULL: return cell[0] == '\0';
+    case JSON_TRUE: return strcmp(cell, "yes") == 0;
+    case JSON_FALSE: return strcmp(cell, "no") == 0;
     case JSON_REAL: {
         char *end;
         const double x = strtod(cell, &end);

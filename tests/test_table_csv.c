@@ -144,6 +144,26 @@ static void parts_make_the_same_file(void **state)
     tco_table_free(part);
 }
 
+/* A flag column is "yes" / "no", unquoted text that never needs neutralising. */
+static void flags_are_yes_or_no(void **state)
+{
+    (void)state;
+    static const tco_column FLAG_COLUMNS[] = {{"name", TCO_COLUMN_TEXT, true},
+                                              {"offered", TCO_COLUMN_FLAG, false}};
+    static const tco_table_spec FLAG_SPEC = {"flags", "flags", FLAG_COLUMNS, 2, NULL, 0};
+    tco_table *t = tco_table_alloc(&FLAG_SPEC);
+    tco_table_text(t, "a");
+    tco_table_flag(t, true);
+    tco_table_end_row(t);
+    tco_table_text(t, "b");
+    tco_table_flag(t, false);
+    tco_table_end_row(t);
+    char *csv = render(t);
+    assert_string_equal(csv, "\"name\",\"offered\"\r\n\"a\",\"yes\"\r\n\"b\",\"no\"\r\n");
+    free(csv);
+    tco_table_free(t);
+}
+
 static void write_error_is_reported(void **state)
 {
     (void)state;
@@ -165,6 +185,7 @@ int main(void)
         cmocka_unit_test(empty_table_is_its_header),
         cmocka_unit_test(reals_read_back),
         cmocka_unit_test(parts_make_the_same_file),
+        cmocka_unit_test(flags_are_yes_or_no),
         cmocka_unit_test(write_error_is_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

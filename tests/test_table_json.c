@@ -132,6 +132,26 @@ static void rows_nest_by_their_keys(void **state)
 }
 
 /* Appended a part at a time, the array is the one made at once. */
+/* A flag column is a JSON boolean. */
+static void flags_are_booleans(void **state)
+{
+    (void)state;
+    static const tco_column FLAG_COLUMNS[] = {{"name", TCO_COLUMN_TEXT, true},
+                                              {"offered", TCO_COLUMN_FLAG, false}};
+    static const tco_table_spec FLAG_SPEC = {"flags", "flags", FLAG_COLUMNS, 2, NULL, 0};
+    tco_table *t = tco_table_alloc(&FLAG_SPEC);
+    tco_table_text(t, "a");
+    tco_table_flag(t, true);
+    tco_table_end_row(t);
+    tco_table_text(t, "b");
+    tco_table_flag(t, false);
+    tco_table_end_row(t);
+    char *s = dump(tco_table_json_rows(t, 0, 2));
+    assert_string_equal(s, "[{\"offered\":true},{\"offered\":false}]");
+    free(s);
+    tco_table_free(t);
+}
+
 static void parts_append_to_one_array(void **state)
 {
     (void)state;
@@ -160,6 +180,7 @@ int main(void)
         cmocka_unit_test(members_follow_json_order),
         cmocka_unit_test(numbers_are_exact),
         cmocka_unit_test(rows_nest_by_their_keys),
+        cmocka_unit_test(flags_are_booleans),
         cmocka_unit_test(parts_append_to_one_array),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -48,9 +48,11 @@ int tco_report_table(FILE *out, const tco_report_item *items, size_t n);
 int tco_report_table_sections(FILE *out, const tco_report_item *items, size_t n,
                               const tco_report_section *sections, size_t n_sections);
 int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n);
-/* The tables of monthly.csv and histogram.csv (issue 15: the CSV file and the JSON rows both
- * render them): monthly has one row per month of every offered option (file, scenario and
- * option its keys), histogram one per bin of its TCO sketch. Caller frees. */
+/* The tables of summary.csv, monthly.csv and histogram.csv (issue 15: the CSV file and the
+ * JSON rows both render them): summary has one row per option (file and scenario its keys; the
+ * JSON's "options"), monthly one per month of every offered option (file, scenario and option
+ * its keys), histogram one per bin of its TCO sketch. Caller frees. */
+tco_table *tco_report_summary_table(const tco_report_item *items, size_t n);
 tco_table *tco_report_monthly_table(const tco_report_item *items, size_t n);
 tco_table *tco_report_histogram_table(const tco_report_item *items, size_t n);
 int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n);
@@ -58,10 +60,18 @@ int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n);
 /* Everything in one document, with the input problems of a batch under "errors". */
 int tco_report_json(FILE *out, const tco_report_item *items, size_t n,
                     const tco_diag_list *errors);
-/* tco_report_json with sections (may be NULL, 0). */
+/* The document of tco_report_json with each scenario's members after file, scenario, months,
+ * trials and seed made by `sections` in order (may be NULL, 0); the first is usually the one
+ * that sets "options" (tco_report_options_json). */
 int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
                              const tco_diag_list *errors, const tco_report_section *sections,
                              size_t n_sections);
+
+/* Sets a scenario's "options" (a json_t *): the rows of `summary` whose keys are the item's,
+ * and in each offered option's object its rows of `monthly` and `histogram`. */
+void tco_report_options_json(void *scenario, const tco_report_item *item,
+                             const tco_table *summary, const tco_table *monthly,
+                             const tco_table *histogram);
 
 /* JSON helpers every command's document uses. tco_report_json_text is json_string that never
  * fails on text that is not UTF-8 (a file name from the command line): invalid bytes become

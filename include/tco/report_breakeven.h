@@ -33,6 +33,9 @@
 
 /* ---- `tcosim run` --------------------------------------------------------------------- */
 
+/* The table of breakeven.csv (tco/table.h; file and scenario its keys; JSON "breakeven"): one
+ * row per per-seat / per-transaction pair of every item with a break-even summary. */
+tco_table *tco_report_breakeven_pairs_table(const tco_report_item *items, size_t n);
 /* breakeven.csv. Returns 0, or -1 when writing failed. */
 int tco_report_breakeven_csv(FILE *out, const tco_report_item *items, size_t n);
 
@@ -46,6 +49,9 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
  * null where blank) to the JSON object of one scenario (a json_t *; ctx unused). Nothing when
  * r has no break-even summary. */
 void tco_report_breakeven_json(void *scenario, const tco_report_item *item, void *ctx);
+/* The same from the item's table (tco_report_breakeven_pairs_table). */
+void tco_report_breakeven_json_table(void *scenario, const tco_report_item *item,
+                                     const tco_table *pairs);
 
 /* ---- `tcosim breakeven` --------------------------------------------------------------- */
 

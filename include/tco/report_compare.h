@@ -28,9 +28,15 @@
 #include "tco/compare.h"
 #include "tco/report.h"
 
+/* The table of pairwise.csv (tco/table.h; file and scenario its keys; JSON "pairwise"): every
+ * ordered pair of options with paired trials, of every item with a compare summary. */
+tco_table *tco_report_pairwise_table(const tco_report_item *items, size_t n);
 /* The table of diff.csv (tco/table.h; file and scenario its keys; JSON "sheet_diff", its
  * changed_prices a list): the sheet diff of every item with a compare summary. Caller frees. */
 tco_table *tco_report_diff_table(const tco_report_item *items, size_t n);
+/* The same of one item from its sheet diff, built once (tco_sheet_diff_build of the item's
+ * compare prices and options) for every output that shows it. */
+tco_table *tco_report_diff_table_of(const tco_report_item *item, const tco_sheet_diff *sd);
 
 /* Each returns 0, or -1 when writing failed. */
 int tco_report_pairwise_csv(FILE *out, const tco_report_item *items, size_t n);
@@ -48,9 +54,15 @@ char *tco_report_compare_verdict(const tco_result *r);
  * summary. Errors show in ferror(out). */
 void tco_report_compare_table_before(FILE *out, const tco_report_item *item, void *ctx);
 void tco_report_compare_table_after(FILE *out, const tco_report_item *item, void *ctx);
+/* The same from the item's sheet diff (see tco_report_diff_table_of). */
+void tco_report_compare_text_after(FILE *out, const tco_report_item *item,
+                                   const tco_sheet_diff *sd);
 
 /* Adds the members "verdict", "pairwise" and "sheet_diff" to the JSON object of one scenario
  * (a json_t *; ctx unused). Nothing when there is no compare summary. */
 void tco_report_compare_json(void *scenario, const tco_report_item *item, void *ctx);
+/* The same from the item's tables (tco_report_pairwise_table, tco_report_diff_table_of). */
+void tco_report_compare_json_tables(void *scenario, const tco_report_item *item,
+                                    const tco_table *pairwise, const tco_table *diff);
 
 #endif

@@ -25,8 +25,10 @@ typedef enum tco_column_type {
     TCO_COLUMN_REAL,      /* a double: CSV in the shortest form that reads back the same
                            * (15 to 17 significant digits), JSON real; not finite: CSV "",
                            * JSON null */
-    TCO_COLUMN_TEXT_LIST  /* a list of texts: CSV one cell, items joined by "; "; JSON an
+    TCO_COLUMN_TEXT_LIST, /* a list of texts: CSV one cell, items joined by "; "; JSON an
                            * array of strings */
+    TCO_COLUMN_FLAG       /* yes or no: CSV "yes" / "no" (SPEC §6's summary.csv offered),
+                           * JSON true / false */
 } tco_column_type;
 
 typedef struct tco_column {
@@ -62,6 +64,7 @@ void tco_table_count(tco_table *t, uint64_t n);
 void tco_table_real(tco_table *t, double x);
 /* A list of n texts (n may be 0). */
 void tco_table_list(tco_table *t, const char *const *items, size_t n);
+void tco_table_flag(tco_table *t, bool yes);
 /* Ends the row: every column must have its cell. */
 void tco_table_end_row(tco_table *t);
 /* Drops every row, keeping the memory for the next ones: a table too large to hold whole (a
@@ -81,7 +84,7 @@ void tco_table_check_complete(const tco_table *t);
 typedef struct tco_cell {
     tco_column_type type;
     const char *text;      /* TEXT: the text, NULL when absent */
-    uint64_t count;        /* COUNT */
+    uint64_t count;        /* COUNT; FLAG: 1 yes, 0 no */
     double real;           /* REAL */
     size_t n_items;        /* TEXT_LIST: item k is tco_table_list_item(t, &cell, k) */
     size_t first_item;

@@ -3,7 +3,7 @@
  * column names, then one record per row, every cell through tco_csvw (RFC 4180 through libcsv,
  * CRLF, every cell quoted). Text cells are made UTF-8 without controls and neutralised when a
  * spreadsheet would run them as a formula (tco_csvw_text); a list is one text cell, its items
- * joined by "; "; counts in decimal; reals in the shortest form that reads back the same
+ * joined by "; "; counts in decimal; a flag yes or no; reals in the shortest form that reads back the same
  * double, "" when not finite; an absent text "".
  */
 #ifndef TCO_TABLE_CSV_H

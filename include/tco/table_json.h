@@ -6,7 +6,7 @@
  * array. The document's shape (which object holds which keys) is the caller's; this renders the
  * rows: one object per row with every column that is not a key, in the spec's json_order. Texts
  * are UTF-8 (invalid bytes U+FFFD, tco_diag_utf8), an absent text null; counts integers; reals
- * reals, null when not finite; lists arrays of strings.
+ * reals, null when not finite; lists arrays of strings; flags true or false.
  */
 #ifndef TCO_TABLE_JSON_H
 #define TCO_TABLE_JSON_H

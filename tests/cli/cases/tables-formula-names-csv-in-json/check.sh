@@ -8,6 +8,9 @@ printf 'scenario,months,seats,notifications,seat_volatility\n=1+1,12,10,1000,0.1
 P="--prices =old.csv --prices -new.csv"
 $TCOSIM run --quiet --trials 300 $P --out out --format json @scen.csv >run.json || echo "run: exit $?"
 $TCOSIM breakeven --steps 4 $P --out sweep --format json @scen.csv >sweep.json || echo "breakeven: exit $?"
+"$CSVINJSON" out/summary.csv run.json 'results[file,scenario].options'
+"$CSVINJSON" out/pairwise.csv run.json 'results[file,scenario].pairwise'
+"$CSVINJSON" out/breakeven.csv run.json 'results[file,scenario].breakeven'
 "$CSVINJSON" out/monthly.csv run.json 'results[file,scenario].options[option].monthly'
 "$CSVINJSON" out/histogram.csv run.json 'results[file,scenario].options[option].histogram'
 "$CSVINJSON" out/diff.csv run.json 'results[file,scenario].sheet_diff'
