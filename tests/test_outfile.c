@@ -19,56 +19,16 @@
 #include "tco/outfile.h"
 #include "tco/xalloc.h"
 
-typedef struct fixture {
-    char root[256];
-    tco_diag_list d;
-} fixture;
+#include "tempdir.h"
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->root, sizeof f->root, "%s/test_outfile.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(f->root)) {
-        free(f);
-        return -1;
-    }
-    tco_diag_list_init(&f->d);
-    *state = f;
-    return 0;
-}
-
-/* rm -r of what the tests make (files and directories, two levels deep at most) */
-static void remove_tree(const char *path)
-{
-    DIR *dir = opendir(path);
-    if (dir) {
-        struct dirent *e;
-        while ((e = readdir(dir)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char *sub = tco_xasprintf("%s/%s", path, e->d_name);
-            chmod(sub, 0700);
-            remove_tree(sub);
-            free(sub);
-        }
-        closedir(dir);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
+    return tu_tempdir_setup(state, "test_outfile");
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    chmod(f->root, 0700);
-    remove_tree(f->root);
-    tco_diag_list_fini(&f->d);
-    free(f);
-    return 0;
+    return tu_tempdir_teardown(state);
 }
 
 /* Number of entries of dir other than . and .. */

@@ -21,44 +21,16 @@
 #include "tco/outset.h"
 #include "tco/xalloc.h"
 
-typedef struct fixture {
-    char root[256];
-    tco_diag_list d;
-} fixture;
+#include "tempdir.h"
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    if (!f)
-        return -1;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->root, sizeof f->root, "%s/test_outset.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(f->root)) {
-        free(f);
-        return -1;
-    }
-    tco_diag_list_init(&f->d);
-    *state = f;
-    return 0;
+    return tu_tempdir_setup(state, "test_outset");
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-    DIR *dir = opendir(f->root);
-    if (dir) {
-        struct dirent *e;
-        while ((e = readdir(dir)) != NULL) {
-            char *sub = tco_xasprintf("%s/%s", f->root, e->d_name);
-            unlink(sub);
-            free(sub);
-        }
-        closedir(dir);
-    }
-    rmdir(f->root);
-    tco_diag_list_fini(&f->d);
-    free(f);
-    return 0;
+    return tu_tempdir_teardown(state);
 }
 
 static void put(const fixture *f, const char *name, const char *text)
