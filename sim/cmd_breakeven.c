@@ -8,6 +8,7 @@
 #include "tco/breakeven.h"
 #include "tco/cmdutil.h"
 #include "tco/report_breakeven.h"
+#include "tco/sweep.h"
 #include "tco/xalloc.h"
 
 typedef struct out_ctx {
@@ -63,7 +64,7 @@ tco_status tco_cmd_breakeven(const tco_options *o, const atomic_int *stop)
         for (size_t k = 0; k < batch.files[i].n; k++) {
             if (atomic_load(stop))
                 break; /* a stop signal: between scenarios, nothing written */
-            tco_breakeven_sweep(&batch.files[i].items[k], &prices, &cfg, &sweeps[n]);
+            tco_sweep_run(&batch.files[i].items[k], &prices, &cfg, &sweeps[n]);
             items[n].file = o->files[i];
             items[n].sweep = &sweeps[n];
             n++;

@@ -13,11 +13,11 @@ layer() {
     cost) echo 5 ;;
     engine) echo 6 ;;
     breakeven|compare|report) echo 7 ;;
-    recommend) echo 8 ;;
-    report_breakeven|report_compare) echo 8 ;;
-    cmdutil) echo 9 ;;
-    cmd_run|cmd_validate|cmd_breakeven|cmd_recommend) echo 10 ;;
-    main) echo 11 ;;
+    sweep|recommend) echo 8 ;;
+    report_breakeven|report_compare) echo 9 ;;
+    cmdutil) echo 10 ;;
+    cmd_run|cmd_validate|cmd_breakeven|cmd_recommend) echo 11 ;;
+    main) echo 12 ;;
     *) echo "" ;;
     esac
 }
