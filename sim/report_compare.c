@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tco/csvwrite.h"
+#include "tco/sheet_diff.h"
 #include "tco/stats.h"
 #include "tco/table_csv.h"
 #include "tco/table_json.h"
@@ -123,26 +124,6 @@ static const tco_table_spec DIFF_SPEC = {"diff", "sheet_diff", DIFF_COLUMNS, N_D
                                          DIFF_JSON_ORDER,
                                          sizeof DIFF_JSON_ORDER / sizeof DIFF_JSON_ORDER[0]};
 
-/* The changed prices of a plan, "seat: 20 → 22; api: removed" as its items (compare joins
- * them; the table keeps the list). */
-static void changes_cell(tco_table *t, const char *s)
-{
-    size_t n = 0, cap = 4;
-    char **items = tco_xcalloc(cap, sizeof *items);
-    while (*s) {
-        const char *e = strstr(s, "; ");
-        const size_t len = e ? (size_t)(e - s) : strlen(s);
-        if (n == cap)
-            items = tco_xreallocarray(items, cap *= 2, sizeof *items);
-        items[n++] = tco_xstrndup(s, len);
-        s += len + (e ? 2 : 0);
-    }
-    tco_table_list(t, (const char *const *)items, n);
-    for (size_t k = 0; k < n; k++)
-        free(items[k]);
-    free(items);
-}
-
 /* Adds the sheet diff rows of one scenario (none without a compare summary). */
 static void diff_rows(tco_table *t, const tco_report_item *item)
 {
@@ -176,7 +157,7 @@ static void diff_rows(tco_table *t, const tco_report_item *item)
                                : NAN);
         tco_table_real(t, have ? d.mean_se : NAN);
         tco_table_count(t, d.n);
-        changes_cell(t, pc->changes);
+        tco_table_list(t, (const char *const *)pc->changes.items, pc->changes.n);
         char *plan = tco_xasprintf("%s/%s", np->vendor, np->plan);
         tco_table_text(t, plan);
         free(plan);
@@ -463,8 +444,11 @@ static void table_diff(FILE *out, const tco_result *r, const tco_compare *c)
     for (size_t k = 0; k < sd.n_plans; k++) {
         const tco_plan_change *pc = &sd.plans[k];
         const tco_plan *a = &p->plans[pc->old_plan], *b = &p->plans[pc->new_plan];
-        fprintf(out, "    %s/%s, %s → %s: %s\n", b->vendor, b->plan, p->sheets[a->sheet].stem,
-                p->sheets[b->sheet].stem, pc->changes[0] ? pc->changes : "no price changed");
+        fprintf(out, "    %s/%s, %s → %s: ", b->vendor, b->plan, p->sheets[a->sheet].stem,
+                p->sheets[b->sheet].stem);
+        for (size_t i = 0; i < pc->changes.n; i++)
+            fprintf(out, "%s%s", i ? "; " : "", pc->changes.items[i]);
+        fprintf(out, "%s\n", pc->changes.n ? "" : "no price changed");
         for (size_t i = 0; i < sd.n_options; i++) {
             const tco_option_change *oc = &sd.options[i];
             if (oc->plan_change != k)

@@ -10,7 +10,7 @@ layer() {
     outset|table_csv|table_json) echo 3 ;;
     scenario|pricesheet|cli) echo 3 ;;
     price|option|workload|rules) echo 4 ;;
-    cost) echo 5 ;;
+    cost|sheet_diff) echo 5 ;;
     engine) echo 6 ;;
     breakeven|compare|report) echo 7 ;;
     sweep|recommend) echo 8 ;;

@@ -6,6 +6,7 @@
  * by item, mixed currencies are refused, and the CSV files do not depend on the thread count.
  */
 #include "tco/compare.h"
+#include "tco/sheet_diff.h"
 #include "tco/report_compare.h"
 
 #include <math.h>
@@ -31,6 +32,18 @@
 #define SEED 7ULL
 
 /* ---- signed quantiles ------------------------------------------------------------------ */
+
+
+/* The changes of a plan, read as the table report prints them: items joined by "; ". */
+static void assert_changes(const tco_change_list *l, const char *want)
+{
+    char buf[1024] = "";
+    for (size_t k = 0; k < l->n; k++) {
+        assert_null(strstr(l->items[k], "; ")); /* an item is one change */
+        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", k ? "; " : "", l->items[k]);
+    }
+    assert_string_equal(buf, want);
+}
 
 static const double QS[] = {0.0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1.0};
 #define N_QS (sizeof QS / sizeof QS[0])
@@ -304,8 +317,9 @@ static void dearer_copy_should_never_be_cheapest_and_cost_exactly_1_1_times(void
     tco_sheet_diff sd;
     tco_sheet_diff_build(&sd, &r->prices, &res->options);
     assert_int_equal(sd.n_plans, 2);
-    assert_string_equal(sd.plans[0].changes, "seat: 20 → 22");
-    assert_string_equal(sd.plans[1].changes, "sms: 0.008 → 0.0088; number: 1.15 → 1.265");
+    assert_changes(&sd.plans[0].changes, "seat: 20 → 22");
+    assert_int_equal(sd.plans[1].changes.n, 2); /* a list of texts, not one joined text */
+    assert_changes(&sd.plans[1].changes, "sms: 0.008 → 0.0088; number: 1.15 → 1.265");
     const size_t ub = option_named(res, "ucaas:Acme/Office@base");
     const size_t ud = option_named(res, "ucaas:Acme/Office@dearer");
     assert_int_equal(sd.options[0].option_old, ub);
@@ -409,7 +423,7 @@ static void diff_of_identical_sheets_should_be_exactly_zero(void **state)
     assert_int_equal(sd.n_plans, 2);
     assert_int_equal(sd.n_options, 6); /* ucaas, cpaas, and two hybrids for each plan */
     for (size_t k = 0; k < sd.n_plans; k++)
-        assert_string_equal(sd.plans[k].changes, "");
+        assert_int_equal(sd.plans[k].changes.n, 0);
     for (size_t k = 0; k < sd.n_options; k++) {
         tco_difference d;
         assert_true(tco_compare_difference(c, sd.options[k].option_old, sd.options[k].option_new,
@@ -444,7 +458,7 @@ static void changed_prices_should_be_listed_item_by_item(void **state)
         const tco_plan *np = &r->prices.plans[sd.plans[k].new_plan];
         const tco_plan *op = &r->prices.plans[sd.plans[k].old_plan];
         assert_true(op->sheet + 1 == np->sheet);
-        assert_string_equal(sd.plans[k].changes, want[k]);
+        assert_changes(&sd.plans[k].changes, want[k]);
     }
     /* hybrids are paired where exactly one part changed sheet */
     for (size_t k = 0; k < sd.n_options; k++) {
@@ -468,12 +482,13 @@ static void added_item_should_show_its_allowance(void **state)
     assert_int_equal(tco_prices_load(&p, DIR "old.csv", &diags), TCO_OK);
     assert_int_equal(tco_prices_finish(&p, &diags), TCO_OK);
     /* base.csv's Acme/Office prices seats only; old.csv's adds sms with 50 included */
-    char *s = tco_plan_changes(&p, &p.plans[0], &p.plans[2]);
-    assert_string_equal(s, "seat: 20 → uniform(18,24); sms: added 0.01 (50 included)");
-    free(s);
-    s = tco_plan_changes(&p, &p.plans[2], &p.plans[0]);
-    assert_string_equal(s, "seat: uniform(18,24) → 20; sms: removed");
-    free(s);
+    tco_change_list l;
+    tco_sheet_diff_plan_changes(&p, &p.plans[0], &p.plans[2], &l);
+    assert_changes(&l, "seat: 20 → uniform(18,24); sms: added 0.01 (50 included)");
+    tco_sheet_diff_changes_fini(&l);
+    tco_sheet_diff_plan_changes(&p, &p.plans[2], &p.plans[0], &l);
+    assert_changes(&l, "seat: uniform(18,24) → 20; sms: removed");
+    tco_sheet_diff_changes_fini(&l);
     tco_prices_fini(&p);
     tco_diag_list_fini(&diags);
 }
