@@ -11,11 +11,9 @@
  * workload and the price draws (SPEC §6, common random numbers), the difference is paired: its
  * spread is that of the difference, not of the two TCOs.
  *
- * A difference can be negative, and tco_sketch takes values >= 0 only: tco_signed_sketch keeps
- * the positive values in one DDSketch, the negated negative values in another, and counts exact
- * zeros, which is the DDSketch paper's own construction for signed values (Masson, Rim & Lee,
- * VLDB 2019, section 2.2). Memory per summary is O(options^2), independent of the trial count;
- * the sketches allocate on first use, so a pair that never differs costs no buckets.
+ * A difference can be negative: its quantiles come from a tco_signed_sketch (stats). Memory
+ * per summary is O(options^2), independent of the trial count; the sketches allocate on first
+ * use, so a pair that never differs costs no buckets.
  *
  * The sheet diff's pairs of options (sheet_diff) are differences like any other: the report
  * reads their statistics here; the observer keeps the run's prices for it (tco_compare_prices).
@@ -31,29 +29,6 @@
 #include "tco/option.h"
 #include "tco/pricesheet.h"
 #include "tco/stats.h"
-
-/* ---- signed quantiles ------------------------------------------------------------------ */
-
-typedef struct tco_signed_sketch {
-    tco_sketch pos;  /* values > 0 */
-    tco_sketch neg;  /* -x for values x < 0 */
-    uint64_t n_zero; /* values == 0 exactly */
-} tco_signed_sketch;
-
-/* alpha as for tco_sketch_init; allocates nothing until the first add. */
-void tco_signed_sketch_init(tco_signed_sketch *s, double alpha);
-void tco_signed_sketch_fini(tco_signed_sketch *s);
-void tco_signed_sketch_reset(tco_signed_sketch *s);
-/* Adds a finite x of either sign (NaN or infinity is a programming error: assert). */
-void tco_signed_sketch_add(tco_signed_sketch *s, double x);
-/* dst += src (same alpha); exact and order-independent like tco_sketch_merge. */
-void tco_signed_sketch_merge(tco_signed_sketch *dst, const tco_signed_sketch *src);
-uint64_t tco_signed_sketch_count(const tco_signed_sketch *s);
-/* Quantile q in [0,1] of the values added (negated first when `negate`), with the convention
- * of tco_sketch_quantile: the lower order statistic of 0-based rank floor(q (n-1)), within a
- * factor (1 +- alpha) of its exact value, of the same sign, and exactly 0 when it is 0; q = 0
- * and 1 give the exact extremes. NAN when empty. */
-double tco_signed_sketch_quantile(const tco_signed_sketch *s, double q, bool negate);
 
 /* ---- the observer ---------------------------------------------------------------------- */
 
