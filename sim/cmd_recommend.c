@@ -18,6 +18,7 @@
 #include "tco/cmdutil.h"
 #include "tco/defaults.h"
 #include "tco/engine.h"
+#include "tco/numfmt.h"
 #include "tco/recommend.h"
 #include "tco/report.h"
 #include "tco/rules.h"
@@ -43,7 +44,7 @@ static void table_one(FILE *out, const tco_recommend *it)
     fprintf(out, "  overall  %-7s  %s\n", tco_verdict_name(it->rules.overall), it->rules.reason);
 
     char trials[48];
-    tco_rules_format_amount(trials, sizeof trials, (double)r->n_trials);
+    tco_numfmt_amount(trials, sizeof trials, (double)r->n_trials);
     fprintf(out, "  simulated TCO over %d months (%s trials, seed %llu), by mean:\n", r->months,
             trials, (unsigned long long)r->seed);
     size_t shown = it->n_offered < TABLE_TOP_OPTIONS ? it->n_offered : TABLE_TOP_OPTIONS;
@@ -53,7 +54,7 @@ static void table_one(FILE *out, const tco_recommend *it)
         if (len > width)
             width = len;
         char mean[48];
-        tco_report_format_money(mean, sizeof mean, r->per_option[it->order[k]].tco.mean);
+        tco_numfmt_money(mean, sizeof mean, r->per_option[it->order[k]].tco.mean);
         if (strlen(mean) > mean_width)
             mean_width = strlen(mean);
     }
@@ -63,11 +64,11 @@ static void table_one(FILE *out, const tco_recommend *it)
     for (size_t k = 0; k < shown; k++) {
         const size_t o = it->order[k];
         char mean[48];
-        tco_report_format_money(mean, sizeof mean, r->per_option[o].tco.mean);
+        tco_numfmt_money(mean, sizeof mean, r->per_option[o].tco.mean);
         double se;
         double p = tco_result_p_cheapest(r, o, &se);
         char share[48];
-        tco_report_format_share(share, sizeof share, p, se, (double)r->per_option[o].tco.n);
+        tco_numfmt_share(share, sizeof share, p, se, (double)r->per_option[o].tco.n);
         fprintf(out, "    %4zu  ", k + 1);
         tco_report_pad(out, r->options.items[o].name, width, false);
         fprintf(out, "  %*s  %s\n", (int)mean_width, mean, share);

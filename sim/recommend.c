@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tco/breakeven.h"
+#include "tco/numfmt.h"
 #include "tco/report.h"
 #include "tco/stats.h"
 
@@ -77,13 +78,11 @@ static void append(char *buf, size_t size, const char *fmt, ...)
 }
 
 /* A share p of n trials for a sentence, with its error or its 95% bound: "99.8% ± 0.0%" is
- * never printed, "> 99.96%" is (tco_report_format_share, without the column's padding). */
+ * never printed, "> 99.96%" is (tco_numfmt_share_words). */
 static void honest_share(char *buf, size_t size, double p, unsigned long n)
 {
-    char text[48];
     const double se = n > 0 ? sqrt(p * (1 - p) / (double)n) : 0;
-    tco_report_format_share(text, sizeof text, p, se, (double)n);
-    snprintf(buf, size, "%s", text + strspn(text, " "));
+    tco_numfmt_share_words(buf, size, p, se, (double)n);
 }
 
 /* Why the leading option x beats v, the best option of the recommended kind, by volume. */
@@ -94,11 +93,11 @@ static void explain_by_volume(tco_recommend *it, const tco_prices *prices, const
     double n;
     int sign;
     char be[48], have[48];
-    tco_rules_format_amount(have, sizeof have,
+    tco_numfmt_amount(have, sizeof have,
                             round(tco_value_mean(&r->scenario->v[TCO_SCN_NOTIFICATIONS])));
     if (tco_recommend_mean_breakeven(r->scenario, prices, &r->options, v, x, &n, &sign)) {
         it->breakeven = n;
-        tco_rules_format_amount(be, sizeof be, round(n));
+        tco_numfmt_amount(be, sizeof be, round(n));
         /* sign > 0: v dearer than x above the break-even, so x is cheaper above it */
         append(it->detail, sizeof it->detail,
                "; with every cell at its mean, %s and %s cost the same at %s notifications in "

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tco/csvwrite.h"
+#include "tco/numfmt.h"
 #include "tco/sheet_diff.h"
 #include "tco/stats.h"
 #include "tco/table_csv.h"
@@ -32,7 +33,7 @@
 static void money(char *buf, size_t size, double x, bool sign)
 {
     char m[48]; /* "$" and 309 digits never happen: costs are capped far below 1e30 */
-    tco_report_format_money(m, sizeof m, x);
+    tco_numfmt_money(m, sizeof m, x);
     snprintf(buf, size, "%s%s", sign && x > 0 ? "+" : "", m);
 }
 
@@ -229,7 +230,7 @@ static char *saving_phrase(const tco_compare *c, size_t a, size_t b)
 }
 
 
-/* p_cheapest of option o as verdict text (tco_report_format_share, no leading blanks). */
+/* p_cheapest of option o as verdict text (tco_numfmt_share, no leading blanks). */
 typedef struct share_text {
     char s[48];
 } share_text;
@@ -247,7 +248,7 @@ static share_text cheapest_share(const tco_result *r, size_t o)
     share_text t;
     double se;
     const double p = tco_result_p_cheapest(r, o, &se);
-    tco_report_format_share(t.s, sizeof t.s, p, se, (double)r->per_option[o].tco.n);
+    tco_numfmt_share(t.s, sizeof t.s, p, se, (double)r->per_option[o].tco.n);
     return t;
 }
 
@@ -255,7 +256,7 @@ static share_text cheapest_share(const tco_result *r, size_t o)
 static share_text cheaper_share(const tco_difference *d)
 {
     share_text t;
-    tco_report_format_share(t.s, sizeof t.s, d->p_cheaper, d->p_cheaper_se, (double)d->n);
+    tco_numfmt_share(t.s, sizeof t.s, d->p_cheaper, d->p_cheaper_se, (double)d->n);
     return t;
 }
 char *tco_report_compare_verdict(const tco_result *r)
