@@ -108,9 +108,12 @@ int main(int argc, char **argv)
         return st;
     }
     switch (o.command) {
-    case TCO_CMD_HELP:
-        fputs(tco_cli_help(o.help_topic), stdout);
+    case TCO_CMD_HELP: {
+        char *help = tco_cli_help(o.help_topic);
+        fputs(help, stdout);
+        free(help);
         break;
+    }
     case TCO_CMD_VERSION:
         printf("tcosim %s\n", TCO_VERSION);
         break;

@@ -13,12 +13,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tco/defaults.h"
 #include "tco/numfmt.h"
 
 tco_rule_thresholds tco_rules_thresholds_default(void)
 {
     /* SPEC §7 */
-    tco_rule_thresholds t = {20, 30, 10000, 50, 0.30, 0.10};
+    tco_rule_thresholds t = {TCO_DEFAULT_MIN_DEV_HOURS,          TCO_DEFAULT_MIN_TIME_TO_MARKET,
+                             TCO_DEFAULT_NOTIFICATION_THRESHOLD, TCO_DEFAULT_SEAT_THRESHOLD,
+                             TCO_DEFAULT_DEVIATION_REQUIRED,     TCO_DEFAULT_DEVIATION_SHIFT};
     return t;
 }
 

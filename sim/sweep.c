@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tco/defaults.h"
 #include "tco/xalloc.h"
 
 /* Grid points of one axis (see tco_sweep_config); returns how many (<= steps). */
@@ -125,7 +126,7 @@ void tco_sweep_run(const tco_scenario *s, const tco_prices *p, const tco_sweep_c
     out->mean_notifications = ws.w.draws[TCO_SCN_NOTIFICATIONS];
 
     /* the grid */
-    const unsigned steps = cfg->steps ? cfg->steps : 12;
+    const unsigned steps = cfg->steps ? cfg->steps : TCO_DEFAULT_STEPS;
     const double seats_c = out->mean_seats > 1 ? out->mean_seats : 1;
     double s_lo = isnan(cfg->seats_lo) ? (seats_c / 4 > 1 ? seats_c / 4 : 1) : cfg->seats_lo;
     double s_hi = isnan(cfg->seats_hi) ? 4 * seats_c : cfg->seats_hi;
