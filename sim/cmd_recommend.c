@@ -216,43 +216,45 @@ tco_status tco_cmd_recommend(const tco_options *o, const atomic_int *stop)
     tco_prices prices;
     tco_batch batch;
     tco_status worst;
+    tco_result *results = NULL;
+    tco_report_item *sim = NULL;
+    tco_recommend *items = NULL;
+    size_t n_done = 0;
     if (!tco_cmd_load_inputs(o, &prices, &batch, &worst)) {
         if (worst == TCO_EINTERRUPTED)
             tco_cmd_print_interrupted(stop);
-        tco_cmd_batch_fini(&batch);
-        tco_prices_fini(&prices);
-        return worst;
+        goto done;
     }
-    tco_status size = tco_cmd_check_run_size(&prices, &batch, false);
+    const tco_status size = tco_cmd_check_run_size(&prices, &batch, false);
     if (size != TCO_OK) {
-        tco_cmd_batch_fini(&batch);
-        tco_prices_fini(&prices);
-        return size > worst ? size : worst;
+        if (size > worst)
+            worst = size;
+        goto done;
     }
 
     const tco_rule_thresholds thresholds = {o->min_dev_hours,          o->min_time_to_market,
                                             o->notification_threshold, o->seat_threshold,
                                             o->deviation_required,     o->deviation_shift};
-    tco_result *results = tco_xcalloc(batch.n_scenarios + 1, sizeof *results);
-    tco_report_item *sim = tco_xcalloc(batch.n_scenarios + 1, sizeof *sim);
-    tco_recommend *items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
-    size_t n_done = 0;
+    results = tco_xcalloc(batch.n_scenarios + 1, sizeof *results);
+    sim = tco_xcalloc(batch.n_scenarios + 1, sizeof *sim);
+    items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
     if (tco_cmd_simulate(o, &prices, &batch, NULL, 0, stop, results, sim, &n_done) != TCO_OK) {
         tco_cmd_print_interrupted(stop);
         worst = TCO_EINTERRUPTED;
-    } else {
-        for (size_t i = 0; i < n_done; i++) {
-            tco_recommend_analyse(&items[i], sim[i].file, &results[i], &prices, &thresholds);
-        }
-        int rc = 0;
-        switch (o->format) {
-        case TCO_FORMAT_TABLE: rc = write_table(stdout, items, n_done); break;
-        case TCO_FORMAT_CSV: rc = write_csv(stdout, items, n_done); break;
-        case TCO_FORMAT_JSON: rc = write_json(stdout, items, n_done, o, &batch.errors); break;
-        }
-        if (rc != 0 && worst < TCO_EIOERR)
-            worst = TCO_EIOERR; /* main says why, once */
+        goto done;
     }
+    for (size_t i = 0; i < n_done; i++)
+        tco_recommend_analyse(&items[i], sim[i].file, &results[i], &prices, &thresholds);
+    int rc = 0;
+    switch (o->format) {
+    case TCO_FORMAT_TABLE: rc = write_table(stdout, items, n_done); break;
+    case TCO_FORMAT_CSV: rc = write_csv(stdout, items, n_done); break;
+    case TCO_FORMAT_JSON: rc = write_json(stdout, items, n_done, o, &batch.errors); break;
+    }
+    if (rc != 0 && worst < TCO_EIOERR)
+        worst = TCO_EIOERR; /* main says why, once */
+done:
+    /* the one way out: what was made is freed (items and results of the scenarios done) */
     for (size_t i = 0; i < n_done; i++) {
         tco_recommend_fini(&items[i]);
         tco_result_fini(&results[i]);
