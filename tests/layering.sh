@@ -1,5 +1,6 @@
 #!/bin/sh
-# make lint: every module includes only headers of strictly lower layers (README, Architecture).
+# make lint: every module includes only headers of strictly lower layers (README, Architecture),
+# and each library only where it is used (lib_users).
 # A module is sim/M.c with include/tco/M.h; its layer is listed here once.
 set -u
 layer() {
@@ -21,7 +22,30 @@ layer() {
     *) echo "" ;;
     esac
 }
+# The libraries, each included only by the modules that need it: jansson where JSON is written,
+# libcsv in the CSV reader and writer, GSL's distributions where cells are drawn, GSL's root
+# finding nowhere but the break-even solver (which needs none today: its roots are exact).
+lib_users() {
+    case "$1" in
+    jansson.h) echo "table_json report report_compare report_breakeven cmd_recommend" ;;
+    csv.h) echo "csvload csvwrite" ;;
+    gsl/gsl_randist.h|gsl/gsl_cdf.h) echo "value workload" ;;
+    gsl/gsl_roots.h) echo "breakeven" ;;
+    *) echo "*" ;;
+    esac
+}
 bad=0
+for f in sim/*.c include/tco/*.h; do
+    m=$(basename "$f"); m=${m%.*}
+    for lib in $(sed -n 's/^#include <\([a-z_0-9/]*\.h\)>.*/\1/p' "$f"); do
+        users=$(lib_users "$lib")
+        [ "$users" = "*" ] && continue
+        case " $users " in
+        *" $m "*) ;;
+        *) echo "lint: $f includes <$lib>, which only $users may include"; bad=1 ;;
+        esac
+    done
+done
 for f in sim/*.c include/tco/*.h; do
     m=$(basename "$f"); m=${m%.*}
     lm=$(layer "$m")
