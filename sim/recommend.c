@@ -210,28 +210,27 @@ void tco_recommend_fini(tco_recommend *x)
 
 /* ---- tables ---------------------------------------------------------------------------- */
 
-static const tco_column RECOMMEND_COLUMNS[] = {
+static const tco_column RECOMMEND_COLUMNS[TCO_RECOMMEND_N_COLUMNS] = {
     /* SPEC §7's five columns */
-    {"file", TCO_COLUMN_TEXT, true},
-    {"scenario", TCO_COLUMN_TEXT, true},
-    {"rule", TCO_COLUMN_TEXT, false},
-    {"verdict", TCO_COLUMN_TEXT, false},
-    {"detail", TCO_COLUMN_TEXT, false},
+    [TCO_RECOMMEND_COL_FILE] = {"file", TCO_COLUMN_TEXT, true},
+    [TCO_RECOMMEND_COL_SCENARIO] = {"scenario", TCO_COLUMN_TEXT, true},
+    [TCO_RECOMMEND_COL_RULE] = {"rule", TCO_COLUMN_TEXT, false},
+    [TCO_RECOMMEND_COL_VERDICT] = {"verdict", TCO_COLUMN_TEXT, false},
+    [TCO_RECOMMEND_COL_DETAIL] = {"detail", TCO_COLUMN_TEXT, false},
     /* extensions, filled on the overall row only (README) */
-    {"simulated_cheapest", TCO_COLUMN_TEXT, false},
-    {"p_cheapest", TCO_COLUMN_REAL, false},
-    {"cheapest_kind", TCO_COLUMN_TEXT, false},
-    {"p_cheapest_kind", TCO_COLUMN_REAL, false},
-    {"agrees", TCO_COLUMN_TEXT, false},
-    {"simulation_detail", TCO_COLUMN_TEXT, false},
-    {"p_cheapest_lo", TCO_COLUMN_REAL, false},
-    {"p_cheapest_hi", TCO_COLUMN_REAL, false},
-    {"p_cheapest_kind_lo", TCO_COLUMN_REAL, false},
-    {"p_cheapest_kind_hi", TCO_COLUMN_REAL, false},
+    [TCO_RECOMMEND_COL_SIMULATED_CHEAPEST] = {"simulated_cheapest", TCO_COLUMN_TEXT, false},
+    [TCO_RECOMMEND_COL_P_CHEAPEST] = {"p_cheapest", TCO_COLUMN_REAL, false},
+    [TCO_RECOMMEND_COL_CHEAPEST_KIND] = {"cheapest_kind", TCO_COLUMN_TEXT, false},
+    [TCO_RECOMMEND_COL_P_CHEAPEST_KIND] = {"p_cheapest_kind", TCO_COLUMN_REAL, false},
+    [TCO_RECOMMEND_COL_AGREES] = {"agrees", TCO_COLUMN_TEXT, false},
+    [TCO_RECOMMEND_COL_SIMULATION_DETAIL] = {"simulation_detail", TCO_COLUMN_TEXT, false},
+    [TCO_RECOMMEND_COL_P_CHEAPEST_LO] = {"p_cheapest_lo", TCO_COLUMN_REAL, false},
+    [TCO_RECOMMEND_COL_P_CHEAPEST_HI] = {"p_cheapest_hi", TCO_COLUMN_REAL, false},
+    [TCO_RECOMMEND_COL_P_CHEAPEST_KIND_LO] = {"p_cheapest_kind_lo", TCO_COLUMN_REAL, false},
+    [TCO_RECOMMEND_COL_P_CHEAPEST_KIND_HI] = {"p_cheapest_kind_hi", TCO_COLUMN_REAL, false},
 };
-const tco_table_spec TCO_RECOMMEND_SPEC = {
-    "recommend", "recommend", RECOMMEND_COLUMNS,
-    sizeof RECOMMEND_COLUMNS / sizeof RECOMMEND_COLUMNS[0], NULL, 0};
+const tco_table_spec TCO_RECOMMEND_SPEC = {"recommend", "recommend", RECOMMEND_COLUMNS,
+                                           TCO_RECOMMEND_N_COLUMNS, NULL, 0};
 
 void tco_recommend_rows(tco_table *t, const tco_recommend *it)
 {

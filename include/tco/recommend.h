@@ -69,19 +69,25 @@ int tco_recommend_mean_breakeven(const tco_scenario *s, const tco_prices *p,
  * cheapest_kind, p_cheapest_kind, agrees, simulation_detail, and the 95% intervals of the two
  * shares). */
 extern const tco_table_spec TCO_RECOMMEND_SPEC;
-/* Columns of TCO_RECOMMEND_SPEC that the JSON document names alike. */
+/* The columns of TCO_RECOMMEND_SPEC, in order; the JSON document names its members alike
+ * (TCO_RECOMMEND_SPEC.columns[TCO_RECOMMEND_COL_P_CHEAPEST].name). */
 enum {
-    TCO_RECOMMEND_COL_RULE = 2,
-    TCO_RECOMMEND_COL_VERDICT = 3,
-    TCO_RECOMMEND_COL_DETAIL = 4,
-    TCO_RECOMMEND_COL_P_CHEAPEST = 6,
-    TCO_RECOMMEND_COL_CHEAPEST_KIND = 7,
-    TCO_RECOMMEND_COL_P_CHEAPEST_KIND = 8,
-    TCO_RECOMMEND_COL_AGREES = 9,
-    TCO_RECOMMEND_COL_P_CHEAPEST_LO = 11,
-    TCO_RECOMMEND_COL_P_CHEAPEST_HI = 12,
-    TCO_RECOMMEND_COL_P_CHEAPEST_KIND_LO = 13,
-    TCO_RECOMMEND_COL_P_CHEAPEST_KIND_HI = 14
+    TCO_RECOMMEND_COL_FILE,
+    TCO_RECOMMEND_COL_SCENARIO,
+    TCO_RECOMMEND_COL_RULE,
+    TCO_RECOMMEND_COL_VERDICT,
+    TCO_RECOMMEND_COL_DETAIL,
+    TCO_RECOMMEND_COL_SIMULATED_CHEAPEST,
+    TCO_RECOMMEND_COL_P_CHEAPEST,
+    TCO_RECOMMEND_COL_CHEAPEST_KIND,
+    TCO_RECOMMEND_COL_P_CHEAPEST_KIND,
+    TCO_RECOMMEND_COL_AGREES,
+    TCO_RECOMMEND_COL_SIMULATION_DETAIL,
+    TCO_RECOMMEND_COL_P_CHEAPEST_LO,
+    TCO_RECOMMEND_COL_P_CHEAPEST_HI,
+    TCO_RECOMMEND_COL_P_CHEAPEST_KIND_LO,
+    TCO_RECOMMEND_COL_P_CHEAPEST_KIND_HI,
+    TCO_RECOMMEND_N_COLUMNS
 };
 /* Adds the five rows of x to t (a table of TCO_RECOMMEND_SPEC). */
 void tco_recommend_rows(tco_table *t, const tco_recommend *x);
