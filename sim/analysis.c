@@ -9,6 +9,7 @@
 #include "tco/compare.h"
 #include "tco/report_breakeven.h"
 #include "tco/report_compare.h"
+#include "tco/sheet_diff.h"
 #include "tco/table_csv.h"
 #include "tco/xalloc.h"
 

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,74 +36,228 @@ static const char HELP_GENERAL[] =
     "written, 130 interrupted.\n"
     "See tcosim(1) for the file formats.\n";
 
-static const char HELP_RUN[] =
-    "Usage: tcosim run [options] SCENARIO.csv...\n"
-    "Simulate every option (ucaas:, cpaas:, hybrid:) of every scenario under uncertainty.\n"
-    "\n"
-    "  --prices FILE     a price sheet; repeatable (default: every data/*.csv)\n"
-    "  --trials N        Monte Carlo trials per scenario (default 10000)\n"
-    "  --seed S          RNG seed, unsigned 64-bit (default 20261124)\n"
-    "  --threads N       worker threads (default: online processors); results do not\n"
-    "                    depend on it\n"
-    "  --out DIR         write summary.csv, monthly.csv, histogram.csv there\n"
-    "  --format F        table (default), csv or json on standard output\n"
-    "  --skip LIST       leave out analyses, comma-separated: breakeven, compare\n"
-    "                    (their report parts and files; the rest is unchanged)\n"
-    "  --quiet           no progress display\n";
+/* ---- the options: one table ------------------------------------------------------------- */
 
-static const char HELP_BREAKEVEN[] =
-    "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
-    "Sweep seats x month-1 notifications (every distribution at its mean) and show the\n"
-    "cheapest option of each cell and where per-seat and per-transaction billing break even.\n"
-    "\n"
-    "  --seats LO..HI           seat range (default: from the scenario)\n"
-    "  --notifications LO..HI   month-1 notification range (default: from the scenario)\n"
-    "  --steps N                grid points per axis, 2 to 1000 (default 12)\n"
-    "  --scale linear|log       spacing (default: log for notifications, linear for seats)\n"
-    "  --prices FILE, --format F, --out DIR, --quiet   as for run\n";
+enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
+       OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
+       OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
+       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_END };
+#define N_OPTIONS (OPT_END - OPT_PRICES)
 
-static const char HELP_RECOMMEND[] =
-    "Usage: tcosim recommend [options] SCENARIO.csv...\n"
-    "Evaluate the four decision rules of the source analysis beside the simulated TCO.\n"
-    "\n"
-    "  --min-dev-hours H            rule 1: engineering hours a week below H (20)\n"
-    "  --min-time-to-market D       rule 2: time to market below D days (30)\n"
-    "  --notification-threshold N   rule 3: notifications a month above N (10000)\n"
-    "  --seat-threshold S           rule 3: ... and seats below S (50)\n"
-    "  --deviation-required P       rule 4: workflow deviation above P requires CPaaS (30%)\n"
-    "  --deviation-shift P          rule 4: above P it calls for a shift toward CPaaS (10%)\n"
-    "  --prices FILE, --trials N, --seed S, --threads N, --format F, --quiet   as for run\n";
+/* One option: its name, its argument ("N"; NULL: a flag), the command whose help describes it
+ * (the others that take it say "as for run"; TCO_CMD_HELP: no help line) and its help text: a
+ * format of up to three doubles (the documented defaults and limits, from tco/defaults.h), a
+ * "\n" for each line it continues on. Which commands take it is in COMMAND_OPTIONS below. */
+typedef struct option_spec {
+    int id;
+    const char *name, *arg;
+    tco_command home;
+    const char *help;
+    double values[3];
+} option_spec;
 
-static const char HELP_VALIDATE[] =
-    "Usage: tcosim validate FILE.csv...\n"
-    "Check scenario files and price sheets (the kind is told from the header) and print\n"
-    "one line per problem: file:line:column: column: expected ..., got \"...\".\n"
-    "Changes nothing. Exit 0 when every file is good, 65 on bad data, 66 on a missing file.\n";
+static const option_spec OPTIONS[N_OPTIONS] = {
+    {OPT_PRICES, "prices", "FILE", TCO_CMD_RUN,
+     "a price sheet; repeatable (default: every " TCO_DEFAULT_PRICES_DIR "/*.csv)", {0}},
+    {OPT_TRIALS, "trials", "N", TCO_CMD_RUN, "Monte Carlo trials per scenario (default %.0f)",
+     {(double)TCO_DEFAULT_TRIALS}},
+    {OPT_SEED, "seed", "S", TCO_CMD_RUN, "RNG seed, unsigned 64-bit (default %.0f)",
+     {(double)TCO_DEFAULT_SEED}},
+    {OPT_THREADS, "threads", "N", TCO_CMD_RUN,
+     "worker threads (default: online processors); results do not\ndepend on it", {0}},
+    {OPT_OUT, "out", "DIR", TCO_CMD_RUN, "write summary.csv, monthly.csv, histogram.csv there",
+     {0}},
+    {OPT_FORMAT, "format", "F", TCO_CMD_RUN, "table (default), csv or json on standard output",
+     {0}},
+    {OPT_QUIET, "quiet", NULL, TCO_CMD_RUN, "no progress display", {0}},
+    {OPT_HELP, "help", NULL, TCO_CMD_HELP, NULL, {0}},
+    {OPT_VERSION, "version", NULL, TCO_CMD_HELP, NULL, {0}},
+    {OPT_MIN_DEV_HOURS, "min-dev-hours", "H", TCO_CMD_RECOMMEND,
+     "rule 1: engineering hours a week below H (%g)", {TCO_DEFAULT_MIN_DEV_HOURS}},
+    {OPT_MIN_TTM, "min-time-to-market", "D", TCO_CMD_RECOMMEND,
+     "rule 2: time to market below D days (%g)", {TCO_DEFAULT_MIN_TIME_TO_MARKET}},
+    {OPT_NOTIF_THRESHOLD, "notification-threshold", "N", TCO_CMD_RECOMMEND,
+     "rule 3: notifications a month above N (%g)", {TCO_DEFAULT_NOTIFICATION_THRESHOLD}},
+    {OPT_SEAT_THRESHOLD, "seat-threshold", "S", TCO_CMD_RECOMMEND,
+     "rule 3: ... and seats below S (%g)", {TCO_DEFAULT_SEAT_THRESHOLD}},
+    {OPT_DEV_REQUIRED, "deviation-required", "P", TCO_CMD_RECOMMEND,
+     "rule 4: workflow deviation above P requires CPaaS (%g%%)",
+     {100 * TCO_DEFAULT_DEVIATION_REQUIRED}},
+    {OPT_DEV_SHIFT, "deviation-shift", "P", TCO_CMD_RECOMMEND,
+     "rule 4: above P it calls for a shift toward CPaaS (%g%%)",
+     {100 * TCO_DEFAULT_DEVIATION_SHIFT}},
+    {OPT_SEATS, "seats", "LO..HI", TCO_CMD_BREAKEVEN, "seat range (default: from the scenario)",
+     {0}},
+    {OPT_NOTIFICATIONS, "notifications", "LO..HI", TCO_CMD_BREAKEVEN,
+     "month-1 notification range (default: from the scenario)", {0}},
+    {OPT_STEPS, "steps", "N", TCO_CMD_BREAKEVEN, "grid points per axis, %.0f to %.0f (default %.0f)",
+     {TCO_MIN_STEPS, TCO_MAX_STEPS, TCO_DEFAULT_STEPS}},
+    {OPT_SCALE, "scale", "linear|log", TCO_CMD_BREAKEVEN,
+     "spacing (default: log for notifications, linear for seats)", {0}},
+    {OPT_SKIP, "skip", "LIST", TCO_CMD_RUN,
+     "leave out analyses, comma-separated: breakeven, compare\n(their report parts and files; "
+     "the rest is unchanged)",
+     {0}},
+};
 
-const char *tco_cli_help(tco_command topic)
+/* The commands: what their help says first, and the options each takes in the order its help
+ * lists them (its own, then those described under another command); --help is taken by all. */
+#define MAX_COMMAND_OPTIONS 16
+static const struct {
+    tco_command command;
+    const char *name;
+    const char *intro;
+    int options[MAX_COMMAND_OPTIONS]; /* 0-terminated */
+} COMMANDS[] = {
+    {TCO_CMD_RUN, "run",
+     "Usage: tcosim run [options] SCENARIO.csv...\n"
+     "Simulate every option (ucaas:, cpaas:, hybrid:) of every scenario under uncertainty.\n",
+     {OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_SKIP, OPT_QUIET}},
+    {TCO_CMD_BREAKEVEN, "breakeven",
+     "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
+     "Sweep seats x month-1 notifications (every distribution at its mean) and show the\n"
+     "cheapest option of each cell and where per-seat and per-transaction billing break even.\n",
+     /* a deterministic sweep: no trials, seed or threads */
+     {OPT_SEATS, OPT_NOTIFICATIONS, OPT_STEPS, OPT_SCALE, OPT_PRICES, OPT_FORMAT, OPT_OUT,
+      OPT_QUIET}},
+    {TCO_CMD_RECOMMEND, "recommend",
+     "Usage: tcosim recommend [options] SCENARIO.csv...\n"
+     "Evaluate the four decision rules of the source analysis beside the simulated TCO.\n",
+     {OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD, OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED,
+      OPT_DEV_SHIFT, OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_FORMAT, OPT_QUIET}},
+    {TCO_CMD_VALIDATE, "validate",
+     "Usage: tcosim validate FILE.csv...\n"
+     "Check scenario files and price sheets (the kind is told from the header) and print\n"
+     "one line per problem: file:line:column: column: expected ..., got \"...\".\n"
+     "Changes nothing. Exit 0 when every file is good, 65 on bad data, 66 on a missing file.\n",
+     {OPT_QUIET}},
+};
+#define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
+
+static const option_spec *option_of(int id)
 {
-    switch (topic) {
-    case TCO_CMD_RUN: return HELP_RUN;
-    case TCO_CMD_BREAKEVEN: return HELP_BREAKEVEN;
-    case TCO_CMD_RECOMMEND: return HELP_RECOMMEND;
-    case TCO_CMD_VALIDATE: return HELP_VALIDATE;
-    default: return HELP_GENERAL;
-    }
+    return &OPTIONS[id - OPT_PRICES];
 }
 
-static const struct {
-    const char *name;
-    tco_command command;
-} COMMANDS[] = {
-    {"run", TCO_CMD_RUN},
-    {"breakeven", TCO_CMD_BREAKEVEN},
-    {"recommend", TCO_CMD_RECOMMEND},
-    {"validate", TCO_CMD_VALIDATE},
-};
+/* Whether command c takes option id. */
+static bool takes(tco_command c, int id)
+{
+    if (id == OPT_HELP)
+        return true;
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (COMMANDS[i].command == c)
+            for (size_t k = 0; k < MAX_COMMAND_OPTIONS && COMMANDS[i].options[k]; k++)
+                if (COMMANDS[i].options[k] == id)
+                    return true;
+    return false;
+}
+
+/* A growing text. */
+typedef struct text {
+    char *s;
+    size_t len;
+} text;
+
+static void add(text *t, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void add(text *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    t->s = tco_xreallocarray(t->s, t->len + (size_t)n + 1, 1);
+    va_start(ap, fmt);
+    vsnprintf(t->s + t->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    t->len += (size_t)n;
+}
+
+/* "--seats LO..HI" */
+static void add_syntax(text *t, const option_spec *op)
+{
+    add(t, "--%s%s%s", op->name, op->arg ? " " : "", op->arg ? op->arg : "");
+}
+
+/* Help columns: the descriptions start at least 18 characters after the indent, and 3 after the
+ * longest option. */
+#define HELP_MIN_WIDTH 18
+
+static char *command_help(size_t i)
+{
+    text t = {tco_xstrdup(""), 0};
+    add(&t, "%s\n", COMMANDS[i].intro);
+    const tco_command c = COMMANDS[i].command;
+    const int *ids = COMMANDS[i].options;
+    size_t width = HELP_MIN_WIDTH;
+    for (size_t k = 0; k < MAX_COMMAND_OPTIONS && ids[k]; k++) {
+        const option_spec *op = option_of(ids[k]);
+        const size_t len = 2 + strlen(op->name) + (op->arg ? 1 + strlen(op->arg) : 0);
+        if (op->home == c && len + 3 > width)
+            width = len + 3;
+    }
+    size_t shared = 0;
+    for (size_t k = 0; k < MAX_COMMAND_OPTIONS && ids[k]; k++) {
+        const option_spec *op = option_of(ids[k]);
+        if (op->home != c) {
+            shared++;
+            continue;
+        }
+        const size_t start = t.len;
+        add(&t, "  ");
+        add_syntax(&t, op);
+        add(&t, "%*s", (int)(width - (t.len - start - 2)), "");
+        char *desc = tco_xasprintf(op->help, op->values[0], op->values[1], op->values[2]);
+        for (char *line = desc, *end; line; line = end ? end + 1 : NULL) {
+            end = strchr(line, '\n');
+            if (line != desc)
+                add(&t, "\n  %*s", (int)width, "");
+            add(&t, "%.*s", (int)(end ? (size_t)(end - line) : strlen(line)), line);
+        }
+        free(desc);
+        add(&t, "\n");
+    }
+    if (shared > 0) {
+        /* the options described under another command: one line */
+        const char *home = NULL;
+        add(&t, "  ");
+        size_t n = 0;
+        for (size_t k = 0; k < MAX_COMMAND_OPTIONS && ids[k]; k++) {
+            const option_spec *op = option_of(ids[k]);
+            if (op->home == c)
+                continue;
+            add(&t, "%s", n++ ? ", " : "");
+            add_syntax(&t, op);
+            for (size_t j = 0; j < N_COMMANDS; j++)
+                if (COMMANDS[j].command == op->home)
+                    home = COMMANDS[j].name;
+        }
+        add(&t, "   as for %s\n", home);
+    }
+    return t.s;
+}
+
+char *tco_cli_help(tco_command topic)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (COMMANDS[i].command == topic && topic != TCO_CMD_VALIDATE)
+            return command_help(i);
+    /* validate takes no option worth a line: its help is its introduction */
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (COMMANDS[i].command == topic)
+            return tco_xstrdup(COMMANDS[i].intro);
+    return tco_xstrdup(HELP_GENERAL);
+}
 
 static bool find_command(const char *name, tco_command *out)
 {
-    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+    for (size_t i = 0; i < N_COMMANDS; i++)
         if (strcmp(name, COMMANDS[i].name) == 0) {
             *out = COMMANDS[i].command;
             return true;
@@ -122,56 +277,6 @@ static bool parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
         return false;
     *out = v;
     return true;
-}
-
-enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
-       OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
-       OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
-       OPT_STEPS, OPT_SCALE, OPT_SKIP };
-
-static const struct option LONG_OPTIONS[] = {
-    {"prices", required_argument, NULL, OPT_PRICES},
-    {"trials", required_argument, NULL, OPT_TRIALS},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"threads", required_argument, NULL, OPT_THREADS},
-    {"out", required_argument, NULL, OPT_OUT},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"quiet", no_argument, NULL, OPT_QUIET},
-    {"help", no_argument, NULL, OPT_HELP},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {"min-dev-hours", required_argument, NULL, OPT_MIN_DEV_HOURS},
-    {"min-time-to-market", required_argument, NULL, OPT_MIN_TTM},
-    {"notification-threshold", required_argument, NULL, OPT_NOTIF_THRESHOLD},
-    {"seat-threshold", required_argument, NULL, OPT_SEAT_THRESHOLD},
-    {"deviation-required", required_argument, NULL, OPT_DEV_REQUIRED},
-    {"deviation-shift", required_argument, NULL, OPT_DEV_SHIFT},
-    {"seats", required_argument, NULL, OPT_SEATS},
-    {"notifications", required_argument, NULL, OPT_NOTIFICATIONS},
-    {"steps", required_argument, NULL, OPT_STEPS},
-    {"scale", required_argument, NULL, OPT_SCALE},
-    {"skip", required_argument, NULL, OPT_SKIP},
-    {NULL, 0, NULL, 0},
-};
-
-#define BIT(opt) (1u << ((opt) - OPT_PRICES))
-
-/* Which options each command takes. */
-static unsigned allowed_options(tco_command c)
-{
-    const unsigned common = BIT(OPT_HELP) | BIT(OPT_PRICES) | BIT(OPT_SEED) | BIT(OPT_THREADS) |
-                            BIT(OPT_FORMAT) | BIT(OPT_QUIET);
-    switch (c) {
-    case TCO_CMD_RUN: return common | BIT(OPT_TRIALS) | BIT(OPT_OUT) | BIT(OPT_SKIP);
-    case TCO_CMD_BREAKEVEN: /* a deterministic sweep: no trials, seed or threads */
-        return BIT(OPT_HELP) | BIT(OPT_PRICES) | BIT(OPT_FORMAT) | BIT(OPT_QUIET) | BIT(OPT_OUT) |
-               BIT(OPT_SEATS) | BIT(OPT_NOTIFICATIONS) | BIT(OPT_STEPS) | BIT(OPT_SCALE);
-    case TCO_CMD_RECOMMEND:
-        return common | BIT(OPT_TRIALS) | BIT(OPT_MIN_DEV_HOURS) | BIT(OPT_MIN_TTM) |
-               BIT(OPT_NOTIF_THRESHOLD) | BIT(OPT_SEAT_THRESHOLD) | BIT(OPT_DEV_REQUIRED) |
-               BIT(OPT_DEV_SHIFT);
-    case TCO_CMD_VALIDATE: return BIT(OPT_HELP) | BIT(OPT_QUIET);
-    default: return BIT(OPT_HELP);
-    }
 }
 
 /* A threshold: a plain number >= 0, `%` allowed ("30%" = 0.3). */
@@ -236,12 +341,12 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
     o->seed = TCO_DEFAULT_SEED;
     o->format = TCO_FORMAT_TABLE;
     o->help_topic = TCO_CMD_HELP;
-    o->min_dev_hours = 20;
-    o->min_time_to_market = 30;
-    o->notification_threshold = 10000;
-    o->seat_threshold = 50;
-    o->deviation_required = 0.30;
-    o->deviation_shift = 0.10;
+    o->min_dev_hours = TCO_DEFAULT_MIN_DEV_HOURS;
+    o->min_time_to_market = TCO_DEFAULT_MIN_TIME_TO_MARKET;
+    o->notification_threshold = TCO_DEFAULT_NOTIFICATION_THRESHOLD;
+    o->seat_threshold = TCO_DEFAULT_SEAT_THRESHOLD;
+    o->deviation_required = TCO_DEFAULT_DEVIATION_REQUIRED;
+    o->deviation_shift = TCO_DEFAULT_DEVIATION_SHIFT;
     o->seats_lo = o->seats_hi = NAN;
     o->notifications_lo = o->notifications_hi = NAN;
     err[0] = '\0';
@@ -274,7 +379,13 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
                      "expected a command (run, breakeven, recommend, validate), got \"%s\"%s",
                      first, "; see tcosim --help");
 
-    unsigned allowed = allowed_options(o->command);
+    /* getopt_long's table, from OPTIONS */
+    struct option long_options[N_OPTIONS + 1];
+    for (size_t k = 0; k < N_OPTIONS; k++)
+        long_options[k] = (struct option){OPTIONS[k].name,
+                                          OPTIONS[k].arg ? required_argument : no_argument, NULL,
+                                          OPTIONS[k].id};
+    long_options[N_OPTIONS] = (struct option){NULL, 0, NULL, 0};
     o->prices = tco_xcalloc((size_t)argc, sizeof *o->prices);
     o->files = tco_xcalloc((size_t)argc, sizeof *o->files);
     int sub_argc = argc - 1;
@@ -283,7 +394,7 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
     opterr = 0;
     for (;;) {
         int longidx = -1;
-        int c = getopt_long(sub_argc, sub_argv, ":", LONG_OPTIONS, &longidx);
+        int c = getopt_long(sub_argc, sub_argv, ":", long_options, &longidx);
         if (c == -1)
             break;
         const char *cmd = first;
@@ -297,9 +408,9 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
                      sub_argv[optind - 1]);
             return TCO_EUSAGE;
         }
-        if (!(allowed & (1u << (c - OPT_PRICES)))) {
+        if (!takes(o->command, c)) {
             snprintf(err, err_size, "%s: option --%s does not apply; see tcosim help %s", cmd,
-                     LONG_OPTIONS[c - OPT_PRICES].name, cmd);
+                     option_of(c)->name, cmd);
             return TCO_EUSAGE;
         }
         uint64_t v;
@@ -312,25 +423,28 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
             o->prices[o->n_prices++] = optarg;
             break;
         case OPT_TRIALS:
-            if (!parse_u64(optarg, 1, TCO_MAX_TRIALS, &v))
-                return usage(err, err_size,
-                             "--trials: expected a whole number from 1 to 1000000000, got \"%s\"%s",
-                             optarg, "");
+            if (!parse_u64(optarg, 1, TCO_MAX_TRIALS, &v)) {
+                snprintf(err, err_size,
+                         "--trials: expected a whole number from 1 to %lu, got \"%s\"",
+                         TCO_MAX_TRIALS, optarg);
+                return TCO_EUSAGE;
+            }
             o->trials = (unsigned long)v;
             break;
         case OPT_SEED:
-            if (!parse_u64(optarg, 0, UINT64_MAX, &v))
-                return usage(err, err_size,
-                             "--seed: expected a whole number from 0 to 18446744073709551615, "
-                             "got \"%s\"%s",
-                             optarg, "");
+            if (!parse_u64(optarg, 0, UINT64_MAX, &v)) {
+                snprintf(err, err_size, "--seed: expected a whole number from 0 to %llu, got \"%s\"",
+                         (unsigned long long)UINT64_MAX, optarg);
+                return TCO_EUSAGE;
+            }
             o->seed = v;
             break;
         case OPT_THREADS:
-            if (!parse_u64(optarg, 1, TCO_MAX_THREADS, &v))
-                return usage(err, err_size,
-                             "--threads: expected a whole number from 1 to 256, got \"%s\"%s",
-                             optarg, "");
+            if (!parse_u64(optarg, 1, TCO_MAX_THREADS, &v)) {
+                snprintf(err, err_size, "--threads: expected a whole number from 1 to %d, got \"%s\"",
+                         TCO_MAX_THREADS, optarg);
+                return TCO_EUSAGE;
+            }
             o->threads = (unsigned)v;
             break;
         case OPT_OUT:
@@ -381,7 +495,7 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
                                                       : &o->deviation_shift;
             if (!parse_threshold(optarg, slot)) {
                 snprintf(err, err_size, "--%s: expected a number >= 0 (%% allowed), got \"%s\"",
-                         LONG_OPTIONS[c - OPT_PRICES].name, optarg);
+                         option_of(c)->name, optarg);
                 return TCO_EUSAGE;
             }
             break;
@@ -396,17 +510,18 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
                 snprintf(err, err_size,
                          "--%s: expected a range LO..HI with 0 <= LO < HI <= %s (so that costs "
                          "stay finite), got \"%s\"",
-                         LONG_OPTIONS[c - OPT_PRICES].name,
+                         option_of(c)->name,
                          seats ? TCO_MAX_SEATS_TEXT : TCO_MAX_NOTIFICATIONS_TEXT, optarg);
                 return TCO_EUSAGE;
             }
             break;
         }
         case OPT_STEPS:
-            if (!parse_u64(optarg, 2, 1000, &v))
-                return usage(err, err_size,
-                             "--steps: expected a whole number from 2 to 1000, got \"%s\"%s",
-                             optarg, "");
+            if (!parse_u64(optarg, TCO_MIN_STEPS, TCO_MAX_STEPS, &v)) {
+                snprintf(err, err_size, "--steps: expected a whole number from %d to %d, got \"%s\"",
+                         TCO_MIN_STEPS, TCO_MAX_STEPS, optarg);
+                return TCO_EUSAGE;
+            }
             o->steps = (unsigned)v;
             break;
         case OPT_SCALE:

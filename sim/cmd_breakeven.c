@@ -8,6 +8,7 @@
 #include "tco/breakeven.h"
 #include "tco/cmdutil.h"
 #include "tco/report_breakeven.h"
+#include "tco/sweep.h"
 #include "tco/xalloc.h"
 
 typedef struct out_ctx {
@@ -41,55 +42,55 @@ tco_status tco_cmd_breakeven(const tco_options *o, const atomic_int *stop)
     tco_prices prices;
     tco_batch batch;
     tco_status worst;
-    if (!tco_cmd_load_inputs(o, &prices, &batch, &worst)) {
-        tco_cmd_batch_fini(&batch);
-        tco_prices_fini(&prices);
-        return worst;
-    }
-    tco_status size = tco_cmd_check_sweep_size(o, &batch);
+    tco_sweep *sweeps = NULL;
+    tco_sweep_item *items = NULL;
+    size_t n = 0;
+    if (!tco_cmd_load_inputs(o, &prices, &batch, &worst))
+        goto done;
+    const tco_status size = tco_cmd_check_sweep_size(o, &batch);
     if (size != TCO_OK) {
-        tco_cmd_batch_fini(&batch);
-        tco_prices_fini(&prices);
-        return size > worst ? size : worst;
+        if (size > worst)
+            worst = size;
+        goto done;
     }
-    tco_diag_list diags;
 
     const tco_sweep_config cfg = {o->seats_lo, o->seats_hi, o->notifications_lo,
                                   o->notifications_hi, o->steps, o->scale};
-    tco_sweep *sweeps = tco_xcalloc(batch.n_scenarios + 1, sizeof *sweeps);
-    tco_sweep_item *items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
-    size_t n = 0;
+    sweeps = tco_xcalloc(batch.n_scenarios + 1, sizeof *sweeps);
+    items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
     for (size_t i = 0; i < batch.n_files; i++)
         for (size_t k = 0; k < batch.files[i].n; k++) {
             if (atomic_load(stop))
                 break; /* a stop signal: between scenarios, nothing written */
-            tco_breakeven_sweep(&batch.files[i].items[k], &prices, &cfg, &sweeps[n]);
+            tco_sweep_run(&batch.files[i].items[k], &prices, &cfg, &sweeps[n]);
             items[n].file = o->files[i];
             items[n].sweep = &sweeps[n];
             n++;
         }
-
     if (atomic_load(stop)) {
         tco_cmd_print_interrupted(stop);
         worst = TCO_EINTERRUPTED;
-    } else {
-        out_ctx ctx = {items, n, o->format, &batch.errors};
-        tco_manifest manifest;
-        tco_manifest_input *inputs;
-        tco_cmd_manifest(&manifest, &inputs, o, &prices, &batch, false);
-        const tco_publication pub = {NAMES, 2, write_one, report, &ctx, &manifest};
-        /* SPEC §8.5: a run that swept no scenario leaves the previous files as they were */
-        tco_diag_list_init(&diags);
-        tco_status st = tco_cmd_publish(o->out_dir && n > 0 ? o->out_dir : NULL, &pub, stop,
-                                        &diags);
-        tco_cmd_print_diags(&diags);
-        tco_diag_list_fini(&diags);
-        free(inputs);
-        if (st == TCO_EINTERRUPTED)
-            tco_cmd_print_interrupted(stop);
-        if (st > worst)
-            worst = st;
+        goto done;
     }
+    out_ctx ctx = {items, n, o->format, &batch.errors};
+    tco_manifest manifest;
+    tco_manifest_input *inputs;
+    tco_cmd_manifest(&manifest, &inputs, o, &prices, &batch, false);
+    const tco_publication pub = {NAMES, 2, write_one, report, &ctx, &manifest};
+    /* SPEC §8.5: a run that swept no scenario leaves the previous files as they were */
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    const tco_status st =
+        tco_cmd_publish(o->out_dir && n > 0 ? o->out_dir : NULL, &pub, stop, &diags);
+    tco_cmd_print_diags(&diags);
+    tco_diag_list_fini(&diags);
+    free(inputs);
+    if (st == TCO_EINTERRUPTED)
+        tco_cmd_print_interrupted(stop);
+    if (st > worst)
+        worst = st;
+done:
+    /* the one way out: what was made is freed (the sweeps of the scenarios done) */
     for (size_t i = 0; i < n; i++)
         tco_sweep_fini(&sweeps[i]);
     free(sweeps);

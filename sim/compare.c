@@ -18,92 +18,7 @@
 #include <string.h>
 
 #include "tco/cost.h"
-#include "tco/csvwrite.h"
 #include "tco/xalloc.h"
-
-/* ==== signed quantiles ===================================================================== */
-
-void tco_signed_sketch_init(tco_signed_sketch *s, double alpha)
-{
-    tco_sketch_init(&s->pos, alpha);
-    tco_sketch_init(&s->neg, alpha);
-    s->n_zero = 0;
-}
-
-void tco_signed_sketch_fini(tco_signed_sketch *s)
-{
-    if (!s)
-        return;
-    tco_sketch_fini(&s->pos);
-    tco_sketch_fini(&s->neg);
-}
-
-void tco_signed_sketch_reset(tco_signed_sketch *s)
-{
-    tco_sketch_reset(&s->pos);
-    tco_sketch_reset(&s->neg);
-    s->n_zero = 0;
-}
-
-void tco_signed_sketch_add(tco_signed_sketch *s, double x)
-{
-    assert(isfinite(x));
-    if (x > 0)
-        tco_sketch_add(&s->pos, x);
-    else if (x < 0)
-        tco_sketch_add(&s->neg, -x);
-    else
-        s->n_zero++;
-}
-
-void tco_signed_sketch_merge(tco_signed_sketch *dst, const tco_signed_sketch *src)
-{
-    tco_sketch_merge(&dst->pos, &src->pos);
-    tco_sketch_merge(&dst->neg, &src->neg);
-    dst->n_zero += src->n_zero;
-}
-
-uint64_t tco_signed_sketch_count(const tco_signed_sketch *s)
-{
-    return s->neg.n + s->n_zero + s->pos.n;
-}
-
-/* The order statistic of 0-based rank k < s->n of one sketch. tco_sketch_quantile takes a
- * fraction and uses rank floor(q (n-1)); q = (k + 1/2) / (n-1) lands on k whatever the
- * rounding of the product (an error far below 1/2 for n < 2^52). The extremes are exact. */
-static double sketch_rank(const tco_sketch *s, uint64_t k)
-{
-    assert(k < s->n);
-    if (k == 0)
-        return tco_sketch_quantile(s, 0.0);
-    if (k + 1 == s->n)
-        return tco_sketch_quantile(s, 1.0);
-    return tco_sketch_quantile(s, ((double)k + 0.5) / (double)(s->n - 1));
-}
-
-/* The order statistic of rank r of all values: negatives (most negative first), zeros,
- * positives. Each comes from one sketch at an exact rank, so the sketch's bound carries over. */
-static double signed_rank(const tco_signed_sketch *s, uint64_t r)
-{
-    const uint64_t nn = s->neg.n, nz = s->n_zero;
-    if (r < nn)
-        return -sketch_rank(&s->neg, nn - 1 - r);
-    if (r < nn + nz)
-        return 0.0;
-    return sketch_rank(&s->pos, r - nn - nz);
-}
-
-double tco_signed_sketch_quantile(const tco_signed_sketch *s, double q, bool negate)
-{
-    assert(q >= 0.0 && q <= 1.0);
-    const uint64_t n = tco_signed_sketch_count(s);
-    if (n == 0)
-        return NAN;
-    const uint64_t k = (uint64_t)floor(q * (double)(n - 1));
-    /* rank k of -x is rank n-1-k of x, so the two directions agree exactly */
-    double v = negate ? -signed_rank(s, n - 1 - k) : signed_rank(s, k);
-    return v == 0 ? 0.0 : v; /* no -0 */
-}
 
 /* ==== the observer ========================================================================== */
 
@@ -130,24 +45,6 @@ struct tco_compare {
     pair_summary *pairs;  /* [n_pairs]: (i < j) at j (j-1)/2 + i */
     double *buf;          /* [n_pairs][BUF] */
 };
-
-/* Adds x[0..n-1] to s: positives and negated negatives each in one array call. */
-static void signed_add_array(tco_signed_sketch *s, const double *x, size_t n)
-{
-    double pos[BUF], neg[BUF];
-    size_t np = 0, nn = 0;
-    assert(n <= BUF);
-    for (size_t i = 0; i < n; i++) {
-        if (x[i] > 0)
-            pos[np++] = x[i];
-        else if (x[i] < 0)
-            neg[nn++] = -x[i];
-        else
-            s->n_zero++;
-    }
-    tco_sketch_add_array(&s->pos, pos, np);
-    tco_sketch_add_array(&s->neg, neg, nn);
-}
 
 static size_t pair_index(size_t i, size_t j)
 {
@@ -203,7 +100,7 @@ static void compare_trial(void *summary, const tco_trial_view *view)
             ps->n_j_cheaper += d < -TCO_TIE_DOLLARS;
             buf[ps->fill++] = d;
             if (ps->fill == BUF) {
-                signed_add_array(&ps->q, buf, BUF);
+                tco_signed_sketch_add_array(&ps->q, buf, BUF);
                 ps->fill = 0;
             }
         }
@@ -222,7 +119,7 @@ static void compare_merge(void *dst, const void *src)
         a->pairs[k].n_j_cheaper += b->pairs[k].n_j_cheaper;
         /* src's waiting values go straight into dst's sketch: a summary that only receives
          * merges (the run's total) never has a value waiting */
-        signed_add_array(&a->pairs[k].q, b->buf + k * BUF, b->pairs[k].fill);
+        tco_signed_sketch_add_array(&a->pairs[k].q, b->buf + k * BUF, b->pairs[k].fill);
     }
 }
 
@@ -302,221 +199,4 @@ double tco_compare_difference_quantile(const tco_compare *c, size_t a, size_t b,
     const pair_summary *ps = &c->pairs[flip ? pair_index(b, a) : pair_index(a, b)];
     assert(ps->fill == 0);
     return tco_signed_sketch_quantile(&ps->q, q, flip);
-}
-
-/* ==== the sheet diff ======================================================================== */
-
-void tco_compare_format_value(char *buf, size_t size, const tco_value *v)
-{
-    char a[32], b[32], c[32];
-    tco_csvw_format_number(a, sizeof a, v->a);
-    tco_csvw_format_number(b, sizeof b, v->b);
-    tco_csvw_format_number(c, sizeof c, v->c);
-    switch (v->dist) {
-    case TCO_DIST_CONST: snprintf(buf, size, "%s", a); break;
-    case TCO_DIST_UNIFORM: snprintf(buf, size, "uniform(%s,%s)", a, b); break;
-    case TCO_DIST_NORMAL: snprintf(buf, size, "normal(%s,%s)", a, b); break;
-    case TCO_DIST_LOGNORMAL: snprintf(buf, size, "lognormal(%s,%s)", a, b); break;
-    case TCO_DIST_TRIANGULAR: snprintf(buf, size, "triangular(%s,%s,%s)", a, b, c); break;
-    case TCO_DIST_PERT: snprintf(buf, size, "pert(%s,%s,%s)", a, b, c); break;
-    case TCO_DIST_CI90_NORMAL:
-    case TCO_DIST_CI90_LOGNORMAL: snprintf(buf, size, "ci90(%s,%s)", a, b); break;
-    case TCO_DIST_POISSON: snprintf(buf, size, "poisson(%s)", a); break;
-    }
-}
-
-/* Two cells say the same when they have the same distribution and parameters as written (the
- * derived p, q follow from those). */
-static bool same_value(const tco_value *x, const tco_value *y)
-{
-    return x->dist == y->dist && x->a == y->a && x->b == y->b && x->c == y->c;
-}
-
-/* A growable "; "-joined list. */
-typedef struct strlist {
-    char *s;
-    size_t len, cap;
-} strlist;
-
-/* Appends `item` (taken: freed here). */
-static void sl_take(strlist *l, char *item)
-{
-    const size_t n = strlen(item), sep = l->len ? 2 : 0;
-    if (l->len + sep + n + 1 > l->cap) {
-        l->cap = 2 * (l->len + sep + n + 1);
-        l->s = tco_xreallocarray(l->s, l->cap, 1);
-    }
-    if (sep)
-        memcpy(l->s + l->len, "; ", 2);
-    memcpy(l->s + l->len + sep, item, n + 1);
-    l->len += sep + n;
-    free(item);
-}
-
-/* "0–150000" or "150000+" (a tier's bounds as the sheet counts them). */
-static void format_tier(char *buf, size_t size, const tco_tier *t)
-{
-    char lo[32], hi[32];
-    tco_csvw_format_number(lo, sizeof lo, t->lo);
-    if (isinf(t->hi)) {
-        snprintf(buf, size, "%s+", lo);
-    } else {
-        tco_csvw_format_number(hi, sizeof hi, t->hi);
-        snprintf(buf, size, "%s–%s", lo, hi);
-    }
-}
-
-static bool single_open_tier(const tco_item_price *ip)
-{
-    return ip->n_tiers == 1 && ip->tiers[0].lo == 0 && isinf(ip->tiers[0].hi);
-}
-
-static bool same_bounds(const tco_item_price *x, const tco_item_price *y)
-{
-    if (x->n_tiers != y->n_tiers)
-        return false;
-    for (size_t t = 0; t < x->n_tiers; t++)
-        if (x->tiers[t].lo != y->tiers[t].lo || x->tiers[t].hi != y->tiers[t].hi)
-            return false;
-    return true;
-}
-
-/* "0.0083" for one open tier, else "0.0083 (0–150000), 0.0081 (150000+)"; caller frees. */
-static char *format_schedule(const tco_prices *p, const tco_item_price *ip)
-{
-    strlist l = {NULL, 0, 0};
-    char v[128], tier[80];
-    for (size_t t = 0; t < ip->n_tiers; t++) {
-        tco_compare_format_value(v, sizeof v, &p->values[ip->tiers[t].price]);
-        if (single_open_tier(ip)) {
-            sl_take(&l, tco_xasprintf("%s", v));
-        } else {
-            format_tier(tier, sizeof tier, &ip->tiers[t]);
-            sl_take(&l, tco_xasprintf("%s (%s)", v, tier));
-        }
-    }
-    /* the items of one schedule read better with commas than with the list's "; " */
-    for (char *s = l.s; s && (s = strstr(s, "; ")) != NULL; s++)
-        *s = ',';
-    return l.s ? l.s : tco_xstrdup("");
-}
-
-char *tco_plan_changes(const tco_prices *p, const tco_plan *a, const tco_plan *b)
-{
-    strlist l = {NULL, 0, 0};
-    char x[128], y[128], tier[80], inc_a[32], inc_b[32];
-    if (a->model != b->model)
-        sl_take(&l, tco_xasprintf("model: %s → %s", tco_model_name(a->model),
-                                  tco_model_name(b->model)));
-    for (int item = 0; item < TCO_N_ITEMS; item++) {
-        const tco_item_price *ia = &a->items[item], *ib = &b->items[item];
-        const char *name = tco_item_name((tco_item)item);
-        tco_csvw_format_number(inc_a, sizeof inc_a, ia->included);
-        tco_csvw_format_number(inc_b, sizeof inc_b, ib->included);
-        if (ia->n_tiers == 0 && ib->n_tiers == 0)
-            continue;
-        if (ia->n_tiers == 0) {
-            char *s = format_schedule(p, ib);
-            if (ib->included > 0)
-                sl_take(&l, tco_xasprintf("%s: added %s (%s included)", name, s, inc_b));
-            else
-                sl_take(&l, tco_xasprintf("%s: added %s", name, s));
-            free(s);
-            continue;
-        }
-        if (ib->n_tiers == 0) {
-            sl_take(&l, tco_xasprintf("%s: removed", name));
-            continue;
-        }
-        if (same_bounds(ia, ib)) {
-            for (size_t t = 0; t < ia->n_tiers; t++) {
-                const tco_value *va = &p->values[ia->tiers[t].price];
-                const tco_value *vb = &p->values[ib->tiers[t].price];
-                if (same_value(va, vb))
-                    continue;
-                tco_compare_format_value(x, sizeof x, va);
-                tco_compare_format_value(y, sizeof y, vb);
-                if (single_open_tier(ia)) {
-                    sl_take(&l, tco_xasprintf("%s: %s → %s", name, x, y));
-                } else {
-                    format_tier(tier, sizeof tier, &ia->tiers[t]);
-                    sl_take(&l, tco_xasprintf("%s tier %s: %s → %s", name, tier, x, y));
-                }
-            }
-        } else {
-            char *sa = format_schedule(p, ia), *sb = format_schedule(p, ib);
-            sl_take(&l, tco_xasprintf("%s tiers: %s → %s", name, sa, sb));
-            free(sa);
-            free(sb);
-        }
-        if (ia->included != ib->included)
-            sl_take(&l, tco_xasprintf("%s included: %s → %s", name, inc_a, inc_b));
-    }
-    return l.s ? l.s : tco_xstrdup("");
-}
-
-/* The option of `set` of kind k with plans (u, c), or SIZE_MAX. */
-static size_t find_option(const tco_option_set *set, tco_option_kind k, long u, long c)
-{
-    for (size_t o = 0; o < set->n; o++)
-        if (set->items[o].kind == k && set->items[o].ucaas_plan == u &&
-            set->items[o].cpaas_plan == c)
-            return o;
-    return SIZE_MAX;
-}
-
-void tco_sheet_diff_build(tco_sheet_diff *d, const tco_prices *p, const tco_option_set *set)
-{
-    memset(d, 0, sizeof *d);
-    /* Each plan with the latest earlier sheet's plan of the same (vendor, plan): sheets load
-     * in order, so that one is "old" and this one "new". */
-    d->plans = tco_xcalloc(p->n_plans + 1, sizeof *d->plans);
-    for (size_t nb = 0; nb < p->n_plans; nb++) {
-        const tco_plan *b = &p->plans[nb];
-        size_t best = SIZE_MAX;
-        for (size_t na = 0; na < p->n_plans; na++) {
-            const tco_plan *a = &p->plans[na];
-            if (a->sheet < b->sheet && strcmp(a->vendor, b->vendor) == 0 &&
-                strcmp(a->plan, b->plan) == 0 &&
-                (best == SIZE_MAX || a->sheet > p->plans[best].sheet))
-                best = na;
-        }
-        if (best == SIZE_MAX)
-            continue;
-        tco_plan_change *pc = &d->plans[d->n_plans++];
-        pc->old_plan = best;
-        pc->new_plan = nb;
-        pc->changes = tco_plan_changes(p, &p->plans[best], b);
-    }
-    /* Options: the old plan's, each with its counterpart that differs in that plan only. */
-    size_t cap = 0;
-    for (size_t k = 0; k < d->n_plans; k++) {
-        const long a = (long)d->plans[k].old_plan, b = (long)d->plans[k].new_plan;
-        for (size_t o = 0; o < set->n; o++) {
-            const tco_option *opt = &set->items[o];
-            size_t twin = SIZE_MAX;
-            if (opt->ucaas_plan == a)
-                twin = find_option(set, opt->kind, b, opt->cpaas_plan);
-            else if (opt->cpaas_plan == a)
-                twin = find_option(set, opt->kind, opt->ucaas_plan, b);
-            if (twin == SIZE_MAX)
-                continue;
-            if (d->n_options == cap) {
-                cap = cap ? 2 * cap : 8;
-                d->options = tco_xreallocarray(d->options, cap, sizeof *d->options);
-            }
-            d->options[d->n_options++] = (tco_option_change){o, twin, k};
-        }
-    }
-}
-
-void tco_sheet_diff_fini(tco_sheet_diff *d)
-{
-    if (!d)
-        return;
-    for (size_t k = 0; k < d->n_plans; k++)
-        free(d->plans[k].changes);
-    free(d->plans);
-    free(d->options);
-    memset(d, 0, sizeof *d);
 }

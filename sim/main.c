@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include <gsl/gsl_errno.h>
-#include <jansson.h>
 
 #include "tco/cli.h"
 #include "tco/cmd_breakeven.h"
@@ -21,6 +20,7 @@
 #include "tco/cmd_validate.h"
 #include "tco/cmdutil.h"
 #include "tco/defaults.h"
+#include "tco/table_json.h"
 #include "tco/xalloc.h"
 
 /* The one process-wide mutable object: what a signal handler may touch. A lock-free atomic
@@ -93,9 +93,8 @@ int main(int argc, char **argv)
 
     /* GSL's default handler aborts; every GSL status is checked where it is returned. */
     gsl_set_error_handler_off();
-    /* Jansson's objects come from tco_xmalloc too: running out of memory while building the
-     * JSON document is one line and exit 70, like everywhere else, never a NULL object. */
-    json_set_alloc_funcs(tco_xmalloc, free);
+    /* Jansson's objects come from tco_xmalloc too (exit 70 on exhaustion, never NULL). */
+    tco_table_json_use_xalloc();
 
     signals_as_write_errors();
 
@@ -108,9 +107,12 @@ int main(int argc, char **argv)
         return st;
     }
     switch (o.command) {
-    case TCO_CMD_HELP:
-        fputs(tco_cli_help(o.help_topic), stdout);
+    case TCO_CMD_HELP: {
+        char *help = tco_cli_help(o.help_topic);
+        fputs(help, stdout);
+        free(help);
         break;
+    }
     case TCO_CMD_VERSION:
         printf("tcosim %s\n", TCO_VERSION);
         break;

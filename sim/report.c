@@ -16,6 +16,7 @@
 
 #include "tco/csvwrite.h"
 #include "tco/defaults.h"
+#include "tco/numfmt.h"
 #include "tco/table_csv.h"
 #include "tco/table_json.h"
 #include "tco/xalloc.h"
@@ -27,114 +28,7 @@ void tco_report_format_number(char *buf, size_t size, double x)
     tco_csvw_format_number(buf, size, x);
 }
 
-/* Money above this is written in scientific form: grouped digits would be wider than a
- * column and claim a precision that a sum of 1e15 dollars does not have. */
-#define MONEY_GROUPED_MAX 1e12
-
-void tco_report_format_money(char *buf, size_t size, double x)
-{
-    if (!isfinite(x)) {
-        snprintf(buf, size, "-");
-        return;
-    }
-    const char *sign = x < 0 ? "-" : "";
-    double a = fabs(x);
-    /* decide on the amount as printed: 999.995 prints as 1000.00, so it is "$1,000" */
-    char cents[64];
-    snprintf(cents, sizeof cents, "%.2f", a);
-    const double shown = strtod(cents, NULL);
-    if (shown == 0 && a > 0) {
-        /* below half a cent: "$0.00" would say nothing was spent */
-        snprintf(buf, size, "%s$%.2e", sign, a);
-        return;
-    }
-    if (shown < 1000) {
-        snprintf(buf, size, "%s$%s", shown == 0 ? "" : sign, cents); /* never "-$0.00" */
-        return;
-    }
-    char digits[64];
-    snprintf(digits, sizeof digits, "%.0f", a);
-    if (strtod(digits, NULL) >= MONEY_GROUPED_MAX) {
-        snprintf(buf, size, "%s$%.3e", sign, a); /* "$1.180e+32": every digit shown is true */
-        return;
-    }
-    size_t n = strlen(digits), o = 0;
-    char out[64];
-    o += (size_t)snprintf(out, sizeof out, "%s$", sign);
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
-    snprintf(buf, size, "%s", out);
-}
-
-/* x > 0 (in percent) rounded up to one significant digit, as text: 0.0384 -> "0.04", 1.26 -> "2",
- * 9.6 -> "10". */
-static void ceil_one_digit(char *buf, size_t size, double x)
-{
-    const int e = (int)floor(log10(x));
-    const double step = pow(10.0, e);
-    snprintf(buf, size, "%.*f", e < 0 ? -e : 0, ceil(x / step) * step);
-}
-
-/* SPEC §6: "< X%" (X the 95% interval's upper end, rounded up) where p is 0 or too close to
- * 0 for its standard error to show, "> X%" (the lower end, rounded down) near 1. */
-static void format_share_end(char *buf, size_t size, double p, double lo, double hi)
-{
-    char x[32];
-    if (p <= 0.5) {
-        ceil_one_digit(x, sizeof x, hi > 0 ? 100 * hi : 1e-9);
-        snprintf(buf, size, "< %s%%", x);
-        return;
-    }
-    /* 100 - X with X = 100 (1 - lo) rounded up: the lower end rounded down, same digits */
-    const double gap = 100 * (1 - lo);
-    ceil_one_digit(x, sizeof x, gap > 0 ? gap : 1e-9);
-    const char *dot = strchr(x, '.');
-    const int decimals = dot ? (int)strlen(dot + 1) : 0;
-    snprintf(buf, size, "> %.*f%%", decimals, 100 - strtod(x, NULL));
-}
-
-void tco_report_format_share(char *buf, size_t size, double p, double se, double n)
-{
-    double lo, hi;
-    tco_proportion_interval95(p * n, n, &lo, &hi);
-    if (p <= 0 || p >= 1) {
-        format_share_end(buf, size, p, lo, hi);
-        return;
-    }
-    if (se <= 0) { /* the same share in every trial (a tie in each): no sampling error */
-        snprintf(buf, size, "%5.1f%%", 100 * p);
-        return;
-    }
-    /* as many decimals (1 to 3) as the standard error's first significant digit needs, once
-     * rounded (0.0099 shows as 0.01, 0.05 as 0.05) */
-    int d = 1;
-    while (d < 3 && 100 * se < 0.95 * pow(10.0, -d))
-        d++;
-    if (100 * se < 0.95 * pow(10.0, -d)) {
-        format_share_end(buf, size, p, lo, hi);
-        return;
-    }
-    snprintf(buf, size, "%5.*f%% ± %.*f%%", d, 100 * p, d, 100 * se);
-}
-
-static void format_count(char *buf, size_t size, unsigned long long n)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%llu", n);
-    size_t len = strlen(digits), o = 0;
-    for (size_t i = 0; i < len && o + 2 < size; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
-
-/* ---- summary.csv: a table (tco/table.h) ------------------------------------------------- */
+/* ---- summary.csv ----------------------------------------------------------------------- */
 
 enum {
     SUMMARY_FILE, SUMMARY_SCENARIO, SUMMARY_OPTION, SUMMARY_TRIALS, SUMMARY_MEAN, SUMMARY_SD,
@@ -522,7 +416,7 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
     static const char *const MONEY_HEADINGS[N_MONEY_COLUMNS] = {"mean TCO", "p05", "p50", "p95"};
     const tco_result *r = item->result;
     char trials[32];
-    format_count(trials, sizeof trials, r->n_trials);
+    tco_numfmt_count(trials, sizeof trials, r->n_trials);
     {
         char *name = tco_diag_printable(r->scenario->name);
         char *path = tco_diag_printable(item->file);
@@ -555,7 +449,7 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
                                            tco_sketch_quantile(&res->tco_q, 0.50),
                                            tco_sketch_quantile(&res->tco_q, 0.95)};
         for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
-            tco_report_format_money(cells[o][c], sizeof cells[o][c], v[c]);
+            tco_numfmt_money(cells[o][c], sizeof cells[o][c], v[c]);
             if (strlen(cells[o][c]) > money_width[c])
                 money_width[c] = strlen(cells[o][c]);
         }
@@ -598,7 +492,7 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         double se;
         double p = tco_result_p_cheapest(r, o, &se);
         char share[48];
-        tco_report_format_share(share, sizeof share, p, se, (double)r->per_option[o].tco.n);
+        tco_numfmt_share(share, sizeof share, p, se, (double)r->per_option[o].tco.n);
         char rank[24];
         snprintf(rank, sizeof rank, "%zu", k + 1);
         if (long_name) {
@@ -622,11 +516,11 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         const tco_option_result *res = &r->per_option[o];
         const int last = r->months - 1, mid = r->months / 2;
         char m1[40], mm[40], ml[40], lo[40], hi[40];
-        tco_report_format_money(m1, sizeof m1, tco_sketch_quantile(&res->month_q[0], 0.5));
-        tco_report_format_money(mm, sizeof mm, tco_sketch_quantile(&res->month_q[mid], 0.5));
-        tco_report_format_money(ml, sizeof ml, tco_sketch_quantile(&res->month_q[last], 0.5));
-        tco_report_format_money(lo, sizeof lo, tco_sketch_quantile(&res->month_q[last], 0.05));
-        tco_report_format_money(hi, sizeof hi, tco_sketch_quantile(&res->month_q[last], 0.95));
+        tco_numfmt_money(m1, sizeof m1, tco_sketch_quantile(&res->month_q[0], 0.5));
+        tco_numfmt_money(mm, sizeof mm, tco_sketch_quantile(&res->month_q[mid], 0.5));
+        tco_numfmt_money(ml, sizeof ml, tco_sketch_quantile(&res->month_q[last], 0.5));
+        tco_numfmt_money(lo, sizeof lo, tco_sketch_quantile(&res->month_q[last], 0.05));
+        tco_numfmt_money(hi, sizeof hi, tco_sketch_quantile(&res->month_q[last], 0.95));
         /* months 1, the middle and the last, each named once (a short horizon has fewer) */
         char *text = tco_xasprintf("monthly cost of %s (median): %s in month 1",
                                    r->options.items[o].name, m1);

@@ -14,45 +14,13 @@
 
 #include "tco/csvwrite.h"
 #include "tco/defaults.h"
+#include "tco/numfmt.h"
 #include "tco/stats.h"
 #include "tco/table_csv.h"
 #include "tco/table_json.h"
 #include "tco/xalloc.h"
 
 /* ---- number formats for people --------------------------------------------------------- */
-
-/* Quantities above this are written "1.23e+15": grouped digits would claim a precision
- * they do not have, and never fit a column. */
-#define QTY_GROUPED_MAX 1e15
-
-/* A quantity: "28,571" from 100 up (whole, grouped), else three significant digits ("0.35",
- * "8.71", "17.5", "1.2e-05"); "1.23e+15" from 1e15 up; "-" for NAN. At most 20 characters. */
-static void format_qty(char *buf, size_t size, double x)
-{
-    if (!isfinite(x)) {
-        snprintf(buf, size, "-");
-        return;
-    }
-    if (fabs(x) < 100) {
-        snprintf(buf, size, "%.3g", x);
-        return;
-    }
-    if (fabs(x) >= QTY_GROUPED_MAX) {
-        snprintf(buf, size, "%.2e", x);
-        return;
-    }
-    char digits[64];
-    snprintf(digits, sizeof digits, "%.0f", fabs(x));
-    size_t n = strlen(digits), o = 0;
-    if (x < 0 && o + 1 < size)
-        buf[o++] = '-';
-    for (size_t i = 0; i < n && o + 2 < size; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
 
 /* A short quantity for grid headings with `digits` significant digits (at least 2; 3 below
  * 1,000): "950", "1.9k", "35k", "1.2M", "2.5G", "12T", from 1e15 "1.2e+15"; "0.0015",
@@ -249,20 +217,18 @@ static void share_note(char *buf, size_t size, uint64_t hits, uint64_t n)
     }
     const double share = (double)hits / (double)n;
     char text[48];
-    tco_report_format_share(text, sizeof text, share, sqrt(share * (1 - share) / (double)n),
-                            (double)n);
-    snprintf(buf, size, " (p50; %s of trials have one)", text + strspn(text, " "));
+    tco_numfmt_share_words(text, sizeof text, share, sqrt(share * (1 - share) / (double)n),
+                           (double)n);
+    snprintf(buf, size, " (p50; %s of trials have one)", text);
 }
 
 /* p_crossover for the table, as every share of the report: "2.1% ± 0.3%", and where no trial,
  * every trial or too few to show cross, the end of its 95% interval ("< 0.04%", "> 99.96%"),
- * never "0.0% ± 0.0%" (tco_report_format_share). */
+ * never "0.0% ± 0.0%" (tco_numfmt_share). */
 static void format_share(char *buf, size_t size, const tco_breakeven_pair *p)
 {
-    char text[48];
-    tco_report_format_share(text, sizeof text, p->p_crossover, p->p_crossover_se,
-                            (double)p->n_trials);
-    snprintf(buf, size, "%s", text + strspn(text, " ")); /* in a sentence, not a column */
+    /* in a sentence, not a column */
+    tco_numfmt_share_words(buf, size, p->p_crossover, p->p_crossover_se, (double)p->n_trials);
 }
 
 void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ctx)
@@ -304,16 +270,16 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
             fprintf(out, "cumulative costs cross in %s of trials (month p10/p50/p90 %s/%s/%s)",
                     share, m10, m50, m90);
         }
-        char qty[48], note[64];
+        char qty[48], note[96];
         if (p.n_notifications > 0) {
-            format_qty(qty, sizeof qty, p.notifications_p50);
+            tco_numfmt_quantity(qty, sizeof qty, p.notifications_p50);
             share_note(note, sizeof note, p.n_notifications, p.n_trials);
             fprintf(out, "; equal TCO at %s notifications a month%s", qty, note);
         } else {
             fprintf(out, "; no notification volume gives equal TCO");
         }
         if (p.n_seats > 0) {
-            format_qty(qty, sizeof qty, p.seats_p50);
+            tco_numfmt_quantity(qty, sizeof qty, p.seats_p50);
             share_note(note, sizeof note, p.n_seats, p.n_trials);
             fprintf(out, " or %s seat%s%s", qty, p.seats_p50 == 1 ? "" : "s", note);
         } else {
@@ -393,8 +359,8 @@ static void rule_line(FILE *out, const tco_sweep *sw)
     fprintf(out, "; a hybrid is cheapest at %u, a ucaas: plan at %u", ru->n_hybrid, ru->n_ucaas);
     if (ru->fail_option >= 0) {
         char seats[48], notif[48];
-        format_qty(seats, sizeof seats, ru->fail_seats);
-        format_qty(notif, sizeof notif, ru->fail_notifications);
+        tco_numfmt_quantity(seats, sizeof seats, ru->fail_seats);
+        tco_numfmt_quantity(notif, sizeof notif, ru->fail_notifications);
         fprintf(out, " (most often %s; it fails up to %s notifications, at %s seats)",
                 sw->options.items[ru->fail_option].name, notif, seats);
     }
@@ -462,8 +428,8 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
 {
     const tco_sweep *sw = item->sweep;
     char a[48], b[48];
-    format_qty(a, sizeof a, sw->mean_seats);
-    format_qty(b, sizeof b, sw->mean_notifications);
+    tco_numfmt_quantity(a, sizeof a, sw->mean_seats);
+    tco_numfmt_quantity(b, sizeof b, sw->mean_notifications);
     tco_report_heading(out, sw->scenario->name, item->file);
     fprintf(out, ": deterministic sweep, every input at its mean (%s seats, %s notifications a "
                  "month in month 1), no noise, spikes at their expected factor, %d months\n",

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "tco/csvwrite.h"
+#include "tco/numfmt.h"
+#include "tco/sheet_diff.h"
 #include "tco/stats.h"
 #include "tco/table_csv.h"
 #include "tco/table_json.h"
@@ -29,7 +31,7 @@
 static void money(char *buf, size_t size, double x, bool sign)
 {
     char m[48]; /* "$" and 309 digits never happen: costs are capped far below 1e30 */
-    tco_report_format_money(m, sizeof m, x);
+    tco_numfmt_money(m, sizeof m, x);
     snprintf(buf, size, "%s%s", sign && x > 0 ? "+" : "", m);
 }
 
@@ -183,26 +185,6 @@ static const tco_table_spec DIFF_SPEC = {"diff", "sheet_diff", DIFF_COLUMNS, N_D
                                          DIFF_JSON_ORDER,
                                          sizeof DIFF_JSON_ORDER / sizeof DIFF_JSON_ORDER[0]};
 
-/* The changed prices of a plan, "seat: 20 → 22; api: removed" as its items (compare joins
- * them; the table keeps the list). */
-static void changes_cell(tco_table *t, const char *s)
-{
-    size_t n = 0, cap = 4;
-    char **items = tco_xcalloc(cap, sizeof *items);
-    while (*s) {
-        const char *e = strstr(s, "; ");
-        const size_t len = e ? (size_t)(e - s) : strlen(s);
-        if (n == cap)
-            items = tco_xreallocarray(items, cap *= 2, sizeof *items);
-        items[n++] = tco_xstrndup(s, len);
-        s += len + (e ? 2 : 0);
-    }
-    tco_table_list(t, (const char *const *)items, n);
-    for (size_t k = 0; k < n; k++)
-        free(items[k]);
-    free(items);
-}
-
 /* Adds the sheet diff rows of one scenario with a compare summary c, from its sheet diff. */
 static void diff_rows_of(tco_table *t, const tco_report_item *item, const tco_compare *c,
                          const tco_sheet_diff *sd)
@@ -232,7 +214,7 @@ static void diff_rows_of(tco_table *t, const tco_report_item *item, const tco_co
                                : NAN);
         tco_table_real(t, have ? d.mean_se : NAN);
         tco_table_count(t, d.n);
-        changes_cell(t, pc->changes);
+        tco_table_list(t, (const char *const *)pc->changes.items, pc->changes.n);
         char *plan = tco_xasprintf("%s/%s", np->vendor, np->plan);
         tco_table_text(t, plan);
         free(plan);
@@ -312,7 +294,7 @@ static char *saving_phrase(const tco_compare *c, size_t a, size_t b)
 }
 
 
-/* p_cheapest of option o as verdict text (tco_report_format_share, no leading blanks). */
+/* p_cheapest of option o as verdict text (tco_numfmt_share, no leading blanks). */
 typedef struct share_text {
     char s[48];
 } share_text;
@@ -330,7 +312,7 @@ static share_text cheapest_share(const tco_result *r, size_t o)
     share_text t;
     double se;
     const double p = tco_result_p_cheapest(r, o, &se);
-    tco_report_format_share(t.s, sizeof t.s, p, se, (double)r->per_option[o].tco.n);
+    tco_numfmt_share(t.s, sizeof t.s, p, se, (double)r->per_option[o].tco.n);
     return t;
 }
 
@@ -338,7 +320,7 @@ static share_text cheapest_share(const tco_result *r, size_t o)
 static share_text cheaper_share(const tco_difference *d)
 {
     share_text t;
-    tco_report_format_share(t.s, sizeof t.s, d->p_cheaper, d->p_cheaper_se, (double)d->n);
+    tco_numfmt_share(t.s, sizeof t.s, d->p_cheaper, d->p_cheaper_se, (double)d->n);
     return t;
 }
 char *tco_report_compare_verdict(const tco_result *r)
@@ -496,6 +478,20 @@ static void table_matrix(FILE *out, const tco_result *r, const tco_compare *c)
     free(order);
 }
 
+/* A plan's changed prices for a sentence: "seat: 20 → 22; api: removed", or "no price changed". */
+static char *joined_changes(const tco_change_list *l)
+{
+    if (l->n == 0)
+        return tco_xstrdup("no price changed");
+    char *s = tco_xstrdup(l->items[0]);
+    for (size_t i = 1; i < l->n; i++) {
+        char *t = tco_xasprintf("%s; %s", s, l->items[i]);
+        free(s);
+        s = t;
+    }
+    return s;
+}
+
 static void table_diff(FILE *out, const tco_result *r, const tco_compare *c,
                        const tco_sheet_diff *diff)
 {
@@ -510,11 +506,13 @@ static void table_diff(FILE *out, const tco_result *r, const tco_compare *c,
     for (size_t k = 0; k < diff->n_plans; k++) {
         const tco_plan_change *pc = &diff->plans[k];
         const tco_plan *a = &p->plans[pc->old_plan], *b = &p->plans[pc->new_plan];
+        char *changes = joined_changes(&pc->changes);
         char *line = tco_xasprintf("%s/%s, %s → %s: %s", b->vendor, b->plan,
                                    p->sheets[a->sheet].stem, p->sheets[b->sheet].stem,
-                                   pc->changes[0] ? pc->changes : "no price changed");
+                                   changes);
         tco_report_print_wrapped(out, line, 4, tco_report_line_width());
         free(line);
+        free(changes);
         for (size_t i = 0; i < diff->n_options; i++) {
             const tco_option_change *oc = &diff->options[i];
             if (oc->plan_change != k)

@@ -13,10 +13,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tco/defaults.h"
+#include "tco/numfmt.h"
+
 tco_rule_thresholds tco_rules_thresholds_default(void)
 {
     /* SPEC §7 */
-    tco_rule_thresholds t = {20, 30, 10000, 50, 0.30, 0.10};
+    tco_rule_thresholds t = {TCO_DEFAULT_MIN_DEV_HOURS,          TCO_DEFAULT_MIN_TIME_TO_MARKET,
+                             TCO_DEFAULT_NOTIFICATION_THRESHOLD, TCO_DEFAULT_SEAT_THRESHOLD,
+                             TCO_DEFAULT_DEVIATION_REQUIRED,     TCO_DEFAULT_DEVIATION_SHIFT};
     return t;
 }
 
@@ -31,49 +36,11 @@ const char *tco_verdict_name(tco_verdict v)
     return "neutral";
 }
 
-void tco_rules_format_amount(char *buf, size_t size, double x)
-{
-    if (!isfinite(x)) {
-        snprintf(buf, size, "%s", isnan(x) ? "NaN" : x < 0 ? "-inf" : "inf");
-        return;
-    }
-    if (x != 0 && (fabs(x) >= 1e15 || fabs(x) < 1e-6)) {
-        /* beyond grouped digits (cut by the callers' buffers) or below what "%.6f" shows
-         * ("0"): six significant digits, the exponent whole */
-        snprintf(buf, size, "%.6g", x);
-        return;
-    }
-    char digits[400];
-    snprintf(digits, sizeof digits, "%.6f", fabs(x));
-    /* drop trailing zeros of the fraction, and the point itself */
-    char *point = strchr(digits, '.');
-    if (point) {
-        char *end = digits + strlen(digits);
-        while (end > point + 1 && end[-1] == '0')
-            *--end = '\0';
-        if (end == point + 1)
-            *point = '\0';
-    }
-    size_t int_len = point && *point ? (size_t)(point - digits) : strlen(digits);
-    char out[520];
-    size_t o = 0;
-    /* "-0" would read oddly: a negative sign only when something non-zero is printed */
-    if (x < 0 && strspn(digits, "0.") != strlen(digits))
-        out[o++] = '-';
-    for (size_t i = 0; digits[i] && o + 2 < sizeof out; i++) {
-        if (i > 0 && i < int_len && (int_len - i) % 3 == 0)
-            out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
-    snprintf(buf, size, "%s", out);
-}
-
 /* A share as a percentage: 0.35 -> "35%". */
 static void format_percent(char *buf, size_t size, double share)
 {
     char n[48];
-    tco_rules_format_amount(n, sizeof n, share * 100);
+    tco_numfmt_amount(n, sizeof n, share * 100);
     snprintf(buf, size, "%s%%", n);
 }
 
@@ -107,8 +74,8 @@ static void rule_capacity(const tco_scenario *s, const tco_rule_thresholds *t, t
     const bool dev_low = dev_given && dev < t->min_dev_hours;
     const bool api_absent = api_given && s->api_expertise == 0;
     char hours[64], min[64];
-    tco_rules_format_amount(hours, sizeof hours, dev);
-    tco_rules_format_amount(min, sizeof min, t->min_dev_hours);
+    tco_numfmt_amount(hours, sizeof hours, dev);
+    tco_numfmt_amount(min, sizeof min, t->min_dev_hours);
 
     if (dev_low && api_absent)
         set(r, TCO_VERDICT_UCAAS, true, "%s %s < %s and api_expertise no: UCaaS required", DEV,
@@ -142,8 +109,8 @@ static void rule_timeline(const tco_scenario *s, const tco_rule_thresholds *t, t
     }
     const double days = tco_value_mean(&s->v[TCO_SCN_TIME_TO_MARKET_DAYS]);
     char d[64], min[64];
-    tco_rules_format_amount(d, sizeof d, days);
-    tco_rules_format_amount(min, sizeof min, t->min_time_to_market);
+    tco_numfmt_amount(d, sizeof d, days);
+    tco_numfmt_amount(min, sizeof min, t->min_time_to_market);
     /* SPEC §7 rule 2: strictly less: 30 days is not < 30 */
     if (days < t->min_time_to_market)
         set(r, TCO_VERDICT_UCAAS, true, "%s %s < %s: UCaaS required", TTM, d, min);
@@ -160,10 +127,10 @@ static void rule_use_case(const tco_scenario *s, const tco_rule_thresholds *t, t
     const double notif = tco_value_mean(&s->v[TCO_SCN_NOTIFICATIONS]);
     const double seats = tco_value_mean(&s->v[TCO_SCN_SEATS]);
     char n[64], nt[64], se[64], st[64];
-    tco_rules_format_amount(n, sizeof n, notif);
-    tco_rules_format_amount(nt, sizeof nt, t->notification_threshold);
-    tco_rules_format_amount(se, sizeof se, seats);
-    tco_rules_format_amount(st, sizeof st, t->seat_threshold);
+    tco_numfmt_amount(n, sizeof n, notif);
+    tco_numfmt_amount(nt, sizeof nt, t->notification_threshold);
+    tco_numfmt_amount(se, sizeof se, seats);
+    tco_numfmt_amount(st, sizeof st, t->seat_threshold);
     const bool many = notif > t->notification_threshold;
     const bool few = seats < t->seat_threshold;
     if (many && few)

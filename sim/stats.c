@@ -616,3 +616,109 @@ gsl_histogram *tco_sketch_histogram(const tco_sketch *s, size_t max_bins)
         h->bin[j + i / per_bin] += (double)s->counts[a + i];
     return h;
 }
+
+/* ==== signed quantiles (tco_signed_sketch) ================================================= */
+
+void tco_signed_sketch_init(tco_signed_sketch *s, double alpha)
+{
+    tco_sketch_init(&s->pos, alpha);
+    tco_sketch_init(&s->neg, alpha);
+    s->n_zero = 0;
+}
+
+void tco_signed_sketch_fini(tco_signed_sketch *s)
+{
+    if (!s)
+        return;
+    tco_sketch_fini(&s->pos);
+    tco_sketch_fini(&s->neg);
+}
+
+void tco_signed_sketch_reset(tco_signed_sketch *s)
+{
+    tco_sketch_reset(&s->pos);
+    tco_sketch_reset(&s->neg);
+    s->n_zero = 0;
+}
+
+void tco_signed_sketch_add(tco_signed_sketch *s, double x)
+{
+    assert(isfinite(x));
+    if (x > 0)
+        tco_sketch_add(&s->pos, x);
+    else if (x < 0)
+        tco_sketch_add(&s->neg, -x);
+    else
+        s->n_zero++;
+}
+
+void tco_signed_sketch_merge(tco_signed_sketch *dst, const tco_signed_sketch *src)
+{
+    tco_sketch_merge(&dst->pos, &src->pos);
+    tco_sketch_merge(&dst->neg, &src->neg);
+    dst->n_zero += src->n_zero;
+}
+
+uint64_t tco_signed_sketch_count(const tco_signed_sketch *s)
+{
+    return s->neg.n + s->n_zero + s->pos.n;
+}
+
+/* The order statistic of 0-based rank k < s->n of one sketch. tco_sketch_quantile takes a
+ * fraction and uses rank floor(q (n-1)); q = (k + 1/2) / (n-1) lands on k whatever the
+ * rounding of the product (an error far below 1/2 for n < 2^52). The extremes are exact. */
+static double sketch_rank(const tco_sketch *s, uint64_t k)
+{
+    assert(k < s->n);
+    if (k == 0)
+        return tco_sketch_quantile(s, 0.0);
+    if (k + 1 == s->n)
+        return tco_sketch_quantile(s, 1.0);
+    return tco_sketch_quantile(s, ((double)k + 0.5) / (double)(s->n - 1));
+}
+
+/* The order statistic of rank r of all values: negatives (most negative first), zeros,
+ * positives. Each comes from one sketch at an exact rank, so the sketch's bound carries over. */
+static double signed_rank(const tco_signed_sketch *s, uint64_t r)
+{
+    const uint64_t nn = s->neg.n, nz = s->n_zero;
+    if (r < nn)
+        return -sketch_rank(&s->neg, nn - 1 - r);
+    if (r < nn + nz)
+        return 0.0;
+    return sketch_rank(&s->pos, r - nn - nz);
+}
+
+double tco_signed_sketch_quantile(const tco_signed_sketch *s, double q, bool negate)
+{
+    assert(q >= 0.0 && q <= 1.0);
+    const uint64_t n = tco_signed_sketch_count(s);
+    if (n == 0)
+        return NAN;
+    const uint64_t k = (uint64_t)floor(q * (double)(n - 1));
+    /* rank k of -x is rank n-1-k of x, so the two directions agree exactly */
+    double v = negate ? -signed_rank(s, n - 1 - k) : signed_rank(s, k);
+    return v == 0 ? 0.0 : v; /* no -0 */
+}
+
+/* Positives and negated negatives each reach their sketch in one array call, a chunk at a
+ * time. */
+void tco_signed_sketch_add_array(tco_signed_sketch *s, const double *x, size_t n)
+{
+    enum { CHUNK = 256 };
+    double pos[CHUNK], neg[CHUNK];
+    for (size_t from = 0; from < n; from += CHUNK) {
+        const size_t to = n - from < CHUNK ? n : from + CHUNK;
+        size_t np = 0, nn = 0;
+        for (size_t i = from; i < to; i++) {
+            if (x[i] > 0)
+                pos[np++] = x[i];
+            else if (x[i] < 0)
+                neg[nn++] = -x[i];
+            else
+                s->n_zero++;
+        }
+        tco_sketch_add_array(&s->pos, pos, np);
+        tco_sketch_add_array(&s->neg, neg, nn);
+    }
+}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "tco/diag.h"
+#include "tco/xalloc.h"
 
 /* json_string that never fails: text that is not UTF-8 (a file name) gets U+FFFD. */
 static json_t *text(const char *s)
@@ -71,4 +72,9 @@ void tco_table_json_nest(json_t *parent, const tco_table *t, const char *const *
         *cursor = first + n_run;
     json_object_set_new(parent, tco_table_get_spec(t)->json_name,
                         tco_table_json_rows(t, first, n_run));
+}
+
+void tco_table_json_use_xalloc(void)
+{
+    json_set_alloc_funcs(tco_xmalloc, free);
 }

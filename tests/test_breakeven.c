@@ -19,6 +19,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "tco/breakeven.h"
+#include "tco/sweep.h"
 #include "tco/cost.h"
 #include "tco/csvload.h"
 #include "tco/engine.h"
@@ -618,7 +619,7 @@ static void sweep_at(const char *scn, const char *sheet, double seats, tco_sweep
 {
     load_world(wd, scn, sheet);
     tco_sweep_config cfg = {seats, seats, NAN, NAN, 2, 0};
-    tco_breakeven_sweep(&wd->f.items[0], &wd->p, &cfg, sw);
+    tco_sweep_run(&wd->f.items[0], &wd->p, &cfg, sw);
     assert_true(sw->n_seats >= 1);
     assert_int_equal(sw->n_pairs, 1);
 }

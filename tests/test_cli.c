@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -166,15 +167,75 @@ static void help_and_version_should_need_no_files(void **state)
     tco_cli_fini(&o);
 }
 
+static void assert_help_has(tco_command topic, const char *want)
+{
+    char *help = tco_cli_help(topic);
+    if (!strstr(help, want))
+        fail_msg("help %d lacks \"%s\":\n%s", (int)topic, want, help);
+    free(help);
+}
+
 static void help_texts_should_describe_their_command(void **state)
 {
     (void)state;
-    assert_non_null(strstr(tco_cli_help(TCO_CMD_HELP), "Usage: tcosim COMMAND"));
-    assert_non_null(strstr(tco_cli_help(TCO_CMD_RUN), "--trials N"));
-    assert_non_null(strstr(tco_cli_help(TCO_CMD_RUN), "default 20261124"));
-    assert_non_null(strstr(tco_cli_help(TCO_CMD_VALIDATE), "Usage: tcosim validate"));
-    assert_non_null(strstr(tco_cli_help(TCO_CMD_BREAKEVEN), "Usage: tcosim breakeven"));
-    assert_non_null(strstr(tco_cli_help(TCO_CMD_RECOMMEND), "Usage: tcosim recommend"));
+    assert_help_has(TCO_CMD_HELP, "Usage: tcosim COMMAND");
+    assert_help_has(TCO_CMD_RUN, "--trials N");
+    assert_help_has(TCO_CMD_RUN, "default 20261124");
+    assert_help_has(TCO_CMD_VALIDATE, "Usage: tcosim validate");
+    assert_help_has(TCO_CMD_BREAKEVEN, "Usage: tcosim breakeven");
+    assert_help_has(TCO_CMD_RECOMMEND, "Usage: tcosim recommend");
+    /* made from the option table: the limits and defaults of tco/defaults.h, the columns
+     * aligned, continuation lines indented, the shared options in one line */
+    assert_help_has(TCO_CMD_RUN, "  --trials N        Monte Carlo trials per scenario (default 10000)\n");
+    assert_help_has(TCO_CMD_RUN, "results do not\n                    depend on it\n");
+    assert_help_has(TCO_CMD_BREAKEVEN, "  --steps N                grid points per axis, 2 to 1000 (default 12)\n");
+    assert_help_has(TCO_CMD_BREAKEVEN, "  --prices FILE, --format F, --out DIR, --quiet   as for run\n");
+    assert_help_has(TCO_CMD_RECOMMEND, "  --deviation-required P       rule 4: workflow deviation above P requires CPaaS (30%)\n");
+}
+
+/* Every option a command's help lists is one it takes, and every option it does not list is
+ * refused as not applying (the help and the check come from one table). */
+static void help_lists_exactly_the_options_a_command_takes(void **state)
+{
+    (void)state;
+    static const char *const ALL[] = {
+        "prices", "trials", "seed", "threads", "out", "format", "quiet", "min-dev-hours",
+        "min-time-to-market", "notification-threshold", "seat-threshold", "deviation-required",
+        "deviation-shift", "seats", "notifications", "steps", "scale", "skip"};
+    static const struct {
+        tco_command c;
+        const char *name;
+    } CMDS[] = {{TCO_CMD_RUN, "run"}, {TCO_CMD_BREAKEVEN, "breakeven"},
+                {TCO_CMD_RECOMMEND, "recommend"}};
+    for (size_t i = 0; i < sizeof CMDS / sizeof CMDS[0]; i++) {
+        char *help = tco_cli_help(CMDS[i].c);
+        for (size_t k = 0; k < sizeof ALL / sizeof ALL[0]; k++) {
+            char flag[64];
+            snprintf(flag, sizeof flag, "--%s ", ALL[k]);
+            const bool listed = strstr(help, flag) != NULL ||
+                                (snprintf(flag, sizeof flag, "--%s\n", ALL[k]), strstr(help, flag)) ||
+                                (snprintf(flag, sizeof flag, "--%s,", ALL[k]), strstr(help, flag));
+            char opt[64];
+            snprintf(opt, sizeof opt, "--%s", ALL[k]);
+            /* a value that is good for none of the options that take one, so that only
+             * "does not apply" is about applicability */
+            char *argv[] = {"tcosim", (char *)CMDS[i].name, opt, "1..2", "x.csv", NULL};
+            const bool flag_only = strcmp(ALL[k], "quiet") == 0;
+            if (flag_only) {
+                argv[3] = "x.csv";
+                argv[4] = NULL;
+            }
+            tco_options o;
+            char err[256];
+            tco_cli_parse(flag_only ? 4 : 5, argv, &o, err, sizeof err);
+            const bool refused = strstr(err, "does not apply") != NULL;
+            if (listed == refused)
+                fail_msg("%s --%s: listed %d, refused %d (%s)", CMDS[i].name, ALL[k], listed,
+                         refused, err);
+            tco_cli_fini(&o);
+        }
+        free(help);
+    }
 }
 
 static void usage_errors_should_say_what_was_expected(void **state)
@@ -303,6 +364,7 @@ int main(void)
         cmocka_unit_test(double_dash_should_end_the_options),
         cmocka_unit_test(help_and_version_should_need_no_files),
         cmocka_unit_test(help_texts_should_describe_their_command),
+        cmocka_unit_test(help_lists_exactly_the_options_a_command_takes),
         cmocka_unit_test(usage_errors_should_say_what_was_expected),
         cmocka_unit_test(an_error_should_fit_a_small_buffer),
         cmocka_unit_test(parsing_twice_should_start_afresh),

@@ -54,67 +54,6 @@ static void numbers_are_the_shortest_decimal_that_reads_back(void **state)
     }
 }
 
-static void assert_money(double x, const char *want)
-{
-    char buf[48];
-    tco_report_format_money(buf, sizeof buf, x);
-    assert_string_equal(buf, want);
-}
-
-static void money_is_cents_below_a_thousand_and_grouped_dollars_above(void **state)
-{
-    (void)state;
-    assert_money(1234567, "$1,234,567");
-    assert_money(12.34, "$12.34");
-    assert_money(0, "$0.00");
-    assert_money(999.99, "$999.99");
-    assert_money(1000, "$1,000");
-    assert_money(1000000, "$1,000,000");
-    assert_money(100, "$100.00");
-    assert_money(-1234.4, "-$1,234");
-    assert_money(-12.5, "-$12.50");
-    /* amounts that round to $1,000 or more are whole dollars too, never "$1000.00" */
-    assert_money(999.995, "$1,000");
-    assert_money(999.999, "$1,000");
-    assert_money(-0.004, "-$4.00e-03"); /* below half a cent: never "$0.00" nor "-$0.00" */
-    assert_money(0.001, "$1.00e-03");
-    assert_money(0.005, "$0.01");        /* from half a cent up, cents */
-    assert_money(-0.0, "$0.00");
-    assert_money(NAN, "-");
-}
-
-/* The largest and smallest costs a run can print come out whole: every digit and the exponent,
- * in a buffer of 24 bytes, at most 18 characters (the issue: a table cut $1.18e32 to
- * "$120,000,000,000,000,000,000,000,000,0", which reads as $1.2e28). */
-static void money_is_never_cut_whatever_its_size(void **state)
-{
-    (void)state;
-    assert_money(999999999999.4, "$999,999,999,999"); /* the last grouped amount */
-    assert_money(1e12, "$1.000e+12");                 /* scientific from $1e12 up */
-    assert_money(1.18e32, "$1.180e+32");
-    assert_money(-1.7976931348623157e308, "-$1.798e+308");
-    assert_money(4.9e-324, "$4.94e-324");
-    for (double x = 1e-300; x < 1e300; x *= 7.3) {
-        for (int sign = -1; sign <= 1; sign += 2) {
-            char buf[24];
-            tco_report_format_money(buf, sizeof buf, sign * x);
-            assert_true(strlen(buf) <= 18);
-            assert_true(strlen(buf) < sizeof buf - 1); /* never filled up: never cut */
-            /* what is printed reads back within its rounding (4 significant digits, or the
-             * cent, or the dollar) */
-            const char *num = buf + (sign < 0 ? 2 : 1);
-            char digits[32];
-            size_t o = 0;
-            for (const char *c = num; *c && o + 1 < sizeof digits; c++)
-                if (*c != ',')
-                    digits[o++] = *c;
-            digits[o] = '\0';
-            const double back = strtod(digits, NULL);
-            assert_true(fabs(back - x) <= fmax(5e-4 * x, 0.5) + 1e-300);
-        }
-    }
-}
-
 /* ---- CSV ------------------------------------------------------------------------------- */
 
 /* Runs every scenario of `scenarios` (a few trials) on `sheet` and writes one CSV file of all
@@ -238,67 +177,6 @@ static void summary_header_starts_with_the_spec_columns(void **state)
     assert_true(s[strlen(HIST)] == ',' || s[strlen(HIST)] == '\r');
     check_rfc4180(s, header_fields(s));
     free(s);
-}
-
-static void assert_share(double p, double se, double n, const char *want)
-{
-    char buf[48];
-    tco_report_format_share(buf, sizeof buf, p, se, n);
-    assert_string_equal(buf, want);
-}
-
-static void shares_never_claim_certainty(void **state)
-{
-    (void)state;
-    /* SPEC §6 and issue 14: 0 of n is "< X%", X the Wilson upper end z^2/(n+z^2) rounded up
-     * to one significant digit: n = 10,000: 0.0384% -> 0.04; n = 2,000: 0.1917% -> 0.2;
-     * n = 100: 3.70% -> 4; n = 10: 27.8% -> 30. n of n is "> X%" with 100 - X the same. */
-    assert_share(0, 0, 10000, "< 0.04%");
-    assert_share(1, 0, 10000, "> 99.96%");
-    assert_share(0, 0, 2000, "< 0.2%");
-    assert_share(1, 0, 2000, "> 99.8%");
-    assert_share(0, 0, 100, "< 4%");
-    assert_share(0, 0, 10, "< 30%");
-    assert_share(1, 0, 10, "> 70%");
-    /* inside: p ± se with the decimals the error needs */
-    assert_share(0.5, 0.005, 10000, " 50.0% ± 0.5%");
-    assert_share(0.0021, 0.0005, 10000, " 0.21% ± 0.05%");
-    assert_share(0.0001, 0.0001, 10000, " 0.01% ± 0.01%");
-    assert_share(0.00001, 0.00001, 100000, "0.001% ± 0.001%");
-    /* an error too small to show at 3 decimals: the interval's end. 1 of 10^6: the Wilson
-     * upper end is 5.6e-6, 0.00056% -> "< 0.0006%" */
-    assert_share(1e-6, 1e-6, 1e6, "< 0.0006%");
-    /* every trial shared half (a tie in each): no sampling error */
-    assert_share(0.5, 0, 1000, " 50.0%");
-    /* the class: for n from 1 to 10^9 and counts 0, 1, n - 1 and n, the text never shows an
-     * error of zero, and an end it prints is on the right side of the interval */
-    static const double ns[] = {1, 2, 3, 7, 10, 99, 1000, 2048, 5000, 10000, 123457, 1e6, 1e9};
-    for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++) {
-        const double n = ns[i];
-        const double counts[] = {0, 1, n - 1, n};
-        for (size_t k = 0; k < 4; k++) {
-            const double p = counts[k] / n, se = sqrt(p * (1 - p) / n);
-            char buf[48];
-            tco_report_format_share(buf, sizeof buf, p, se, n);
-            double lo, hi;
-            tco_proportion_interval95(counts[k], n, &lo, &hi);
-            const char *pm = strstr(buf, "± ");
-            if (pm) {
-                assert_true(strtod(pm + strlen("± "), NULL) > 0);
-            } else if (buf[0] == '<') {
-                assert_true(p < 1 && strtod(buf + 2, NULL) / 100 >= hi - 1e-15);
-            } else if (buf[0] == '>') {
-                assert_true(p > 0 && strtod(buf + 2, NULL) / 100 <= lo + 1e-15);
-            } else {
-                fail_msg("%g of %g: unexpected \"%s\"", counts[k], n, buf);
-            }
-            if (counts[k] == 0)
-                assert_true(buf[0] == '<');
-            if (counts[k] == n)
-                assert_true(buf[0] == '>');
-            assert_true(strlen(buf) <= 17); /* the table's column stays narrow */
-        }
-    }
 }
 
 static void text_cells_that_look_like_formulas_are_neutralised(void **state)
@@ -569,14 +447,11 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_are_the_shortest_decimal_that_reads_back),
-        cmocka_unit_test(money_is_cents_below_a_thousand_and_grouped_dollars_above),
-        cmocka_unit_test(money_is_never_cut_whatever_its_size),
         cmocka_unit_test(csv_text_is_utf8_with_terminal_controls_escaped),
         cmocka_unit_test(table_escapes_names_and_widens_columns_for_huge_money),
         cmocka_unit_test(pad_counts_characters_not_bytes),
         cmocka_unit_test(json_keeps_every_key_whatever_the_bytes_of_a_name),
         cmocka_unit_test(summary_header_starts_with_the_spec_columns),
-        cmocka_unit_test(shares_never_claim_certainty),
         cmocka_unit_test(text_cells_that_look_like_formulas_are_neutralised),
         cmocka_unit_test(not_offered_options_have_zero_trials_and_blank_statistics),
         cmocka_unit_test(json_parses_and_carries_the_results),

@@ -774,9 +774,136 @@ static void proportion_interval_should_be_wilsons_and_never_a_point(void **state
     assert_true(lo == 0.0 && hi == 1.0);
 }
 
+/* ---- signed quantiles ------------------------------------------------------------------ */
+
+static const double SIGNED_QS[] = {0.0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1.0};
+#define N_SIGNED_QS (sizeof SIGNED_QS / sizeof SIGNED_QS[0])
+
+/* Every quantile (both directions) within relative alpha of the exact lower order statistic
+ * of rank floor(q (n-1)); zero exactly. The 1e-9 slack is for log() rounding at bucket edges
+ * (as in test_stats.c), not a looser bound. */
+static void check_signed(const tco_signed_sketch *s, const double *x, size_t n, double alpha)
+{
+    double *sorted = malloc(n * sizeof *sorted);
+    assert_non_null(sorted);
+    for (int negate = 0; negate <= 1; negate++) {
+        for (size_t i = 0; i < n; i++)
+            sorted[i] = negate ? -x[i] : x[i];
+        gsl_sort(sorted, 1, n);
+        for (size_t k = 0; k < N_SIGNED_QS; k++) {
+            const double want = sorted[(size_t)floor(SIGNED_QS[k] * (double)(n - 1))];
+            const double got = tco_signed_sketch_quantile(s, SIGNED_QS[k], negate);
+            if (want == 0) {
+                assert_true(got == 0 && !signbit(got));
+            } else if (!(fabs(got - want) <= (alpha + 1e-9) * fabs(want))) {
+                fail_msg("q %g negate %d: got %.17g, want %.17g", SIGNED_QS[k], negate, got, want);
+            }
+        }
+    }
+    free(sorted);
+}
+
+static void signed_quantiles_should_match_exact_order_statistics(void **state)
+{
+    (void)state;
+    enum { N = 40000 };
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 12345);
+    double *x = malloc(N * sizeof *x);
+    assert_non_null(x);
+    /* a paired difference: mostly positive, a heavy negative tail, 5% exact ties */
+    for (size_t i = 0; i < N; i++) {
+        const double u = gsl_rng_uniform(r);
+        x[i] = u < 0.05 ? 0.0
+               : u < 0.30 ? -gsl_ran_lognormal(r, 6, 1.5)
+                          : gsl_ran_lognormal(r, 8, 0.7);
+    }
+    const double alphas[] = {0.001, 0.01};
+    for (size_t a = 0; a < 2; a++) {
+        tco_signed_sketch whole, lo, hi;
+        tco_signed_sketch_init(&whole, alphas[a]);
+        tco_signed_sketch_init(&lo, alphas[a]);
+        tco_signed_sketch_init(&hi, alphas[a]);
+        for (size_t i = 0; i < N; i++) {
+            tco_signed_sketch_add(&whole, x[i]);
+            tco_signed_sketch_add(i < N / 3 ? &lo : &hi, x[i]);
+        }
+        assert_int_equal(tco_signed_sketch_count(&whole), N);
+        /* the negative tail spans ~17 octaves: at alpha 0.001 its sketch merged its buckets
+         * pairwise once to stay within 8192 (tco/stats.h), and keeps the bound it reports */
+        const double bound_neg = tco_sketch_rel_accuracy(&whole.neg);
+        const double bound_pos = tco_sketch_rel_accuracy(&whole.pos);
+        assert_true(bound_pos <= alphas[a] && bound_neg <= 2 * alphas[a]);
+        check_signed(&whole, x, N, bound_neg > bound_pos ? bound_neg : bound_pos);
+        /* merging two halves gives the very same quantiles */
+        tco_signed_sketch_merge(&lo, &hi);
+        for (size_t k = 0; k < N_SIGNED_QS; k++)
+            for (int neg = 0; neg <= 1; neg++)
+                assert_true(tco_signed_sketch_quantile(&lo, SIGNED_QS[k], neg) ==
+                            tco_signed_sketch_quantile(&whole, SIGNED_QS[k], neg));
+        tco_signed_sketch_fini(&whole);
+        tco_signed_sketch_fini(&lo);
+        tco_signed_sketch_fini(&hi);
+    }
+    free(x);
+    gsl_rng_free(r);
+}
+
+static void signed_quantiles_should_handle_empty_zero_and_one_sided_data(void **state)
+{
+    (void)state;
+    tco_signed_sketch s;
+    tco_signed_sketch_init(&s, 0.001);
+    assert_true(isnan(tco_signed_sketch_quantile(&s, 0.5, false)));
+    for (int i = 0; i < 10; i++)
+        tco_signed_sketch_add(&s, 0.0);
+    assert_true(tco_signed_sketch_quantile(&s, 0.05, false) == 0);
+    assert_false(signbit(tco_signed_sketch_quantile(&s, 0.95, true))); /* no -0 */
+    tco_signed_sketch_reset(&s);
+    const double neg[] = {-5, -1, -3, -2, -4};
+    for (size_t i = 0; i < 5; i++)
+        tco_signed_sketch_add(&s, neg[i]);
+    check_signed(&s, neg, 5, 0.001);
+    assert_true(tco_signed_sketch_quantile(&s, 0.0, false) == -5); /* exact extremes */
+    assert_true(tco_signed_sketch_quantile(&s, 1.0, false) == -1);
+    assert_true(tco_signed_sketch_quantile(&s, 0.0, true) == 1);
+    tco_signed_sketch_fini(&s);
+}
+
+/* The array add is the same summary as one add per value, whatever the chunks. */
+static void signed_array_add_should_equal_single_adds(void **state)
+{
+    (void)state;
+    enum { N = 1000 }; /* several chunks of 256, the last one short */
+    double x[N];
+    for (size_t i = 0; i < N; i++)
+        x[i] = i % 7 == 0 ? 0.0 : (i % 3 == 0 ? -1.0 : 1.0) * (double)(i * i + 1);
+    tco_signed_sketch one, many;
+    tco_signed_sketch_init(&one, 0.001);
+    tco_signed_sketch_init(&many, 0.001);
+    for (size_t i = 0; i < N; i++)
+        tco_signed_sketch_add(&one, x[i]);
+    tco_signed_sketch_add_array(&many, x, N);
+    assert_int_equal(tco_signed_sketch_count(&many), N);
+    assert_int_equal(many.n_zero, one.n_zero);
+    for (size_t k = 0; k < N_SIGNED_QS; k++)
+        for (int neg = 0; neg <= 1; neg++)
+            assert_true(tco_signed_sketch_quantile(&many, SIGNED_QS[k], neg) ==
+                        tco_signed_sketch_quantile(&one, SIGNED_QS[k], neg));
+    /* 1 to 1e6: ~20 octaves, so the sketches may have merged buckets; they keep their bound */
+    const double bound = fmax(tco_sketch_rel_accuracy(&many.pos), tco_sketch_rel_accuracy(&many.neg));
+    assert_true(bound <= 0.002);
+    check_signed(&many, x, N, bound);
+    tco_signed_sketch_fini(&one);
+    tco_signed_sketch_fini(&many);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(signed_quantiles_should_match_exact_order_statistics),
+        cmocka_unit_test(signed_quantiles_should_handle_empty_zero_and_one_sided_data),
+        cmocka_unit_test(signed_array_add_should_equal_single_adds),
         cmocka_unit_test(moments_of_known_values_should_match_hand_computation),
         cmocka_unit_test(moments_of_fewer_than_two_values_should_have_zero_sd),
         cmocka_unit_test(moments_merge_of_halves_should_equal_one_pass),

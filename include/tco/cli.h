@@ -64,7 +64,9 @@ typedef struct tco_options {
 tco_status tco_cli_parse(int argc, char **argv, tco_options *o, char *err, size_t err_size);
 void tco_cli_fini(tco_options *o);
 
-/* The help text of a command (TCO_CMD_HELP: the general one). Static. */
-const char *tco_cli_help(tco_command topic);
+/* The help text of a command (TCO_CMD_HELP: the general one), made from the option table:
+ * each option a command takes, with its argument, its help and the defaults and limits of
+ * tco/defaults.h. Caller frees. */
+char *tco_cli_help(tco_command topic);
 
 #endif

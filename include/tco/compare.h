@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* compare: pairwise statistics of a run's options and the diff of two sheets of one plan
- * (issue 5: which plan wins, how surely, and what changed between two sheets).
+/* compare: pairwise statistics of a run's options (issue 5: which plan wins, how surely, and
+ * by how much a new sheet moves an option).
  *
  * An engine observer (tco_observer, engine.h) keeps, for every unordered pair (i < j) of
  * options, the paired difference d = TCO_j - TCO_i of each trial in which both are offered:
@@ -11,24 +11,12 @@
  * workload and the price draws (SPEC §6, common random numbers), the difference is paired: its
  * spread is that of the difference, not of the two TCOs.
  *
- * A difference can be negative, and tco_sketch takes values >= 0 only: tco_signed_sketch keeps
- * the positive values in one DDSketch, the negated negative values in another, and counts exact
- * zeros, which is the DDSketch paper's own construction for signed values (Masson, Rim & Lee,
- * VLDB 2019, section 2.2). Memory per summary is O(options^2), independent of the trial count;
- * the sketches allocate on first use, so a pair that never differs costs no buckets.
+ * A difference can be negative: its quantiles come from a tco_signed_sketch (stats). Memory
+ * per summary is O(options^2), independent of the trial count; the sketches allocate on first
+ * use, so a pair that never differs costs no buckets.
  *
- * The sheet diff (SPEC §5 "@sheet"): when two sheets define the same (vendor, plan), the plan
- * of the earlier sheet (load order) is "old" and of the later "new" (with three sheets, each
- * is paired with the next that defines it). Each option that uses the old plan is paired with
- * the option that uses the new plan in its place and keeps every other part (`ucaas:`/`cpaas:`
- * options directly; a hybrid where exactly one part changed sheet). Its TCO change new - old
- * is the pair's difference, and the price rows that changed are listed item by item, tier by
- * tier.
- *
- * Price cells of two sheets are different cells: a distribution in both sheets is drawn
- * independently for each sheet unless tco_prices_draw pairs identical cells (see the README);
- * constants are always equal, so the diff of two identical sheets of constants is exactly zero
- * in every trial.
+ * The sheet diff's pairs of options (sheet_diff) are differences like any other: the report
+ * reads their statistics here; the observer keeps the run's prices for it (tco_compare_prices).
  */
 #ifndef TCO_COMPARE_H
 #define TCO_COMPARE_H
@@ -41,29 +29,6 @@
 #include "tco/option.h"
 #include "tco/pricesheet.h"
 #include "tco/stats.h"
-
-/* ---- signed quantiles ------------------------------------------------------------------ */
-
-typedef struct tco_signed_sketch {
-    tco_sketch pos;  /* values > 0 */
-    tco_sketch neg;  /* -x for values x < 0 */
-    uint64_t n_zero; /* values == 0 exactly */
-} tco_signed_sketch;
-
-/* alpha as for tco_sketch_init; allocates nothing until the first add. */
-void tco_signed_sketch_init(tco_signed_sketch *s, double alpha);
-void tco_signed_sketch_fini(tco_signed_sketch *s);
-void tco_signed_sketch_reset(tco_signed_sketch *s);
-/* Adds a finite x of either sign (NaN or infinity is a programming error: assert). */
-void tco_signed_sketch_add(tco_signed_sketch *s, double x);
-/* dst += src (same alpha); exact and order-independent like tco_sketch_merge. */
-void tco_signed_sketch_merge(tco_signed_sketch *dst, const tco_signed_sketch *src);
-uint64_t tco_signed_sketch_count(const tco_signed_sketch *s);
-/* Quantile q in [0,1] of the values added (negated first when `negate`), with the convention
- * of tco_sketch_quantile: the lower order statistic of 0-based rank floor(q (n-1)), within a
- * factor (1 +- alpha) of its exact value, of the same sign, and exactly 0 when it is 0; q = 0
- * and 1 give the exact extremes. NAN when empty. */
-double tco_signed_sketch_quantile(const tco_signed_sketch *s, double q, bool negate);
 
 /* ---- the observer ---------------------------------------------------------------------- */
 
@@ -95,41 +60,6 @@ typedef struct tco_difference {
 bool tco_compare_difference(const tco_compare *c, size_t a, size_t b, tco_difference *out);
 /* Quantile q of TCO_b - TCO_a (tco_signed_sketch_quantile); NAN when there is none. */
 double tco_compare_difference_quantile(const tco_compare *c, size_t a, size_t b, double q);
-
-/* ---- the sheet diff -------------------------------------------------------------------- */
-
-/* One plan defined by two sheets. */
-typedef struct tco_plan_change {
-    size_t old_plan, new_plan; /* indices into tco_prices.plans */
-    char *changes;             /* "seat: 20 → 22; api: removed"; "" when no price changed; owned */
-} tco_plan_change;
-
-/* One option of the old plan beside its counterpart on the new plan. */
-typedef struct tco_option_change {
-    size_t option_old, option_new; /* indices into the result's options */
-    size_t plan_change;            /* index into tco_sheet_diff.plans */
-} tco_option_change;
-
-typedef struct tco_sheet_diff {
-    tco_plan_change *plans;
-    size_t n_plans;
-    tco_option_change *options;
-    size_t n_options;
-} tco_sheet_diff;
-
-/* Pairs the plans of p defined by two sheets and the options of `set` that use them, in plan
- * order and then option order. The caller frees d with tco_sheet_diff_fini. */
-void tco_sheet_diff_build(tco_sheet_diff *d, const tco_prices *p, const tco_option_set *set);
-void tco_sheet_diff_fini(tco_sheet_diff *d);
-
-/* The price rows of plan b that differ from plan a, "; "-separated ("" when none): prices tier
- * by tier ("sms tier 0–150000: 0.0079 → 0.0083"), tiers, allowances, added and removed items
- * ("number: added 1.15", "api: removed"). A price is compared as written (distribution and
- * parameters). Caller frees. */
-char *tco_plan_changes(const tco_prices *p, const tco_plan *a, const tco_plan *b);
-
-/* A value as a sheet would write it: "0.0083", "uniform(15,40)". buf needs 128 bytes. */
-void tco_compare_format_value(char *buf, size_t size, const tco_value *v);
 
 /* The prices the compare summary of a run was made with. */
 const tco_prices *tco_compare_prices(const tco_compare *c);

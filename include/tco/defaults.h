@@ -11,6 +11,19 @@
 #define TCO_MAX_TRIALS 1000000000UL
 #define TCO_MAX_THREADS 256
 
+/* SPEC §7: the thresholds of the decision rules (`recommend`); shares are fractions. */
+#define TCO_DEFAULT_MIN_DEV_HOURS 20.0
+#define TCO_DEFAULT_MIN_TIME_TO_MARKET 30.0
+#define TCO_DEFAULT_NOTIFICATION_THRESHOLD 10000.0
+#define TCO_DEFAULT_SEAT_THRESHOLD 50.0
+#define TCO_DEFAULT_DEVIATION_REQUIRED 0.30
+#define TCO_DEFAULT_DEVIATION_SHIFT 0.10
+
+/* `tcosim breakeven --steps`: grid points per axis. */
+#define TCO_DEFAULT_STEPS 12
+#define TCO_MIN_STEPS 2
+#define TCO_MAX_STEPS 1000
+
 /* SPEC §4: the horizon. */
 #define TCO_MAX_MONTHS 600
 

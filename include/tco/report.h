@@ -103,17 +103,4 @@ void tco_report_heading(FILE *out, const char *scenario, const char *file);
 /* Writes x in the shortest decimal form that strtod reads back as x ("0.1", "28571.428571428572");
  * buf needs 32 bytes. */
 void tco_report_format_number(char *buf, size_t size, double x);
-/* A probability p of n trials (p n may be fractional: ties share a trial) and its standard
- * error for people, never claiming certainty (SPEC §6): "79.9% ± 0.4%", with two or three
- * decimals when the error's first significant digit needs them ("0.21% ± 0.05%"). Where p is
- * 0, or that digit would not show at three decimals, "< X%", X the upper end of the Wilson 95%
- * interval rounded up to one significant digit ("< 0.04%" for 0 of 10,000); where p is 1 or
- * near it, "> X%" with the lower end rounded down ("> 99.96%"). A share that is the same in
- * every trial (a tie in each) has no sampling error: "50.0%". buf needs 32 bytes. */
-void tco_report_format_share(char *buf, size_t size, double p, double se, double n);
-/* Money for people: "$1,234,567" (whole dollars from $1,000 up, else cents: "$12.34"); from
- * $1e12 up "$1.180e+32", and below half a cent "$4.20e-07" (never "$0.00" for a cost that is
- * not zero); "-" when not finite. At most 18 characters: buf of 24 bytes is never cut. */
-void tco_report_format_money(char *buf, size_t size, double x);
-
 #endif

@@ -30,6 +30,7 @@
 #include "tco/breakeven.h"
 #include "tco/diag.h"
 #include "tco/report.h"
+#include "tco/sweep.h"
 
 /* ---- `tcosim run` --------------------------------------------------------------------- */
 

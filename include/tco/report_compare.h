@@ -27,6 +27,7 @@
 
 #include "tco/compare.h"
 #include "tco/report.h"
+#include "tco/sheet_diff.h"
 
 /* The table of pairwise.csv (tco/table.h; file and scenario its keys; JSON "pairwise"): every
  * ordered pair of options with paired trials, of every item with a compare summary. */

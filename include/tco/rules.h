@@ -71,10 +71,4 @@ void tco_rules_evaluate(const tco_scenario *s, const tco_rule_thresholds *t,
 /* "ucaas", "cpaas", "hybrid" or "neutral" (static). */
 const char *tco_verdict_name(tco_verdict v);
 
-/* A number for people: thousands separated by commas, at most six decimals, trailing zeros
- * dropped ("300,000", "12.5", "0.333333"); from 1e15 up and below 1e-6 (not 0) six
- * significant digits ("1e+300", "1e-09"), so nothing is cut or shown as 0. buf needs 48
- * bytes. */
-void tco_rules_format_amount(char *buf, size_t size, double x);
-
 #endif

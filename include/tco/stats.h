@@ -22,10 +22,14 @@
  * - tco_sketch_histogram: the sketch's buckets coarsened into at most max_bins GSL histogram
  *   bins with exact counts (bin edges are bucket edges: 2^k buckets of equal width in every
  *   octave, k = 9 for alpha = 0.001). A bucket holds values in [low, high), like a GSL bin.
+ * - tco_signed_sketch: values of either sign (paired differences), as the DDSketch paper builds
+ *   it (section 2.2): the positive values in one tco_sketch, the negated negative values in
+ *   another, exact zeros counted; the same bound, and merging as exact.
  */
 #ifndef TCO_STATS_H
 #define TCO_STATS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <gsl/gsl_histogram.h>
@@ -116,5 +120,30 @@ double tco_sketch_rel_accuracy(const tco_sketch *s);
  * then 0); a sketch of zeros only gives the single bin [0, 1). Counts are exact. Out of memory
  * exits 70 like tco_xmalloc. */
 gsl_histogram *tco_sketch_histogram(const tco_sketch *s, size_t max_bins);
+
+/* ---- signed quantiles ------------------------------------------------------------------ */
+
+typedef struct tco_signed_sketch {
+    tco_sketch pos;  /* values > 0 */
+    tco_sketch neg;  /* -x for values x < 0 */
+    uint64_t n_zero; /* values == 0 exactly */
+} tco_signed_sketch;
+
+/* alpha as for tco_sketch_init; allocates nothing until the first add. */
+void tco_signed_sketch_init(tco_signed_sketch *s, double alpha);
+void tco_signed_sketch_fini(tco_signed_sketch *s);
+void tco_signed_sketch_reset(tco_signed_sketch *s);
+/* Adds a finite x of either sign (NaN or infinity is a programming error: assert). */
+void tco_signed_sketch_add(tco_signed_sketch *s, double x);
+/* Adds x[0..n-1]; the same as n calls of tco_signed_sketch_add, in array calls. */
+void tco_signed_sketch_add_array(tco_signed_sketch *s, const double *x, size_t n);
+/* dst += src (same alpha); exact and order-independent like tco_sketch_merge. */
+void tco_signed_sketch_merge(tco_signed_sketch *dst, const tco_signed_sketch *src);
+uint64_t tco_signed_sketch_count(const tco_signed_sketch *s);
+/* Quantile q in [0,1] of the values added (negated first when `negate`), with the convention
+ * of tco_sketch_quantile: the lower order statistic of 0-based rank floor(q (n-1)), within a
+ * factor (1 +- alpha) of its exact value, of the same sign, and exactly 0 when it is 0; q = 0
+ * and 1 give the exact extremes. NAN when empty. */
+double tco_signed_sketch_quantile(const tco_signed_sketch *s, double q, bool negate);
 
 #endif

@@ -26,4 +26,9 @@ void tco_table_json_append(json_t *array, const tco_table *t, size_t first, size
 void tco_table_json_nest(json_t *parent, const tco_table *t, const char *const *keys,
                          size_t n_keys, size_t *cursor);
 
+/* Makes jansson allocate through tco_xmalloc, so that running out of memory while a JSON
+ * document is built is one line and exit 70, like everywhere else, never a NULL object.
+ * Process-wide: main calls it once, before any thread starts. */
+void tco_table_json_use_xalloc(void);
+
 #endif
