@@ -33,7 +33,7 @@ static const char HELP_GENERAL[] =
     "Exit status: 0 success, 64 bad usage, 65 bad input data, 66 input missing,\n"
     "70 internal error, 73 output cannot be created, 74 standard output cannot be\n"
     "written, 130 interrupted.\n"
-    "See tcosim(1) for the file formats.\n";
+    "See tcosim(1), tcosim-scenario(5) and tcosim-prices(5) for the file formats.\n";
 
 static const char HELP_RUN[] =
     "Usage: tcosim run [options] SCENARIO.csv...\n"
@@ -48,7 +48,8 @@ static const char HELP_RUN[] =
     "  --format F        table (default), csv or json on standard output\n"
     "  --skip LIST       leave out analyses, comma-separated: breakeven, compare\n"
     "                    (their report parts and files; the rest is unchanged)\n"
-    "  --quiet           no progress display\n";
+    "  --quiet           no progress display\n"
+    "  --strict          every plausibility warning is an error of its file (exit 65)\n";
 
 static const char HELP_BREAKEVEN[] =
     "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
@@ -59,7 +60,7 @@ static const char HELP_BREAKEVEN[] =
     "  --notifications LO..HI   month-1 notification range (default: from the scenario)\n"
     "  --steps N                grid points per axis, 2 to 1000 (default 12)\n"
     "  --scale linear|log       spacing (default: log for notifications, linear for seats)\n"
-    "  --prices FILE, --format F, --out DIR, --quiet   as for run\n";
+    "  --prices FILE, --format F, --out DIR, --quiet, --strict   as for run\n";
 
 static const char HELP_RECOMMEND[] =
     "Usage: tcosim recommend [options] SCENARIO.csv...\n"
@@ -71,13 +72,20 @@ static const char HELP_RECOMMEND[] =
     "  --seat-threshold S           rule 3: ... and seats below S (50)\n"
     "  --deviation-required P       rule 4: workflow deviation above P requires CPaaS (30%)\n"
     "  --deviation-shift P          rule 4: above P it calls for a shift toward CPaaS (10%)\n"
-    "  --prices FILE, --trials N, --seed S, --threads N, --format F, --quiet   as for run\n";
+    "  --prices FILE, --trials N, --seed S, --threads N, --format F, --quiet, --strict\n"
+    "                               as for run\n";
 
 static const char HELP_VALIDATE[] =
     "Usage: tcosim validate FILE.csv...\n"
     "Check scenario files and price sheets (the kind is told from the header) and print\n"
     "one line per problem: file:line:column: column: expected ..., got \"...\".\n"
-    "Changes nothing. Exit 0 when every file is good, 65 on bad data, 66 on a missing file.\n";
+    "Values that are valid but probably not meant (seat_growth 1: 100% a month) get\n"
+    "file:line:column: warning: ... lines and leave the exit status alone.\n"
+    "Changes nothing. Exit 0 when every file is good, 65 on bad data, 66 on a missing file.\n"
+    "\n"
+    "  --strict   every warning is an error of its file (exit 65)\n"
+    "  --quiet    no \"ok\" line for a good file\n"
+    "See tcosim-scenario(5) and tcosim-prices(5) for every column.\n";
 
 const char *tco_cli_help(tco_command topic)
 {
@@ -127,7 +135,7 @@ static bool parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
 enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
        OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
        OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
-       OPT_STEPS, OPT_SCALE, OPT_SKIP };
+       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_STRICT };
 
 static const struct option LONG_OPTIONS[] = {
     {"prices", required_argument, NULL, OPT_PRICES},
@@ -150,6 +158,7 @@ static const struct option LONG_OPTIONS[] = {
     {"steps", required_argument, NULL, OPT_STEPS},
     {"scale", required_argument, NULL, OPT_SCALE},
     {"skip", required_argument, NULL, OPT_SKIP},
+    {"strict", no_argument, NULL, OPT_STRICT},
     {NULL, 0, NULL, 0},
 };
 
@@ -159,17 +168,18 @@ static const struct option LONG_OPTIONS[] = {
 static unsigned allowed_options(tco_command c)
 {
     const unsigned common = BIT(OPT_HELP) | BIT(OPT_PRICES) | BIT(OPT_SEED) | BIT(OPT_THREADS) |
-                            BIT(OPT_FORMAT) | BIT(OPT_QUIET);
+                            BIT(OPT_FORMAT) | BIT(OPT_QUIET) | BIT(OPT_STRICT);
     switch (c) {
     case TCO_CMD_RUN: return common | BIT(OPT_TRIALS) | BIT(OPT_OUT) | BIT(OPT_SKIP);
     case TCO_CMD_BREAKEVEN: /* a deterministic sweep: no trials, seed or threads */
         return BIT(OPT_HELP) | BIT(OPT_PRICES) | BIT(OPT_FORMAT) | BIT(OPT_QUIET) | BIT(OPT_OUT) |
-               BIT(OPT_SEATS) | BIT(OPT_NOTIFICATIONS) | BIT(OPT_STEPS) | BIT(OPT_SCALE);
+               BIT(OPT_SEATS) | BIT(OPT_NOTIFICATIONS) | BIT(OPT_STEPS) | BIT(OPT_SCALE) |
+               BIT(OPT_STRICT);
     case TCO_CMD_RECOMMEND:
         return common | BIT(OPT_TRIALS) | BIT(OPT_MIN_DEV_HOURS) | BIT(OPT_MIN_TTM) |
                BIT(OPT_NOTIF_THRESHOLD) | BIT(OPT_SEAT_THRESHOLD) | BIT(OPT_DEV_REQUIRED) |
                BIT(OPT_DEV_SHIFT);
-    case TCO_CMD_VALIDATE: return BIT(OPT_HELP) | BIT(OPT_QUIET);
+    case TCO_CMD_VALIDATE: return BIT(OPT_HELP) | BIT(OPT_QUIET) | BIT(OPT_STRICT);
     default: return BIT(OPT_HELP);
     }
 }
@@ -350,6 +360,9 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
             break;
         case OPT_QUIET:
             o->quiet = true;
+            break;
+        case OPT_STRICT:
+            o->strict = true;
             break;
         case OPT_SKIP:
             if (!parse_skip(optarg, &o->skip))

@@ -280,7 +280,8 @@ static void diagnostics_should_have_the_exact_text_and_place(void **state)
     assert_int_equal(f->d.n, 5);
     assert_diag(&f->d, 0, "s.csv:4:4: seat_growth: expected a number at character 4, got \"2..%\"");
     assert_diag(&f->d, 1,
-                "s.csv:5:5: spike_probability: expected a probability from 0 to 1, got \"1.01\"");
+                "s.csv:5:5: spike_probability: expected a probability from 0 to 1, got \"1.01\" "
+                "(if you meant 1.01%, write 1.01%)");
     assert_diag(&f->d, 2, "s.csv:7:1: scenario: expected a name unique in the file (line 4 has "
                           "it already), got \"a\"");
     assert_diag(&f->d, 3, "s.csv:7:3: seats: expected a number or a distribution, got \"\"");
@@ -334,7 +335,7 @@ static void header_problems_should_all_be_reported(void **state)
                           "\"months\" (first in column 3)");
     assert_diag(&f->d, 2, "s.csv:1:5: expected a scenario column (did you mean notifications?), "
                           "got \"Notifications\"");
-    assert_diag(&f->d, 3, "s.csv:1:6: expected a scenario column of SPEC section 4, got \"frobs\"");
+    assert_diag(&f->d, 3, "s.csv:1:6: expected a scenario column (see tcosim-scenario(5)), got \"frobs\"");
     assert_diag(&f->d, 4, "s.csv:2:7: seats: expected a count from 0 to 1e9, got \"-3\"");
     /* without seats there is no row to check */
     assert_int_equal(load(f, "scenario,months\na,12\n"), TCO_EDATA);
