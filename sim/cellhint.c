@@ -61,7 +61,8 @@ static bool next_token(const char *cell, size_t *pos, token *t)
                 i++;
             continue;
         }
-        size_t len = number_len(cell + i);
+        /* the second dot of a range "1..2" starts no number: ".2" is part of "..2" */
+        size_t len = cell[i] == '.' && i > 0 && cell[i - 1] == '.' ? 0 : number_len(cell + i);
         if (len == 0) {
             i++;
             continue;

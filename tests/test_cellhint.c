@@ -33,6 +33,7 @@ static void bad_cells_should_be_rewritten_into_what_was_meant(void **state)
         {"1 bn", "a number without a suffix such as k or M", "1000000000"},
         {"uniform(10k,2M)", "a number without a suffix such as k or M", "uniform(10000,2000000)"},
         {"1,00", "a decimal point, not a comma", "1.00"},
+        {"1k..2k", "a number without a suffix such as k or M", "1000..2000"},
         {"uniform(15,40)", NULL, NULL},   /* commas of a distribution are its own */
         {"1,000.", NULL, NULL},
         {"abc", NULL, NULL},
@@ -114,6 +115,11 @@ static void plain_rates_should_warn_and_percentages_should_not(void **state)
                                      sizeof msg));
     assert_string_equal(msg, "notification_growth: 0.3 in \"uniform(1%,0.3)\" is 30% a month "
                              "(x23.3 over a year); if you meant 0.3% a month, write 0.3%");
+    /* a range a..b: the second number is 2, not ".2" */
+    assert_true(tco_cellhint_warning("seat_growth", "0.1..2", 0.1, 2, msg, sizeof msg));
+    assert_string_equal(msg, "seat_growth: 2 in \"0.1..2\" is 200% a month (x5.314e+05 over a "
+                             "year); if you meant 2% a month, write 2%");
+    assert_false(tco_cellhint_warning("seat_growth", "1%..0.1", 0.01, 0.1, msg, sizeof msg));
     assert_false(tco_cellhint_warning("seat_growth", "0.19", 0.19, 0.19, msg, sizeof msg));
     assert_false(tco_cellhint_warning("seat_growth", "20%", 0.2, 0.2, msg, sizeof msg));
     assert_false(tco_cellhint_warning("seat_growth", "uniform(1%,3%)", 0.01, 0.03, msg,
