@@ -117,7 +117,8 @@ static size_t count_digits(const char *s, size_t n)
 }
 
 /* The whole cell (spaces trimmed) as one number with commas: [sign][$][sign] body [%], body one
- * of d{1,3}(,ddd)+[.d+] (thousands), d{1,3}(.ddd)+,d+ (European), d+,d+ (decimal comma). */
+ * of d{1,3}(,ddd)+[.d+] (thousands, also grouped by a space, ' or _), d{1,3}(.ddd)+,d+
+ * (European), d+,d+ (decimal comma). */
 static const char *fix_commas(const char *cell, char *fixed, size_t size)
 {
     const char *s = cell;
@@ -134,7 +135,11 @@ static const char *fix_commas(const char *cell, char *fixed, size_t size)
         end--;
     const char *b = s + p;
     const size_t bn = end - p;
-    if (bn == 0 || !memchr(b, ',', bn))
+    if (bn == 0)
+        return NULL;
+    /* the grouping character: the first after the leading digits (1 000, 1'000, 1_000 too) */
+    const char sep = count_digits(b, bn) < bn ? b[count_digits(b, bn)] : '\0';
+    if (sep != ',' && sep != ' ' && sep != '\'' && sep != '_' && sep != '.')
         return NULL;
     /* groups split at commas and dots, in order */
     size_t lead = count_digits(b, bn);
@@ -145,13 +150,13 @@ static const char *fix_commas(const char *cell, char *fixed, size_t size)
     size_t o = 0;
     body[0] = '\0';
     size_t i = lead;
-    bool thousands = lead <= 3 && !(lead == 1 && b[0] == '0');
+    bool thousands = sep != '.' && lead <= 3 && !(lead == 1 && b[0] == '0');
     /* d{1,3}(,ddd)+[.d+] */
     if (thousands) {
         size_t j = i;
         size_t groups = 0;
-        while (j < bn && b[j] == ',' && count_digits(b + j + 1, bn - j - 1) == 3 &&
-               (j + 4 == bn || b[j + 4] == ',' || b[j + 4] == '.'))
+        while (j < bn && b[j] == sep && count_digits(b + j + 1, bn - j - 1) == 3 &&
+               (j + 4 == bn || b[j + 4] == sep || b[j + 4] == '.'))
             j += 4, groups++;
         if (groups > 0 && j < bn && b[j] == '.') {
             size_t d = count_digits(b + j + 1, bn - j - 1);
@@ -159,13 +164,13 @@ static const char *fix_commas(const char *cell, char *fixed, size_t size)
         }
         if (groups > 0 && j == bn) {
             for (size_t k = 0; k < bn; k++)
-                if (b[k] != ',' && !put(body, sizeof body, &o, b + k, 1))
+                if (b[k] != sep && !put(body, sizeof body, &o, b + k, 1))
                     return NULL;
             cause = CAUSE_THOUSANDS;
         }
     }
     /* d{1,3}(.ddd)+,d+ */
-    if (!cause && lead <= 3) {
+    if (!cause && sep == '.' && lead <= 3) {
         size_t j = i, groups = 0;
         while (j < bn && b[j] == '.' && count_digits(b + j + 1, bn - j - 1) == 3 &&
                (j + 4 == bn || b[j + 4] == '.' || b[j + 4] == ','))

@@ -341,14 +341,17 @@ static void drop_blank_trailing_columns(loader *L, size_t header_index, tco_csv_
             L->recs[i].n = keep;
 }
 
-/* A header with ";" in a field: a file separated by semicolons (no column name of either file
- * kind holds one, so nothing valid is refused). */
-static bool separated_by_semicolons(const tco_csv_row *header)
+/* The separator a header's fields hold, ';' or a tab, or 0: a file separated by semicolons or
+ * tabs (no column name of either file kind holds one, so nothing valid is refused). */
+static char foreign_separator(const tco_csv_row *header)
 {
-    for (size_t k = 0; k < header->n_fields; k++)
+    for (size_t k = 0; k < header->n_fields; k++) {
         if (strchr(header->fields[k], ';'))
-            return true;
-    return false;
+            return ';';
+        if (strchr(header->fields[k], '\t'))
+            return '\t';
+    }
+    return 0;
 }
 
 /* Turns the records read into the header and the data rows; adds field-count errors. */
@@ -377,12 +380,19 @@ static void build_table(loader *L, tco_diag_list *diags, bool empty_input)
     t->header.fields = L->recs[i].fields;
     L->recs[i].fields = NULL;
     drop_blank_trailing_columns(L, i, &t->header);
-    if (separated_by_semicolons(&t->header)) {
+    const char sep = foreign_separator(&t->header);
+    if (sep) {
         /* SPEC §8.4: say so once; every row would only repeat it */
-        tco_diag_add(diags, TCO_EDATA, L->name, t->header.line, 0,
-                     "expected fields separated by commas, got a header separated by \";\" (a "
-                     "spreadsheet set to a decimal-comma locale saves CSV so): save it as CSV "
-                     "with commas between fields and \".\" for decimals");
+        if (sep == ';')
+            tco_diag_add(diags, TCO_EDATA, L->name, t->header.line, 0,
+                         "expected fields separated by commas, got a header separated by \";\" "
+                         "(a spreadsheet set to a decimal-comma locale saves CSV so): save it as "
+                         "CSV with commas between fields and \".\" for decimals");
+        else
+            tco_diag_add(diags, TCO_EDATA, L->name, t->header.line, 0,
+                         "expected fields separated by commas, got a header separated by tabs "
+                         "(a TSV file, or cells pasted from a spreadsheet): save it as CSV with "
+                         "commas between fields");
         t->header.n_fields = 0; /* nothing for the loaders to check */
         t->n_refused = L->n_recs - i - 1;
         return;

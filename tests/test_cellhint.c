@@ -21,6 +21,10 @@ static void bad_cells_should_be_rewritten_into_what_was_meant(void **state)
         {"$1,200.50", "a number without thousands separators", "$1200.50"},
         {"-1,000,000", "a number without thousands separators", "-1000000"},
         {" 2,500% ", "a number without thousands separators", "2500%"},
+        {"50 000", "a number without thousands separators", "50000"},
+        {"1'000'000", "a number without thousands separators", "1000000"},
+        {"1_000.5", "a number without thousands separators", "1000.5"},
+        {"1 00", NULL, NULL},             /* not a group of three */
         {"0,0079", "a decimal point, not a comma", "0.0079"},
         {"1,5", "a decimal point, not a comma", "1.5"},
         {"1,2345", "a decimal point, not a comma", "1.2345"},
