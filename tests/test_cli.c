@@ -80,6 +80,25 @@ static void run_should_take_every_option(void **state)
     tco_cli_fini(&o);
 }
 
+/* SPEC §8.4: --strict for every command that loads files; off by default. */
+static void strict_should_apply_to_every_command_that_loads_files(void **state)
+{
+    (void)state;
+    static const char *const commands[] = {"run", "breakeven", "recommend", "validate"};
+    for (size_t i = 0; i < 4; i++) {
+        char *argv[] = {"tcosim", (char *)commands[i], "--strict", "a.csv", NULL};
+        tco_options o;
+        char err[256];
+        assert_int_equal(parse(argv, ARGC(argv), &o, err, sizeof err), TCO_OK);
+        assert_true(o.strict);
+        tco_cli_fini(&o);
+        char *plain[] = {"tcosim", (char *)commands[i], "a.csv", NULL};
+        assert_int_equal(parse(plain, ARGC(plain), &o, err, sizeof err), TCO_OK);
+        assert_false(o.strict);
+        tco_cli_fini(&o);
+    }
+}
+
 static void format_should_accept_table_csv_and_json(void **state)
 {
     (void)state;
@@ -298,6 +317,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(run_should_take_the_documented_defaults),
         cmocka_unit_test(run_should_take_every_option),
+        cmocka_unit_test(strict_should_apply_to_every_command_that_loads_files),
         cmocka_unit_test(format_should_accept_table_csv_and_json),
         cmocka_unit_test(every_command_should_be_recognised),
         cmocka_unit_test(double_dash_should_end_the_options),
