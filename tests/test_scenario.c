@@ -335,7 +335,8 @@ static void header_problems_should_all_be_reported(void **state)
                           "\"months\" (first in column 3)");
     assert_diag(&f->d, 2, "s.csv:1:5: expected a scenario column (did you mean notifications?), "
                           "got \"Notifications\"");
-    assert_diag(&f->d, 3, "s.csv:1:6: expected a scenario column (see tcosim-scenario(5)), got \"frobs\"");
+    assert_diag(&f->d, 3,
+                "s.csv:1:6: expected a scenario column (see tcosim-scenario(5)), got \"frobs\"");
     assert_diag(&f->d, 4, "s.csv:2:7: seats: expected a count from 0 to 1e9, got \"-3\"");
     /* without seats there is no row to check */
     assert_int_equal(load(f, "scenario,months\na,12\n"), TCO_EDATA);
