@@ -183,14 +183,19 @@ lint:
 	sh tests/layering.sh
 
 # ---- install --------------------------------------------------------------------------------
+# The file formats' pages (section 5): tcosim-scenario(5), tcosim-prices(5).
+MAN5 = $(wildcard sim/*.5)
+
 install: tcosim
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
 	install -m 755 tcosim $(DESTDIR)$(BINDIR)/tcosim
 	install -m 644 sim/tcosim.1 $(DESTDIR)$(MANDIR)/man1/tcosim.1
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	install -m 644 data/*.csv $(DESTDIR)$(DATADIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tcosim $(DESTDIR)$(MANDIR)/man1/tcosim.1
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(wildcard data/*.csv)))
 	-rmdir $(DESTDIR)$(DATADIR) $(dir $(DESTDIR)$(DATADIR)) 2>/dev/null
 

@@ -34,14 +34,14 @@ static const char HELP_GENERAL[] =
     "Exit status: 0 success, 64 bad usage, 65 bad input data, 66 input missing,\n"
     "70 internal error, 73 output cannot be created, 74 standard output cannot be\n"
     "written, 130 interrupted.\n"
-    "See tcosim(1) for the file formats.\n";
+    "See tcosim(1), tcosim-scenario(5) and tcosim-prices(5) for the file formats.\n";
 
 /* ---- the options: one table ------------------------------------------------------------- */
 
 enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
        OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
        OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
-       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_END };
+       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_STRICT, OPT_END };
 #define N_OPTIONS (OPT_END - OPT_PRICES)
 
 /* One option: its name, its argument ("N"; NULL: a flag), the command whose help describes it
@@ -98,6 +98,8 @@ static const option_spec OPTIONS[N_OPTIONS] = {
      "leave out analyses, comma-separated: breakeven, compare\n(their report parts and files; "
      "the rest is unchanged)",
      {0}},
+    {OPT_STRICT, "strict", NULL, TCO_CMD_RUN,
+     "every plausibility warning is an error of its file (exit 65)", {0}},
 };
 
 /* The commands: what their help says first, and the options each takes in the order its help
@@ -112,25 +114,33 @@ static const struct {
     {TCO_CMD_RUN, "run",
      "Usage: tcosim run [options] SCENARIO.csv...\n"
      "Simulate every option (ucaas:, cpaas:, hybrid:) of every scenario under uncertainty.\n",
-     {OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_SKIP, OPT_QUIET}},
+     {OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_SKIP, OPT_QUIET,
+      OPT_STRICT}},
     {TCO_CMD_BREAKEVEN, "breakeven",
      "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
      "Sweep seats x month-1 notifications (every distribution at its mean) and show the\n"
      "cheapest option of each cell and where per-seat and per-transaction billing break even.\n",
      /* a deterministic sweep: no trials, seed or threads */
      {OPT_SEATS, OPT_NOTIFICATIONS, OPT_STEPS, OPT_SCALE, OPT_PRICES, OPT_FORMAT, OPT_OUT,
-      OPT_QUIET}},
+      OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_RECOMMEND, "recommend",
      "Usage: tcosim recommend [options] SCENARIO.csv...\n"
      "Evaluate the four decision rules of the source analysis beside the simulated TCO.\n",
      {OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD, OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED,
-      OPT_DEV_SHIFT, OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_FORMAT, OPT_QUIET}},
+      OPT_DEV_SHIFT, OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_FORMAT, OPT_QUIET,
+      OPT_STRICT}},
     {TCO_CMD_VALIDATE, "validate",
      "Usage: tcosim validate FILE.csv...\n"
      "Check scenario files and price sheets (the kind is told from the header) and print\n"
      "one line per problem: file:line:column: column: expected ..., got \"...\".\n"
-     "Changes nothing. Exit 0 when every file is good, 65 on bad data, 66 on a missing file.\n",
-     {OPT_QUIET}},
+     "Values that are valid but probably not meant (seat_growth 1: 100% a month) get\n"
+     "file:line:column: warning: ... lines and leave the exit status alone.\n"
+     "Changes nothing. Exit 0 when every file is good, 65 on bad data, 66 on a missing file.\n"
+     "\n"
+     "  --strict   every warning is an error of its file (exit 65)\n"
+     "  --quiet    no \"ok\" line for a good file\n"
+     "See tcosim-scenario(5) and tcosim-prices(5) for every column.\n",
+     {OPT_STRICT, OPT_QUIET}},
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 
@@ -248,7 +258,7 @@ char *tco_cli_help(tco_command topic)
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (COMMANDS[i].command == topic && topic != TCO_CMD_VALIDATE)
             return command_help(i);
-    /* validate takes no option worth a line: its help is its introduction */
+    /* validate's two flags mean something else there: its help is its introduction */
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (COMMANDS[i].command == topic)
             return tco_xstrdup(COMMANDS[i].intro);
@@ -466,6 +476,9 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
             break;
         case OPT_QUIET:
             o->quiet = true;
+            break;
+        case OPT_STRICT:
+            o->strict = true;
             break;
         case OPT_SKIP:
             if (!parse_skip(optarg, &o->skip))

@@ -20,6 +20,7 @@ tco_status tco_cmd_validate(const tco_options *o)
         const char *path = o->files[i];
         tco_diag_list diags;
         tco_diag_list_init(&diags);
+        diags.warnings_are_errors = o->strict;
         tco_csv_table t;
         tco_csv_table_init(&t);
         tco_status st = tco_csv_load(path, &t, &diags);

@@ -248,6 +248,7 @@ void tco_cmd_load_batch(const tco_options *o, tco_batch *batch)
             continue;
         tco_diag_list file_diags;
         tco_diag_list_init(&file_diags);
+        file_diags.warnings_are_errors = o->strict; /* SPEC §8.4 --strict */
         tco_status st = tco_scenario_load(o->files[i], &batch->files[i], &file_diags);
         tco_cmd_print_diags(&file_diags);
         if (st != TCO_OK) {
@@ -314,6 +315,7 @@ bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *ba
     tco_prices_init(prices);
     tco_diag_list diags;
     tco_diag_list_init(&diags);
+    diags.warnings_are_errors = o->strict;
     *worst = tco_cmd_load_prices(o, prices, &diags);
     tco_cmd_print_diags(&diags);
     tco_diag_list_fini(&diags);

@@ -32,6 +32,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "tco/cellhint.h"
 #include "tco/defaults.h"
 
 /* Files are small (a few scenarios, a few hundred price rows). The limits (tco/defaults.h)
@@ -340,6 +341,19 @@ static void drop_blank_trailing_columns(loader *L, size_t header_index, tco_csv_
             L->recs[i].n = keep;
 }
 
+/* The separator a header's fields hold, ';' or a tab, or 0: a file separated by semicolons or
+ * tabs (no column name of either file kind holds one, so nothing valid is refused). */
+static char foreign_separator(const tco_csv_row *header)
+{
+    for (size_t k = 0; k < header->n_fields; k++) {
+        if (strchr(header->fields[k], ';'))
+            return ';';
+        if (strchr(header->fields[k], '\t'))
+            return '\t';
+    }
+    return 0;
+}
+
 /* Turns the records read into the header and the data rows; adds field-count errors. */
 static void build_table(loader *L, tco_diag_list *diags, bool empty_input)
 {
@@ -366,6 +380,23 @@ static void build_table(loader *L, tco_diag_list *diags, bool empty_input)
     t->header.fields = L->recs[i].fields;
     L->recs[i].fields = NULL;
     drop_blank_trailing_columns(L, i, &t->header);
+    const char sep = foreign_separator(&t->header);
+    if (sep) {
+        /* SPEC §8.4: say so once; every row would only repeat it */
+        if (sep == ';')
+            tco_diag_add(diags, TCO_EDATA, L->name, t->header.line, 0,
+                         "expected fields separated by commas, got a header separated by \";\" "
+                         "(a spreadsheet set to a decimal-comma locale saves CSV so): save it as "
+                         "CSV with commas between fields and \".\" for decimals");
+        else
+            tco_diag_add(diags, TCO_EDATA, L->name, t->header.line, 0,
+                         "expected fields separated by commas, got a header separated by tabs "
+                         "(a TSV file, or cells pasted from a spreadsheet): save it as CSV with "
+                         "commas between fields");
+        t->header.n_fields = 0; /* nothing for the loaders to check */
+        t->n_refused = L->n_recs - i - 1;
+        return;
+    }
     const size_t want = t->header.n_fields;
     if (L->n_recs - i - 1 > 0)
         t->rows = tco_xreallocarray(NULL, L->n_recs - i - 1, sizeof *t->rows);
@@ -381,6 +412,17 @@ static void build_table(loader *L, tco_diag_list *diags, bool empty_input)
         }
         if (all_empty)
             continue;
+        size_t first;
+        char hint[256];
+        if (r->n > want &&
+            tco_cellhint_split(r->fields, r->n, r->n - want, &first, hint, sizeof hint)) {
+            /* SPEC §8.4: 50,000 or 0,05 unquoted, the commonest cause */
+            tco_diag_add(diags, TCO_EDATA, L->name, r->line, first < r->n ? col_of(first) : 0,
+                         "expected %zu field%s as in the header, got %zu; %s", want,
+                         want == 1 ? "" : "s", r->n, hint);
+            t->n_refused++;
+            continue;
+        }
         if (r->n != want) {
             size_t at = r->n < want ? r->n : want;
             tco_diag_add(diags, TCO_EDATA, L->name, r->line, col_of(at),

@@ -18,6 +18,8 @@ void tco_diag_list_init(tco_diag_list *list)
     list->items = NULL;
     list->n = list->cap = list->n_added = 0;
     list->worst = TCO_OK;
+    list->n_warnings = 0;
+    list->warnings_are_errors = false;
 }
 
 void tco_diag_list_fini(tco_diag_list *list)
@@ -48,10 +50,13 @@ void tco_diag_list_take(tco_diag_list *dst, tco_diag_list *src)
     for (size_t i = 0; i < src->n; i++)
         push(dst, src->items[i]);
     dst->n_added += src->n_added;
+    dst->n_warnings += src->n_warnings;
     if (src->worst > dst->worst)
         dst->worst = src->worst;
     free(src->items);
+    const bool strict = src->warnings_are_errors;
     tco_diag_list_init(src);
+    src->warnings_are_errors = strict;
 }
 
 static bool same_file(const char *a, const char *b)
@@ -68,12 +73,15 @@ static size_t count_of_file(const tco_diag_list *list, const char *file)
     return n;
 }
 
-void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsigned long line,
-                  unsigned col, const char *fmt, ...)
+static void add_v(tco_diag_list *list, tco_status status, bool warning, const char *file,
+                  unsigned long line, unsigned col, const char *fmt, va_list ap_in)
 {
     /* A hostile file can have a problem in every cell: list the first ones, then say so once,
      * so that memory, time and the reader's screen stay bounded. */
-    list->n_added++;
+    if (warning && !list->warnings_are_errors)
+        list->n_warnings++;
+    else
+        list->n_added++;
     size_t already = count_of_file(list, file);
     if (already >= TCO_MAX_DIAGS_PER_FILE) {
         if (already == TCO_MAX_DIAGS_PER_FILE) {
@@ -81,7 +89,7 @@ void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsi
                                       "again",
                                       TCO_MAX_DIAGS_PER_FILE);
             tco_diag d = {file ? tco_xstrdup(file) : NULL, TCO_DIAG_AFTER_LAST_LINE, 0, status,
-                          msg};
+                          msg, false};
             push(list, d);
         } else if (status > list->worst) {
             list->worst = status;
@@ -89,18 +97,36 @@ void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsi
         return;
     }
     va_list ap;
-    va_start(ap, fmt);
+    va_copy(ap, ap_in);
     int len = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     char *msg = tco_xmalloc(len > 0 ? (size_t)len + 1 : 1);
     msg[0] = '\0';
     if (len > 0) {
-        va_start(ap, fmt);
+        va_copy(ap, ap_in);
         vsnprintf(msg, (size_t)len + 1, fmt, ap);
         va_end(ap);
     }
-    tco_diag d = {file ? tco_xstrdup(file) : NULL, line, col, status, msg};
+    tco_diag d = {file ? tco_xstrdup(file) : NULL, line, col, status, msg, warning};
     push(list, d);
+}
+
+void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsigned long line,
+                  unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_v(list, status, false, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void tco_diag_warn(tco_diag_list *list, const char *file, unsigned long line, unsigned col,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_v(list, list->warnings_are_errors ? TCO_EDATA : TCO_OK, true, file, line, col, fmt, ap);
+    va_end(ap);
 }
 
 size_t tco_diag_utf8_seq(const unsigned char *s, size_t n)
@@ -263,7 +289,10 @@ char *tco_diag_format(const tco_diag *d)
     /* SPEC §2: one line, whatever a file name or a message quotes (a newline in a file name,
      * an escape sequence in a scenario name, bytes that are not UTF-8) */
     char *file = tco_diag_printable(d->file ? d->file : "tcosim");
-    char *msg = tco_diag_printable(d->msg);
+    char *printable = tco_diag_printable(d->msg);
+    char *msg = d->warning ? tco_xasprintf("warning: %s", printable) : printable;
+    if (msg != printable)
+        free(printable);
     char *line;
     if (d->line == TCO_DIAG_AFTER_LAST_LINE)
         line = tco_xasprintf("%s: %s", file, msg);

@@ -37,9 +37,9 @@ static char *ucaas_caveat(const tco_plan *plan, bool notifications, bool api)
     bool api_free = api && !plan->items[TCO_ITEM_API].n_tiers;
     if (!sms_free && !api_free)
         return NULL;
-    return tco_xasprintf("%s prices no %s: its customer %s carried at no charge (SPEC 5: a UCaaS "
-                         "plan covers the usage it does not price); add the vendor's rate to "
-                         "the sheet if it bills one",
+    return tco_xasprintf("%s prices no %s: its customer %s carried at no charge "
+                         "(tcosim-prices(5): a UCaaS plan covers the usage it does not price); "
+                         "add the vendor's rate to the sheet if it bills one",
                          plan->name, sms_free && api_free ? "sms or api" : sms_free ? "sms" : "api",
                          sms_free && api_free ? "notifications and API requests are"
                          : sms_free           ? "notifications are"

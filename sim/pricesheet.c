@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "tco/cellhint.h"
 #include "tco/defaults.h"
 #include "tco/xalloc.h"
 
@@ -50,6 +51,16 @@ static const char *const COLUMN_NAMES[N_COLUMNS] = {
 };
 
 #define N_REQUIRED 5 /* vendor, plan, model, item, price */
+
+size_t tco_prices_n_columns(void)
+{
+    return N_COLUMNS;
+}
+
+const char *tco_prices_column(size_t i)
+{
+    return i < N_COLUMNS ? COLUMN_NAMES[i] : NULL;
+}
 
 void tco_prices_init(tco_prices *p)
 {
@@ -109,8 +120,8 @@ static bool map_header(const tco_csv_table *t, long col[N_COLUMNS], bool *header
             tco_diag_quote_cell(quoted, sizeof quoted, name);
             tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
                          "expected a price-sheet column (vendor, plan, model, item, price, "
-                         "tier_from, tier_to, included, currency, source, as_of, note), got "
-                         "\"%s\"",
+                         "tier_from, tier_to, included, currency, source, as_of, note: see "
+                         "tcosim-prices(5)), got \"%s\"",
                          quoted);
             *header_ok = false;
         } else if (col[k] >= 0) {
@@ -199,8 +210,10 @@ static bool parse_quantity(const tco_csv_table *t, const tco_csv_row *row, long 
         *out = v.a;
         return true;
     }
-    tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, column,
-                      "a plain number of units from 0 to 1e15", cell);
+    char expected[256];
+    if (!tco_value_explain(cell, expected, sizeof expected))
+        snprintf(expected, sizeof expected, "a plain number of units from 0 to 1e15");
+    tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, column, expected, cell);
     return false;
 }
 
@@ -246,11 +259,13 @@ static bool parse_row(const tco_csv_table *t, const tco_csv_row *row, const long
     size_t pos = 0;
     const char *err = tco_value_parse(price, &out->price, &pos);
     if (err) {
-        char expected[160];
-        if (pos > 1)
-            snprintf(expected, sizeof expected, "%s at character %zu", err, pos);
-        else
-            snprintf(expected, sizeof expected, "%s", err);
+        char expected[256];
+        if (!tco_value_explain(price, expected, sizeof expected)) {
+            if (pos > 1)
+                snprintf(expected, sizeof expected, "%s at character %zu", err, pos);
+            else
+                snprintf(expected, sizeof expected, "%s", err);
+        }
         tco_diag_add_cell(diags, t->path, row->line, (unsigned)col[COL_PRICE] + 1, "price",
                           expected, price);
         ok = false;
@@ -268,6 +283,11 @@ static bool parse_row(const tco_csv_table *t, const tco_csv_row *row, const long
             tco_diag_add_cell(diags, t->path, row->line, (unsigned)col[COL_PRICE] + 1, "price",
                               expected, price);
             ok = false;
+        } else {
+            char warning[400];
+            if (tco_cellhint_warning("price", price, lo, hi, warning, sizeof warning))
+                tco_diag_warn(diags, t->path, row->line, (unsigned)col[COL_PRICE] + 1, "%s",
+                              warning);
         }
     }
 
@@ -457,6 +477,14 @@ static char *file_stem(const char *path)
 tco_status tco_prices_add_sheet(tco_prices *p, const tco_csv_table *t, tco_diag_list *diags)
 {
     size_t errors_before = diags->n_added;
+    if (tco_csv_column(t, "scenario") >= 0 && tco_csv_column(t, "vendor") < 0) {
+        /* SPEC §8.4: the file is good, the command line put it in the wrong place */
+        tco_diag_add(diags, TCO_EUSAGE, t->path, t->header.line, 0,
+                     "expected a price sheet (\"vendor\", \"plan\", \"model\", \"item\", "
+                     "\"price\" columns), got a scenario file (a \"scenario\" column): give "
+                     "scenario files as the operands, a price sheet with --prices FILE");
+        return TCO_EUSAGE;
+    }
     long col[N_COLUMNS];
     bool header_ok;
     if (!map_header(t, col, &header_ok, diags))

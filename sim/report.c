@@ -654,6 +654,8 @@ json_t *tco_report_json_errors(const tco_diag_list *errors)
         json_object_set_new(e, "line", json_integer((json_int_t)d->line));
         json_object_set_new(e, "column", json_integer(d->col));
         json_object_set_new(e, "status", json_integer(d->status));
+        if (d->warning) /* SPEC §8.4: status 0 unless --strict made it an error */
+            json_object_set_new(e, "warning", json_true());
         json_object_set_new(e, "message", tco_report_json_text(line));
         free(line);
         json_array_append_new(errs, e);

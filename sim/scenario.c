@@ -30,6 +30,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "tco/cellhint.h"
 #include "tco/defaults.h"
 #include "tco/xalloc.h"
 
@@ -95,6 +96,25 @@ static const field_rule RULES[TCO_SCN_N_FIELDS] = {
 #define COL_SCENARIO "scenario"
 #define COL_MONTHS "months"
 #define COL_API_EXPERTISE "api_expertise"
+#define COL_NOTE "note" /* SPEC §8.4: text for the reader, ignored by the model */
+
+/* Every column a scenario file may have, in the order tcosim-scenario(5) lists them. */
+size_t tco_scenario_n_columns(void)
+{
+    return 3 + TCO_SCN_N_FIELDS + 1;
+}
+
+const char *tco_scenario_column(size_t i)
+{
+    static const char *const text[] = {COL_SCENARIO, COL_MONTHS};
+    if (i < 2)
+        return text[i];
+    if (i < 2 + TCO_SCN_N_FIELDS)
+        return RULES[i - 2].name;
+    if (i == 2 + TCO_SCN_N_FIELDS)
+        return COL_API_EXPERTISE;
+    return i == 3 + TCO_SCN_N_FIELDS ? COL_NOTE : NULL;
+}
 
 const char *tco_scenario_field_name(tco_scn_field field)
 {
@@ -155,11 +175,10 @@ static size_t edit_distance(const char *a, const char *b)
 
 static const char *closest_column(const char *name)
 {
-    static const char *const extra[] = {COL_SCENARIO, COL_MONTHS, COL_API_EXPERTISE};
     const char *best = NULL;
     size_t best_d = 4; /* suggest only close names */
-    for (size_t i = 0; i < TCO_SCN_N_FIELDS + 3; i++) {
-        const char *cand = i < TCO_SCN_N_FIELDS ? RULES[i].name : extra[i - TCO_SCN_N_FIELDS];
+    for (size_t i = 0; i < tco_scenario_n_columns(); i++) {
+        const char *cand = tco_scenario_column(i);
         size_t d = edit_distance(name, cand);
         if (strcasecmp(name, cand) == 0)
             d = 0;
@@ -173,7 +192,7 @@ static const char *closest_column(const char *name)
 
 /* Column indexes of a scenario header: -1 where absent. */
 typedef struct header_map {
-    long scenario, months, api_expertise;
+    long scenario, months, api_expertise, note;
     long field[TCO_SCN_N_FIELDS];
 } header_map;
 
@@ -182,7 +201,7 @@ typedef struct header_map {
 static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *diags)
 {
     bool ok = true;
-    h->scenario = h->months = h->api_expertise = -1;
+    h->scenario = h->months = h->api_expertise = h->note = -1;
     for (size_t i = 0; i < TCO_SCN_N_FIELDS; i++)
         h->field[i] = -1;
     for (size_t c = 0; c < t->header.n_fields; c++) {
@@ -194,6 +213,8 @@ static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *dia
             slot = &h->months;
         else if (strcmp(name, COL_API_EXPERTISE) == 0)
             slot = &h->api_expertise;
+        else if (strcmp(name, COL_NOTE) == 0)
+            slot = &h->note;
         else
             for (size_t i = 0; i < TCO_SCN_N_FIELDS; i++)
                 if (strcmp(name, RULES[i].name) == 0)
@@ -208,7 +229,8 @@ static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *dia
                              quoted);
             else
                 tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
-                             "expected a scenario column of SPEC section 4, got \"%s\"", quoted);
+                             "expected a scenario column (see tcosim-scenario(5)), got \"%s\"",
+                             quoted);
             continue;
         }
         if (*slot >= 0) {
@@ -250,11 +272,13 @@ static bool parse_field(const tco_csv_table *t, const tco_csv_row *row, long col
     size_t pos = 0;
     const char *err = tco_value_parse(cell, out, &pos);
     if (err) {
-        char expected[160];
-        if (pos > 1)
-            snprintf(expected, sizeof expected, "%s at character %zu", err, pos);
-        else
-            snprintf(expected, sizeof expected, "%s", err);
+        char expected[256];
+        if (!tco_value_explain(cell, expected, sizeof expected)) {
+            if (pos > 1)
+                snprintf(expected, sizeof expected, "%s at character %zu", err, pos);
+            else
+                snprintf(expected, sizeof expected, "%s", err);
+        }
         tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, rule->name, expected,
                           cell);
         return false;
@@ -265,14 +289,27 @@ static bool parse_field(const tco_csv_table *t, const tco_csv_row *row, long col
     tco_value_bulk(out, &lo, &hi);
     bool below = rule->lo_open ? !(lo > rule->lo) : !(lo >= rule->lo);
     if (below || !(hi <= rule->hi)) {
-        char expected[160];
+        char expected[256];
         snprintf(expected, sizeof expected, "%s%s%s", rule->range_text,
                  tco_value_unbounded(out) ? " for 99.9% of the draws" : "",
                  rule->why ? rule->why : "");
+        /* SPEC §8.4: "5" in a column of rates is 500%; say what 5% would have been */
+        if (out->dist == TCO_DIST_CONST && !strchr(cell, '%') && out->a / 100 >= rule->lo &&
+            out->a / 100 <= rule->hi && rule->hi <= 10) {
+            char quoted[64];
+            tco_diag_quote_cell(quoted, sizeof quoted, cell);
+            tco_diag_add(diags, TCO_EDATA, t->path, row->line, (unsigned)col + 1,
+                         "%s: expected %s, got \"%s\" (if you meant %.15g%%, write %.15g%%)",
+                         rule->name, expected, quoted, out->a, out->a);
+            return false;
+        }
         tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, rule->name, expected,
                           cell);
         return false;
     }
+    char warning[400];
+    if (tco_cellhint_warning(rule->name, cell, lo, hi, warning, sizeof warning))
+        tco_diag_warn(diags, t->path, row->line, (unsigned)col + 1, "%s", warning);
     return true;
 }
 
@@ -288,8 +325,10 @@ static bool parse_months(const tco_csv_table *t, const tco_csv_row *row, long co
         *months = (int)v.a;
         return true;
     }
-    tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, COL_MONTHS,
-                      "a whole number of months from 1 to 600", cell);
+    char expected[256];
+    if (!tco_value_explain(cell, expected, sizeof expected))
+        snprintf(expected, sizeof expected, "a whole number of months from 1 to 600");
+    tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, COL_MONTHS, expected, cell);
     return false;
 }
 
@@ -318,6 +357,15 @@ tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
     size_t errors_before = diags->n_added;
     free(f->path);
     f->path = tco_xstrdup(t->path);
+    if (tco_csv_column(t, COL_SCENARIO) < 0 && tco_csv_column(t, "vendor") >= 0 &&
+        tco_csv_column(t, "item") >= 0) {
+        /* SPEC §8.4: the file is good, the command line put it in the wrong place */
+        tco_diag_add(diags, TCO_EUSAGE, t->path, t->header.line, 0,
+                     "expected a scenario file (a \"scenario\" column), got a price sheet "
+                     "(\"vendor\" and \"item\" columns): give a price sheet with --prices FILE, "
+                     "scenario files as the operands");
+        return TCO_EUSAGE;
+    }
     header_map h;
     if (!map_header(t, &h, diags))
         return TCO_EDATA;

@@ -20,9 +20,14 @@
  */
 #include "tco/value.h"
 
+#include "tco/cellhint.h"
+#include "tco/diag.h"
+
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
+
+#include <stdio.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
@@ -414,6 +419,21 @@ const char *tco_value_parse(const char *cell, tco_value *out, size_t *err_pos)
         *err_pos = 0;
     *out = v;
     return NULL;
+}
+
+bool tco_value_explain(const char *cell, char *expected, size_t size)
+{
+    char fixed[128];
+    const char *cause = tco_cellhint_fix(cell, fixed, sizeof fixed);
+    tco_value v;
+    size_t pos;
+    /* offered only when what it says to write is a good value */
+    if (!cause || tco_value_parse(fixed, &v, &pos) != NULL)
+        return false;
+    char quoted[128];
+    tco_diag_quote_cell(quoted, sizeof quoted, fixed);
+    snprintf(expected, size, "%s (write %s)", cause, quoted);
+    return true;
 }
 
 tco_value tco_value_const(double x) { return (tco_value){.dist = TCO_DIST_CONST, .a = x}; }

@@ -6,7 +6,7 @@ set -u
 layer() {
     case "$1" in
     defaults|xalloc) echo 0 ;;
-    diag|rng|stats|table) echo 1 ;;
+    diag|rng|stats|table|cellhint) echo 1 ;;
     value|csvload|outfile|csvwrite|numfmt) echo 2 ;;
     outset|table_csv|table_json|manifest) echo 3 ;;
     scenario|pricesheet|cli) echo 3 ;;

@@ -81,6 +81,25 @@ static void run_should_take_every_option(void **state)
     tco_cli_fini(&o);
 }
 
+/* SPEC §8.4: --strict for every command that loads files; off by default. */
+static void strict_should_apply_to_every_command_that_loads_files(void **state)
+{
+    (void)state;
+    static const char *const commands[] = {"run", "breakeven", "recommend", "validate"};
+    for (size_t i = 0; i < 4; i++) {
+        char *argv[] = {"tcosim", (char *)commands[i], "--strict", "a.csv", NULL};
+        tco_options o;
+        char err[256];
+        assert_int_equal(parse(argv, ARGC(argv), &o, err, sizeof err), TCO_OK);
+        assert_true(o.strict);
+        tco_cli_fini(&o);
+        char *plain[] = {"tcosim", (char *)commands[i], "a.csv", NULL};
+        assert_int_equal(parse(plain, ARGC(plain), &o, err, sizeof err), TCO_OK);
+        assert_false(o.strict);
+        tco_cli_fini(&o);
+    }
+}
+
 static void format_should_accept_table_csv_and_json(void **state)
 {
     (void)state;
@@ -189,7 +208,7 @@ static void help_texts_should_describe_their_command(void **state)
     assert_help_has(TCO_CMD_RUN, "  --trials N        Monte Carlo trials per scenario (default 10000)\n");
     assert_help_has(TCO_CMD_RUN, "results do not\n                    depend on it\n");
     assert_help_has(TCO_CMD_BREAKEVEN, "  --steps N                grid points per axis, 2 to 1000 (default 12)\n");
-    assert_help_has(TCO_CMD_BREAKEVEN, "  --prices FILE, --format F, --out DIR, --quiet   as for run\n");
+    assert_help_has(TCO_CMD_BREAKEVEN, "  --prices FILE, --format F, --out DIR, --quiet, --strict   as for run\n");
     assert_help_has(TCO_CMD_RECOMMEND, "  --deviation-required P       rule 4: workflow deviation above P requires CPaaS (30%)\n");
 }
 
@@ -201,7 +220,7 @@ static void help_lists_exactly_the_options_a_command_takes(void **state)
     static const char *const ALL[] = {
         "prices", "trials", "seed", "threads", "out", "format", "quiet", "min-dev-hours",
         "min-time-to-market", "notification-threshold", "seat-threshold", "deviation-required",
-        "deviation-shift", "seats", "notifications", "steps", "scale", "skip"};
+        "deviation-shift", "seats", "notifications", "steps", "scale", "skip", "strict"};
     static const struct {
         tco_command c;
         const char *name;
@@ -359,6 +378,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(run_should_take_the_documented_defaults),
         cmocka_unit_test(run_should_take_every_option),
+        cmocka_unit_test(strict_should_apply_to_every_command_that_loads_files),
         cmocka_unit_test(format_should_accept_table_csv_and_json),
         cmocka_unit_test(every_command_should_be_recognised),
         cmocka_unit_test(double_dash_should_end_the_options),

@@ -17,7 +17,7 @@ static void format_should_give_file_line_column_and_message(void **state)
 {
     (void)state;
     tco_diag d = {"scenarios/growth.csv", 4, 7, TCO_EDATA,
-                  "seat_growth: expected a number or a distribution, got \"2..%\""};
+                  "seat_growth: expected a number or a distribution, got \"2..%\"", false};
     char *s = tco_diag_format(&d);
     assert_string_equal(s, "scenarios/growth.csv:4:7: seat_growth: expected a number or a "
                            "distribution, got \"2..%\"");
@@ -27,7 +27,7 @@ static void format_should_give_file_line_column_and_message(void **state)
 static void format_should_leave_out_the_column_when_it_is_zero(void **state)
 {
     (void)state;
-    tco_diag d = {"s.csv", 1, 0, TCO_EDATA, "seats: expected a required column"};
+    tco_diag d = {"s.csv", 1, 0, TCO_EDATA, "seats: expected a required column", false};
     char *s = tco_diag_format(&d);
     assert_string_equal(s, "s.csv:1: seats: expected a required column");
     free(s);
@@ -36,7 +36,7 @@ static void format_should_leave_out_the_column_when_it_is_zero(void **state)
 static void format_should_leave_out_line_and_column_for_the_whole_file(void **state)
 {
     (void)state;
-    tco_diag d = {"s.csv", 0, 0, TCO_ENOINPUT, "cannot open: No such file or directory"};
+    tco_diag d = {"s.csv", 0, 0, TCO_ENOINPUT, "cannot open: No such file or directory", false};
     char *s = tco_diag_format(&d);
     assert_string_equal(s, "s.csv: cannot open: No such file or directory");
     free(s);
@@ -45,7 +45,7 @@ static void format_should_leave_out_line_and_column_for_the_whole_file(void **st
 static void format_should_name_the_program_when_there_is_no_file(void **state)
 {
     (void)state;
-    tco_diag d = {NULL, 0, 0, TCO_EUSAGE, "bad"};
+    tco_diag d = {NULL, 0, 0, TCO_EUSAGE, "bad", false};
     char *s = tco_diag_format(&d);
     assert_string_equal(s, "tcosim: bad");
     free(s);
@@ -293,7 +293,7 @@ static void utf8_should_replace_bad_bytes_and_keep_the_rest(void **state)
 static void format_should_make_file_name_and_message_one_printable_line(void **state)
 {
     (void)state;
-    tco_diag d = {"a\nb\xff.csv", 2, 1, TCO_EDATA, "scenario: got \"x\x1b[2J\"\r"};
+    tco_diag d = {"a\nb\xff.csv", 2, 1, TCO_EDATA, "scenario: got \"x\x1b[2J\"\r", false};
     char *s = tco_diag_format(&d);
     assert_string_equal(s, "a\\nb\\xFF.csv:2:1: scenario: got \"x\\x1B[2J\"\\r");
     assert_printable(s);
@@ -309,9 +309,45 @@ static void text_width_should_count_characters_not_bytes(void **state)
     assert_int_equal(tco_diag_text_width("\xc2\xb1"), 1); /* the "±" of the tables */
 }
 
+/* SPEC §8.4: a warning is printed "warning: ..." and is no error unless the list is strict. */
+static void a_warning_should_leave_the_status_alone_unless_strict(void **state)
+{
+    (void)state;
+    tco_diag_list l;
+    tco_diag_list_init(&l);
+    tco_diag_warn(&l, "s.csv", 2, 4, "seat_growth: %s", "1 is 100% a month");
+    assert_int_equal(l.n, 1);
+    assert_int_equal(l.n_added, 0);
+    assert_int_equal(l.n_warnings, 1);
+    assert_int_equal(l.worst, TCO_OK);
+    char *s = tco_diag_format(&l.items[0]);
+    assert_string_equal(s, "s.csv:2:4: warning: seat_growth: 1 is 100% a month");
+    free(s);
+    tco_diag_list_fini(&l);
+
+    tco_diag_list_init(&l);
+    l.warnings_are_errors = true;
+    tco_diag_warn(&l, "s.csv", 2, 4, "seat_growth: 1 is 100%% a month");
+    assert_int_equal(l.n_added, 1);
+    assert_int_equal(l.n_warnings, 0);
+    assert_int_equal(l.worst, TCO_EDATA);
+    s = tco_diag_format(&l.items[0]);
+    assert_string_equal(s, "s.csv:2:4: warning: seat_growth: 1 is 100% a month");
+    free(s);
+    /* taking another list's diagnostics keeps a list strict */
+    tco_diag_list other;
+    tco_diag_list_init(&other);
+    other.warnings_are_errors = true;
+    tco_diag_list_take(&l, &other);
+    assert_true(other.warnings_are_errors);
+    tco_diag_list_fini(&other);
+    tco_diag_list_fini(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_warning_should_leave_the_status_alone_unless_strict),
         cmocka_unit_test(a_file_should_list_at_most_the_limit_then_say_so),
         cmocka_unit_test(format_should_give_file_line_column_and_message),
         cmocka_unit_test(format_should_leave_out_the_column_when_it_is_zero),

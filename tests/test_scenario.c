@@ -280,7 +280,8 @@ static void diagnostics_should_have_the_exact_text_and_place(void **state)
     assert_int_equal(f->d.n, 5);
     assert_diag(&f->d, 0, "s.csv:4:4: seat_growth: expected a number at character 4, got \"2..%\"");
     assert_diag(&f->d, 1,
-                "s.csv:5:5: spike_probability: expected a probability from 0 to 1, got \"1.01\"");
+                "s.csv:5:5: spike_probability: expected a probability from 0 to 1, got \"1.01\" "
+                "(if you meant 1.01%, write 1.01%)");
     assert_diag(&f->d, 2, "s.csv:7:1: scenario: expected a name unique in the file (line 4 has "
                           "it already), got \"a\"");
     assert_diag(&f->d, 3, "s.csv:7:3: seats: expected a number or a distribution, got \"\"");
@@ -334,7 +335,8 @@ static void header_problems_should_all_be_reported(void **state)
                           "\"months\" (first in column 3)");
     assert_diag(&f->d, 2, "s.csv:1:5: expected a scenario column (did you mean notifications?), "
                           "got \"Notifications\"");
-    assert_diag(&f->d, 3, "s.csv:1:6: expected a scenario column of SPEC section 4, got \"frobs\"");
+    assert_diag(&f->d, 3,
+                "s.csv:1:6: expected a scenario column (see tcosim-scenario(5)), got \"frobs\"");
     assert_diag(&f->d, 4, "s.csv:2:7: seats: expected a count from 0 to 1e9, got \"-3\"");
     /* without seats there is no row to check */
     assert_int_equal(load(f, "scenario,months\na,12\n"), TCO_EDATA);
@@ -470,12 +472,73 @@ static void spike_draws_should_be_fresh_and_clamped(void **state)
     gsl_rng_free(r);
 }
 
+/* ==== SPEC §8.4: note, warnings, a file of the other kind =============================== */
+
+static void a_note_column_should_be_accepted_and_ignored(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "scenario,note,months,seats\na,\"budget, line 4\",12,10\n"), TCO_OK);
+    assert_int_equal(f->f.n, 1);
+    assert_int_equal(f->d.n, 0);
+}
+
+static void a_plain_growth_of_1_should_warn_and_still_load(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "scenario,months,seats,seat_growth\na,12,10,1\n"), TCO_OK);
+    assert_int_equal(f->f.n, 1);
+    assert_int_equal(f->d.n_warnings, 1);
+    assert_diag(&f->d, 0, "s.csv:2:4: warning: seat_growth: 1 is 100% a month (x4096 over a "
+                          "year); if you meant 1% a month, write 1%");
+}
+
+static void under_strict_a_warning_should_fail_the_file(void **state)
+{
+    fixture *f = *state;
+    const char *text = "scenario,months,seats,seat_growth\na,12,10,1\nb,12,10,1%\n";
+    tco_csv_table_fini(&f->t);
+    tco_scenario_file_fini(&f->f);
+    tco_diag_list_fini(&f->d);
+    f->d.warnings_are_errors = true;
+    assert_int_equal(tco_csv_load_buffer("s.csv", text, strlen(text), &f->t, &f->d), TCO_OK);
+    assert_int_equal(tco_scenario_from_table(&f->t, &f->f, &f->d), TCO_EDATA);
+    assert_int_equal(f->d.worst, TCO_EDATA);
+    assert_int_equal(f->d.n, 1);
+}
+
+static void a_price_sheet_should_be_named_as_such(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "vendor,plan,model,item,price\nV,P,cpaas,sms,0.01\n"), TCO_EUSAGE);
+    assert_int_equal(f->d.n, 1);
+    assert_diag(&f->d, 0, "s.csv:1: expected a scenario file (a \"scenario\" column), got a "
+                          "price sheet (\"vendor\" and \"item\" columns): give a price sheet "
+                          "with --prices FILE, scenario files as the operands");
+}
+
+/* A rate out of range that reads as a percentage says so; a count does not. */
+static void a_rate_out_of_range_should_offer_the_percentage(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "scenario,months,seats,workflow_deviation\na,12,10,35\n"),
+                     TCO_EDATA);
+    assert_diag(&f->d, 0, "s.csv:2:4: workflow_deviation: expected a share from 0% to 100%, got "
+                          "\"35\" (if you meant 35%, write 35%)");
+    assert_int_equal(load(f, "scenario,months,seats\na,12,2e9\n"), TCO_EDATA);
+    assert_diag(&f->d, 0, "s.csv:2:3: seats: expected a count from 0 to 1e9, got \"2e9\"");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(a_minimal_file_should_take_the_defaults_of_spec_4),
+        T(a_note_column_should_be_accepted_and_ignored),
+        T(a_plain_growth_of_1_should_warn_and_still_load),
+        T(under_strict_a_warning_should_fail_the_file),
+        T(a_price_sheet_should_be_named_as_such),
+        T(a_rate_out_of_range_should_offer_the_percentage),
         T(columns_should_load_in_any_order_with_given_flags),
         T(api_expertise_should_read_yes_no_and_missing),
         T(a_distribution_should_load_into_its_column),

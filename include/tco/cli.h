@@ -37,6 +37,7 @@ typedef struct tco_options {
     const char *out_dir;      /* NULL: none */
     tco_format format;
     bool quiet;
+    bool strict;              /* --strict: plausibility warnings are errors (SPEC §8.4) */
     unsigned skip;            /* run --skip: TCO_SKIP_* bits */
     char **files;             /* operands; point into argv */
     size_t n_files;

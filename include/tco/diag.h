@@ -10,6 +10,7 @@
 #define TCO_DIAG_H
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum tco_status {
@@ -34,6 +35,7 @@ typedef struct tco_diag {
     unsigned col;
     tco_status status;
     char *msg;
+    bool warning;       /* a plausibility warning (tco_diag_warn): printed `warning: msg` */
 } tco_diag;
 
 /* A growable list of diagnostics; `worst` is the highest status added (TCO_OK when empty). */
@@ -43,6 +45,9 @@ typedef struct tco_diag_list {
     size_t n_added;   /* every diagnostic ever added, listed or not: compare it, not n, to tell
                          whether a step found problems */
     tco_status worst;
+    size_t n_warnings;         /* warnings added that are not errors (see tco_diag_warn) */
+    bool warnings_are_errors;  /* --strict: tco_diag_warn adds errors (TCO_EDATA); set it after
+                                  tco_diag_list_init */
 } tco_diag_list;
 
 void tco_diag_list_init(tco_diag_list *list);
@@ -57,6 +62,18 @@ void tco_diag_add(tco_diag_list *list, tco_status status, const char *file, unsi
                   unsigned col, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* Adds a plausibility warning (SPEC §8.4): a value that is valid but probably not what the user
+ * meant, printed `file:line:col: warning: msg`. Unless the list's warnings_are_errors is set
+ * it changes neither `worst` nor `n_added` (a loader's "did this step find problems" stays
+ * false) and counts in n_warnings; with it set (--strict) the warning is an error: status
+ * TCO_EDATA, counted in n_added like any other. */
+void tco_diag_warn(tco_diag_list *list, const char *file, unsigned long line, unsigned col,
+                   const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
 #endif
     ;
 

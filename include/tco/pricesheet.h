@@ -82,6 +82,12 @@ void tco_prices_fini(tco_prices *p);
 /* True when the header names `vendor` and `item` columns. */
 bool tco_prices_table_is_sheet(const tco_csv_table *t);
 
+/* Every column a price sheet accepts (SPEC §5 and the extensions source, as_of, note):
+ * tco_prices_column(i) for i < tco_prices_n_columns(), NULL past the end. Static strings;
+ * tcosim-prices(5) documents each (a test compares the two lists). */
+size_t tco_prices_n_columns(void);
+const char *tco_prices_column(size_t i);
+
 /* Checks one sheet and adds its plans. Returns TCO_OK or TCO_EDATA (diagnostics appended); on
  * TCO_EDATA nothing of the sheet is added. A currency that disagrees with an earlier sheet's is
  * an error naming both files. */

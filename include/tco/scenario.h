@@ -73,12 +73,20 @@ void tco_scenario_file_fini(tco_scenario_file *f);
 bool tco_scenario_table_is_scenario(const tco_csv_table *t);
 
 /* Checks every row of t and fills *f with the good ones. Returns TCO_OK or TCO_EDATA with a
- * diagnostic per problem appended to diags. */
+ * diagnostic per problem appended to diags (plausibility warnings too, tco_diag_warn: errors
+ * when diags->warnings_are_errors), or TCO_EUSAGE for a price sheet given as a scenario
+ * file. */
 tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
                                    tco_diag_list *diags);
 
 /* tco_csv_load + tco_scenario_from_table. */
 tco_status tco_scenario_load(const char *path, tco_scenario_file *f, tco_diag_list *diags);
+
+/* Every column a scenario file accepts (SPEC §4, §7 and the extensions such as `note`):
+ * tco_scenario_column(i) for i < tco_scenario_n_columns(), NULL past the end. Static strings;
+ * tcosim-scenario(5) documents each (a test compares the two lists). */
+size_t tco_scenario_n_columns(void);
+const char *tco_scenario_column(size_t i);
 
 /* The column name of a field ("seat_growth"). */
 const char *tco_scenario_field_name(tco_scn_field field);

@@ -47,6 +47,12 @@ typedef struct tco_value {
  * was found (for "uniform(15,,40)" the second comma, 12). An empty cell is an error. */
 const char *tco_value_parse(const char *cell, tco_value *out, size_t *err_pos);
 
+/* The likely cause of a cell that tco_value_parse refused (a thousands separator, a decimal
+ * comma, a space before `%`, a suffix such as k: tco/cellhint.h) with what to write instead,
+ * as the text after "expected " in expected (size >= 1): `a decimal point, not a comma (write
+ * 0.0079)`. False when no known cause fits or what it would say to write does not parse. */
+bool tco_value_explain(const char *cell, char *expected, size_t size);
+
 /* A constant value. */
 tco_value tco_value_const(double x);
 

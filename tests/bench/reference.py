@@ -430,7 +430,7 @@ def build_options(plans, cells):
         carried = ("notifications and API requests are" if sms_free and api_free
                    else "notifications are" if sms_free else "API requests are")
         return (f"{name(key)} prices no {what}: its customer {carried} carried at no charge "
-                "(SPEC 5: a UCaaS plan covers the usage it does not price); add the vendor's "
+                "(tcosim-prices(5): a UCaaS plan covers the usage it does not price); add the vendor's "
                 "rate to the sheet if it bills one")
 
     ucaas = [k for k, p in plans.items() if p["model"] == "ucaas"]
