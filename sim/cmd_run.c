@@ -8,6 +8,7 @@
 #include "tco/cmdutil.h"
 #include "tco/compare.h"
 #include "tco/report.h"
+#include "tco/report_breakdown.h"
 #include "tco/report_breakeven.h"
 #include "tco/report_compare.h"
 #include "tco/xalloc.h"
@@ -21,6 +22,7 @@ static const struct {
 } FILES[] = {{"summary.csv", tco_report_summary_csv, 0},
              {"monthly.csv", tco_report_monthly_csv, 0},
              {"histogram.csv", tco_report_histogram_csv, 0},
+             {"breakdown.csv", tco_report_breakdown_csv, 0},
              {"pairwise.csv", tco_report_pairwise_csv, TCO_SKIP_COMPARE},
              {"diff.csv", tco_report_diff_csv, TCO_SKIP_COMPARE},
              {"breakeven.csv", tco_report_breakeven_csv, TCO_SKIP_BREAKEVEN}};
@@ -61,6 +63,8 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
     static const tco_report_section COMPARE_SECTION = {
         tco_report_compare_table_before, tco_report_compare_table_after, tco_report_compare_json,
         NULL};
+    static const tco_report_section BREAKDOWN_SECTION = {NULL, tco_report_breakdown_lines,
+                                                         tco_report_breakdown_json, NULL};
     static const tco_report_section BREAKEVEN_SECTION = {NULL, tco_report_breakeven_table,
                                                          tco_report_breakeven_json, NULL};
     tco_prices prices;
@@ -87,22 +91,22 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
     /* Pairwise statistics and the sheet diff (they read `prices` until the results go), and
      * the per-trial break-even of every per-seat / per-transaction pair, unless --skip. */
     tco_observer observers[2];
-    tco_report_section sections[2];
-    size_t n_observers = 0;
+    tco_report_section sections[3] = {BREAKDOWN_SECTION}; /* the engine's own, then observers' */
+    size_t n_observers = 0, n_sections = 1;
     if (!(o->skip & TCO_SKIP_COMPARE)) {
-        observers[n_observers] = tco_compare_observer(&prices);
-        sections[n_observers++] = COMPARE_SECTION;
+        observers[n_observers++] = tco_compare_observer(&prices);
+        sections[n_sections++] = COMPARE_SECTION;
     }
     if (!(o->skip & TCO_SKIP_BREAKEVEN)) {
-        observers[n_observers] = tco_breakeven_observer();
-        sections[n_observers++] = BREAKEVEN_SECTION;
+        observers[n_observers++] = tco_breakeven_observer();
+        sections[n_sections++] = BREAKEVEN_SECTION;
     }
     if (tco_cmd_simulate(o, &prices, &batch, observers, n_observers, stop, results, items,
                          &n_done) != TCO_OK) {
         tco_cmd_print_interrupted(stop);
         worst = TCO_EINTERRUPTED;
     } else {
-        out_ctx ctx = {items, n_done, {0}, o->format, &batch.errors, sections, n_observers};
+        out_ctx ctx = {items, n_done, {0}, o->format, &batch.errors, sections, n_sections};
         const char *names[N_FILES];
         size_t n_files = 0;
         for (size_t f = 0; f < N_FILES; f++)

@@ -238,6 +238,18 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
                     share, m10, m50, m90);
         }
         char qty[48], note[64];
+        const tco_option *c = &r->options.items[p.per_transaction];
+        if (c->kind == TCO_OPTION_HYBRID) { /* SPEC §8.3 */
+            if (p.n_notifications > 0) {
+                format_qty(qty, sizeof qty, p.notifications_p50);
+                share_note(note, sizeof note, p.n_notifications, p.n_trials);
+                fprintf(out, "; moving customer traffic to CPaaS pays from %s notifications a "
+                             "month%s\n", qty, note);
+            } else {
+                fprintf(out, "; no notification volume makes the two equal\n");
+            }
+            continue;
+        }
         if (p.n_notifications > 0) {
             format_qty(qty, sizeof qty, p.notifications_p50);
             share_note(note, sizeof note, p.n_notifications, p.n_trials);

@@ -13,7 +13,7 @@ layer() {
     cost) echo 5 ;;
     engine) echo 6 ;;
     breakeven|compare|report) echo 7 ;;
-    report_breakeven|report_compare) echo 8 ;;
+    report_breakeven|report_compare|report_breakdown) echo 8 ;;
     cmdutil) echo 9 ;;
     cmd_run|cmd_validate|cmd_breakeven|cmd_recommend) echo 10 ;;
     main) echo 11 ;;
