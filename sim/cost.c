@@ -134,20 +134,36 @@ static double overhead(tco_option_kind kind, const double *d, int i)
 }
 
 /* The labor and delay components of an option kind (SPEC §8.2), discounted, over the horizon:
- * what overhead() adds up, kept apart. */
-static void overhead_components(tco_option_kind kind, const tco_workload *w, double *comp)
+ * what overhead() adds up, kept apart. Hours are the same every month but the first, so labor
+ * is hours x the sum of the discount factors (sum_discount) plus month 1's one-time hours; the
+ * delay runs only until go-live. */
+static void overhead_components(tco_option_kind kind, const tco_workload *w, double sum_discount,
+                                double *comp)
 {
     const double *d = w->draws;
-    double ucaas = 0, cpaas = 0, delay = 0;
-    for (int i = 0; i < w->months; i++) {
-        if (kind != TCO_OPTION_CPAAS)
-            ucaas += ucaas_hours(d, i) * d[TCO_SCN_ENGINEER_RATE] * w->discount[i];
-        if (kind != TCO_OPTION_UCAAS)
-            cpaas += cpaas_hours(kind, d, i) * d[TCO_SCN_ENGINEER_RATE] * w->discount[i];
-        delay += waiting_share(kind, d, i) * d[TCO_SCN_DELAY_COST_PER_MONTH] * w->discount[i];
+    const double rate = d[TCO_SCN_ENGINEER_RATE], first = w->discount[0];
+    comp[TCO_COMPONENT_UCAAS_LABOR] =
+        kind == TCO_OPTION_CPAAS
+            ? 0
+            : rate * (d[TCO_SCN_UCAAS_ADMIN_HOURS] * sum_discount +
+                      d[TCO_SCN_UCAAS_SETUP_HOURS] * first);
+    double cpaas = 0;
+    if (kind != TCO_OPTION_UCAAS) {
+        double monthly = d[TCO_SCN_CPAAS_MAINTENANCE_HOURS], once = d[TCO_SCN_CPAAS_BUILD_HOURS];
+        if (kind == TCO_OPTION_CPAAS) {
+            monthly += d[TCO_SCN_CPAAS_STAFF_MAINTENANCE_HOURS];
+            once += d[TCO_SCN_CPAAS_STAFF_BUILD_HOURS];
+        }
+        cpaas = rate * (monthly * sum_discount + once * first);
     }
-    comp[TCO_COMPONENT_UCAAS_LABOR] = ucaas;
     comp[TCO_COMPONENT_CPAAS_LABOR] = cpaas;
+    double delay = 0;
+    for (int i = 0; i < w->months; i++) {
+        const double share = waiting_share(kind, d, i);
+        if (share == 0)
+            break; /* live from here on */
+        delay += share * d[TCO_SCN_DELAY_COST_PER_MONTH] * w->discount[i];
+    }
     comp[TCO_COMPONENT_DELAY] = delay;
 }
 
@@ -237,26 +253,33 @@ static void cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_se
         const tco_plan *plan = &p->plans[k];
         if (ws->need[k] & NEED_FULL) {
             const tco_usage_months u = usage_of(w, plan->model, true, ws->sms_all);
-            tco_price_plan_months(plan, price_draws, &u, 1, months, w->escalation,
-                                  ws->plan_full + k * (size_t)months);
+            double *out = ws->plan_full + k * (size_t)months;
             if (components)
-                tco_price_plan_items(plan, price_draws, &u, months, w->escalation, w->discount,
-                                     ws->plan_items + 2 * k * TCO_N_ITEMS);
+                tco_price_plan_months_items(plan, price_draws, &u, months, w->escalation,
+                                            w->discount, out, ws->plan_items + 2 * k * TCO_N_ITEMS);
+            else
+                tco_price_plan_months(plan, price_draws, &u, 1, months, w->escalation, out);
         }
         if (ws->need[k] & NEED_PART) {
             const tco_usage_months u = usage_of(w, plan->model, false, NULL);
-            tco_price_plan_months(plan, price_draws, &u, 1, months, w->escalation,
-                                  ws->plan_part + k * (size_t)months);
+            double *out = ws->plan_part + k * (size_t)months;
             if (components)
-                tco_price_plan_items(plan, price_draws, &u, months, w->escalation, w->discount,
-                                     ws->plan_items + (2 * k + 1) * TCO_N_ITEMS);
+                tco_price_plan_months_items(plan, price_draws, &u, months, w->escalation,
+                                            w->discount, out,
+                                            ws->plan_items + (2 * k + 1) * TCO_N_ITEMS);
+            else
+                tco_price_plan_months(plan, price_draws, &u, 1, months, w->escalation, out);
         }
     }
     const bool staff = staff_fill(w, ws->staff);
     double kind_comp[3][TCO_N_COMPONENTS];
-    if (components)
+    if (components) {
+        double sum_discount = 0;
+        for (int i = 0; i < months; i++)
+            sum_discount += w->discount[i];
         for (int kind = 0; kind < 3; kind++)
-            overhead_components((tco_option_kind)kind, w, kind_comp[kind]);
+            overhead_components((tco_option_kind)kind, w, sum_discount, kind_comp[kind]);
+    }
     for (size_t o = 0; o < set->n; o++) {
         const tco_option *opt = &set->items[o];
         double *monthly = ws->monthly + o * (size_t)months;
