@@ -243,7 +243,7 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
             if (p.n_notifications > 0) {
                 format_qty(qty, sizeof qty, p.notifications_p50);
                 share_note(note, sizeof note, p.n_notifications, p.n_trials);
-                fprintf(out, "; moving customer traffic to CPaaS pays from %s notifications a "
+                fprintf(out, "; moving customer traffic to CPaaS breaks even at %s notifications a "
                              "month%s\n", qty, note);
             } else {
                 fprintf(out, "; no notification volume makes the two equal\n");
