@@ -712,6 +712,17 @@ static void a_cpaas_cost_per_seat_moves_both_break_evens(void **state)
     assert_true(solve_direct(&wd, TCO_BREAKEVEN_SEATS, &root));
     assert_rel(root, 2, 0);
     free_world(&wd);
+    /* With growth and noise the month's seats are whole(n x shape): the staff cost steps with
+     * them. d(n) = sum_m (20 - 19) whole(n x shape_m) - 24 x 7: negative at 0, growing without
+     * bound, so a root exists; solve_direct checks that d is within half a cent there or has
+     * changed sign from n - 1. */
+    load_world(&wd,
+               "scenario,months,seats,seat_growth,seat_volatility,notifications,"
+               "cpaas_cost_per_seat\nst,24,10,7%,0.1,1000,19\n",
+               SEAT_VS_SMS);
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_SEATS, &root));
+    assert_true(root >= 1);
+    free_world(&wd);
 }
 
 /* ==== determinism ========================================================================== */
