@@ -7,6 +7,7 @@
 #include "tco/breakeven.h"
 #include "tco/cli.h"
 #include "tco/compare.h"
+#include "tco/report_breakdown.h"
 #include "tco/report_breakeven.h"
 #include "tco/report_compare.h"
 #include "tco/sheet_diff.h"
@@ -33,17 +34,33 @@ static tco_table *make_histogram(const tco_report_item *items, size_t n, const v
     return tco_report_histogram_table(items, n);
 }
 
+static tco_table *make_breakdown(const tco_report_item *items, size_t n, const void *shared)
+{
+    (void)shared;
+    return tco_report_breakdown_table(items, n);
+}
+
 static const tco_analysis_table ENGINE_TABLES[] = {
     {"summary.csv", make_summary}, {"monthly.csv", make_monthly},
-    {"histogram.csv", make_histogram}};
+    {"histogram.csv", make_histogram}, {"breakdown.csv", make_breakdown}};
 
-/* The option objects of the JSON: the rows of the three tables. */
+/* Where the money goes (SPEC §8.2), under the ranking. */
+static void engine_text_after(FILE *fp, const tco_scenario_outputs *out, size_t t,
+                              const void *shared)
+{
+    (void)t, (void)shared;
+    tco_report_breakdown_lines(fp, out->item, NULL);
+}
+
+/* The option objects of the JSON: the rows of the summary, monthly and histogram tables, and
+ * each option's breakdown. */
 static void engine_json(void *scenario, const tco_scenario_outputs *out, size_t t,
                         const void *shared)
 {
     (void)shared;
     tco_report_options_json(scenario, out->item, out->tables[t], out->tables[t + 1],
                             out->tables[t + 2]);
+    tco_report_breakdown_json(scenario, out->item, NULL);
 }
 
 /* ---- compare: pairwise, the sheet diff, the verdict ------------------------------------------ */
@@ -142,8 +159,8 @@ static tco_observer breakeven_observer(const tco_prices *prices)
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
 static const tco_analysis ANALYSES[] = {
-    {NULL, 0, false, NULL, NULL, NULL, ENGINE_TABLES, N_OF(ENGINE_TABLES), NULL, NULL,
-     engine_json},
+    {NULL, 0, false, NULL, NULL, NULL, ENGINE_TABLES, N_OF(ENGINE_TABLES), NULL,
+     engine_text_after, engine_json},
     {"compare", TCO_SKIP_COMPARE, true, compare_observer, compare_prepare, compare_release,
      COMPARE_TABLES, N_OF(COMPARE_TABLES), compare_text_before, compare_text_after,
      compare_json},

@@ -151,6 +151,9 @@ static double role_charges(const tco_breakeven_problem *pb, role r, tco_breakeve
     const bool customers = r.whole || pl->model == TCO_MODEL_CPAAS; /* notifications, api */
     const double sms_per_seat = w->draws[TCO_SCN_INTERNAL_SMS_PER_SEAT];
     const double voice_per_seat = w->draws[TCO_SCN_VOICE_MINUTES_PER_SEAT];
+    const double staff_per_seat = r.whole && pl->model == TCO_MODEL_CPAAS
+                                      ? w->draws[TCO_SCN_CPAAS_COST_PER_SEAT]
+                                      : 0;
     /* the month-vector pricing, a stack-sized chunk of months at a time (no allocation) */
     enum { CHUNK = 64 };
     double seats[CHUNK], sms[CHUNK], voice[CHUNK], out[CHUNK];
@@ -181,6 +184,9 @@ static double role_charges(const tco_breakeven_problem *pb, role r, tco_breakeve
                               out);
         for (int j = 0; j < len; j++)
             total += out[j] * w->discount[start + j];
+        /* SPEC §8.1: a `cpaas:` option's staff cost, per whole seat, escalated */
+        for (int j = 0; staff_per_seat != 0 && j < len; j++)
+            total += staff_per_seat * seats[j] * w->escalation[start + j] * w->discount[start + j];
     }
     return total;
 }
@@ -397,6 +403,8 @@ static double seat_step_bound(const tco_breakeven_problem *pb, role r)
     double b = max_price(&it[TCO_ITEM_SEAT], pr) +
                max_price(&it[TCO_ITEM_SMS], pr) * fmax(sms_q, sms_f) +
                max_price(&it[TCO_ITEM_VOICE], pr) * fmax(voice_q, voice_f);
+    if (r.whole && !allow) /* SPEC §8.1: a `cpaas:` option's staff cost per seat */
+        b += fabs(d[TCO_SCN_CPAAS_COST_PER_SEAT]);
     if (allow) {
         b += max_price(&it[TCO_ITEM_API], pr) * it[TCO_ITEM_API].included / 1000.0 +
              max_price(&it[TCO_ITEM_NUMBER], pr) * it[TCO_ITEM_NUMBER].included +
@@ -485,6 +493,8 @@ static void role_add(const tco_breakeven_problem *pb, role r, tco_breakeven_axis
             pend(&rk, TCO_ITEM_PLATFORM, 1, 0, 0, it[TCO_ITEM_PLATFORM].included * sh, wt);
         if (allow && i == 0 && it[TCO_ITEM_SETUP].included > 0)
             pend(&rk, TCO_ITEM_SETUP, 1, 0, 0, it[TCO_ITEM_SETUP].included * sh, wt);
+        if (r.whole && !allow) /* SPEC §8.1: staff cost, linear in seats: no kink */
+            sd->s0 += wt * w->draws[TCO_SCN_CPAAS_COST_PER_SEAT] * sh;
         if (sh != floor(sh)) /* whole(n x sh) is n x sh for whole n when sh is whole */
             sd->bound += wt * step;
     }
@@ -797,6 +807,17 @@ struct tco_breakeven {
     pair_sum *pairs;
 };
 
+/* The pairs of breakeven.csv: (offered `ucaas:` U, offered `cpaas:` C) (SPEC §6), and
+ * (`ucaas:U`, `hybrid:U+C`) of the same UCaaS plan (SPEC §8.3: from what volume moving
+ * customer traffic to C pays). In option order, U-major: U's `cpaas:` pairs, then its hybrids. */
+static bool is_pair(const tco_option *u, const tco_option *c)
+{
+    if (!u->offered || !c->offered || u->kind != TCO_OPTION_UCAAS)
+        return false;
+    return c->kind == TCO_OPTION_CPAAS ||
+           (c->kind == TCO_OPTION_HYBRID && c->ucaas_plan == u->ucaas_plan);
+}
+
 static void *be_alloc(void *ctx, const tco_option_set *options, int months)
 {
     (void)ctx;
@@ -805,14 +826,11 @@ static void *be_alloc(void *ctx, const tco_option_set *options, int months)
     size_t n = 0;
     for (size_t u = 0; u < options->n; u++)
         for (size_t c = 0; c < options->n; c++)
-            if (options->items[u].offered && options->items[u].kind == TCO_OPTION_UCAAS &&
-                options->items[c].offered && options->items[c].kind == TCO_OPTION_CPAAS)
-                n++;
+            n += is_pair(&options->items[u], &options->items[c]);
     b->pairs = tco_xcalloc(n + 1, sizeof *b->pairs);
     for (size_t u = 0; u < options->n; u++)
         for (size_t c = 0; c < options->n; c++)
-            if (options->items[u].offered && options->items[u].kind == TCO_OPTION_UCAAS &&
-                options->items[c].offered && options->items[c].kind == TCO_OPTION_CPAAS) {
+            if (is_pair(&options->items[u], &options->items[c])) {
                 pair_sum *p = &b->pairs[b->n_pairs++];
                 p->u = u;
                 p->c = c;

@@ -26,6 +26,28 @@ void tco_cost_ws_init(tco_cost_ws *ws, size_t n_plans, size_t n_options, int mon
     ws->overhead = tco_xcalloc(3 * m + 1, sizeof *ws->overhead);
     ws->need = tco_xcalloc(n_plans + 1, sizeof *ws->need);
     ws->sms_all = tco_xcalloc(m + 1, sizeof *ws->sms_all);
+    ws->staff = tco_xcalloc(m + 1, sizeof *ws->staff);
+    ws->plan_items = tco_xcalloc(2 * n_plans * TCO_N_ITEMS + 1, sizeof *ws->plan_items);
+    ws->components = tco_xcalloc(n_options * TCO_N_COMPONENTS + 1, sizeof *ws->components);
+}
+
+const char *tco_component_name(tco_component c)
+{
+    static const char *const NAMES[TCO_N_COMPONENTS] = {
+        [TCO_COMPONENT_SEAT] = "seat",
+        [TCO_COMPONENT_SMS] = "sms",
+        [TCO_COMPONENT_VOICE] = "voice",
+        [TCO_COMPONENT_API] = "api",
+        [TCO_COMPONENT_NUMBER] = "number",
+        [TCO_COMPONENT_PLATFORM] = "platform",
+        [TCO_COMPONENT_SETUP] = "setup",
+        [TCO_COMPONENT_MINIMUM] = "minimum",
+        [TCO_COMPONENT_STAFF_COST] = "staff_cost",
+        [TCO_COMPONENT_UCAAS_LABOR] = "ucaas_labor",
+        [TCO_COMPONENT_CPAAS_LABOR] = "cpaas_labor",
+        [TCO_COMPONENT_DELAY] = "delay",
+    };
+    return NAMES[c];
 }
 
 void tco_cost_ws_fini(tco_cost_ws *ws)
@@ -39,6 +61,10 @@ void tco_cost_ws_fini(tco_cost_ws *ws)
     free(ws->overhead);
     free(ws->need);
     free(ws->sms_all);
+    free(ws->staff);
+    free(ws->plan_items);
+    free(ws->components);
+    ws->staff = ws->plan_items = ws->components = NULL;
     ws->need = NULL;
     ws->sms_all = NULL;
     ws->overhead = NULL;
@@ -66,29 +92,123 @@ static void sms_all_fill(const tco_workload *w, double *sms_all)
         sms_all[i] = w->internal_sms[i] + w->notifications[i];
 }
 
-/* Labor and delay of an option in month index i, before discounting (SPEC §4, §6). */
-static double overhead(tco_option_kind kind, const double *d, int i)
+/* CPaaS labor hours of an option kind in month index i: the integration's, and on a `cpaas:`
+ * option the staff's (SPEC §8.1; a hybrid leaves staff on UCaaS). */
+static double cpaas_hours(tco_option_kind kind, const double *d, int i)
 {
-    const bool ucaas = kind != TCO_OPTION_CPAAS;
-    const bool cpaas = kind != TCO_OPTION_UCAAS;
-    double hours = 0, deploy = 0;
-    if (ucaas) {
-        hours += d[TCO_SCN_UCAAS_ADMIN_HOURS] + (i == 0 ? d[TCO_SCN_UCAAS_SETUP_HOURS] : 0);
-        deploy = d[TCO_SCN_UCAAS_DEPLOY_MONTHS];
-    }
-    if (cpaas) {
-        hours += d[TCO_SCN_CPAAS_MAINTENANCE_HOURS] + (i == 0 ? d[TCO_SCN_CPAAS_BUILD_HOURS] : 0);
-        if (d[TCO_SCN_CPAAS_DEPLOY_MONTHS] > deploy)
-            deploy = d[TCO_SCN_CPAAS_DEPLOY_MONTHS];
-    }
-    /* SPEC §6: month m carries delay_cost x min(1, max(0, D - (m-1))); here i = m-1 */
-    double waiting = deploy - i;
-    waiting = waiting < 0 ? 0 : waiting > 1 ? 1 : waiting;
-    return hours * d[TCO_SCN_ENGINEER_RATE] + waiting * d[TCO_SCN_DELAY_COST_PER_MONTH];
+    double hours = d[TCO_SCN_CPAAS_MAINTENANCE_HOURS] + (i == 0 ? d[TCO_SCN_CPAAS_BUILD_HOURS] : 0);
+    if (kind == TCO_OPTION_CPAAS) /* + 0 when not given: the same bits as without */
+        hours += d[TCO_SCN_CPAAS_STAFF_MAINTENANCE_HOURS] +
+                 (i == 0 ? d[TCO_SCN_CPAAS_STAFF_BUILD_HOURS] : 0);
+    return hours;
 }
 
-void tco_cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *set,
-                    const double *price_draws, const tco_workload *w)
+/* The share of month index i still before go-live of an option kind (SPEC §6). */
+static double waiting_share(tco_option_kind kind, const double *d, int i)
+{
+    double deploy = 0;
+    if (kind != TCO_OPTION_CPAAS)
+        deploy = d[TCO_SCN_UCAAS_DEPLOY_MONTHS];
+    if (kind != TCO_OPTION_UCAAS && d[TCO_SCN_CPAAS_DEPLOY_MONTHS] > deploy)
+        deploy = d[TCO_SCN_CPAAS_DEPLOY_MONTHS];
+    /* SPEC §6: month m carries delay_cost x min(1, max(0, D - (m-1))); here i = m-1 */
+    double waiting = deploy - i;
+    return waiting < 0 ? 0 : waiting > 1 ? 1 : waiting;
+}
+
+static double ucaas_hours(const double *d, int i)
+{
+    return d[TCO_SCN_UCAAS_ADMIN_HOURS] + (i == 0 ? d[TCO_SCN_UCAAS_SETUP_HOURS] : 0);
+}
+
+/* Labor and delay of an option in month index i, before discounting (SPEC §4, §6, §8.1). */
+static double overhead(tco_option_kind kind, const double *d, int i)
+{
+    double hours = 0;
+    if (kind != TCO_OPTION_CPAAS)
+        hours += ucaas_hours(d, i);
+    if (kind != TCO_OPTION_UCAAS)
+        hours += cpaas_hours(kind, d, i);
+    return hours * d[TCO_SCN_ENGINEER_RATE] +
+           waiting_share(kind, d, i) * d[TCO_SCN_DELAY_COST_PER_MONTH];
+}
+
+/* The labor and delay components of an option kind (SPEC §8.2), discounted, over the horizon:
+ * what overhead() adds up, kept apart. Hours are the same every month but the first, so labor
+ * is hours x the sum of the discount factors (sum_discount) plus month 1's one-time hours; the
+ * delay runs only until go-live. */
+static void overhead_components(tco_option_kind kind, const tco_workload *w, double sum_discount,
+                                double *comp)
+{
+    const double *d = w->draws;
+    const double rate = d[TCO_SCN_ENGINEER_RATE], first = w->discount[0];
+    comp[TCO_COMPONENT_UCAAS_LABOR] =
+        kind == TCO_OPTION_CPAAS
+            ? 0
+            : rate * (d[TCO_SCN_UCAAS_ADMIN_HOURS] * sum_discount +
+                      d[TCO_SCN_UCAAS_SETUP_HOURS] * first);
+    double cpaas = 0;
+    if (kind != TCO_OPTION_UCAAS) {
+        double monthly = d[TCO_SCN_CPAAS_MAINTENANCE_HOURS], once = d[TCO_SCN_CPAAS_BUILD_HOURS];
+        if (kind == TCO_OPTION_CPAAS) {
+            monthly += d[TCO_SCN_CPAAS_STAFF_MAINTENANCE_HOURS];
+            once += d[TCO_SCN_CPAAS_STAFF_BUILD_HOURS];
+        }
+        cpaas = rate * (monthly * sum_discount + once * first);
+    }
+    comp[TCO_COMPONENT_CPAAS_LABOR] = cpaas;
+    double delay = 0;
+    for (int i = 0; i < w->months; i++) {
+        const double share = waiting_share(kind, d, i);
+        if (share == 0)
+            break; /* live from here on */
+        delay += share * d[TCO_SCN_DELAY_COST_PER_MONTH] * w->discount[i];
+    }
+    comp[TCO_COMPONENT_DELAY] = delay;
+}
+
+/* SPEC §8.1: staff[i] = cpaas_cost_per_seat x whole seats x escalation of month index i, the
+ * staff cost of a `cpaas:` option; false (staff untouched) when the cost per seat is 0. */
+static bool staff_fill(const tco_workload *w, double *staff)
+{
+    const double per_seat = w->draws[TCO_SCN_CPAAS_COST_PER_SEAT];
+    if (per_seat == 0)
+        return false;
+    for (int i = 0; i < w->months; i++)
+        staff[i] = per_seat * w->seats[i] * w->escalation[i];
+    return true;
+}
+
+/* comp[] of one offered option: its plans' item charges in their roles, the staff cost of a
+ * `cpaas:` option, and its kind's labor and delay (kind_comp). */
+static void option_components(const tco_cost_ws *ws, const tco_option *opt,
+                              const double *kind_comp, bool staff, const tco_workload *w,
+                              double *comp)
+{
+    for (int c = 0; c < TCO_N_COMPONENTS; c++)
+        comp[c] = 0;
+    const bool hybrid = opt->kind == TCO_OPTION_HYBRID;
+    const long plans[2] = {opt->ucaas_plan, opt->cpaas_plan};
+    for (int k = 0; k < 2; k++) {
+        if (plans[k] < 0)
+            continue;
+        const double *items = ws->plan_items + (2 * (size_t)plans[k] + hybrid) * TCO_N_ITEMS;
+        for (int item = 0; item < TCO_N_ITEMS; item++)
+            comp[item] += items[item];
+    }
+    if (opt->kind == TCO_OPTION_CPAAS && staff) {
+        double sum = 0;
+        for (int i = 0; i < w->months; i++)
+            sum += ws->staff[i] * w->discount[i];
+        comp[TCO_COMPONENT_STAFF_COST] = sum;
+    }
+    comp[TCO_COMPONENT_UCAAS_LABOR] = kind_comp[TCO_COMPONENT_UCAAS_LABOR];
+    comp[TCO_COMPONENT_CPAAS_LABOR] = kind_comp[TCO_COMPONENT_CPAAS_LABOR];
+    comp[TCO_COMPONENT_DELAY] = kind_comp[TCO_COMPONENT_DELAY];
+}
+
+static void cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *set,
+                       const double *price_draws, const tco_workload *w, bool components)
 {
     const int months = ws->months;
     /* Labor and delay depend only on the option's kind: three rows, not one per option. */
@@ -133,30 +253,54 @@ void tco_cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *
         const tco_plan *plan = &p->plans[k];
         if (ws->need[k] & NEED_FULL) {
             const tco_usage_months u = usage_of(w, plan->model, true, ws->sms_all);
-            tco_price_plan_months(plan, price_draws, &u, 1, months, w->escalation,
-                                  ws->plan_full + k * (size_t)months);
+            double *out = ws->plan_full + k * (size_t)months;
+            if (components)
+                tco_price_plan_months_items(plan, price_draws, &u, months, w->escalation,
+                                            w->discount, out, ws->plan_items + 2 * k * TCO_N_ITEMS);
+            else
+                tco_price_plan_months(plan, price_draws, &u, 1, months, w->escalation, out);
         }
         if (ws->need[k] & NEED_PART) {
             const tco_usage_months u = usage_of(w, plan->model, false, NULL);
-            tco_price_plan_months(plan, price_draws, &u, 1, months, w->escalation,
-                                  ws->plan_part + k * (size_t)months);
+            double *out = ws->plan_part + k * (size_t)months;
+            if (components)
+                tco_price_plan_months_items(plan, price_draws, &u, months, w->escalation,
+                                            w->discount, out,
+                                            ws->plan_items + (2 * k + 1) * TCO_N_ITEMS);
+            else
+                tco_price_plan_months(plan, price_draws, &u, 1, months, w->escalation, out);
         }
+    }
+    const bool staff = staff_fill(w, ws->staff);
+    double kind_comp[3][TCO_N_COMPONENTS];
+    if (components) {
+        double sum_discount = 0;
+        for (int i = 0; i < months; i++)
+            sum_discount += w->discount[i];
+        for (int kind = 0; kind < 3; kind++)
+            overhead_components((tco_option_kind)kind, w, sum_discount, kind_comp[kind]);
     }
     for (size_t o = 0; o < set->n; o++) {
         const tco_option *opt = &set->items[o];
         double *monthly = ws->monthly + o * (size_t)months;
+        double *comp = ws->components + o * TCO_N_COMPONENTS;
         if (!opt->offered) {
             for (int i = 0; i < months; i++)
                 monthly[i] = NAN;
             ws->total[o] = NAN;
+            for (int c = 0; components && c < TCO_N_COMPONENTS; c++)
+                comp[c] = NAN;
             continue;
         }
+        if (components)
+            option_components(ws, opt, kind_comp[opt->kind], staff, w, comp);
         const double *a, *b = NULL;
         if (opt->kind == TCO_OPTION_UCAAS)
             a = ws->plan_full + (size_t)opt->ucaas_plan * (size_t)months;
-        else if (opt->kind == TCO_OPTION_CPAAS)
+        else if (opt->kind == TCO_OPTION_CPAAS) {
             a = ws->plan_full + (size_t)opt->cpaas_plan * (size_t)months;
-        else {
+            b = staff ? ws->staff : NULL; /* SPEC §8.1 */
+        } else {
             a = ws->plan_part + (size_t)opt->ucaas_plan * (size_t)months;
             b = ws->plan_part + (size_t)opt->cpaas_plan * (size_t)months;
         }
@@ -169,6 +313,18 @@ void tco_cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *
         }
         ws->total[o] = total;
     }
+}
+
+void tco_cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *set,
+                    const double *price_draws, const tco_workload *w)
+{
+    cost_trial(ws, p, set, price_draws, w, false);
+}
+
+void tco_cost_trial_components(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *set,
+                               const double *price_draws, const tco_workload *w)
+{
+    cost_trial(ws, p, set, price_draws, w, true);
 }
 
 double tco_cost_option_total(const tco_prices *p, const tco_option *opt,
@@ -191,6 +347,7 @@ double tco_cost_option_total(const tco_prices *p, const tco_option *opt,
         tco_price_plan_months(&p->plans[opt->cpaas_plan], price_draws, &u, 1, w->months,
                               w->escalation, c_cost);
     }
+    const double per_seat = w->draws[TCO_SCN_CPAAS_COST_PER_SEAT];
     double total = 0;
     for (size_t i = 0; i < months; i++) {
         /* summed in the order tco_cost_trial uses, so both give the same bits */
@@ -199,6 +356,8 @@ double tco_cost_option_total(const tco_prices *p, const tco_option *opt,
             c += u_cost[i];
         if (opt->cpaas_plan >= 0)
             c += c_cost[i];
+        if (opt->kind == TCO_OPTION_CPAAS && per_seat != 0) /* SPEC §8.1, as staff_fill */
+            c += per_seat * w->seats[i] * w->escalation[i];
         c += overhead(opt->kind, w->draws, (int)i);
         total += c * w->discount[i];
     }

@@ -69,6 +69,8 @@ static void option_result_reset(tco_option_result *r, int months)
     r->cheapest_sum = r->cheapest_sumsq = 0;
     for (int m = 0; m < months; m++)
         r->month_sum[m] = 0;
+    for (int c = 0; c < TCO_N_COMPONENTS; c++)
+        r->component_sum[c] = 0;
 }
 
 static void option_result_merge(tco_option_result *dst, const tco_option_result *src, int months)
@@ -79,6 +81,8 @@ static void option_result_merge(tco_option_result *dst, const tco_option_result 
     dst->cheapest_sumsq += src->cheapest_sumsq;
     for (int m = 0; m < months; m++)
         dst->month_sum[m] += src->month_sum[m];
+    for (int c = 0; c < TCO_N_COMPONENTS; c++)
+        dst->component_sum[c] += src->component_sum[c];
 }
 
 /* dst's month-by-month sketches += src's (any order gives the same result). */
@@ -224,7 +228,7 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
         /* in index order: a paired cell takes an earlier plan's draw (tco_prices_draw_plan) */
         for (size_t j = 0; j < st->p->n_plans; j++)
             tco_prices_draw_plan(st->p, j, ws->plan_rng[j], ws->price_draws);
-        tco_cost_trial(&ws->cost, st->p, st->set, ws->price_draws, &ws->w);
+        tco_cost_trial_components(&ws->cost, st->p, st->set, ws->price_draws, &ws->w);
         for (size_t k = 0; k < st->cfg->n_observers; k++) {
             const tco_trial_view view = {st->s, st->p, st->set, ws->price_draws, &ws->w,
                                          &ws->cost, ws->scratch[k]};
@@ -248,6 +252,9 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
             const double x = ws->cost.total[o];
             tco_moments_add(&r->tco, x);
             tco_sketch_add(&r->tco_q, x);
+            const double *comp = ws->cost.components + o * TCO_N_COMPONENTS;
+            for (int c = 0; c < TCO_N_COMPONENTS; c++)
+                r->component_sum[c] += comp[c];
             if (tco_ties_with_lowest(x, best)) {
                 r->cheapest_sum += share;
                 r->cheapest_sumsq += share * share;

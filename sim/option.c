@@ -46,6 +46,23 @@ static char *ucaas_caveat(const tco_plan *plan, bool notifications, bool api)
                                               : "API requests are");
 }
 
+/* SPEC §8.1: a `cpaas:` option carries the staff too; with seats and none of the three staff
+ * columns, say that it does so for free (the result would crown it for the price of its
+ * minutes). */
+static char *cpaas_staff_caveat(const tco_plan *plan, const tco_scenario *s)
+{
+    if (tco_value_is_zero(&s->v[TCO_SCN_SEATS]) ||
+        !tco_value_is_zero(&s->v[TCO_SCN_CPAAS_STAFF_BUILD_HOURS]) ||
+        !tco_value_is_zero(&s->v[TCO_SCN_CPAAS_STAFF_MAINTENANCE_HOURS]) ||
+        !tco_value_is_zero(&s->v[TCO_SCN_CPAAS_COST_PER_SEAT]))
+        return NULL;
+    return tco_xasprintf("cpaas:%s carries the staff at no cost of building their telephony "
+                         "(softphones, routing, voicemail); give cpaas_staff_build_hours, "
+                         "cpaas_staff_maintenance_hours or cpaas_cost_per_seat "
+                         "(tcosim-scenario(5))",
+                         plan->name);
+}
+
 void tco_options_build(tco_option_set *set, const tco_prices *p, const tco_scenario *s)
 {
     const bool internal_sms = !tco_value_is_zero(&s->v[TCO_SCN_INTERNAL_SMS_PER_SEAT]);
@@ -65,7 +82,8 @@ void tco_options_build(tco_option_set *set, const tco_prices *p, const tco_scena
             char *why = missing_usage(&p->plans[i], internal_sms || notifications, voice, api);
             set->items[set->n++] = (tco_option){TCO_OPTION_CPAAS,
                                                 tco_xasprintf("cpaas:%s", p->plans[i].name), -1,
-                                                (long)i, why == NULL, why, NULL};
+                                                (long)i, why == NULL, why,
+                                                cpaas_staff_caveat(&p->plans[i], s)};
         }
     for (size_t u = 0; u < p->n_plans; u++) {
         if (p->plans[u].model != TCO_MODEL_UCAAS)

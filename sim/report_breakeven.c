@@ -271,19 +271,31 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
                     share, m10, m50, m90);
         }
         char qty[48], note[96];
-        if (p.n_notifications > 0) {
-            tco_numfmt_quantity(qty, sizeof qty, p.notifications_p50);
-            share_note(note, sizeof note, p.n_notifications, p.n_trials);
-            fprintf(out, "; equal TCO at %s notifications a month%s", qty, note);
+        const tco_option *c = &r->options.items[p.per_transaction];
+        if (c->kind == TCO_OPTION_HYBRID) { /* SPEC §8.3: from what volume the move pays */
+            if (p.n_notifications > 0) {
+                tco_numfmt_quantity(qty, sizeof qty, p.notifications_p50);
+                share_note(note, sizeof note, p.n_notifications, p.n_trials);
+                fprintf(out, "; moving customer traffic to CPaaS breaks even at %s notifications a "
+                             "month%s", qty, note);
+            } else {
+                fprintf(out, "; no notification volume makes the two equal");
+            }
         } else {
-            fprintf(out, "; no notification volume gives equal TCO");
-        }
-        if (p.n_seats > 0) {
-            tco_numfmt_quantity(qty, sizeof qty, p.seats_p50);
-            share_note(note, sizeof note, p.n_seats, p.n_trials);
-            fprintf(out, " or %s seat%s%s", qty, p.seats_p50 == 1 ? "" : "s", note);
-        } else {
-            fprintf(out, ", no seat count either");
+            if (p.n_notifications > 0) {
+                tco_numfmt_quantity(qty, sizeof qty, p.notifications_p50);
+                share_note(note, sizeof note, p.n_notifications, p.n_trials);
+                fprintf(out, "; equal TCO at %s notifications a month%s", qty, note);
+            } else {
+                fprintf(out, "; no notification volume gives equal TCO");
+            }
+            if (p.n_seats > 0) {
+                tco_numfmt_quantity(qty, sizeof qty, p.seats_p50);
+                share_note(note, sizeof note, p.n_seats, p.n_trials);
+                fprintf(out, " or %s seat%s%s", qty, p.seats_p50 == 1 ? "" : "s", note);
+            } else {
+                fprintf(out, ", no seat count either");
+            }
         }
         if (fclose(out) != 0)
             tco_out_of_memory("a break-even line");

@@ -43,7 +43,7 @@ typedef struct field_rule {
     const char *why;        /* NULL, or why the range is what it is, for the message */
 } field_rule;
 
-/* SPEC §4 columns in order, then the §7 rule inputs. Upper bounds, and the discount rate's
+/* SPEC §4 columns in order, then §8.1's, then the §7 rule inputs. Upper bounds, and the discount rate's
  * lower one, are ours (documented in the README): they keep costs finite over 600 months. */
 static const field_rule RULES[TCO_SCN_N_FIELDS] = {
     [TCO_SCN_SEATS] = {"seats", 0, 0, TCO_MAX_SEATS, false, "a count from 0 to 1e9"},
@@ -84,6 +84,15 @@ static const field_rule RULES[TCO_SCN_N_FIELDS] = {
                                      "months from 0 to 600"},
     [TCO_SCN_DELAY_COST_PER_MONTH] = {"delay_cost_per_month", 0, 0, 1e12, false,
                                       "$ per month from 0 to 1e12"},
+    /* SPEC §8.1: staff on a `cpaas:` option. A cost per seat of at most 1e6 $ is a seat price
+     * far inside the pricesheet's bound of 1e9 $ a unit, and the hours are those of
+     * cpaas_build_hours and cpaas_maintenance_hours: the worst case above holds. */
+    [TCO_SCN_CPAAS_STAFF_BUILD_HOURS] = {"cpaas_staff_build_hours", 0, 0, 1e7, false,
+                                         "hours from 0 to 1e7"},
+    [TCO_SCN_CPAAS_STAFF_MAINTENANCE_HOURS] = {"cpaas_staff_maintenance_hours", 0, 0, 1e6, false,
+                                               "hours per month from 0 to 1e6"},
+    [TCO_SCN_CPAAS_COST_PER_SEAT] = {"cpaas_cost_per_seat", 0, 0, 1e6, false,
+                                     "$ per seat-month from 0 to 1e6"},
     [TCO_SCN_DEV_HOURS_PER_WEEK] = {"dev_hours_per_week", 0, 0, 168, false,
                                     "hours per week from 0 to 168"},
     [TCO_SCN_TIME_TO_MARKET_DAYS] = {"time_to_market_days", 0, 0, 1e5, false,

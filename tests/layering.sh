@@ -14,7 +14,7 @@ layer() {
     cost|sheet_diff) echo 5 ;;
     engine) echo 6 ;;
     breakeven|compare|report) echo 7 ;;
-    sweep|recommend) echo 8 ;;
+    sweep|recommend|report_breakdown) echo 8 ;;
     report_breakeven|report_compare) echo 9 ;;
     cmdutil|analysis) echo 10 ;;
     cmd_run|cmd_validate|cmd_breakeven|cmd_recommend) echo 11 ;;

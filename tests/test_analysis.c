@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "tco/analysis.h"
+#include "tco/report_breakdown.h"
 #include "tco/breakeven.h"
 #include "tco/cli.h"
 #include "tco/compare.h"
@@ -90,11 +91,12 @@ static void files_and_checks_follow_the_registry(void **state)
     char buf[256];
     files(0, buf, sizeof buf);
     assert_string_equal(buf,
-                        "summary.csv monthly.csv histogram.csv pairwise.csv diff.csv breakeven.csv");
+                        "summary.csv monthly.csv histogram.csv breakdown.csv pairwise.csv diff.csv "
+                        "breakeven.csv");
     files(TCO_SKIP_COMPARE, buf, sizeof buf);
-    assert_string_equal(buf, "summary.csv monthly.csv histogram.csv breakeven.csv");
+    assert_string_equal(buf, "summary.csv monthly.csv histogram.csv breakdown.csv breakeven.csv");
     files(TCO_SKIP_BREAKEVEN | TCO_SKIP_COMPARE, buf, sizeof buf);
-    assert_string_equal(buf, "summary.csv monthly.csv histogram.csv");
+    assert_string_equal(buf, "summary.csv monthly.csv histogram.csv breakdown.csv");
     assert_string_equal(tco_analysis_table_file(TCO_TABLE_SUMMARY), "summary.csv");
     /* only compare keeps per-pair state */
     assert_true(tco_analyses_pairs(0));
@@ -166,6 +168,7 @@ static void options_section(void *scenario, const tco_report_item *item, void *c
     tco_table *m = tco_report_monthly_table(item, 1);
     tco_table *h = tco_report_histogram_table(item, 1);
     tco_report_options_json(scenario, item, s, m, h);
+    tco_report_breakdown_json(scenario, item, NULL);
     tco_table_free(s);
     tco_table_free(m);
     tco_table_free(h);
@@ -174,9 +177,10 @@ static void options_section(void *scenario, const tco_report_item *item, void *c
 static void check_outputs(unsigned skip)
 {
     typedef int (*writer)(FILE *, const tco_report_item *, size_t);
-    static const writer WRITERS[] = {tco_report_summary_csv, tco_report_monthly_csv,
-                                     tco_report_histogram_csv, tco_report_pairwise_csv,
-                                     tco_report_diff_csv, tco_report_breakeven_csv};
+    static const writer WRITERS[] = {tco_report_summary_csv,   tco_report_monthly_csv,
+                                     tco_report_histogram_csv, tco_report_breakdown_csv,
+                                     tco_report_pairwise_csv,  tco_report_diff_csv,
+                                     tco_report_breakeven_csv};
     assert_int_equal(tco_analyses_n_tables(), sizeof WRITERS / sizeof WRITERS[0]);
     run r;
     run_new(&r, skip);
@@ -198,7 +202,7 @@ static void check_outputs(unsigned skip)
         free(y);
         checked++;
     }
-    assert_int_equal(checked, skip ? 3 : 6);
+    assert_int_equal(checked, skip ? 4 : 7);
 
     /* the table report and the JSON, against the writers with the sections of before */
     const tco_report_section compare = {tco_report_compare_table_before,
@@ -206,7 +210,8 @@ static void check_outputs(unsigned skip)
                                         tco_report_compare_json, NULL};
     const tco_report_section breakeven = {NULL, tco_report_breakeven_table,
                                           tco_report_breakeven_json, NULL};
-    const tco_report_section options = {NULL, NULL, options_section, NULL};
+    /* the engine's own: the breakdown lines under the ranking, the option objects */
+    const tco_report_section options = {NULL, tco_report_breakdown_lines, options_section, NULL};
     tco_report_section sections[3] = {options};
     size_t n = 1;
     if (!(skip & TCO_SKIP_COMPARE))
@@ -214,7 +219,7 @@ static void check_outputs(unsigned skip)
     if (!(skip & TCO_SKIP_BREAKEVEN))
         sections[n++] = breakeven;
     assert_int_equal(tco_run_outputs_text(bytes_open(&a), &out), 0);
-    assert_int_equal(tco_report_table_sections(bytes_open(&b), items, 2, sections + 1, n - 1), 0);
+    assert_int_equal(tco_report_table_sections(bytes_open(&b), items, 2, sections, n), 0);
     char *x = bytes_close(&a), *y = bytes_close(&b);
     assert_string_equal(x, y);
     assert_int_equal(strstr(x, "sheet diff") != NULL, !(skip & TCO_SKIP_COMPARE));

@@ -81,8 +81,10 @@ static void pair0(const world *wd, tco_breakeven_pair *out)
 {
     const tco_breakeven *b = tco_breakeven_find(&wd->r);
     assert_non_null(b);
-    assert_int_equal(tco_breakeven_n_pairs(b), 1);
+    /* (ucaas:U, cpaas:C), then (ucaas:U, hybrid:U+C) (SPEC §8.3) */
+    assert_int_equal(tco_breakeven_n_pairs(b), 2);
     tco_breakeven_pair_get(b, 0, out);
+    assert_int_equal(wd->r.options.items[out->per_transaction].kind, TCO_OPTION_CPAAS);
 }
 
 /* One deterministic trial of scenario 0 priced on every option, for the direct solver. */
@@ -663,6 +665,67 @@ static void every_cell_at_its_mean_folds_spikes_in(void **state)
     free_world(&wd);
 }
 
+/* SPEC §8.3: (ucaas:U, hybrid:U+C). U: seat $20 and SMS $0.02; C: SMS $0.007 and a $100
+ * platform. 10 seats, 12 months, N notifications a month:
+ *   TCO_U = 12 (200 + 0.02 N), TCO_H = 12 (200 + 0.007 N + 100): d = 12 (0.013 N - 100), so
+ *   moving customer traffic to C pays from N = 100 / 0.013 = 7,692.31 notifications a month;
+ *   d does not depend on seats (both pay the seats of U): no seat root, a blank cell. */
+static void the_hybrid_of_the_same_ucaas_plan_breaks_even_at_7692_notifications(void **state)
+{
+    (void)state;
+    world wd;
+    load_world(&wd, "scenario,months,seats,notifications\nh,12,10,1000\n",
+               "vendor,plan,model,item,price\n"
+               "U,Seat,ucaas,seat,20\n"
+               "U,Seat,ucaas,sms,0.02\n"
+               "C,Sms,cpaas,sms,0.007\n"
+               "C,Sms,cpaas,platform,100\n");
+    run_world(&wd, 0, 200, 2);
+    const tco_breakeven *b = tco_breakeven_find(&wd.r);
+    assert_int_equal(tco_breakeven_n_pairs(b), 2);
+    tco_breakeven_pair p;
+    tco_breakeven_pair_get(b, 1, &p);
+    assert_string_equal(wd.r.options.items[p.per_seat].name, "ucaas:U/Seat");
+    assert_string_equal(wd.r.options.items[p.per_transaction].name, "hybrid:U/Seat+C/Sms");
+    assert_int_equal(p.n_notifications, 200);
+    assert_rel(p.notifications_p50, 100 / 0.013, 1e-3); /* the sketch's 0.1% */
+    assert_int_equal(p.n_seats, 0);
+    assert_true(isnan(p.seats_p50));
+    /* at 1,000 notifications U costs 220 a month, H 307: H dearer in every month: none */
+    assert_int_equal(p.n_crossover, 0);
+    free_world(&wd);
+}
+
+/* SPEC §8.1 in the solver: seat $20 against SMS $0.007 with cpaas_cost_per_seat $15, 12 months:
+ *   notifications (10 seats): TCO_U = 2,400, TCO_C = 12 (0.007 N + 150) = 0.084 N + 1,800,
+ *   equal at N = 600 / 0.084 = 7,142.86;
+ *   seats (1,000 notifications): TCO_U = 240 S, TCO_C = 12 (7 + 15 S) = 84 + 180 S, d(S) =
+ *   60 S - 84: d(1) = -24, d(2) = +36: 2 whole seats. */
+static void a_cpaas_cost_per_seat_moves_both_break_evens(void **state)
+{
+    (void)state;
+    world wd;
+    load_world(&wd, "scenario,months,seats,notifications,cpaas_cost_per_seat\nst,12,10,1000,15\n",
+               SEAT_VS_SMS);
+    double root;
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_NOTIFICATIONS, &root));
+    assert_rel(root, 600 / 0.084, 1e-10);
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_SEATS, &root));
+    assert_rel(root, 2, 0);
+    free_world(&wd);
+    /* With growth and noise the month's seats are whole(n x shape): the staff cost steps with
+     * them. d(n) = sum_m (20 - 19) whole(n x shape_m) - 24 x 7: negative at 0, growing without
+     * bound, so a root exists; solve_direct checks that d is within half a cent there or has
+     * changed sign from n - 1. */
+    load_world(&wd,
+               "scenario,months,seats,seat_growth,seat_volatility,notifications,"
+               "cpaas_cost_per_seat\nst,24,10,7%,0.1,1000,19\n",
+               SEAT_VS_SMS);
+    assert_true(solve_direct(&wd, TCO_BREAKEVEN_SEATS, &root));
+    assert_true(root >= 1);
+    free_world(&wd);
+}
+
 /* ==== determinism ========================================================================== */
 
 static void summaries_are_identical_for_one_and_two_threads(void **state)
@@ -688,9 +751,10 @@ static void summaries_are_identical_for_one_and_two_threads(void **state)
     run_world(&a, 0, 5000, 1);
     run_world(&b, 0, 5000, 2);
     const tco_breakeven *ba = tco_breakeven_find(&a.r), *bb = tco_breakeven_find(&b.r);
-    assert_int_equal(tco_breakeven_n_pairs(ba), 4);
-    assert_int_equal(tco_breakeven_n_pairs(bb), 4);
-    for (size_t i = 0; i < 4; i++) {
+    /* 2 UCaaS plans x (2 CPaaS plans + their 2 hybrids) */
+    assert_int_equal(tco_breakeven_n_pairs(ba), 8);
+    assert_int_equal(tco_breakeven_n_pairs(bb), 8);
+    for (size_t i = 0; i < 8; i++) {
         tco_breakeven_pair pa, pb;
         tco_breakeven_pair_get(ba, i, &pa);
         tco_breakeven_pair_get(bb, i, &pb);
@@ -708,6 +772,8 @@ int main(void)
         cmocka_unit_test(crossover_is_the_first_month_of_the_final_order),
         cmocka_unit_test(a_tie_does_not_change_the_order),
         cmocka_unit_test(seat_20_vs_sms_0_007_breaks_even_at_28571_notifications_and_1_seat),
+        cmocka_unit_test(the_hybrid_of_the_same_ucaas_plan_breaks_even_at_7692_notifications),
+        cmocka_unit_test(a_cpaas_cost_per_seat_moves_both_break_evens),
         cmocka_unit_test(a_cpaas_build_cost_crosses_in_month_39),
         cmocka_unit_test(a_pair_that_never_crosses_gives_blanks),
         cmocka_unit_test(tiers_and_allowances_put_the_root_on_the_right_piece),

@@ -2,7 +2,8 @@
 /* Known-answer tests of cost (SPEC §6): one trial of the deterministic scenarios of
  * hand_cases.h, month by month and in total, to the cent; the labor, delay, escalation and
  * discount of each option kind; what a hybrid's parts carry; tco_cost_option_total agreeing
- * with tco_cost_trial; options that are not offered priced as NAN, never as free. */
+ * with tco_cost_trial; options that are not offered priced as NAN, never as free; staff on a
+ * `cpaas:` option (SPEC §8.1) and the components of each TCO (§8.2). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -228,6 +229,136 @@ static void a_ucaas_plans_number_allowance_is_per_seat_in_every_option(void **st
     tco_scenario_file_fini(&f);
 }
 
+/* The issue's 30-staff office (SPEC §8.1): 30 seats x 300 voice minutes, 36 months. The
+ * UCaaS plan: 30 x $20 = $600 a month, 36 x 600 = 21,600. The CPaaS plan: 9,000 minutes x
+ * $0.0085 = 76.50 plus one number at $0.50 = 77 a month, 36 x 77 = 2,772 for the minutes
+ * alone; with the staff's telephony built on it at $100 an hour: 480 build hours in month 1
+ * (48,000) + 20 hours a month (36 x 2,000 = 72,000) + $8 per seat-month (30 x 8 x 36 =
+ * 8,640): 2,772 + 48,000 + 72,000 + 8,640 = 131,412. The hybrid keeps staff on UCaaS and pays
+ * none of it: 21,600 + 36 x 0.50 (its CPaaS part rents the number) = 21,618. */
+static const char OFFICE_SHEET[] = "vendor,plan,model,item,price\n"
+                                   "U,Seat,ucaas,seat,20\n"
+                                   "C,Voice,cpaas,voice,0.0085\n"
+                                   "C,Voice,cpaas,number,0.5\n";
+
+static void staff_on_a_cpaas_option_pay_labor_and_a_cost_per_seat(void **state)
+{
+    (void)state;
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,voice_minutes_per_seat,engineer_rate,"
+                     "cpaas_staff_build_hours,cpaas_staff_maintenance_hours,cpaas_cost_per_seat\n"
+                     "office,36,30,300,100,480,20,8\n"
+                     "free,36,30,300,0,0,0,0\n");
+    tco_prices p;
+    tu_prices(&p, OFFICE_SHEET);
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    const size_t c = option_index(&t.set, "cpaas:C/Voice");
+    tu_assert_cents(t.ws.total[option_index(&t.set, "ucaas:U/Seat")], 21600.00);
+    tu_assert_cents(t.ws.total[c], 131412.00);
+    /* month 1: 77 + 48,000 + 2,000 + 240 = 50,317; month 2: 77 + 2,000 + 240 = 2,317 */
+    tu_assert_cents(month_of(&t, "cpaas:C/Voice", 1), 50317.00);
+    tu_assert_cents(month_of(&t, "cpaas:C/Voice", 2), 2317.00);
+    tu_assert_cents(t.ws.total[option_index(&t.set, "hybrid:U/Seat+C/Voice")], 21618.00);
+    tu_assert_cents(tco_cost_option_total(&p, &t.set.items[c], t.draws, &t.w), 131412.00);
+    assert_null(t.set.items[c].note); /* the scenario gives the staff's cost */
+    trial_fini(&t);
+    /* without the staff columns: 2,772, and the note says why it is so cheap */
+    trial_run(&t, &f.items[1], &p);
+    tu_assert_cents(t.ws.total[option_index(&t.set, "cpaas:C/Voice")], 2772.00);
+    const char *note = t.set.items[option_index(&t.set, "cpaas:C/Voice")].note;
+    assert_non_null(note);
+    assert_non_null(strstr(note, "carries the staff at no cost"));
+    assert_null(t.set.items[option_index(&t.set, "hybrid:U/Seat+C/Voice")].note);
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
+static void staff_cost_per_seat_is_escalated_and_discounted_like_vendor_prices(void **state)
+{
+    (void)state;
+    /* 10 seats x $5 a seat-month, 24 months, 10% a year escalation, no vendor charge (a CPaaS
+     * plan of a $0 platform): months 1-12 50 each, months 13-24 55 each: 600 + 660 = 1,260.
+     * With 0 seats: no staff, no note, no cost. */
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,price_escalation,cpaas_cost_per_seat\n"
+                     "esc,24,10,10%,5\n"
+                     "none,24,0,10%,0\n");
+    tco_prices p;
+    tu_prices(&p, "vendor,plan,model,item,price\nC,Flat,cpaas,platform,0\n");
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    tu_assert_cents(month_of(&t, "cpaas:C/Flat", 12), 50.00);
+    tu_assert_cents(month_of(&t, "cpaas:C/Flat", 13), 55.00);
+    tu_assert_cents(t.ws.total[0], 1260.00);
+    trial_fini(&t);
+    trial_run(&t, &f.items[1], &p);
+    tu_assert_cents(t.ws.total[0], 0.00);
+    assert_null(t.set.items[0].note);
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
+/* SPEC §8.2: the components of the office above, each by hand: cpaas:C/Voice voice 36 x 76.50
+ * = 2,754, number 36 x 0.50 = 18, staff_cost 8,640, cpaas_labor 48,000 + 72,000 = 120,000 (sum
+ * 131,412); ucaas:U/Seat seat 21,600; the hybrid seat 21,600 and number 18. With delay ($1,000
+ * a month, CPaaS live after 1.5 months) and UCaaS admin (2 hours a month at $100 over 36
+ * months = 7,200) on a second row: delay 1,000 + 500 = 1,500 on the cpaas: and hybrid options,
+ * 0 on ucaas:; ucaas_labor 7,200 on ucaas: and the hybrid. Every option's components add up to
+ * its TCO. */
+static void components_add_up_to_the_tco_and_match_the_hand_split(void **state)
+{
+    (void)state;
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,voice_minutes_per_seat,engineer_rate,"
+                     "cpaas_staff_build_hours,cpaas_staff_maintenance_hours,cpaas_cost_per_seat,"
+                     "delay_cost_per_month,cpaas_deploy_months,ucaas_admin_hours\n"
+                     "office,36,30,300,100,480,20,8,0,0,0\n"
+                     "late,36,30,300,100,480,20,8,1000,1.5,2\n");
+    tco_prices p;
+    tu_prices(&p, OFFICE_SHEET);
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    tco_cost_trial_components(&t.ws, &p, &t.set, t.draws, &t.w);
+    const double *cc = t.ws.components + option_index(&t.set, "cpaas:C/Voice") * TCO_N_COMPONENTS;
+    tu_assert_cents(cc[TCO_COMPONENT_VOICE], 2754.00);
+    tu_assert_cents(cc[TCO_COMPONENT_NUMBER], 18.00);
+    tu_assert_cents(cc[TCO_COMPONENT_STAFF_COST], 8640.00);
+    tu_assert_cents(cc[TCO_COMPONENT_CPAAS_LABOR], 120000.00);
+    tu_assert_cents(cc[TCO_COMPONENT_SEAT], 0.00);
+    const double *cu = t.ws.components + option_index(&t.set, "ucaas:U/Seat") * TCO_N_COMPONENTS;
+    tu_assert_cents(cu[TCO_COMPONENT_SEAT], 21600.00);
+    tu_assert_cents(cu[TCO_COMPONENT_CPAAS_LABOR], 0.00);
+    const double *ch =
+        t.ws.components + option_index(&t.set, "hybrid:U/Seat+C/Voice") * TCO_N_COMPONENTS;
+    tu_assert_cents(ch[TCO_COMPONENT_SEAT], 21600.00);
+    tu_assert_cents(ch[TCO_COMPONENT_NUMBER], 18.00);
+    tu_assert_cents(ch[TCO_COMPONENT_STAFF_COST], 0.00);
+    trial_fini(&t);
+    trial_run(&t, &f.items[1], &p);
+    tco_cost_trial_components(&t.ws, &p, &t.set, t.draws, &t.w);
+    cc = t.ws.components + option_index(&t.set, "cpaas:C/Voice") * TCO_N_COMPONENTS;
+    cu = t.ws.components + option_index(&t.set, "ucaas:U/Seat") * TCO_N_COMPONENTS;
+    ch = t.ws.components + option_index(&t.set, "hybrid:U/Seat+C/Voice") * TCO_N_COMPONENTS;
+    tu_assert_cents(cc[TCO_COMPONENT_DELAY], 1500.00);
+    tu_assert_cents(ch[TCO_COMPONENT_DELAY], 1500.00);
+    tu_assert_cents(cu[TCO_COMPONENT_DELAY], 0.00);
+    tu_assert_cents(cu[TCO_COMPONENT_UCAAS_LABOR], 7200.00);
+    tu_assert_cents(ch[TCO_COMPONENT_UCAAS_LABOR], 7200.00);
+    tu_assert_cents(cc[TCO_COMPONENT_UCAAS_LABOR], 0.00);
+    for (size_t o = 0; o < t.set.n; o++) {
+        double sum = 0;
+        for (int k = 0; k < TCO_N_COMPONENTS; k++)
+            sum += t.ws.components[o * TCO_N_COMPONENTS + (size_t)k];
+        tu_assert_cents(sum, t.ws.total[o]);
+    }
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +371,9 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test(an_option_not_offered_costs_nan_never_zero),
         cmocka_unit_test(a_ucaas_plans_number_allowance_is_per_seat_in_every_option),
+        cmocka_unit_test(staff_on_a_cpaas_option_pay_labor_and_a_cost_per_seat),
+        cmocka_unit_test(staff_cost_per_seat_is_escalated_and_discounted_like_vendor_prices),
+        cmocka_unit_test(components_add_up_to_the_tco_and_match_the_hand_split),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -369,6 +369,22 @@ static void month_vector_pricing_gives_the_same_bits(void **state)
                                         split && ucaas ? NULL : api, 3};
             for (int months = 1; months <= MONTHS; months += MONTHS - 1) {
                 tco_price_plan_months(pl, f->draws, &u, 1, months, esc, out);
+                /* SPEC §8.2's split by item: the same bits in out, items that add up to the
+                 * weighted months (weights: a discount of 1% a month) */
+                double out_items[MONTHS], items[TCO_N_ITEMS], weight[MONTHS], weighted = 0;
+                for (int m = 0; m < months; m++)
+                    weight[m] = pow(1.01, -m);
+                tco_price_plan_months_items(pl, f->draws, &u, months, esc, weight, out_items,
+                                            items);
+                assert_memory_equal(out_items, out, (size_t)months * sizeof *out);
+                for (int m = 0; m < months; m++)
+                    weighted += out[m] * weight[m];
+                double sum_items = 0;
+                for (int k2 = 0; k2 < TCO_N_ITEMS; k2++)
+                    sum_items += items[k2];
+                if (!(fabs(sum_items - weighted) <= 1e-9 * fabs(weighted) + 1e-9))
+                    fail_msg("%s: items add up to %.17g, months to %.17g", pl->name, sum_items,
+                             weighted);
                 for (int m = 0; m < months; m++) {
                     const month_usage one = {u.seats ? seats[m] : 0, sms[m],
                                              u.voice ? voice[m] : 0, u.api ? api[m] : 0, 3};

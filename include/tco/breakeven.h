@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* breakeven: where per-seat and per-transaction billing cross (SPEC §6 "Break-even").
  *
- * For every pair (offered `ucaas:` option U, offered `cpaas:` option C) of a scenario, per trial:
+ * For every pair (offered `ucaas:` option U, offered `cpaas:` option C) of a scenario, and every
+ * pair (`ucaas:U`, `hybrid:U+C`) of the same UCaaS plan (SPEC §8.3: from what notification
+ * volume moving customer traffic to C pays), per trial:
  *
  * - Crossover month. D_m = sum over months 1..m of (cost_U - cost_C) (discounted monthly costs,
  *   summed as differences). The order of the cumulative costs in month m is sign(D_m), and a
@@ -35,7 +37,8 @@
  *   Blank where no root exists up to X_MAX (never an abort).
  *
  * Labor and delay do not depend on x; they enter d as one constant from the cost workspace's
- * overhead rows. The solver takes any two offered options (hybrids too: `recommend` uses it).
+ * overhead rows. A `cpaas:` option's staff cost (SPEC §8.1, cpaas_cost_per_seat x whole seats)
+ * is a constant on the notifications axis and a term linear in seats on the seats axis. The solver takes any two offered options (hybrids too: `recommend` uses it).
  */
 #ifndef TCO_BREAKEVEN_H
 #define TCO_BREAKEVEN_H
@@ -124,7 +127,8 @@ typedef struct tco_breakeven_pair {
 } tco_breakeven_pair;
 
 size_t tco_breakeven_n_pairs(const tco_breakeven *b);
-/* Fills *out for pair i < tco_breakeven_n_pairs(b); pairs are in option order (U-major). */
+/* Fills *out for pair i < tco_breakeven_n_pairs(b); pairs are in option order (U-major: each
+ * U's `cpaas:` pairs, then its hybrids). */
 void tco_breakeven_pair_get(const tco_breakeven *b, size_t i, tco_breakeven_pair *out);
 
 /* ---- every cell at its mean ------------------------------------------------------------ */

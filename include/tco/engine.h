@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "tco/cost.h"
 #include "tco/option.h"
 #include "tco/pricesheet.h"
 #include "tco/scenario.h"
@@ -76,6 +77,10 @@ typedef struct tco_option_result {
     double *month_sum;        /* [months]: sum of the discounted cost of each month */
     tco_sketch *month_q;      /* [months]: quantiles of each month's cost */
     tco_sketch *cum_q;        /* [months]: quantiles of the cumulative cost to that month */
+    /* SPEC §8.2: sum over trials of each component's discounted cost over the horizon (plain
+     * sums of block sums, merged in block order: the same bits for any thread count); the
+     * components of a trial add up to its TCO, so their means add up to the mean TCO */
+    double component_sum[TCO_N_COMPONENTS];
 } tco_option_result;
 
 typedef struct tco_result {

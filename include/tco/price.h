@@ -33,4 +33,12 @@ typedef struct tco_usage_months {
 void tco_price_plan_months(const tco_plan *plan, const double *prices, const tco_usage_months *u,
                            int first_month, int months, const double *escalation, double *out);
 
+/* tco_price_plan_months from month 1, with the same bits in out[], and the charges split by
+ * item (SPEC §8.2): item_sums[item] = sum over months of the item's charge in that month
+ * (escalated; `setup` in month 1, unescalated) times weight[m] (the discount factor). The items
+ * add up to the weighted sum of out[] up to floating-point rounding (another order). */
+void tco_price_plan_months_items(const tco_plan *plan, const double *prices,
+                                 const tco_usage_months *u, int months, const double *escalation,
+                                 const double *weight, double *out, double item_sums[TCO_N_ITEMS]);
+
 #endif

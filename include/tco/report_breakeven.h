@@ -2,7 +2,8 @@
 /* report_breakeven: break-even results (issue 4) as report sections. Formats only what
  * breakeven computed; a result without the break-even observer gets no lines and no rows.
  *
- * breakeven.csv (SPEC §6), one row per pair (offered `ucaas:` option, offered `cpaas:` option):
+ * breakeven.csv (SPEC §6), one row per pair (offered `ucaas:` option, offered `cpaas:` option),
+ * and per pair (`ucaas:U`, `hybrid:U+C`) of one UCaaS plan (SPEC §8.3):
  *   file,scenario,per_seat_option,per_transaction_option,p_crossover,crossover_month_p10,
  *   crossover_month_p50,crossover_month_p90,breakeven_notifications_p50,breakeven_seats_p50,
  * then the extensions

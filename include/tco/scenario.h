@@ -17,7 +17,7 @@
 #include "tco/diag.h"
 #include "tco/value.h"
 
-/* The numeric columns, in SPEC §4's order; then the §7 rule inputs. */
+/* The numeric columns, in SPEC §4's order, then §8.1's; then the §7 rule inputs. */
 typedef enum tco_scn_field {
     TCO_SCN_SEATS,
     TCO_SCN_SEAT_GROWTH,
@@ -42,6 +42,9 @@ typedef enum tco_scn_field {
     TCO_SCN_UCAAS_DEPLOY_MONTHS,
     TCO_SCN_CPAAS_DEPLOY_MONTHS,
     TCO_SCN_DELAY_COST_PER_MONTH,
+    TCO_SCN_CPAAS_STAFF_BUILD_HOURS,       /* SPEC §8.1: `cpaas:` options only */
+    TCO_SCN_CPAAS_STAFF_MAINTENANCE_HOURS,
+    TCO_SCN_CPAAS_COST_PER_SEAT,
     TCO_SCN_DEV_HOURS_PER_WEEK,
     TCO_SCN_TIME_TO_MARKET_DAYS,
     TCO_SCN_WORKFLOW_DEVIATION,
