@@ -38,10 +38,16 @@ static void table_one(FILE *out, const tco_recommend *it)
     const tco_result *r = it->result;
     tco_report_heading(out, r->scenario->name, it->file);
     fputc('\n', out);
-    for (int i = 0; i < TCO_N_RULES; i++)
-        fprintf(out, "  rule %d   %-7s  %s\n", i + 1, tco_verdict_name(it->rules.rule[i].verdict),
-                it->rules.rule[i].detail);
-    fprintf(out, "  overall  %-7s  %s\n", tco_verdict_name(it->rules.overall), it->rules.reason);
+    /* laid out for the line as run's report is (tco_report_line_width) */
+    const size_t line = tco_report_line_width();
+    char label[64];
+    for (int i = 0; i < TCO_N_RULES; i++) {
+        snprintf(label, sizeof label, "  rule %d   %-7s  ", i + 1,
+                 tco_verdict_name(it->rules.rule[i].verdict));
+        tco_report_print_hanging(out, label, it->rules.rule[i].detail, 20, line);
+    }
+    snprintf(label, sizeof label, "  overall  %-7s  ", tco_verdict_name(it->rules.overall));
+    tco_report_print_hanging(out, label, it->rules.reason, 20, line);
 
     char trials[48];
     tco_numfmt_amount(trials, sizeof trials, (double)r->n_trials);
@@ -58,6 +64,11 @@ static void table_one(FILE *out, const tco_recommend *it)
         if (strlen(mean) > mean_width)
             mean_width = strlen(mean);
     }
+    /* the option column takes what the numbers leave; a longer name gets its own lines */
+    const size_t numbers = 2 + mean_width + 2 + 14;
+    const size_t room = line > 10 + numbers + 6 ? line - 10 - numbers : 6;
+    if (width > room)
+        width = room;
     if (shown > 0)
         fprintf(out, "    %4s  %-*s  %*s  %s\n", "rank", (int)width, "option", (int)mean_width,
                 "mean TCO", "p_cheapest");
@@ -69,8 +80,17 @@ static void table_one(FILE *out, const tco_recommend *it)
         double p = tco_result_p_cheapest(r, o, &se);
         char share[48];
         tco_numfmt_share(share, sizeof share, p, se, (double)r->per_option[o].tco.n);
-        fprintf(out, "    %4zu  ", k + 1);
-        tco_report_pad(out, r->options.items[o].name, width, false);
+        const char *name = r->options.items[o].name;
+        if (tco_diag_text_width(name) > width) {
+            char rank[24];
+            snprintf(rank, sizeof rank, "%zu", k + 1);
+            tco_report_print_long_name(out, 4, rank, name, line);
+            fprintf(out, "    %4s  ", "");
+            tco_report_pad(out, "", width, false);
+        } else {
+            fprintf(out, "    %4zu  ", k + 1);
+            tco_report_pad(out, name, width, false);
+        }
         fprintf(out, "  %*s  %s\n", (int)mean_width, mean, share);
     }
     const size_t more = it->n_offered - shown, not_offered = r->options.n - it->n_offered;
@@ -84,11 +104,12 @@ static void table_one(FILE *out, const tco_recommend *it)
             fprintf(out, "%zu not offered", not_offered);
         fprintf(out, ": `tcosim run` lists them all)\n");
     }
-    fprintf(out, "  simulation %s: %s\n",
-            it->agrees == 1 ? "agrees" : it->agrees == 0 ? "DISAGREES" : "unsettled", it->detail);
+    snprintf(label, sizeof label, "  simulation %s: ",
+             it->agrees == 1 ? "agrees" : it->agrees == 0 ? "DISAGREES" : "unsettled");
+    tco_report_print_hanging(out, label, it->detail, 2, line);
     if (it->cheapest >= 0 && r->options.items[it->cheapest].note) {
         char *note = tco_diag_printable(r->options.items[it->cheapest].note);
-        fprintf(out, "  note: %s\n", note);
+        tco_report_print_hanging(out, "  note: ", note, 2, line);
         free(note);
     }
 }

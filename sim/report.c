@@ -320,41 +320,51 @@ size_t tco_report_line_width(void)
     return 100;
 }
 
-void tco_report_print_wrapped(FILE *out, const char *text, int indent, size_t width)
+void tco_report_print_hanging(FILE *out, const char *prefix, const char *text, int indent,
+                              size_t width)
 {
-    size_t col = 0;
+    fputs(prefix, out);
+    size_t col = tco_diag_text_width(prefix);
+    bool fresh = true; /* nothing of the text on this line yet */
     const char *s = text;
     while (*s) {
         const char *e = s;
         while (*e && *e != ' ')
             e++;
         const size_t len = (size_t)(e - s);
-        if (col > 0 && col + 1 + len > width) {
-            fputc('\n', out);
-            col = 0;
-        }
-        if (col == 0) {
-            fprintf(out, "%*s", indent, "");
+        if (!fresh && col + 1 + len > width) {
+            fprintf(out, "\n%*s", indent, "");
             col = (size_t)indent;
-        } else {
+            fresh = true;
+        }
+        if (!fresh) {
             fputc(' ', out);
             col++;
         }
         fwrite(s, 1, len, out);
         col += len;
+        fresh = false;
         s = *e ? e + 1 : e;
     }
-    if (col > 0)
-        fputc('\n', out);
+    fputc('\n', out);
+}
+
+void tco_report_print_wrapped(FILE *out, const char *text, int indent, size_t width)
+{
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%*s", indent < 60 ? indent : 60, "");
+    tco_report_print_hanging(out, prefix, text, indent, width);
 }
 
 /* An option's name where it is longer than its column: on lines of its own, broken after a
  * '+' or '/' (a hybrid's two plans, a vendor and its plan) or at a space, so that its numbers
  * can follow on the next line in their columns. Names are printable text; a break falls only
  * at an ASCII character, never inside a UTF-8 sequence. */
-static void print_long_name(FILE *out, const char *rank, const char *name, size_t line)
+void tco_report_print_long_name(FILE *out, int indent, const char *rank, const char *name,
+                                size_t line)
 {
-    const size_t room = line > 8 + 16 ? line - 8 : 16;
+    const size_t lead = (size_t)indent + 6; /* the indent, the rank column, two spaces */
+    const size_t room = line > lead + 16 ? line - lead : 16;
     const char *s = name;
     bool first = true;
     while (*s) {
@@ -369,7 +379,7 @@ static void print_long_name(FILE *out, const char *rank, const char *name, size_
         size_t n = !*p ? (size_t)(p - s) : cut ? cut : (size_t)(p - s);
         while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
             n++; /* never end inside a character */
-        fprintf(out, "  %4s  %.*s\n", first ? rank : "", (int)n, s);
+        fprintf(out, "%*s%4s  %.*s\n", indent, "", first ? rank : "", (int)n, s);
         first = false;
         s += n;
     }
@@ -477,7 +487,7 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         if (!opt->offered) {
             char *why = tco_diag_printable(opt->not_offered_why ? opt->not_offered_why : "");
             if (long_name) {
-                print_long_name(out, "-", opt->name, line);
+                tco_report_print_long_name(out, 2, "-", opt->name, line);
                 char *text = tco_xasprintf("not offered: %s", why);
                 tco_report_print_wrapped(out, text, 8, line);
                 free(text);
@@ -496,7 +506,7 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         char rank[24];
         snprintf(rank, sizeof rank, "%zu", k + 1);
         if (long_name) {
-            print_long_name(out, rank, opt->name, line);
+            tco_report_print_long_name(out, 2, rank, opt->name, line);
             fprintf(out, "  %4s  ", "");
             tco_report_pad(out, "", width, false);
         } else {

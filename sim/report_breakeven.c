@@ -349,7 +349,26 @@ static void label(char *buf, size_t size, size_t i)
     buf[o] = '\0';
 }
 
-static void rule_line(FILE *out, const tco_sweep *sw)
+static void rule_text(FILE *out, const tco_sweep *sw);
+
+/* The rule-of-thumb sentence, wrapped to the line. */
+static void rule_line(FILE *page, const tco_sweep *sw)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    if (!out)
+        tco_out_of_memory("the rule-of-thumb line");
+    rule_text(out, sw);
+    if (fclose(out) != 0)
+        tco_out_of_memory("the rule-of-thumb line");
+    if (len > 0 && text[len - 1] == '\n')
+        text[len - 1] = '\0';
+    tco_report_print_wrapped(page, text + 2, 2, tco_report_line_width()); /* after its indent */
+    free(text);
+}
+
+static void rule_text(FILE *out, const tco_sweep *sw)
 {
     const tco_sweep_rule *ru = &sw->rule;
     fprintf(out, "  rule of thumb (more than 10,000 notifications a month with fewer than 50 "
@@ -442,10 +461,18 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
     char a[48], b[48];
     tco_numfmt_quantity(a, sizeof a, sw->mean_seats);
     tco_numfmt_quantity(b, sizeof b, sw->mean_notifications);
-    tco_report_heading(out, sw->scenario->name, item->file);
-    fprintf(out, ": deterministic sweep, every input at its mean (%s seats, %s notifications a "
-                 "month in month 1), no noise, spikes at their expected factor, %d months\n",
-            a, b, sw->months);
+    {
+        char *name = tco_diag_printable(sw->scenario->name);
+        char *path = tco_diag_printable(item->file);
+        char *heading = tco_xasprintf(
+            "%s (%s): deterministic sweep, every input at its mean (%s seats, %s notifications a "
+            "month in month 1), no noise, spikes at their expected factor, %d months",
+            name, path, a, b, sw->months);
+        tco_report_print_wrapped(out, heading, 0, tco_report_line_width());
+        free(heading);
+        free(path);
+        free(name);
+    }
     /* the legend */
     size_t n_offered = 0;
     for (size_t o = 0; o < sw->options.n; o++) {
@@ -466,8 +493,10 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
     const int notification_digits = axis_digits(sw->notifications, sw->n_notifications);
     const int w = grid_width(sw, seat_digits, notification_digits);
     /* the grid */
-    fprintf(out, "  cheapest option by month-1 seats (rows) and notifications a month (columns); "
-                 "+N%%: the runner-up costs N%% more over the horizon\n");
+    tco_report_print_wrapped(out,
+                             "cheapest option by month-1 seats (rows) and notifications a month "
+                             "(columns); +N%: the runner-up costs N% more over the horizon",
+                             2, tco_report_line_width());
     fprintf(out, "  %*s", w, "seats");
     for (size_t j = 0; j < sw->n_notifications; j++) {
         format_short_digits(a, sizeof a, sw->notifications[j], notification_digits);
@@ -486,8 +515,10 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
     }
     /* the frontier */
     if (sw->n_pairs > 0) {
-        fprintf(out, "  break-even notifications a month (month 1) by seats, per seat vs per "
-                     "transaction (-: none up to 1e12)\n");
+        tco_report_print_wrapped(out,
+                                 "break-even notifications a month (month 1) by seats, per seat "
+                                 "vs per transaction (-: none up to 1e12)",
+                                 2, tco_report_line_width());
         fprintf(out, "  %*s", w, "seats");
         for (size_t k = 0; k < sw->n_pairs; k++) {
             char pair[24];

@@ -96,6 +96,17 @@ size_t tco_report_line_width(void);
 /* Prints text wrapped at `width` columns after `indent` spaces, breaking at spaces (a word
  * longer than a line stays whole), and a newline. */
 void tco_report_print_wrapped(FILE *out, const char *text, int indent, size_t width);
+
+/* The same after `prefix` on the first line (a label: "  overall  ucaas    "), the next lines
+ * indented by `indent` spaces. */
+void tco_report_print_hanging(FILE *out, const char *prefix, const char *text, int indent,
+                              size_t width);
+
+/* An option's name longer than its column, on lines of its own: `indent` spaces, the rank
+ * right-aligned in 4, two spaces, the name broken after a '+' or '/' or at a space to fit
+ * `line`; its numbers then follow on the next line. */
+void tco_report_print_long_name(FILE *out, int indent, const char *rank, const char *name,
+                                size_t line);
 /* Prints "SCENARIO (FILE)", both made printable (tco_diag_printable): the start of every
  * scenario's heading. */
 void tco_report_heading(FILE *out, const char *scenario, const char *file);
