@@ -22,8 +22,8 @@ OPT   = $(OPT_$(BUILD))
 LDOPT = $(LDOPT_$(BUILD))
 
 # Recursive (=) on purpose: pkg-config may only exist after `make deps` ran in this make.
-PKG_CFLAGS = $(shell pkg-config --cflags gsl jansson libcrypto 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs gsl jansson libcrypto 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags gsl jansson libcrypto xlsxwriter 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs gsl jansson libcrypto xlsxwriter 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DTCO_DATADIR='"$(DATADIR)"' -Iinclude $(WARN) $(OPT) \
              $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDOPT) $(LDFLAGS)
@@ -49,7 +49,7 @@ BIN = $(OUT)/tcosim
 endif
 
 # Debian packages the build and tests need; `make deps` installs the missing ones.
-APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libssl-dev libcmocka-dev time
+APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libssl-dev libcmocka-dev time libxlsxwriter-dev python3-openpyxl
 
 .PHONY: all deps run test check unit cli asan tsan valgrind fuzz bench lint install uninstall clean
 

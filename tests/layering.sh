@@ -7,7 +7,7 @@ layer() {
     defaults|xalloc) echo 0 ;;
     diag|rng|stats|table) echo 1 ;;
     value|csvload|outfile|csvwrite) echo 2 ;;
-    outset|table_csv|table_json|manifest) echo 3 ;;
+    outset|table_csv|table_json|table_xlsx|manifest) echo 3 ;;
     scenario|pricesheet|cli) echo 3 ;;
     price|option|workload|rules) echo 4 ;;
     cost) echo 5 ;;
