@@ -101,10 +101,14 @@ deps:
 # ---- quick start ----------------------------------------------------------------------------
 # The build is silent here (-s: no compiler lines, warnings still shown), so that what the
 # screen shows is the simulation report.
+# `make run` leaves its files in RESULTS (make run RESULTS=elsewhere): the CSV files, manifest.json
+# and the workbook tcosim.xlsx.
+RESULTS = results
 run: deps
 	@$(MAKE) -s --no-print-directory BUILD=release all
 	./tcosim validate data/*.csv scenarios/*.csv
-	./tcosim run scenarios/*.csv
+	./tcosim run --out $(RESULTS) scenarios/*.csv
+	@echo "make run: the files, with the workbook $(RESULTS)/tcosim.xlsx, are in $(RESULTS)/"
 
 # `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan, then
 # under ThreadSanitizer (the engine and the stop flag are shared between threads).
@@ -117,6 +121,7 @@ check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(OUT)/tests/csvcells $(OUT)/tests/csvin
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 	@$(MAKE) --no-print-directory replay
 	@TCOSIM=$(BIN) TCOSIM_BUILD=$(BUILD) CSVCELLS=$(OUT)/tests/csvcells CSVINJSON=$(OUT)/tests/csvinjson FAULT_SHIM=$(OUT)/tests/faults/fault.so sh tests/cli/run.sh
+	@TCOSIM=$(BIN) /usr/bin/python3 tests/xlsx_check.py
 
 # The fuzz corpus through each target's checks, built with $(CC) (no libFuzzer): the seeds,
 # the corpus the long runs kept, and every crash ever found. Each input's name goes to
@@ -195,4 +200,4 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR) $(dir $(DESTDIR)$(DATADIR)) 2>/dev/null
 
 clean:
-	rm -rf build tcosim
+	rm -rf build tcosim results

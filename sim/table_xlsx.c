@@ -471,8 +471,8 @@ static void cheapest_chart(tco_xlsx *x, const char *title, const tco_table *summ
         return;
     lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
     const lxw_row_t first = at + 1, last = at + (lxw_row_t)n_all;
-    static const uint8_t MARKER[4] = {0, LXW_CHART_MARKER_SHORT_DASH, LXW_CHART_MARKER_DIAMOND,
-                                      LXW_CHART_MARKER_SHORT_DASH};
+    static const uint8_t MARKER[4] = {0, LXW_CHART_MARKER_NONE, LXW_CHART_MARKER_DIAMOND,
+                                      LXW_CHART_MARKER_NONE};
     for (lxw_col_t c = 1; c < 4; c++) {
         lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
         chart_series_set_categories(s, "charts", first, DATA_COL, last, DATA_COL);
