@@ -179,6 +179,26 @@ static double number_width(tco_xlsx_format f, double v)
     return v == floor(v) && fabs(v) < 1e15 ? digits + 1 : 12;
 }
 
+/* A text cell: Excel holds at most 32,767 characters in a cell, so a longer text is cut there
+ * (at a UTF-8 character's start); the CSV file has it whole. */
+static void write_text(sheet *s, lxw_row_t row, size_t c, const char *text)
+{
+    enum { MAX_CELL = 32767 };
+    size_t len = strlen(text);
+    if (len > MAX_CELL) {
+        len = MAX_CELL;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--;
+        char *cut = tco_xcalloc(len + 1, 1);
+        memcpy(cut, text, len);
+        worksheet_write_string(s->ws, row, (lxw_col_t)c, cut, NULL);
+        free(cut);
+    } else {
+        worksheet_write_string(s->ws, row, (lxw_col_t)c, text, NULL);
+    }
+    grow_width(s, c, (double)len);
+}
+
 static void write_cell(tco_xlsx *x, sheet *s, const tco_table *t, size_t r, size_t c)
 {
     const tco_column *col = &s->spec->columns[c];
@@ -187,10 +207,8 @@ static void write_cell(tco_xlsx *x, sheet *s, const tco_table *t, size_t r, size
     const lxw_col_t cc = (lxw_col_t)c;
     switch (cell.type) {
     case TCO_COLUMN_TEXT:
-        if (cell.text && cell.text[0]) {
-            worksheet_write_string(s->ws, row, cc, cell.text, NULL);
-            grow_width(s, c, (double)strlen(cell.text));
-        }
+        if (cell.text && cell.text[0])
+            write_text(s, row, c, cell.text);
         break;
     case TCO_COLUMN_COUNT:
         worksheet_write_number(s->ws, row, cc, (double)cell.count, NULL);
@@ -216,10 +234,8 @@ static void write_cell(tco_xlsx *x, sheet *s, const tco_table *t, size_t r, size
                 strcat(joined, "; ");
             strcat(joined, tco_table_list_item(t, &cell, k));
         }
-        if (joined[0]) {
-            worksheet_write_string(s->ws, row, cc, joined, NULL);
-            grow_width(s, c, (double)strlen(joined));
-        }
+        if (joined[0])
+            write_text(s, row, c, joined);
         free(joined);
         break;
     }
@@ -363,8 +379,12 @@ static void titled(lxw_chart *chart, const char *what, const char *scenario)
     free(title);
 }
 
-static void place(tco_xlsx *x, lxw_chart *chart, lxw_row_t row, lxw_col_t col)
+/* Puts the chart on the charts sheet; a chart left with no series (every run of its rows
+ * split across worksheets) is not shown. */
+static void place(tco_xlsx *x, lxw_chart *chart, size_t n_series, lxw_row_t row, lxw_col_t col)
 {
+    if (n_series == 0)
+        return;
     lxw_chart_options opt = {.x_scale = CHART_W / 480.0, .y_scale = CHART_H / 288.0};
     worksheet_insert_chart_opt(x->charts, row, col, chart, &opt);
 }
@@ -386,12 +406,14 @@ static void histogram_chart(tco_xlsx *x, const char *title, const tco_table *sum
     lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_SCATTER_STRAIGHT);
     const lxw_col_t low = (lxw_col_t)column_of(h, "bin_low");
     const lxw_col_t count = (lxw_col_t)column_of(h, "count");
+    size_t n_series = 0;
     for (size_t i = 0; i < n_top; i++) {
         size_t n;
         const size_t first = option_run(h, summary, top[i].row, &n);
         range rg;
         if (!rows_range(x, h, first, n, &rg))
             continue;
+        n_series++;
         lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
         chart_series_set_categories(s, rg.sheet, rg.first, low, rg.last, low);
         chart_series_set_values(s, rg.sheet, rg.first, count, rg.last, count);
@@ -403,7 +425,7 @@ static void histogram_chart(tco_xlsx *x, const char *title, const tco_table *sum
     titled(chart, "TCO distribution", title);
     axis_titles(chart, "TCO over the horizon, bin's lower edge ($)", "trials in the bin");
     chart_axis_set_num_format(chart->x_axis, "$#,##0");
-    place(x, chart, at, 0);
+    place(x, chart, n_series, at, 0);
 }
 
 static void fan_chart(tco_xlsx *x, const char *title, const tco_table *summary,
@@ -444,7 +466,7 @@ static void fan_chart(tco_xlsx *x, const char *title, const tco_table *summary,
     axis_titles(chart, "month", "cumulative cost ($)");
     chart_axis_set_num_format(chart->y_axis, "$#,##0");
     chart_axis_set_min(chart->x_axis, 1);
-    place(x, chart, at, 9);
+    place(x, chart, n_series, at, 9);
 }
 
 /* p_cheapest with its interval: three series (low, estimate, high) drawn as markers joined
@@ -493,7 +515,7 @@ static void cheapest_chart(tco_xlsx *x, const char *title, const tco_table *summ
     chart_axis_set_num_format(chart->y_axis, "0%");
     chart_axis_set_min(chart->y_axis, 0);
     chart_axis_set_max(chart->y_axis, 1);
-    place(x, chart, at + 1, 18);
+    place(x, chart, 3, at + 1, 18);
 }
 
 void tco_xlsx_charts(tco_xlsx *x, const char *title, const tco_table *summary,
