@@ -302,10 +302,10 @@ int tco_run_outputs_xlsx(FILE *fp, const tco_run_outputs *out, const size_t *slo
     for (size_t i = 0; i < out->n_items; i++) {
         tco_table *const *t = out->scenarios[i].tables;
         const tco_report_item *item = &out->items[i];
-        char *title = tco_xasprintf("%s (%s)", item->result->scenario->name, item->file);
-        tco_xlsx_charts(x, title, t[summary], histogram < n_tables ? t[histogram] : NULL,
+        char *heading = tco_xasprintf("%s (%s)", item->result->scenario->name, item->file);
+        tco_xlsx_charts(x, heading, item->result->scenario->name, t[summary], histogram < n_tables ? t[histogram] : NULL,
                         monthly < n_tables ? t[monthly] : NULL, XLSX_TOP_OPTIONS);
-        free(title);
+        free(heading);
     }
     int rc = tco_xlsx_finish(x, fp);
     for (size_t k = 0; k < n_slots; k++)

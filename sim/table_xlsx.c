@@ -20,7 +20,7 @@
 #define CHART_W 560
 #define CHART_H 340
 #define BLOCK_ROWS 19   /* a scenario's title row and its charts (340 px of 20 px rows) */
-#define DATA_COL 27     /* the p_cheapest chart's data, right of the three charts */
+#define DATA_COL 38     /* the p_cheapest chart's data, right of the three charts */
 
 static const lxw_color_t PALETTE[] = {0x1F77B4, 0xD62728, 0x2CA02C, 0xFF7F0E, 0x9467BD, 0x8C564B};
 #define N_PALETTE (sizeof PALETTE / sizeof PALETTE[0])
@@ -110,6 +110,9 @@ tco_xlsx *tco_xlsx_open(const char *dir, uint32_t rows_per_sheet)
                                 .created = FIXED_CREATED};
     workbook_set_properties(wb, &props);
     x->charts = workbook_add_worksheet(wb, "charts");
+    /* printed (or converted to PDF) a scenario's charts side by side on one landscape page */
+    worksheet_set_landscape(x->charts);
+    worksheet_fit_to_pages(x->charts, 1, 0);
     x->fmt[TCO_XLSX_GENERAL] = NULL;
     x->fmt[TCO_XLSX_MONEY] = workbook_add_format(wb);
     format_set_num_format(x->fmt[TCO_XLSX_MONEY], "$#,##0.00");
@@ -376,6 +379,8 @@ static void titled(lxw_chart *chart, const char *what, const char *scenario)
 {
     char *title = tco_xasprintf("%s: %s", what, scenario);
     chart_title_set_name(chart, title);
+    lxw_chart_font font = {.size = 11, .bold = LXW_TRUE};
+    chart_title_set_name_font(chart, &font);
     free(title);
 }
 
@@ -385,7 +390,7 @@ static void place(tco_xlsx *x, lxw_chart *chart, size_t n_series, lxw_row_t row,
 {
     if (n_series == 0)
         return;
-    lxw_chart_options opt = {.x_scale = CHART_W / 480.0, .y_scale = CHART_H / 288.0};
+    lxw_chart_options opt = {.x_scale = (CHART_W + 120) / 480.0, .y_scale = CHART_H / 288.0};
     worksheet_insert_chart_opt(x->charts, row, col, chart, &opt);
 }
 
@@ -435,6 +440,7 @@ static void fan_chart(tco_xlsx *x, const char *title, const tco_table *summary,
     const lxw_col_t month = (lxw_col_t)column_of(m, "month");
     static const char *const BANDS[3] = {"cumulative_p05", "cumulative_p50", "cumulative_p95"};
     int16_t hidden[3 * N_PALETTE + 1];
+    double last_month = 0;
     size_t n_hidden = 0, n_series = 0;
     for (size_t i = 0; i < n_top; i++) {
         size_t n;
@@ -442,6 +448,9 @@ static void fan_chart(tco_xlsx *x, const char *title, const tco_table *summary,
         range rg;
         if (!rows_range(x, m, first, n, &rg))
             continue;
+        const double month_n = (double)tco_table_cell(m, first + n - 1, month).count;
+        if (month_n > last_month)
+            last_month = month_n;
         for (size_t b = 0; b < 3; b++) {
             const lxw_col_t c = (lxw_col_t)column_of(m, BANDS[b]);
             lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
@@ -466,60 +475,83 @@ static void fan_chart(tco_xlsx *x, const char *title, const tco_table *summary,
     axis_titles(chart, "month", "cumulative cost ($)");
     chart_axis_set_num_format(chart->y_axis, "$#,##0");
     chart_axis_set_min(chart->x_axis, 1);
-    place(x, chart, n_series, at, 9);
+    if (last_month > 1)
+        chart_axis_set_max(chart->x_axis, last_month);
+    if (last_month >= 36)
+        chart_axis_set_major_unit(chart->x_axis, 12);
+    place(x, chart, n_series, at, 12);
 }
 
-/* p_cheapest with its interval: three series (low, estimate, high) drawn as markers joined
- * by high-low lines, from a small block of the offered options on the charts sheet (the
- * summary's rows interleave options not offered; libxlsxwriter has no error bars from cells). */
+/* p_cheapest with its interval, as horizontal stacked bars: a solid bar to the interval's lower
+ * end, then the 95% interval p_cheapest_lo..p_cheapest_hi in another colour, the estimate in the
+ * option's label ("name: 79.9%"); best first. Its data is a block of the offered options on the
+ * charts sheet (the summary interleaves options not offered, and libxlsxwriter 1.1.4 has no
+ * error bars from cells). */
 static void cheapest_chart(tco_xlsx *x, const char *title, const tco_table *summary,
                            const ranked *all, size_t n_all, lxw_row_t at)
 {
-    static const char *const HEAD[4] = {"option", "p_cheapest_lo", "p_cheapest",
-                                        "p_cheapest_hi"};
-    for (lxw_col_t c = 0; c < 4; c++)
+    static const char *const HEAD[6] = {"option", "p_cheapest_lo", "p_cheapest",
+                                        "p_cheapest_hi", "chart label", "interval width"};
+    for (lxw_col_t c = 0; c < 6; c++)
         worksheet_write_string(x->charts, at, DATA_COL + c, HEAD[c], x->bold);
     for (size_t i = 0; i < n_all; i++) {
         const lxw_row_t row = at + 1 + (lxw_row_t)i;
         worksheet_write_string(x->charts, row, DATA_COL, all[i].name, NULL);
+        double v[4];
         for (lxw_col_t c = 1; c < 4; c++) {
-            const double v = real_at(summary, all[i].row, HEAD[c]);
-            if (isfinite(v))
-                worksheet_write_number(x->charts, row, DATA_COL + c, v,
+            v[c] = real_at(summary, all[i].row, HEAD[c]);
+            if (isfinite(v[c]))
+                worksheet_write_number(x->charts, row, DATA_COL + c, v[c],
                                        x->fmt[TCO_XLSX_PERCENT]);
         }
+        char *label = isfinite(v[2]) ? tco_xasprintf("%s: %.1f%%", all[i].name, 100 * v[2])
+                                     : tco_xstrdup(all[i].name);
+        worksheet_write_string(x->charts, row, DATA_COL + 4, label, NULL);
+        free(label);
+        if (isfinite(v[1]) && isfinite(v[3]))
+            worksheet_write_number(x->charts, row, DATA_COL + 5, v[3] - v[1],
+                                   x->fmt[TCO_XLSX_PERCENT]);
     }
     if (n_all == 0)
         return;
-    lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
+    lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_BAR_STACKED);
     const lxw_row_t first = at + 1, last = at + (lxw_row_t)n_all;
-    static const uint8_t MARKER[4] = {0, LXW_CHART_MARKER_NONE, LXW_CHART_MARKER_DIAMOND,
-                                      LXW_CHART_MARKER_NONE};
-    for (lxw_col_t c = 1; c < 4; c++) {
+    static const char *const NAMES[2] = {"share of trials cheapest, to the interval",
+                                         "95% interval"};
+    static const lxw_col_t VALUES[2] = {1, 5};
+    static const lxw_color_t COLOURS[2] = {0x1F77B4, 0xFF7F0E};
+    for (size_t k = 0; k < 2; k++) {
         lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
-        chart_series_set_categories(s, "charts", first, DATA_COL, last, DATA_COL);
-        chart_series_set_values(s, "charts", first, DATA_COL + c, last, DATA_COL + c);
-        chart_series_set_name_range(s, "charts", at, DATA_COL + c);
-        lxw_chart_line none = {.none = LXW_TRUE};
-        chart_series_set_line(s, &none);
-        chart_series_set_marker_type(s, MARKER[c]);
-        chart_series_set_marker_size(s, c == 2 ? 8 : 10);
-        lxw_chart_fill fill = {.color = PALETTE[0]};
-        lxw_chart_line edge = {.color = PALETTE[0]};
-        chart_series_set_marker_fill(s, &fill);
-        chart_series_set_marker_line(s, &edge);
+        chart_series_set_categories(s, "charts", first, DATA_COL + 4, last, DATA_COL + 4);
+        chart_series_set_values(s, "charts", first, DATA_COL + VALUES[k], last,
+                                DATA_COL + VALUES[k]);
+        chart_series_set_name(s, NAMES[k]);
+        lxw_chart_fill fill = {.color = COLOURS[k]};
+        chart_series_set_fill(s, &fill);
     }
-    chart_set_high_low_lines(chart, NULL);
-    titled(chart, "Chance of being cheapest (95% interval)", title);
-    axis_titles(chart, "option", "share of trials cheapest");
-    chart_axis_set_num_format(chart->y_axis, "0%");
-    chart_axis_set_min(chart->y_axis, 0);
-    chart_axis_set_max(chart->y_axis, 1);
-    place(x, chart, 3, at + 1, 18);
+    chart_set_series_gap(chart, 60);
+    titled(chart, "Chance of being cheapest", title);
+    /* a bar chart's axes are libxlsxwriter's x (values, horizontal) and y (the categories,
+     * vertical): best first at the top */
+    axis_titles(chart, "share of trials cheapest (95% interval)", "option");
+    chart_axis_set_reverse(chart->y_axis);
+    chart_axis_set_crossing_max(chart->y_axis); /* the value axis stays at the bottom */
+    chart_axis_set_major_unit(chart->x_axis, 0.2);
+    chart_axis_set_num_format(chart->x_axis, "0%");
+    chart_axis_set_min(chart->x_axis, 0);
+    chart_axis_set_max(chart->x_axis, 1);
+    lxw_chart_font small = {.size = 8};
+    chart_axis_set_num_font(chart->y_axis, &small);
+    /* taller with more options, so that each name has its line */
+    lxw_chart_options opt = {.x_scale = (CHART_W + 120) / 480.0,
+                             .y_scale = (CHART_H + (n_all > 8 ? 18.0 * (double)(n_all - 8) : 0)) /
+                                        288.0};
+    worksheet_insert_chart_opt(x->charts, at + 1, 24, chart, &opt);
 }
 
-void tco_xlsx_charts(tco_xlsx *x, const char *title, const tco_table *summary,
-                     const tco_table *histogram, const tco_table *monthly, size_t n_top)
+void tco_xlsx_charts(tco_xlsx *x, const char *heading, const char *title,
+                     const tco_table *summary, const tco_table *histogram,
+                     const tco_table *monthly, size_t n_top)
 {
     if (!summary)
         return;
@@ -527,14 +559,18 @@ void tco_xlsx_charts(tco_xlsx *x, const char *title, const tco_table *summary,
     ranked *all = rank_offered(summary, &n_all);
     const size_t n = n_all < n_top ? n_all : n_top < N_PALETTE ? n_top : N_PALETTE;
     const lxw_row_t at = (lxw_row_t)(x->n_blocks++ * BLOCK_ROWS);
-    worksheet_write_string(x->charts, at, 0, title, x->bold);
+    worksheet_write_string(x->charts, at, 0, heading, x->bold);
     if (histogram && n > 0)
         histogram_chart(x, title, summary, histogram, all, n, at + 1);
     if (monthly && n > 0)
         fan_chart(x, title, summary, monthly, all, n, at + 1);
     cheapest_chart(x, title, summary, all, n_all, at);
-    if (x->n_blocks == 1)
+    if (x->n_blocks == 1) {
         worksheet_set_column(x->charts, DATA_COL, DATA_COL, 40, NULL);
+        worksheet_set_column(x->charts, DATA_COL + 1, DATA_COL + 3, 14, NULL);
+        worksheet_set_column(x->charts, DATA_COL + 4, DATA_COL + 4, 48, NULL);
+        worksheet_set_column(x->charts, DATA_COL + 5, DATA_COL + 5, 14, NULL);
+    }
     free(all);
 }
 

@@ -181,8 +181,8 @@ static char *workbook(const fixture *f, const char *name, uint32_t rows_per_shee
     tco_xlsx_sheet(x, &MONTHLY);
     tco_xlsx_rows(x, m[0]);
     tco_xlsx_rows(x, m[1]);
-    tco_xlsx_charts(x, "one (s.csv)", s[0], h[0], m[0], 3);
-    tco_xlsx_charts(x, "two (s.csv)", s[1], h[1], m[1], 3);
+    tco_xlsx_charts(x, "one (s.csv)", "one", s[0], h[0], m[0], 3);
+    tco_xlsx_charts(x, "two (s.csv)", "two", s[1], h[1], m[1], 3);
     char *path = tco_xasprintf("%s/%s", f->root, name);
     FILE *out = fopen(path, "wb");
     assert_non_null(out);

@@ -59,9 +59,11 @@ void tco_xlsx_rows(tco_xlsx *x, const tco_table *t);
  * options (monthly: option, month, cumulative_p05, cumulative_p50, cumulative_p95). The top
  * options are the offered ones of highest p_cheapest (ties: lower mean, then name), at most
  * `n_top`. Each table must have been written with tco_xlsx_rows; any may be NULL (no chart of
- * it). `title` names the scenario. */
-void tco_xlsx_charts(tco_xlsx *x, const char *title, const tco_table *summary,
-                     const tco_table *histogram, const tco_table *monthly, size_t n_top);
+ * it). `heading` is the block's first cell (the scenario and its file), `title` ends each
+ * chart's title (the scenario). */
+void tco_xlsx_charts(tco_xlsx *x, const char *heading, const char *title,
+                     const tco_table *summary, const tco_table *histogram,
+                     const tco_table *monthly, size_t n_top);
 
 /* Assembles the workbook, copies it to out and removes the temporary file; frees x. Returns 0,
  * or -1 (errno tells why, 0 when libxlsxwriter failed). */
