@@ -6,7 +6,9 @@
  * texts (a list as its items joined by "; ", a flag as yes / no, an absent text or a real that
  * is not finite as an empty cell), a frozen header row, an autofilter and column widths that
  * fit. A table longer than a worksheet continues on NAME_2, NAME_3, ..., each with the header.
- * Number formats go by the column (tco_xlsx_column_format): money, percent, or general.
+ * Number formats go by the column (tco_xlsx_column_format): money, percent, or general. A
+ * number holds the table's double to 16 significant digits (libxlsxwriter 1.1.4 writes "%.16G"),
+ * a text at most Excel's 32,767 characters of a cell.
  *
  * The charts of a scenario are made from the rows already written (they refer to the data
  * worksheets' cells), so they are added after the tables. libxlsxwriter writes to a file
