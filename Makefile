@@ -22,8 +22,8 @@ OPT   = $(OPT_$(BUILD))
 LDOPT = $(LDOPT_$(BUILD))
 
 # Recursive (=) on purpose: pkg-config may only exist after `make deps` ran in this make.
-PKG_CFLAGS = $(shell pkg-config --cflags gsl jansson libcrypto 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs gsl jansson libcrypto 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags gsl jansson libcrypto xlsxwriter 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs gsl jansson libcrypto xlsxwriter 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DTCO_DATADIR='"$(DATADIR)"' -Iinclude $(WARN) $(OPT) \
              $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDOPT) $(LDFLAGS)
@@ -49,7 +49,7 @@ BIN = $(OUT)/tcosim
 endif
 
 # Debian packages the build and tests need; `make deps` installs the missing ones.
-APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libssl-dev libcmocka-dev time
+APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libssl-dev libcmocka-dev time libxlsxwriter-dev python3-openpyxl
 
 .PHONY: all deps run test check unit cli asan tsan valgrind fuzz bench lint install uninstall clean
 
@@ -101,10 +101,14 @@ deps:
 # ---- quick start ----------------------------------------------------------------------------
 # The build is silent here (-s: no compiler lines, warnings still shown), so that what the
 # screen shows is the simulation report.
+# `make run` leaves its files in RESULTS (make run RESULTS=elsewhere): the CSV files, manifest.json
+# and the workbook tcosim.xlsx.
+RESULTS = results
 run: deps
 	@$(MAKE) -s --no-print-directory BUILD=release all
 	./tcosim validate data/*.csv scenarios/*.csv
-	./tcosim run scenarios/*.csv
+	./tcosim run --out $(RESULTS) scenarios/*.csv
+	@echo "make run: the files, with the workbook $(RESULTS)/tcosim.xlsx, are in $(RESULTS)/"
 
 # `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan, then
 # under ThreadSanitizer (the engine and the stop flag are shared between threads).
@@ -117,6 +121,7 @@ check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(OUT)/tests/csvcells $(OUT)/tests/csvin
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 	@$(MAKE) --no-print-directory replay
 	@TCOSIM=$(BIN) TCOSIM_BUILD=$(BUILD) CSVCELLS=$(OUT)/tests/csvcells CSVINJSON=$(OUT)/tests/csvinjson FAULT_SHIM=$(OUT)/tests/faults/fault.so sh tests/cli/run.sh
+	@TCOSIM=$(BIN) /usr/bin/python3 tests/xlsx_check.py
 
 # The fuzz corpus through each target's checks, built with $(CC) (no libFuzzer): the seeds,
 # the corpus the long runs kept, and every crash ever found. Each input's name goes to
@@ -200,4 +205,4 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR) $(dir $(DESTDIR)$(DATADIR)) 2>/dev/null
 
 clean:
-	rm -rf build tcosim
+	rm -rf build tcosim results

@@ -12,6 +12,7 @@
 #include "tco/report_compare.h"
 #include "tco/sheet_diff.h"
 #include "tco/table_csv.h"
+#include "tco/table_xlsx.h"
 #include "tco/xalloc.h"
 
 /* ---- the engine's own statistics: summary, monthly, histogram ------------------------------ */
@@ -282,6 +283,52 @@ int tco_run_outputs_csv(FILE *fp, const tco_run_outputs *out, size_t t)
     tco_table_free(empty);
     for (size_t i = 0; rc == 0 && i < out->n_items; i++)
         rc = tco_table_csv_rows(fp, out->scenarios[i].tables[t]);
+    return rc;
+}
+
+/* The slot of the table written to `file`, or n_tables. */
+static size_t slot_of(const char *file)
+{
+    const size_t n = tco_analyses_n_tables();
+    for (size_t t = 0; t < n; t++)
+        if (strcmp(tco_analysis_table_file(t), file) == 0)
+            return t;
+    return n;
+}
+
+/* The options a workbook's distribution and fan charts show (the leading ones). */
+enum { XLSX_TOP_OPTIONS = 3 };
+
+int tco_run_outputs_xlsx(FILE *fp, const tco_run_outputs *out, const size_t *slots,
+                         size_t n_slots, const char *dir)
+{
+    tco_xlsx *x = tco_xlsx_open(dir, TCO_XLSX_MAX_ROWS);
+    if (!x)
+        return -1;
+    tco_table **empty = tco_xcalloc(n_slots + 1, sizeof *empty);
+    for (size_t k = 0; k < n_slots; k++) {
+        size_t j;
+        const tco_analysis *a = analysis_of(slots[k], &j);
+        empty[k] = a->tables[j].make(NULL, 0, NULL); /* its spec, for a run of no scenario */
+        tco_xlsx_sheet(x, tco_table_get_spec(empty[k]));
+        for (size_t i = 0; i < out->n_items; i++)
+            tco_xlsx_rows(x, out->scenarios[i].tables[slots[k]]);
+    }
+    const size_t n_tables = tco_analyses_n_tables();
+    const size_t summary = TCO_TABLE_SUMMARY, histogram = slot_of("histogram.csv"),
+                 monthly = slot_of("monthly.csv");
+    for (size_t i = 0; i < out->n_items; i++) {
+        tco_table *const *t = out->scenarios[i].tables;
+        const tco_report_item *item = &out->items[i];
+        char *heading = tco_xasprintf("%s (%s)", item->result->scenario->name, item->file);
+        tco_xlsx_charts(x, heading, item->result->scenario->name, t[summary], histogram < n_tables ? t[histogram] : NULL,
+                        monthly < n_tables ? t[monthly] : NULL, XLSX_TOP_OPTIONS);
+        free(heading);
+    }
+    int rc = tco_xlsx_finish(x, fp);
+    for (size_t k = 0; k < n_slots; k++)
+        tco_table_free(empty[k]);
+    free(empty);
     return rc;
 }
 

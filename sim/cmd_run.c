@@ -12,13 +12,19 @@
 typedef struct out_ctx {
     const tco_run_outputs *outputs;
     size_t *which; /* the table slot (tco/analysis.h) of the i-th file written */
+    size_t n_csv;  /* the CSV files; the workbook is the file after them */
+    const char *dir; /* --out, where the workbook is assembled */
     tco_format format;
     const tco_diag_list *errors; /* the batch's, for JSON */
 } out_ctx;
 
+static const char XLSX_NAME[] = "tcosim.xlsx";
+
 static int write_one(size_t i, FILE *fp, void *ctx)
 {
     const out_ctx *c = ctx;
+    if (i == c->n_csv)
+        return tco_run_outputs_xlsx(fp, c->outputs, c->which, c->n_csv, c->dir);
     return tco_run_outputs_csv(fp, c->outputs, c->which[i]);
 }
 
@@ -71,14 +77,17 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
         tco_run_outputs_make(&outputs, items, n_done, o->skip);
         const size_t n_tables = tco_analyses_n_tables();
         size_t *which = tco_xcalloc(n_tables, sizeof *which);
-        const char **names = tco_xcalloc(n_tables, sizeof *names);
+        const char **names = tco_xcalloc(n_tables + 1, sizeof *names);
         size_t n_files = 0;
         for (size_t t = 0; t < n_tables; t++)
             if (tco_analysis_table_enabled(t, o->skip)) {
                 which[n_files] = t;
                 names[n_files++] = tco_analysis_table_file(t);
             }
-        out_ctx ctx = {&outputs, which, o->format, &batch.errors};
+        /* the workbook of the same tables, after the CSV files (SPEC §9) */
+        const size_t n_csv = n_files;
+        names[n_files++] = XLSX_NAME;
+        out_ctx ctx = {&outputs, which, n_csv, o->out_dir, o->format, &batch.errors};
         tco_manifest manifest;
         tco_manifest_input *inputs;
         tco_cmd_manifest(&manifest, &inputs, o, &prices, &batch, true);

@@ -8,7 +8,7 @@ layer() {
     defaults|xalloc) echo 0 ;;
     diag|rng|stats|table|cellhint) echo 1 ;;
     value|csvload|outfile|csvwrite|numfmt) echo 2 ;;
-    outset|table_csv|table_json|manifest) echo 3 ;;
+    outset|table_csv|table_json|table_xlsx|manifest) echo 3 ;;
     scenario|pricesheet|cli) echo 3 ;;
     price|option|workload|rules) echo 4 ;;
     cost|sheet_diff) echo 5 ;;
@@ -27,8 +27,9 @@ layer() {
 # finding nowhere but the break-even solver (which needs none today: its roots are exact).
 lib_users() {
     case "$1" in
-    jansson.h) echo "table_json report report_compare report_breakeven cmd_recommend manifest" ;;
+    jansson.h) echo "table_json report report_compare report_breakeven report_breakdown cmd_recommend manifest" ;;
     openssl/evp.h) echo "manifest" ;;
+    xlsxwriter.h) echo "table_xlsx" ;;
     csv.h) echo "csvload csvwrite" ;;
     gsl/gsl_randist.h|gsl/gsl_cdf.h) echo "value workload" ;;
     gsl/gsl_roots.h) echo "breakeven" ;;

@@ -98,6 +98,11 @@ void tco_run_outputs_fini(tco_run_outputs *out);
 /* Each returns 0, or -1 when writing failed (errno tells why). */
 /* The CSV file of table slot t: its header, then every scenario's rows. */
 int tco_run_outputs_csv(FILE *fp, const tco_run_outputs *out, size_t t);
+/* tcosim.xlsx (SPEC §9, table_xlsx): a sheet per table slot in `slots` (n_slots of them, in
+ * that order: the CSV files written), then the charts of each scenario; assembled in directory
+ * dir (a temporary file there, removed before returning) and copied into fp. */
+int tco_run_outputs_xlsx(FILE *fp, const tco_run_outputs *out, const size_t *slots,
+                         size_t n_slots, const char *dir);
 /* The table report and the JSON document (with the batch's input errors), every analysis'
  * sections in registry order. */
 int tco_run_outputs_text(FILE *fp, const tco_run_outputs *out);
