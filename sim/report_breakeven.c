@@ -349,6 +349,14 @@ static void label(char *buf, size_t size, size_t i)
     buf[o] = '\0';
 }
 
+/* How many grid columns of width w fit the line beside the row labels (at least one). */
+static size_t columns_per_part(int w)
+{
+    const size_t line = tco_report_line_width(), cell = (size_t)w + 1;
+    const size_t lead = 2 + (size_t)w;
+    return line > lead + cell ? (line - lead) / cell : 1;
+}
+
 static void rule_text(FILE *out, const tco_sweep *sw);
 
 /* The rule-of-thumb sentence, wrapped to the line. */
@@ -497,21 +505,27 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
                              "cheapest option by month-1 seats (rows) and notifications a month "
                              "(columns); +N%: the runner-up costs N% more over the horizon",
                              2, tco_report_line_width());
-    fprintf(out, "  %*s", w, "seats");
-    for (size_t j = 0; j < sw->n_notifications; j++) {
-        format_short_digits(a, sizeof a, sw->notifications[j], notification_digits);
-        fprintf(out, " %*s", w, a);
-    }
-    fputs("\n", out);
-    for (size_t i = 0; i < sw->n_seats; i++) {
-        format_short_digits(a, sizeof a, sw->seats[i], seat_digits);
-        fprintf(out, "  %*s", w, a);
-        for (size_t j = 0; j < sw->n_notifications; j++) {
-            char cell[32];
-            grid_cell(cell, sizeof cell, &sw->cells[i * sw->n_notifications + j]);
-            fprintf(out, " %*s", w, cell);
+    /* a grid wider than the line is shown in parts of as many columns as fit, each with its
+     * row labels (as R prints a wide matrix) */
+    const size_t per = columns_per_part(w);
+    for (size_t j0 = 0; j0 < sw->n_notifications; j0 += per) {
+        const size_t j1 = j0 + per < sw->n_notifications ? j0 + per : sw->n_notifications;
+        fprintf(out, "  %*s", w, "seats");
+        for (size_t j = j0; j < j1; j++) {
+            format_short_digits(a, sizeof a, sw->notifications[j], notification_digits);
+            fprintf(out, " %*s", w, a);
         }
         fputs("\n", out);
+        for (size_t i = 0; i < sw->n_seats; i++) {
+            format_short_digits(a, sizeof a, sw->seats[i], seat_digits);
+            fprintf(out, "  %*s", w, a);
+            for (size_t j = j0; j < j1; j++) {
+                char cell[32];
+                grid_cell(cell, sizeof cell, &sw->cells[i * sw->n_notifications + j]);
+                fprintf(out, " %*s", w, cell);
+            }
+            fputs("\n", out);
+        }
     }
     /* the frontier */
     if (sw->n_pairs > 0) {
@@ -519,21 +533,24 @@ static void sweep_table_one(FILE *out, const tco_sweep_item *item)
                                  "break-even notifications a month (month 1) by seats, per seat "
                                  "vs per transaction (-: none up to 1e12)",
                                  2, tco_report_line_width());
-        fprintf(out, "  %*s", w, "seats");
-        for (size_t k = 0; k < sw->n_pairs; k++) {
-            char pair[24];
-            pair_label(pair, sizeof pair, sw, k);
-            fprintf(out, " %*s", w, pair);
-        }
-        fputs("\n", out);
-        for (size_t i = 0; i < sw->n_seats; i++) {
-            format_short_digits(a, sizeof a, sw->seats[i], seat_digits);
-            fprintf(out, "  %*s", w, a);
-            for (size_t k = 0; k < sw->n_pairs; k++) {
-                format_short(b, sizeof b, sw->frontier[i * sw->n_pairs + k]);
-                fprintf(out, " %*s", w, b);
+        for (size_t k0 = 0; k0 < sw->n_pairs; k0 += per) {
+            const size_t k1 = k0 + per < sw->n_pairs ? k0 + per : sw->n_pairs;
+            fprintf(out, "  %*s", w, "seats");
+            for (size_t k = k0; k < k1; k++) {
+                char pair[24];
+                pair_label(pair, sizeof pair, sw, k);
+                fprintf(out, " %*s", w, pair);
             }
             fputs("\n", out);
+            for (size_t i = 0; i < sw->n_seats; i++) {
+                format_short_digits(a, sizeof a, sw->seats[i], seat_digits);
+                fprintf(out, "  %*s", w, a);
+                for (size_t k = k0; k < k1; k++) {
+                    format_short(b, sizeof b, sw->frontier[i * sw->n_pairs + k]);
+                    fprintf(out, " %*s", w, b);
+                }
+                fputs("\n", out);
+            }
         }
     }
     rule_line(out, sw);
