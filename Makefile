@@ -49,7 +49,7 @@ BIN = $(OUT)/tcosim
 endif
 
 # Debian packages the build and tests need; `make deps` installs the missing ones.
-APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libssl-dev libcmocka-dev time
+APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libssl-dev libcmocka-dev time gnuplot-nox libxml2-utils
 
 .PHONY: all deps run test check unit cli asan tsan valgrind fuzz bench lint install uninstall clean
 

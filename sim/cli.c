@@ -46,6 +46,7 @@ static const char HELP_RUN[] =
     "                    depend on it\n"
     "  --out DIR         write summary.csv, monthly.csv, histogram.csv there\n"
     "  --format F        table (default), csv or json on standard output\n"
+    "  --plots           with --out: the charts as PNG and SVG in DIR/plots (gnuplot)\n"
     "  --skip LIST       leave out analyses, comma-separated: breakeven, compare\n"
     "                    (their report parts and files; the rest is unchanged)\n"
     "  --quiet           no progress display\n";
@@ -59,7 +60,8 @@ static const char HELP_BREAKEVEN[] =
     "  --notifications LO..HI   month-1 notification range (default: from the scenario)\n"
     "  --steps N                grid points per axis, 2 to 1000 (default 12)\n"
     "  --scale linear|log       spacing (default: log for notifications, linear for seats)\n"
-    "  --prices FILE, --format F, --out DIR, --quiet   as for run\n";
+    "  --prices FILE, --format F, --out DIR, --quiet   as for run\n"
+    "  --plots                  with --out: the map of the cheapest option in DIR/plots\n";
 
 static const char HELP_RECOMMEND[] =
     "Usage: tcosim recommend [options] SCENARIO.csv...\n"
@@ -127,7 +129,7 @@ static bool parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
 enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
        OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
        OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
-       OPT_STEPS, OPT_SCALE, OPT_SKIP };
+       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_PLOTS };
 
 static const struct option LONG_OPTIONS[] = {
     {"prices", required_argument, NULL, OPT_PRICES},
@@ -150,6 +152,7 @@ static const struct option LONG_OPTIONS[] = {
     {"steps", required_argument, NULL, OPT_STEPS},
     {"scale", required_argument, NULL, OPT_SCALE},
     {"skip", required_argument, NULL, OPT_SKIP},
+    {"plots", no_argument, NULL, OPT_PLOTS},
     {NULL, 0, NULL, 0},
 };
 
@@ -161,10 +164,12 @@ static unsigned allowed_options(tco_command c)
     const unsigned common = BIT(OPT_HELP) | BIT(OPT_PRICES) | BIT(OPT_SEED) | BIT(OPT_THREADS) |
                             BIT(OPT_FORMAT) | BIT(OPT_QUIET);
     switch (c) {
-    case TCO_CMD_RUN: return common | BIT(OPT_TRIALS) | BIT(OPT_OUT) | BIT(OPT_SKIP);
+    case TCO_CMD_RUN:
+        return common | BIT(OPT_TRIALS) | BIT(OPT_OUT) | BIT(OPT_SKIP) | BIT(OPT_PLOTS);
     case TCO_CMD_BREAKEVEN: /* a deterministic sweep: no trials, seed or threads */
         return BIT(OPT_HELP) | BIT(OPT_PRICES) | BIT(OPT_FORMAT) | BIT(OPT_QUIET) | BIT(OPT_OUT) |
-               BIT(OPT_SEATS) | BIT(OPT_NOTIFICATIONS) | BIT(OPT_STEPS) | BIT(OPT_SCALE);
+               BIT(OPT_SEATS) | BIT(OPT_NOTIFICATIONS) | BIT(OPT_STEPS) | BIT(OPT_SCALE) |
+               BIT(OPT_PLOTS);
     case TCO_CMD_RECOMMEND:
         return common | BIT(OPT_TRIALS) | BIT(OPT_MIN_DEV_HOURS) | BIT(OPT_MIN_TTM) |
                BIT(OPT_NOTIF_THRESHOLD) | BIT(OPT_SEAT_THRESHOLD) | BIT(OPT_DEV_REQUIRED) |
@@ -353,6 +358,9 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
         case OPT_QUIET:
             o->quiet = true;
             break;
+        case OPT_PLOTS:
+            o->plots = true;
+            break;
         case OPT_SKIP:
             if (!parse_skip(optarg, &o->skip))
                 return usage(err, err_size,
@@ -433,6 +441,11 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
     if (o->n_files == 0) {
         snprintf(err, err_size, "%s: expected at least one %s file; see tcosim help %s", first,
                  o->command == TCO_CMD_VALIDATE ? "CSV" : "scenario", first);
+        return TCO_EUSAGE;
+    }
+    if (o->plots && !o->out_dir) {
+        snprintf(err, err_size, "--plots: expected --out DIR beside it (the charts go to "
+                 "DIR/plots), got none");
         return TCO_EUSAGE;
     }
     return TCO_OK;

@@ -77,7 +77,7 @@ tco_status tco_cmd_breakeven(const tco_options *o, const atomic_int *stop)
         tco_manifest manifest;
         tco_manifest_input *inputs;
         tco_cmd_manifest(&manifest, &inputs, o, &prices, &batch, false);
-        const tco_publication pub = {NAMES, 2, write_one, report, &ctx, &manifest};
+        const tco_publication pub = {NAMES, 2, write_one, report, &ctx, &manifest, NULL, NULL};
         /* SPEC §8.5: a run that swept no scenario leaves the previous files as they were */
         tco_diag_list_init(&diags);
         tco_status st = tco_cmd_publish(o->out_dir && n > 0 ? o->out_dir : NULL, &pub, stop,

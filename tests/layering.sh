@@ -6,7 +6,7 @@ layer() {
     case "$1" in
     defaults|xalloc) echo 0 ;;
     diag|rng|stats|table) echo 1 ;;
-    value|csvload|outfile|csvwrite) echo 2 ;;
+    value|csvload|outfile|csvwrite|plot) echo 2 ;;
     outset|table_csv|table_json|manifest) echo 3 ;;
     scenario|pricesheet|cli) echo 3 ;;
     price|option|workload|rules) echo 4 ;;

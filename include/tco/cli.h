@@ -37,6 +37,7 @@ typedef struct tco_options {
     const char *out_dir;      /* NULL: none */
     tco_format format;
     bool quiet;
+    bool plots;               /* --plots: charts under --out DIR/plots */
     unsigned skip;            /* run --skip: TCO_SKIP_* bits */
     char **files;             /* operands; point into argv */
     size_t n_files;
