@@ -314,7 +314,7 @@ static tco_status run_gnuplot(const char *dir, const char *script, size_t len,
 {
     int fds[2];
     if (pipe(fds) != 0) {
-        tco_diag_add(diags, TCO_ECANTCREAT, dir, 0, 0, "cannot draw the charts: %s",
+        tco_diag_add(diags, TCO_ECANTCREAT, "--plots", 0, 0, "cannot draw the charts: %s",
                      strerror(errno));
         return TCO_ECANTCREAT;
     }
@@ -335,7 +335,7 @@ static tco_status run_gnuplot(const char *dir, const char *script, size_t len,
     close(fds[0]);
     if (pid < 0) {
         close(fds[1]);
-        tco_diag_add(diags, TCO_ECANTCREAT, dir, 0, 0, "cannot draw the charts: %s",
+        tco_diag_add(diags, TCO_ECANTCREAT, "--plots", 0, 0, "cannot draw the charts: %s",
                      strerror(errno));
         return TCO_ECANTCREAT;
     }
@@ -359,7 +359,7 @@ static tco_status run_gnuplot(const char *dir, const char *script, size_t len,
         return TCO_EUNAVAILABLE;
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || done < len) {
-        tco_diag_add(diags, TCO_ECANTCREAT, dir, 0, 0,
+        tco_diag_add(diags, TCO_ECANTCREAT, "--plots", 0, 0,
                      "cannot draw the charts: " TCO_PLOT_PROGRAM " %s %d; nothing written",
                      WIFEXITED(status) ? "exited with status" : "was killed by signal",
                      WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
