@@ -400,3 +400,172 @@ tco_status tco_plot_run(const char *dir, const tco_plot_scenario *sc, size_t n,
     free(script);
     return st;
 }
+
+/* ---- the breakeven map ---------------------------------------------------------------------- */
+
+static int by_double(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The distinct values of a grid column, sorted; how many. */
+static size_t distinct(const tco_table *t, const char *name, double **out)
+{
+    const size_t n_rows = tco_table_n_rows(t);
+    double *v = tco_xcalloc(n_rows + 1, sizeof *v);
+    for (size_t i = 0; i < n_rows; i++)
+        v[i] = num(t, i, name);
+    qsort(v, n_rows, sizeof *v, by_double);
+    size_t n = 0;
+    for (size_t i = 0; i < n_rows; i++)
+        if (n == 0 || v[i] != v[n - 1])
+            v[n++] = v[i];
+    *out = v;
+    return n;
+}
+
+/* The cell around value x of the sorted grid values v[n]: halfway to its neighbours
+ * (geometrically on a log axis). */
+static void cell(const double *v, size_t n, double x, bool log_axis, double *lo, double *hi)
+{
+    size_t i = 0;
+    while (i + 1 < n && v[i] < x)
+        i++;
+    const double prev = i > 0 ? v[i - 1] : NAN, next = i + 1 < n ? v[i + 1] : NAN;
+#define MID(a, b) (log_axis ? sqrt((a) * (b)) : ((a) + (b)) / 2)
+    *lo = i > 0 ? MID(prev, v[i]) : n > 1 ? (log_axis ? v[0] * v[0] / MID(v[0], v[1])
+                                                     : 2 * v[0] - MID(v[0], v[1]))
+                                          : v[0] * 0.5;
+    *hi = i + 1 < n ? MID(v[i], next) : n > 1 ? (log_axis ? v[i] * v[i] / MID(v[i - 1], v[i])
+                                                        : 2 * v[i] - MID(v[i - 1], v[i]))
+                                              : v[0] * 1.5 + 1;
+#undef MID
+}
+
+static void chart_breakeven(FILE *fp, const char *base, const tco_plot_sweep *sw)
+{
+    const tco_table *g = sw->grid;
+    const size_t n_rows = tco_table_n_rows(g);
+    double *seats, *notes;
+    const size_t n_seats = distinct(g, "seats", &seats);
+    const size_t n_notes = distinct(g, "notifications", &notes);
+    const bool log_y = n_notes > 1 && notes[0] > 0 && notes[n_notes - 1] / notes[0] >= 100;
+    /* the options that are cheapest somewhere, in order of first appearance */
+    const char **opts = tco_xcalloc(n_rows + 1, sizeof *opts);
+    size_t n_opts = 0;
+    for (size_t i = 0; i < n_rows; i++) {
+        const char *o = text(g, i, "cheapest");
+        size_t k = 0;
+        while (k < n_opts && strcmp(opts[k], o) != 0)
+            k++;
+        if (k == n_opts && *o)
+            opts[n_opts++] = o;
+    }
+    for (size_t k = 0; k < n_opts; k++) {
+        fprintf(fp, "$cell%zu << EOD\n", k);
+        for (size_t i = 0; i < n_rows; i++) {
+            if (strcmp(text(g, i, "cheapest"), opts[k]) != 0)
+                continue;
+            const double x = num(g, i, "seats"), y = num(g, i, "notifications");
+            double x0, x1, y0, y1;
+            cell(seats, n_seats, x, false, &x0, &x1);
+            cell(notes, n_notes, y, log_y, &y0, &y1);
+            fprintf(fp, "%.10g %.10g %.10g %.10g %.10g %.10g\n", x, y, x0, x1, y0, y1);
+        }
+        fputs("EOD\n", fp);
+    }
+    /* the break-even lines, one per (per-seat, per-transaction) pair */
+    const tco_table *f = sw->frontier;
+    const size_t n_front = tco_table_n_rows(f);
+    char **pairs = tco_xcalloc(n_front + 1, sizeof *pairs);
+    size_t n_pairs = 0;
+    for (size_t i = 0; i < n_front; i++) {
+        char *p = tco_xasprintf("%s vs %s", text(f, i, "per_seat_option"),
+                                text(f, i, "per_transaction_option"));
+        size_t k = 0;
+        while (k < n_pairs && strcmp(pairs[k], p) != 0)
+            k++;
+        if (k == n_pairs)
+            pairs[n_pairs++] = p;
+        else
+            free(p);
+    }
+    for (size_t k = 0; k < n_pairs; k++) {
+        fprintf(fp, "$line%zu << EOD\n", k);
+        for (size_t i = 0; i < n_front; i++) {
+            char *p = tco_xasprintf("%s vs %s", text(f, i, "per_seat_option"),
+                                    text(f, i, "per_transaction_option"));
+            const double y = num(f, i, "breakeven_notifications");
+            if (strcmp(p, pairs[k]) == 0 && isfinite(y))
+                fprintf(fp, "%.10g %.10g\n", num(f, i, "seats"), y);
+            free(p);
+        }
+        fputs("EOD\n", fp);
+    }
+    begin_chart(fp, base, 1000, 760);
+    title(fp, "cheapest option by seats and notifications, with the break-even lines",
+          tco_table_n_rows(g) ? g : f);
+    label(fp, "xlabel", "seats");
+    label(fp, "ylabel", "notifications in month 1 (messages per month)");
+    fprintf(fp, "set key below vertical reverse Left\n%s", log_y ? "set logscale y\n" : "");
+    if (n_seats && n_notes) {
+        double a, b, c, d;
+        cell(seats, n_seats, seats[0], false, &a, &b);
+        cell(seats, n_seats, seats[n_seats - 1], false, &c, &d);
+        fprintf(fp, "set xrange [%.10g:%.10g]\n", a, d);
+        cell(notes, n_notes, notes[0], log_y, &a, &b);
+        cell(notes, n_notes, notes[n_notes - 1], log_y, &c, &d);
+        fprintf(fp, "set yrange [%.10g:%.10g]\n", a, d);
+    }
+    fputs("plot ", fp);
+    size_t n_clauses = 0;
+    for (size_t k = 0; k < n_opts; k++) {
+        fprintf(fp, "%s$cell%zu using 1:2:3:4:5:6 with boxxyerror fs solid 0.55 noborder "
+                    "lc rgb '%s' title ", n_clauses++ ? ", " : "", k, COLORS[k % N_COLORS]);
+        char *t = tco_xasprintf("cheapest: %s", opts[k]);
+        quoted(fp, t);
+        free(t);
+    }
+    for (size_t k = 0; k < n_pairs; k++) {
+        fprintf(fp, "%s$line%zu using 1:2 with linespoints lw 2 pt 7 ps 0.6 dt %zu lc rgb "
+                    "'#222222' title ", n_clauses++ ? ", " : "", k, 1 + k % 5);
+        char *t = tco_xasprintf("break-even: %s", pairs[k]);
+        quoted(fp, t);
+        free(t);
+    }
+    if (n_clauses == 0)
+        fputs("NaN notitle", fp);
+    fputc('\n', fp);
+    end_chart(fp, base, 1000, 760);
+    for (size_t k = 0; k < n_pairs; k++)
+        free(pairs[k]);
+    free(pairs);
+    free(opts);
+    free(seats);
+    free(notes);
+}
+
+tco_status tco_plot_breakeven(const char *dir, const tco_plot_sweep *sw, size_t n,
+                              char ***names, size_t *n_names, tco_diag_list *diags)
+{
+    char *script = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&script, &len);
+    if (!fp)
+        tco_out_of_memory("the charts' script");
+    *names = tco_xcalloc(2 * n + 1, sizeof **names);
+    *n_names = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *base = tco_xasprintf("s%02zu-breakeven-map", i + 1);
+        chart_breakeven(fp, base, &sw[i]);
+        (*names)[(*n_names)++] = tco_xasprintf("%s.png", base);
+        (*names)[(*n_names)++] = tco_xasprintf("%s.svg", base);
+        free(base);
+    }
+    if (fclose(fp) != 0)
+        tco_out_of_memory("the charts' script");
+    const tco_status st = run_gnuplot(dir, script, len, diags);
+    free(script);
+    return st;
+}

@@ -37,4 +37,14 @@ tco_status tco_plot_run(const char *dir, const tco_plot_scenario *sc, size_t n,
                         const char *currency, char ***names, size_t *n_names,
                         tco_diag_list *diags);
 
+/* One scenario's breakeven sweep: its grid.csv and breakeven_frontier.csv rows. */
+typedef struct tco_plot_sweep {
+    const tco_table *grid, *frontier;
+} tco_plot_sweep;
+
+/* Draws, for scenario k (from 1), sKK-breakeven-map (.png, .svg): the seats x notifications
+ * grid coloured by its cheapest option, with each pair's break-even line; as tco_plot_run. */
+tco_status tco_plot_breakeven(const char *dir, const tco_plot_sweep *sw, size_t n,
+                              char ***names, size_t *n_names, tco_diag_list *diags);
+
 #endif
