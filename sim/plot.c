@@ -235,7 +235,9 @@ static void chart_p_cheapest(FILE *fp, const char *base, const tco_plot_scenario
     begin_chart(fp, base, 1200, h);
     title(fp, "probability of being the cheapest option", sc->summary);
     label(fp, "xlabel", "p_cheapest: share of trials in which no option costs less");
-    fputs("set xrange [0:1]\nset grid x\nset key below\n", fp);
+    /* a little room past 0 and 1, so that a point at either end is not cut by the border */
+    fputs("set xrange [-0.02:1.02]\nset xtics 0,0.1,1\nset grid x\n"
+          "set key bottom right inside opaque box\n", fp); /* the least likely sit at 0 */
     fprintf(fp, "set yrange [-0.7:%zu.7]\nset ytics (", n ? n - 1 : 0);
     for (size_t k = 0; k < n; k++) {
         fputs(k ? ", " : "", fp);

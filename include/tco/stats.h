@@ -121,8 +121,8 @@ gsl_histogram *tco_sketch_histogram(const tco_sketch *s, size_t max_bins);
  * width ({1, 2, 5} x 10^e), edges its multiples, from the bin holding the smallest value added
  * to the one holding the largest; NULL when the sketch is empty. Each bucket's count goes to
  * the bin holding the bucket's middle (kept within the exact min and max), so a value within
- * tco_sketch_rel_accuracy() of itself of a bin edge (0.1% at alpha = 0.001) may be counted in
- * the neighbouring bin; counts sum to the values added. */
+ * tco_sketch_rel_accuracy() of itself of a bin edge may be counted in the neighbouring bin;
+ * counts sum to the values added. */
 gsl_histogram *tco_sketch_histogram_equal(const tco_sketch *s, size_t max_bins);
 
 #endif
