@@ -104,7 +104,7 @@ deps:
 run: deps
 	@$(MAKE) -s --no-print-directory BUILD=release all
 	./tcosim validate data/*.csv scenarios/*.csv
-	./tcosim run scenarios/*.csv
+	./tcosim run --out results --plots scenarios/*.csv
 
 # `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan, then
 # under ThreadSanitizer (the engine and the stop flag are shared between threads).
