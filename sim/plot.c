@@ -157,7 +157,8 @@ static void label(FILE *fp, const char *what, const char *s)
 {
     fprintf(fp, "set %s ", what);
     quoted(fp, s);
-    fputc('\n', fp);
+    /* the x label nearer the axis, clear of a legend below the chart */
+    fputs(strcmp(what, "xlabel") == 0 ? " offset 0,0.4\n" : "\n", fp);
 }
 
 static const char *const COLORS[] = {"#1b6ca8", "#d1495b", "#2e8b57", "#e0a100", "#6a4c93",
@@ -206,7 +207,7 @@ static void chart_tco(FILE *fp, const char *base, const tco_plot_scenario *sc,
     label(fp, "ylabel", yl);
     free(xl);
     free(yl);
-    fputs("set key below vertical reverse Left\nset grid\nset yrange [0:*]\n", fp);
+    fputs("set key below vertical reverse Left height 1.5\nset grid\nset yrange [0:*]\n", fp);
     fputs("plot ", fp);
     for (size_t k = 0; k < n; k++) {
         fprintf(fp, "%s$tco%zu using 1:2 with histeps lw 2 lc rgb '%s' title ", k ? ", " : "",
@@ -281,14 +282,14 @@ static void chart_fan(FILE *fp, const char *base, const tco_plot_scenario *sc,
         fputs("EOD\n", fp);
     }
     begin_chart(fp, base, 1000, 700);
-    title(fp, "cumulative cost by month: median and p05-p95 band, cheapest options",
+    title(fp, "cumulative cost by month: median and p05-p95 band, the cheapest by mean",
           sc->summary);
     label(fp, "xlabel", "month");
     char *yl = tco_xasprintf("cumulative cost (%s%s%s)", unit, *unit ? " " : "", currency);
     label(fp, "ylabel", yl);
     free(yl);
     const double months = tco_table_n_rows(sc->summary) ? num(sc->summary, 0, "months") : 1;
-    fprintf(fp, "set key below vertical reverse Left\nset grid\nset xrange [1:%.0f]\n"
+    fprintf(fp, "set key below vertical reverse Left height 1.5\nset grid\nset xrange [1:%.0f]\n"
                 "set yrange [0:*]\n", months > 1 ? months : 2);
     fputs("plot ", fp);
     for (size_t k = 0; k < n; k++) {
@@ -510,7 +511,8 @@ static void chart_breakeven(FILE *fp, const char *base, const tco_plot_sweep *sw
           tco_table_n_rows(g) ? g : f);
     label(fp, "xlabel", "seats");
     label(fp, "ylabel", "notifications in month 1 (messages per month)");
-    fprintf(fp, "set key below vertical reverse Left\n%s", log_y ? "set logscale y\n" : "");
+    fprintf(fp, "set key below vertical reverse Left height 1.5\n%s",
+            log_y ? "set logscale y\n" : "");
     if (n_seats && n_notes) {
         double a, b, c, d;
         cell(seats, n_seats, seats[0], false, &a, &b);
