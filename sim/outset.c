@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700 /* S_ISVTX, the sticky bit (XSI) */
 #include "tco/outset.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -160,7 +161,43 @@ static void each_file(const char *dir, void (*f)(const char *path))
 
 static void unlink_path(const char *path) { unlink(path); }
 
-/* A result directory's plain files removed, then the directory if that emptied it. */
+/* A picture's name as tcosim writes them: s, digits, -, lower-case words, .png or .svg. */
+static bool is_picture_name(const char *n)
+{
+    if (*n++ != 's' || !isdigit((unsigned char)*n))
+        return false;
+    while (isdigit((unsigned char)*n))
+        n++;
+    if (*n++ != '-')
+        return false;
+    const char *words = n;
+    while (islower((unsigned char)*n) || *n == '-')
+        n++;
+    return n > words && (strcmp(n, ".png") == 0 || strcmp(n, ".svg") == 0);
+}
+
+/* Whether a result directory holds only files of tcosim's picture names (or nothing): only
+ * then is it tcosim's to replace or remove. */
+static bool dir_is_ours(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return false;
+    bool ours = true;
+    struct dirent *e;
+    while (ours && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char *path = tco_xasprintf("%s/%s", dir, e->d_name);
+        struct stat sb;
+        ours = is_picture_name(e->d_name) && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+        free(path);
+    }
+    closedir(d);
+    return ours;
+}
+
+/* A result directory's files removed (dir_is_ours: only pictures), then the directory. */
 static void remove_result_dir(const char *dir)
 {
     each_file(dir, unlink_path);
@@ -312,12 +349,22 @@ static tco_status plan_steps(tco_outset *s, step *steps, size_t *n_steps, tco_di
         }
         const bool replaceable = steps[i].is_dir ? S_ISDIR(sb.st_mode)
                                                  : S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode);
+        /* a result directory that holds anything tcosim did not write is not ours: a stale one
+         * is left, a new one refused */
+        const bool foreign = steps[i].is_dir && replaceable && !dir_is_ours(steps[i].target);
+        if (foreign && !steps[i].src) {
+            free(steps[i].target);
+            steps[i].target = NULL;
+            continue;
+        }
         if (!replaceable && !steps[i].src) {
             free(steps[i].target); /* not a result file: not ours to remove */
             steps[i].target = NULL;
             continue;
         }
-        const char *why = replaceable   ? cannot_move(steps[i].target, &sb, &dir)
+        const char *why = foreign ? "it holds files that tcosim did not write (only its "
+                                    "pictures, sNN-NAME.png and .svg, may be there)"
+                          : replaceable     ? cannot_move(steps[i].target, &sb, &dir)
                           : steps[i].is_dir ? "expected a directory or nothing, got a file"
                                             : "expected a regular file or nothing, got a "
                                               "directory or other special file";

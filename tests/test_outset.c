@@ -273,6 +273,33 @@ static void a_run_without_the_directory_should_remove_it_but_not_a_file_of_its_n
     assert_listing(f, ".tcosim.lock monthly.csv plots summary.csv");
 }
 
+static void a_result_directory_holding_other_files_should_not_be_ours(void **state)
+{
+    fixture *f = *state;
+    put_old_plots(f);
+    put(f, "plots/notes.txt", "mine\n"); /* not a picture's name */
+    tco_outset s;
+    swap_in(f, &s, "new summary\n", "new monthly\n"); /* no plots: the directory is left */
+    tco_outset_settle(&s);
+    tco_outset_end(&s);
+    assert_text(f, "plots/notes.txt", "mine\n");
+    assert_text(f, "plots/s01-tco.png", "old picture\n");
+    /* a run with plots: refused before anything moves */
+    assert_int_equal(tco_outset_begin(&s, f->root, NULL, &f->d), TCO_OK);
+    add_plots(f, &s, "new picture\n");
+    assert_int_equal(tco_outset_close(&s, &f->d), TCO_OK);
+    assert_int_equal(tco_outset_swap(&s, &f->d), TCO_ECANTCREAT);
+    assert_int_equal(f->d.n, 1);
+    assert_non_null(strstr(f->d.items[0].msg, "did not write"));
+    tco_outset_end(&s);
+    assert_text(f, "plots/s01-tco.png", "old picture\n");
+    assert_listing(f, ".tcosim.lock monthly.csv plots summary.csv"); /* no temporary left */
+    char *notes = tco_xasprintf("%s/plots/notes.txt", f->root);
+    unlink(notes);
+    free(notes);
+    remove_plots(f);
+}
+
 static void an_input_among_the_result_names_should_be_refused(void **state)
 {
     fixture *f = *state;
@@ -317,6 +344,8 @@ int main(void)
         cmocka_unit_test(result_names_should_be_tcosims_own),
         cmocka_unit_test_setup_teardown(
             a_result_directory_should_replace_the_previous_one_as_a_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            a_result_directory_holding_other_files_should_not_be_ours, setup, teardown),
         cmocka_unit_test_setup_teardown(undo_should_put_the_previous_result_directory_back,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(

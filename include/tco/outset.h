@@ -29,8 +29,10 @@ extern const char *const TCO_RESULT_NAMES[];
 bool tco_outset_is_result_name(const char *name);
 
 /* The result directories (SPEC §9's plots): a run that writes one replaces the previous one
- * as a whole, with the set; a run that writes none removes the previous one (only its plain
- * files; a directory holding anything else is left as it is). NULL-terminated. */
+ * as a whole, with the set; a run that writes none removes the previous one. One that holds
+ * anything but files of tcosim's picture names (sNN-NAME.png, .svg) is not tcosim's: left
+ * alone by a run that writes none, refused (TCO_ECANTCREAT) by one that writes it.
+ * NULL-terminated. */
 extern const char *const TCO_RESULT_DIRS[];
 
 typedef struct tco_outset {
