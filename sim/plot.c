@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -323,7 +324,11 @@ static tco_status run_gnuplot(const char *dir, const char *script, size_t len,
     }
     const pid_t pid = fork();
     if (pid == 0) {
-        /* the child: gnuplot reads the script, writes the pictures into dir */
+        /* the child: gnuplot reads the script, writes the pictures into dir; the stop
+         * signals tcosim holds back while it writes are not held for gnuplot */
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
         dup2(fds[0], STDIN_FILENO);
         close(fds[0]);
         close(fds[1]);
