@@ -49,7 +49,7 @@ BIN = $(OUT)/tcosim
 endif
 
 # Debian packages the build and tests need; `make deps` installs the missing ones.
-APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libssl-dev libcmocka-dev time libxlsxwriter-dev python3-openpyxl
+APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libssl-dev libcmocka-dev time libxlsxwriter-dev python3-openpyxl gnuplot-nox libxml2-utils
 
 .PHONY: all deps run test check unit cli asan tsan valgrind fuzz bench lint install uninstall clean
 
@@ -107,8 +107,8 @@ RESULTS = results
 run: deps
 	@$(MAKE) -s --no-print-directory BUILD=release all
 	./tcosim validate data/*.csv scenarios/*.csv
-	./tcosim run --out $(RESULTS) scenarios/*.csv
-	@echo "make run: the files, with the workbook $(RESULTS)/tcosim.xlsx, are in $(RESULTS)/"
+	./tcosim run --out $(RESULTS) --plots scenarios/*.csv
+	@echo "make run: the files, with the workbook $(RESULTS)/tcosim.xlsx and the charts in $(RESULTS)/plots/, are in $(RESULTS)/"
 
 # `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan, then
 # under ThreadSanitizer (the engine and the stop flag are shared between threads).

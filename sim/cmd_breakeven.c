@@ -7,6 +7,7 @@
 
 #include "tco/breakeven.h"
 #include "tco/cmdutil.h"
+#include "tco/plot.h"
 #include "tco/report_breakeven.h"
 #include "tco/sweep.h"
 #include "tco/xalloc.h"
@@ -29,6 +30,26 @@ static int report(FILE *out, void *ctx)
     return 0;
 }
 
+/* The map of each scenario in plots/ (--plots). */
+static tco_status write_plots(const char *path, void *ctx, char ***names, size_t *n_names,
+                              tco_diag_list *diags)
+{
+    const out_ctx *c = ctx;
+    tco_plot_sweep *sw = tco_xcalloc(c->n + 1, sizeof *sw);
+    tco_table **tables = tco_xcalloc(2 * c->n + 1, sizeof *tables);
+    for (size_t i = 0; i < c->n; i++) {
+        tables[2 * i] = tco_report_sweep_grid_table(&c->items[i], 1);
+        tables[2 * i + 1] = tco_report_sweep_frontier_table(&c->items[i], 1);
+        sw[i] = (tco_plot_sweep){tables[2 * i], tables[2 * i + 1]};
+    }
+    const tco_status st = tco_plot_breakeven(path, sw, c->n, names, n_names, diags);
+    for (size_t i = 0; i < 2 * c->n; i++)
+        tco_table_free(tables[i]);
+    free(tables);
+    free(sw);
+    return st;
+}
+
 static int write_one(size_t i, FILE *fp, void *ctx)
 {
     const out_ctx *c = ctx;
@@ -45,6 +66,16 @@ tco_status tco_cmd_breakeven(const tco_options *o, const atomic_int *stop)
     tco_sweep *sweeps = NULL;
     tco_sweep_item *items = NULL;
     size_t n = 0;
+    if (o->plots) {
+        /* before anything is read or written: no gnuplot, no run (SPEC §9) */
+        tco_diag_list diags;
+        tco_diag_list_init(&diags);
+        const tco_status st = tco_plot_available(&diags);
+        tco_cmd_print_diags(&diags);
+        tco_diag_list_fini(&diags);
+        if (st != TCO_OK)
+            return st;
+    }
     if (!tco_cmd_load_inputs(o, &prices, &batch, &worst))
         goto done;
     const tco_status size = tco_cmd_check_sweep_size(o, &batch);
@@ -76,7 +107,8 @@ tco_status tco_cmd_breakeven(const tco_options *o, const atomic_int *stop)
     tco_manifest manifest;
     tco_manifest_input *inputs;
     tco_cmd_manifest(&manifest, &inputs, o, &prices, &batch, false);
-    const tco_publication pub = {NAMES, 2, write_one, report, &ctx, &manifest};
+    const tco_publication pub = {NAMES, 2, write_one, report, &ctx, &manifest,
+                                 o->plots ? "plots" : NULL, write_plots};
     /* SPEC §8.5: a run that swept no scenario leaves the previous files as they were */
     tco_diag_list diags;
     tco_diag_list_init(&diags);

@@ -3,9 +3,11 @@
 #include "tco/cmd_run.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "tco/analysis.h"
 #include "tco/cmdutil.h"
+#include "tco/plot.h"
 #include "tco/report.h"
 #include "tco/xalloc.h"
 
@@ -16,9 +18,33 @@ typedef struct out_ctx {
     const char *dir; /* --out, where the workbook is assembled */
     tco_format format;
     const tco_diag_list *errors; /* the batch's, for JSON */
+    const char *currency;        /* the money axes' label, or NULL */
 } out_ctx;
 
 static const char XLSX_NAME[] = "tcosim.xlsx";
+
+/* The charts of every scenario in plots/ (--plots). */
+static tco_status write_plots(const char *path, void *ctx, char ***names, size_t *n_names,
+                              tco_diag_list *diags)
+{
+    const out_ctx *c = ctx;
+    const tco_run_outputs *out = c->outputs;
+    size_t monthly = 0, histogram = 0;
+    for (size_t t = 0; t < tco_analyses_n_tables(); t++) {
+        if (strcmp(tco_analysis_table_file(t), "monthly.csv") == 0)
+            monthly = t;
+        if (strcmp(tco_analysis_table_file(t), "histogram.csv") == 0)
+            histogram = t;
+    }
+    tco_plot_scenario *sc = tco_xcalloc(out->n_items + 1, sizeof *sc);
+    for (size_t i = 0; i < out->n_items; i++)
+        sc[i] = (tco_plot_scenario){out->scenarios[i].tables[TCO_TABLE_SUMMARY],
+                                    out->scenarios[i].tables[monthly],
+                                    out->scenarios[i].tables[histogram]};
+    tco_status st = tco_plot_run(path, sc, out->n_items, c->currency, names, n_names, diags);
+    free(sc);
+    return st;
+}
 
 static int write_one(size_t i, FILE *fp, void *ctx)
 {
@@ -44,6 +70,16 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
     tco_prices prices;
     tco_batch batch;
     tco_status worst;
+    if (o->plots) {
+        /* before anything is read or written: no gnuplot, no run (SPEC §9) */
+        tco_diag_list diags;
+        tco_diag_list_init(&diags);
+        const tco_status st = tco_plot_available(&diags);
+        tco_cmd_print_diags(&diags);
+        tco_diag_list_fini(&diags);
+        if (st != TCO_OK)
+            return st;
+    }
     if (!tco_cmd_load_inputs(o, &prices, &batch, &worst)) {
         if (worst == TCO_EINTERRUPTED)
             tco_cmd_print_interrupted(stop);
@@ -87,11 +123,14 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
         /* the workbook of the same tables, after the CSV files (SPEC §9) */
         const size_t n_csv = n_files;
         names[n_files++] = XLSX_NAME;
-        out_ctx ctx = {&outputs, which, n_csv, o->out_dir, o->format, &batch.errors};
         tco_manifest manifest;
         tco_manifest_input *inputs;
         tco_cmd_manifest(&manifest, &inputs, o, &prices, &batch, true);
-        const tco_publication pub = {names, n_files, write_one, report, &ctx, &manifest};
+        out_ctx ctx = {&outputs,        which, n_csv, o->out_dir, o->format, &batch.errors,
+                       manifest.currency};
+        const tco_publication pub = {names,   n_files,  write_one,
+                                     report,  &ctx,     &manifest,
+                                     o->plots ? "plots" : NULL, write_plots};
         /* SPEC §8.5: a run that simulated no scenario leaves the previous files as they were */
         tco_diag_list_init(&diags);
         tco_status st =

@@ -400,16 +400,19 @@ static bool stdout_flushed(void)
 
 /* manifest.json, listing the files of the set it belongs to, itself included. */
 static tco_status write_manifest(tco_outset *set, const tco_publication *pub,
+                                 char *const *dir_files, size_t n_dir_files,
                                  tco_diag_list *diags)
 {
     static const char NAME[] = "manifest.json";
-    const char **outputs = tco_xcalloc(pub->n_files + 2, sizeof *outputs);
+    const char **outputs = tco_xcalloc(pub->n_files + n_dir_files + 2, sizeof *outputs);
     for (size_t i = 0; i < pub->n_files; i++)
         outputs[i] = pub->names[i];
-    outputs[pub->n_files] = NAME;
+    for (size_t i = 0; i < n_dir_files; i++)
+        outputs[pub->n_files + i] = dir_files[i];
+    outputs[pub->n_files + n_dir_files] = NAME;
     tco_manifest m = *pub->manifest;
     m.outputs = outputs;
-    m.n_outputs = pub->n_files + 1;
+    m.n_outputs = pub->n_files + n_dir_files + 1;
     FILE *fp;
     tco_status st = tco_outset_add(set, NAME, &fp, diags);
     if (st == TCO_OK && tco_manifest_write(fp, &m) != 0) {
@@ -504,8 +507,28 @@ static tco_status write_set(tco_outset *set, const tco_publication *pub, const a
             st = TCO_ECANTCREAT;
         }
     }
+    /* the result directory: its files are listed in the manifest as DIR_NAME/NAME */
+    char **dir_files = NULL;
+    size_t n_dir_files = 0;
+    if (st == TCO_OK && pub->dir_name) {
+        const char *path;
+        char **names = NULL;
+        size_t n_names = 0;
+        st = tco_outset_add_dir(set, pub->dir_name, &path, diags);
+        if (st == TCO_OK)
+            st = pub->write_dir(path, pub->ctx, &names, &n_names, diags);
+        dir_files = tco_xcalloc(n_names + 1, sizeof *dir_files);
+        for (size_t i = 0; i < n_names; i++) {
+            dir_files[n_dir_files++] = tco_xasprintf("%s/%s", pub->dir_name, names[i]);
+            free(names[i]);
+        }
+        free(names);
+    }
     if (st == TCO_OK && pub->manifest)
-        st = write_manifest(set, pub, diags);
+        st = write_manifest(set, pub, dir_files, n_dir_files, diags);
+    for (size_t i = 0; i < n_dir_files; i++)
+        free(dir_files[i]);
+    free(dir_files);
     /* all written: on disk under their temporary names (a full disk shows here) */
     if (st == TCO_OK)
         st = tco_outset_close(set, diags);

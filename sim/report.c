@@ -195,7 +195,8 @@ static void histogram_rows(tco_table *t, const tco_report_item *item)
     for (size_t o = 0; o < r->options.n; o++) {
         if (!r->options.items[o].offered)
             continue;
-        gsl_histogram *h = tco_sketch_histogram(&r->per_option[o].tco_q, TCO_HISTOGRAM_MAX_BINS);
+        gsl_histogram *h =
+            tco_sketch_histogram_equal(&r->per_option[o].tco_q, TCO_HISTOGRAM_MAX_BINS);
         if (!h)
             continue;
         for (size_t b = 0; b < gsl_histogram_bins(h); b++) {

@@ -722,3 +722,53 @@ void tco_signed_sketch_add_array(tco_signed_sketch *s, const double *x, size_t n
         tco_sketch_add_array(&s->neg, neg, nn);
     }
 }
+
+/* The smallest width of the form {1, 2, 5} x 10^e that covers [lo, hi] with at most n bins whose
+ * edges are multiples of it: round edges read well, and integer multiples of a whole width are
+ * exact doubles, so every bin has the very same width. */
+static double nice_width(double lo, double hi, size_t n)
+{
+    static const double steps[] = {1.0, 2.0, 5.0};
+    double w = pow(10.0, floor(log10((hi - lo) / (double)n)));
+    for (;; w *= 10.0)
+        for (size_t i = 0; i < 3; i++) {
+            const double c = w * steps[i];
+            if (floor(hi / c) - floor(lo / c) + 1.0 <= (double)n)
+                return c;
+        }
+}
+
+gsl_histogram *tco_sketch_histogram_equal(const tco_sketch *s, size_t max_bins)
+{
+    assert(max_bins >= 1);
+    if (s->n == 0)
+        return NULL;
+    const double lo_v = s->min, hi_v = s->max;
+    double w = 1.0;
+    if (hi_v > lo_v)
+        w = nice_width(lo_v, hi_v, max_bins);
+    else if (hi_v > 0.0)
+        w = pow(10.0, floor(log10(hi_v))); /* one value: one bin of a round width holding it */
+    const double first = floor(lo_v / w);
+    const size_t n_bins = (size_t)(floor(hi_v / w) - first) + 1u;
+    gsl_histogram *h = hist_new(n_bins);
+    for (size_t i = 0; i <= n_bins; i++)
+        h->range[i] = (first + (double)i) * w;
+    if (s->n_zero)
+        h->bin[0] += (double)s->n_zero; /* min is 0 then, in bin 0 */
+    uint32_t a, b;
+    if (sketch_span(s, &a, &b)) {
+        for (uint32_t i = a; i <= b; i++) {
+            if (!s->counts[i])
+                continue;
+            const int64_t k = (int64_t)s->key_lo + i;
+            /* the bucket's middle, kept within the exact extremes */
+            double mid = 0.5 * (sketch_edge(s, k) + sketch_edge(s, k + 1));
+            mid = mid < lo_v ? lo_v : mid > hi_v ? hi_v : mid;
+            double j = floor(mid / w) - first;
+            j = j < 0 ? 0 : j > (double)(n_bins - 1) ? (double)(n_bins - 1) : j;
+            h->bin[(size_t)j] += (double)s->counts[i];
+        }
+    }
+    return h;
+}

@@ -7,7 +7,7 @@ layer() {
     case "$1" in
     defaults|xalloc) echo 0 ;;
     diag|rng|stats|table|cellhint) echo 1 ;;
-    value|csvload|outfile|csvwrite|numfmt) echo 2 ;;
+    value|csvload|outfile|csvwrite|numfmt|plot) echo 2 ;;
     outset|table_csv|table_json|table_xlsx|manifest) echo 3 ;;
     scenario|pricesheet|cli) echo 3 ;;
     price|option|workload|rules) echo 4 ;;

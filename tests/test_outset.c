@@ -182,6 +182,124 @@ static void a_directory_in_the_way_should_change_nothing(void **state)
     assert_listing(f, ".tcosim.lock summary.csv"); /* no temporary, no moved-aside file */
 }
 
+/* A new plots/ holding one file `text`, added to the set s (begun) and filled. */
+static void add_plots(fixture *f, tco_outset *s, const char *text)
+{
+    const char *path;
+    assert_int_equal(tco_outset_add_dir(s, "plots", &path, &f->d), TCO_OK);
+    char *file = tco_xasprintf("%s/s01-tco.png", path);
+    FILE *fp = fopen(file, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    assert_int_equal(fclose(fp), 0);
+    free(file);
+}
+
+static void put_old_plots(fixture *f)
+{
+    char *dir = tco_xasprintf("%s/plots", f->root);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    free(dir);
+    put(f, "plots/s01-tco.png", "old picture\n");
+    put(f, "plots/s02-tco.png", "old second\n");
+}
+
+static void remove_plots(fixture *f)
+{
+    char *a = tco_xasprintf("%s/plots/s01-tco.png", f->root);
+    char *b = tco_xasprintf("%s/plots/s02-tco.png", f->root);
+    char *d = tco_xasprintf("%s/plots", f->root);
+    unlink(a);
+    unlink(b);
+    rmdir(d);
+    free(a);
+    free(b);
+    free(d);
+}
+
+static void a_result_directory_should_replace_the_previous_one_as_a_whole(void **state)
+{
+    fixture *f = *state;
+    put_old_plots(f);
+    tco_outset s;
+    assert_int_equal(tco_outset_begin(&s, f->root, NULL, &f->d), TCO_OK);
+    FILE *fp;
+    assert_int_equal(tco_outset_add(&s, "summary.csv", &fp, &f->d), TCO_OK);
+    add_plots(f, &s, "new picture\n");
+    assert_int_equal(tco_outset_close(&s, &f->d), TCO_OK);
+    assert_int_equal(tco_outset_swap(&s, &f->d), TCO_OK);
+    tco_outset_settle(&s);
+    tco_outset_end(&s);
+    assert_text(f, "plots/s01-tco.png", "new picture\n");
+    assert_text(f, "plots/s02-tco.png", "-"); /* the old set's, gone with it */
+    assert_listing(f, ".tcosim.lock plots summary.csv"); /* no temporary or aside left */
+    remove_plots(f);
+}
+
+static void undo_should_put_the_previous_result_directory_back(void **state)
+{
+    fixture *f = *state;
+    put_old_plots(f);
+    tco_outset s;
+    assert_int_equal(tco_outset_begin(&s, f->root, NULL, &f->d), TCO_OK);
+    add_plots(f, &s, "new picture\n");
+    assert_int_equal(tco_outset_close(&s, &f->d), TCO_OK);
+    assert_int_equal(tco_outset_swap(&s, &f->d), TCO_OK);
+    assert_text(f, "plots/s01-tco.png", "new picture\n");
+    tco_outset_undo(&s, &f->d);
+    assert_int_equal(f->d.n, 0);
+    tco_outset_end(&s);
+    assert_text(f, "plots/s01-tco.png", "old picture\n");
+    assert_text(f, "plots/s02-tco.png", "old second\n");
+    assert_listing(f, ".tcosim.lock plots");
+    remove_plots(f);
+}
+
+static void a_run_without_the_directory_should_remove_it_but_not_a_file_of_its_name(void **state)
+{
+    fixture *f = *state;
+    put_old_plots(f);
+    tco_outset s;
+    swap_in(f, &s, "new summary\n", "new monthly\n");
+    tco_outset_settle(&s);
+    tco_outset_end(&s);
+    assert_listing(f, ".tcosim.lock monthly.csv summary.csv");
+    /* a plain file named plots is not a result directory: left as it is */
+    put(f, "plots", "mine\n");
+    swap_in(f, &s, "newer summary\n", "newer monthly\n");
+    tco_outset_settle(&s);
+    tco_outset_end(&s);
+    assert_text(f, "plots", "mine\n");
+    assert_listing(f, ".tcosim.lock monthly.csv plots summary.csv");
+}
+
+static void a_result_directory_holding_other_files_should_not_be_ours(void **state)
+{
+    fixture *f = *state;
+    put_old_plots(f);
+    put(f, "plots/notes.txt", "mine\n"); /* not a picture's name */
+    tco_outset s;
+    swap_in(f, &s, "new summary\n", "new monthly\n"); /* no plots: the directory is left */
+    tco_outset_settle(&s);
+    tco_outset_end(&s);
+    assert_text(f, "plots/notes.txt", "mine\n");
+    assert_text(f, "plots/s01-tco.png", "old picture\n");
+    /* a run with plots: refused before anything moves */
+    assert_int_equal(tco_outset_begin(&s, f->root, NULL, &f->d), TCO_OK);
+    add_plots(f, &s, "new picture\n");
+    assert_int_equal(tco_outset_close(&s, &f->d), TCO_OK);
+    assert_int_equal(tco_outset_swap(&s, &f->d), TCO_ECANTCREAT);
+    assert_int_equal(f->d.n, 1);
+    assert_non_null(strstr(f->d.items[0].msg, "did not write"));
+    tco_outset_end(&s);
+    assert_text(f, "plots/s01-tco.png", "old picture\n");
+    assert_listing(f, ".tcosim.lock monthly.csv plots summary.csv"); /* no temporary left */
+    char *notes = tco_xasprintf("%s/plots/notes.txt", f->root);
+    unlink(notes);
+    free(notes);
+    remove_plots(f);
+}
+
 static void an_input_among_the_result_names_should_be_refused(void **state)
 {
     fixture *f = *state;
@@ -224,6 +342,15 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_input_among_the_result_names_should_be_refused, setup,
                                         teardown),
         cmocka_unit_test(result_names_should_be_tcosims_own),
+        cmocka_unit_test_setup_teardown(
+            a_result_directory_should_replace_the_previous_one_as_a_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            a_result_directory_holding_other_files_should_not_be_ours, setup, teardown),
+        cmocka_unit_test_setup_teardown(undo_should_put_the_previous_result_directory_back,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            a_run_without_the_directory_should_remove_it_but_not_a_file_of_its_name, setup,
+            teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

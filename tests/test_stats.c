@@ -346,6 +346,66 @@ static void sketch_of_one_value_should_return_it_for_every_q(void **state)
     tco_sketch_fini(&s);
 }
 
+/* histogram.csv's bins (SPEC §9): one width for every bin, a round one, edges its multiples. */
+static void equal_histogram_should_have_one_round_width_and_every_count(void **state)
+{
+    (void)state;
+    tco_sketch s;
+    tco_sketch_init(&s, 0.001);
+    assert_null(tco_sketch_histogram_equal(&s, 40));
+    for (int v = 1; v <= 1000; v++)
+        tco_sketch_add(&s, (double)v);
+    /* (1000 - 1) / 40 bins = 24.975: width 10 needs floor(1000/10) - 0 + 1 = 101 bins, 20 needs
+     * 51, 50 needs 21 <= 40: 21 bins [0, 50), ..., [1000, 1050) */
+    gsl_histogram *h = tco_sketch_histogram_equal(&s, 40);
+    assert_int_equal(h->n, 21);
+    double total = 0;
+    for (size_t b = 0; b < h->n; b++) {
+        assert_true(h->range[b] == 50.0 * (double)b);
+        assert_true(h->range[b + 1] - h->range[b] == 50.0); /* exactly, every bin */
+        /* exact: 49 values in [0, 50), 50 in each later bin, 1 (1000) in the last; a value
+         * within 0.1% of an edge (here only the edge value itself, its bucket straddling the
+         * edge) may sit in the neighbour bin: +-1 */
+        const double exact = b == 0 ? 49.0 : b == 20 ? 1.0 : 50.0;
+        assert_true(fabs(h->bin[b] - exact) <= 1.0);
+        total += h->bin[b];
+    }
+    assert_true(total == 1000.0);
+    gsl_histogram_free(h);
+
+    /* zeros and tens, 5 each: (10 - 0) / 40 = 0.25: widths 0.1 (101 bins), 0.2 (51), 0.5
+     * (21): the zeros in [0, 0.5), the tens in [10, 10.5) */
+    tco_sketch_reset(&s);
+    for (int i = 0; i < 5; i++) {
+        tco_sketch_add(&s, 0.0);
+        tco_sketch_add(&s, 10.0);
+    }
+    h = tco_sketch_histogram_equal(&s, 40);
+    assert_int_equal(h->n, 21);
+    assert_true(h->bin[0] == 5.0 && h->bin[20] == 5.0);
+    assert_true(h->range[20] == 10.0 && h->range[21] == 10.5);
+    gsl_histogram_free(h);
+
+    /* one value, 123, ten times: one bin of width 10^floor(log10 123) = 100, [100, 200) */
+    tco_sketch_reset(&s);
+    for (int i = 0; i < 10; i++)
+        tco_sketch_add(&s, 123.0);
+    h = tco_sketch_histogram_equal(&s, 40);
+    assert_int_equal(h->n, 1);
+    assert_true(h->range[0] == 100.0 && h->range[1] == 200.0 && h->bin[0] == 10.0);
+    gsl_histogram_free(h);
+
+    /* a single bin asked for: everything in it */
+    tco_sketch_reset(&s);
+    tco_sketch_add(&s, 3.0);
+    tco_sketch_add(&s, 7777.0);
+    h = tco_sketch_histogram_equal(&s, 1);
+    assert_int_equal(h->n, 1);
+    assert_true(h->range[0] <= 3.0 && 7777.0 < h->range[1] && h->bin[0] == 2.0);
+    gsl_histogram_free(h);
+    tco_sketch_fini(&s);
+}
+
 /* The worst cases of the bit mapping: values at the lower edge and just below the upper edge of
  * the widest buckets (the bottom of each octave), for several alphas, over many octaves. */
 static void sketch_should_keep_its_bound_at_bucket_edges(void **state)
@@ -925,6 +985,7 @@ int main(void)
         cmocka_unit_test(sketch_at_its_cap_should_trim_slack_and_keep_full_resolution),
         cmocka_unit_test(tco_sketch_median_should_be_within_sampling_error_plus_two_basis_points),
         cmocka_unit_test(proportion_interval_should_be_wilsons_and_never_a_point),
+        cmocka_unit_test(equal_histogram_should_have_one_round_width_and_every_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

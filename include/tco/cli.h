@@ -38,6 +38,7 @@ typedef struct tco_options {
     tco_format format;
     bool quiet;
     bool strict;              /* --strict: plausibility warnings are errors (SPEC §8.4) */
+    bool plots;               /* --plots: charts under --out DIR/plots */
     unsigned skip;            /* run --skip: TCO_SKIP_* bits */
     char **files;             /* operands; point into argv */
     size_t n_files;

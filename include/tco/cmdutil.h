@@ -83,6 +83,13 @@ typedef struct tco_publication {
     /* with --out, manifest.json is written beside the files (SPEC §8.5); its outputs are
      * filled in here. NULL: none */
     const tco_manifest *manifest;
+    /* with --out, a result directory (tco/outset.h's TCO_RESULT_DIRS) made with the set, or
+     * NULL: none. write_dir fills `path` (an empty directory) and gives the names of the files
+     * it wrote (*names allocated, each name too: the caller frees them), which manifest.json
+     * lists as dir_name/NAME. */
+    const char *dir_name;
+    tco_status (*write_dir)(const char *path, void *ctx, char ***names, size_t *n_names,
+                            tco_diag_list *diags);
 } tco_publication;
 
 /* The manifest of a command's run (SPEC §8.5): its command line, seed and trials (when

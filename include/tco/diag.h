@@ -18,6 +18,7 @@ typedef enum tco_status {
     TCO_EUSAGE = 64,      /* EX_USAGE: bad command line */
     TCO_EDATA = 65,       /* EX_DATAERR: bad input data */
     TCO_ENOINPUT = 66,    /* EX_NOINPUT: input missing or unreadable */
+    TCO_EUNAVAILABLE = 69, /* EX_UNAVAILABLE: a program it needs is missing (gnuplot) */
     TCO_ESOFTWARE = 70,   /* EX_SOFTWARE: internal error */
     TCO_ECANTCREAT = 73,  /* EX_CANTCREAT: output cannot be created */
     TCO_EIOERR = 74,      /* EX_IOERR: standard output cannot be written (disk full, closed) */

@@ -28,12 +28,21 @@ extern const char *const TCO_RESULT_NAMES[];
 
 bool tco_outset_is_result_name(const char *name);
 
+/* The result directories (SPEC §9's plots): a run that writes one replaces the previous one
+ * as a whole, with the set; a run that writes none removes the previous one. One that holds
+ * anything but files of tcosim's picture names (sNN-NAME.png, .svg) is not tcosim's: left
+ * alone by a run that writes none, refused (TCO_ECANTCREAT) by one that writes it.
+ * NULL-terminated. */
+extern const char *const TCO_RESULT_DIRS[];
+
 typedef struct tco_outset {
     char *dir;
     int lock_fd;          /* -1: not held */
     tco_outfile *files;   /* [n], opened by tco_outset_add */
     char **names;         /* [n] */
     size_t n, cap;
+    char *dir_name;       /* the result directory this run writes (TCO_RESULT_DIRS), or NULL */
+    char *dir_tmp;        /* its temporary name, filled by the caller until close */
     struct tco_outset_step *steps; /* [n_steps] between swap and settle/undo */
     size_t n_steps;
 } tco_outset;
@@ -52,6 +61,11 @@ tco_status tco_outset_begin(tco_outset *s, const char *dir, const atomic_int *st
 
 /* Opens the temporary file of result `name` (one of TCO_RESULT_NAMES); *fp receives it. */
 tco_status tco_outset_add(tco_outset *s, const char *name, FILE **fp, tco_diag_list *diags);
+
+/* Makes the temporary directory of result directory `name` (one of TCO_RESULT_DIRS; one per
+ * set) and gives its path in *path (owned by s): the caller writes plain files into it. */
+tco_status tco_outset_add_dir(tco_outset *s, const char *name, const char **path,
+                              tco_diag_list *diags);
 
 /* Flushes, fsync's and closes every file (a full disk or a file-size limit shows here).
  * After TCO_OK the new set waits on disk under temporary names. */

@@ -146,4 +146,12 @@ uint64_t tco_signed_sketch_count(const tco_signed_sketch *s);
  * and 1 give the exact extremes. NAN when empty. */
 double tco_signed_sketch_quantile(const tco_signed_sketch *s, double q, bool negate);
 
+/* A new GSL histogram of at most max_bins >= 1 bins of one width in money (SPEC §9), a round
+ * width ({1, 2, 5} x 10^e), edges its multiples, from the bin holding the smallest value added
+ * to the one holding the largest; NULL when the sketch is empty. Each bucket's count goes to
+ * the bin holding the bucket's middle (kept within the exact min and max), so a value within
+ * tco_sketch_rel_accuracy() of itself of a bin edge may be counted in the neighbouring bin;
+ * counts sum to the values added. */
+gsl_histogram *tco_sketch_histogram_equal(const tco_sketch *s, size_t max_bins);
+
 #endif
