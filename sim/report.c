@@ -214,9 +214,8 @@ static void histogram_rows(tco_table *t, const tco_report_item *item)
     }
 }
 
-/* A table of every item, filled by `rows` one item at a time. */
-static tco_table *whole_table(const tco_table_spec *spec, const tco_report_item *items, size_t n,
-                              void (*rows)(tco_table *, const tco_report_item *))
+tco_table *tco_report_whole_table(const tco_table_spec *spec, const tco_report_item *items,
+                                  size_t n, void (*rows)(tco_table *, const tco_report_item *))
 {
     tco_table *t = tco_table_alloc(spec);
     for (size_t i = 0; i < n; i++)
@@ -224,10 +223,9 @@ static tco_table *whole_table(const tco_table_spec *spec, const tco_report_item 
     return t;
 }
 
-/* A table's CSV file, filled and written one scenario at a time: memory holds one scenario's
- * rows. */
-static int csv_by_scenario(FILE *out, const tco_table_spec *spec, const tco_report_item *items,
-                           size_t n, void (*rows)(tco_table *, const tco_report_item *))
+int tco_report_csv_by_scenario(FILE *out, const tco_table_spec *spec,
+                               const tco_report_item *items, size_t n,
+                               void (*rows)(tco_table *, const tco_report_item *))
 {
     tco_table *t = tco_table_alloc(spec);
     int rc = tco_table_csv_header(out, spec);
@@ -242,32 +240,32 @@ static int csv_by_scenario(FILE *out, const tco_table_spec *spec, const tco_repo
 
 tco_table *tco_report_summary_table(const tco_report_item *items, size_t n)
 {
-    return whole_table(&SUMMARY_SPEC, items, n, summary_rows);
+    return tco_report_whole_table(&SUMMARY_SPEC, items, n, summary_rows);
 }
 
 tco_table *tco_report_monthly_table(const tco_report_item *items, size_t n)
 {
-    return whole_table(&MONTHLY_SPEC, items, n, monthly_rows);
+    return tco_report_whole_table(&MONTHLY_SPEC, items, n, monthly_rows);
 }
 
 tco_table *tco_report_histogram_table(const tco_report_item *items, size_t n)
 {
-    return whole_table(&HISTOGRAM_SPEC, items, n, histogram_rows);
+    return tco_report_whole_table(&HISTOGRAM_SPEC, items, n, histogram_rows);
 }
 
 int tco_report_summary_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    return csv_by_scenario(out, &SUMMARY_SPEC, items, n, summary_rows);
+    return tco_report_csv_by_scenario(out, &SUMMARY_SPEC, items, n, summary_rows);
 }
 
 int tco_report_monthly_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    return csv_by_scenario(out, &MONTHLY_SPEC, items, n, monthly_rows);
+    return tco_report_csv_by_scenario(out, &MONTHLY_SPEC, items, n, monthly_rows);
 }
 
 int tco_report_histogram_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    return csv_by_scenario(out, &HISTOGRAM_SPEC, items, n, histogram_rows);
+    return tco_report_csv_by_scenario(out, &HISTOGRAM_SPEC, items, n, histogram_rows);
 }
 
 /* ---- table ----------------------------------------------------------------------------- */

@@ -117,39 +117,14 @@ static void pairwise_rows(tco_table *t, const tco_report_item *item)
         }
 }
 
-/* A table of every item, filled by `rows` one item at a time. */
-static tco_table *whole_table(const tco_table_spec *spec, const tco_report_item *items, size_t n,
-                              void (*rows)(tco_table *, const tco_report_item *))
-{
-    tco_table *t = tco_table_alloc(spec);
-    for (size_t i = 0; i < n; i++)
-        rows(t, &items[i]);
-    return t;
-}
-
-/* A table's CSV file, filled and written one scenario at a time. */
-static int csv_by_scenario(FILE *out, const tco_table_spec *spec, const tco_report_item *items,
-                           size_t n, void (*rows)(tco_table *, const tco_report_item *))
-{
-    tco_table *t = tco_table_alloc(spec);
-    int rc = tco_table_csv_header(out, spec);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        rows(t, &items[i]);
-        rc = tco_table_csv_rows(out, t);
-        tco_table_clear(t);
-    }
-    tco_table_free(t);
-    return rc;
-}
-
 tco_table *tco_report_pairwise_table(const tco_report_item *items, size_t n)
 {
-    return whole_table(&PAIR_SPEC, items, n, pairwise_rows);
+    return tco_report_whole_table(&PAIR_SPEC, items, n, pairwise_rows);
 }
 
 int tco_report_pairwise_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    return csv_by_scenario(out, &PAIR_SPEC, items, n, pairwise_rows);
+    return tco_report_csv_by_scenario(out, &PAIR_SPEC, items, n, pairwise_rows);
 }
 
 /* ---- diff.csv: a table (tco/table.h) ---------------------------------------------------- */
@@ -238,7 +213,7 @@ static void diff_rows(tco_table *t, const tco_report_item *item)
 
 tco_table *tco_report_diff_table(const tco_report_item *items, size_t n)
 {
-    return whole_table(&DIFF_SPEC, items, n, diff_rows);
+    return tco_report_whole_table(&DIFF_SPEC, items, n, diff_rows);
 }
 
 tco_table *tco_report_diff_table_of(const tco_report_item *item, const tco_sheet_diff *sd)
@@ -252,7 +227,7 @@ tco_table *tco_report_diff_table_of(const tco_report_item *item, const tco_sheet
 
 int tco_report_diff_csv(FILE *out, const tco_report_item *items, size_t n)
 {
-    return csv_by_scenario(out, &DIFF_SPEC, items, n, diff_rows);
+    return tco_report_csv_by_scenario(out, &DIFF_SPEC, items, n, diff_rows);
 }
 
 /* ---- the verdict ----------------------------------------------------------------------- */

@@ -89,6 +89,16 @@ int tco_report_json_write(FILE *out, json_t *doc, const tco_diag_list *errors);
  * must already be printable (tco_diag_printable, or text tcosim made). */
 void tco_report_pad(FILE *out, const char *s, size_t width, bool right);
 
+/* A table of every item, filled by `rows` one item at a time (every analysis's tables). */
+tco_table *tco_report_whole_table(const tco_table_spec *spec, const tco_report_item *items,
+                                  size_t n, void (*rows)(tco_table *, const tco_report_item *));
+
+/* A table's CSV file, filled and written one scenario at a time: memory holds one scenario's
+ * rows. Returns 0, or -1 when writing failed. */
+int tco_report_csv_by_scenario(FILE *out, const tco_table_spec *spec,
+                               const tco_report_item *items, size_t n,
+                               void (*rows)(tco_table *, const tco_report_item *));
+
 /* The width the table report is laid out for: $COLUMNS when it holds a whole number from 40 to
  * 1000 (a shell exports it for the terminal), else 100. */
 size_t tco_report_line_width(void);
