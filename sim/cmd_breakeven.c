@@ -66,18 +66,15 @@ tco_status tco_cmd_breakeven(const tco_options *o, const atomic_int *stop)
     tco_sweep *sweeps = NULL;
     tco_sweep_item *items = NULL;
     size_t n = 0;
-    if (o->plots) {
-        /* before anything is read or written: no gnuplot, no run (SPEC §9) */
-        tco_diag_list diags;
-        tco_diag_list_init(&diags);
-        const tco_status st = tco_plot_available(&diags);
-        tco_cmd_print_diags(&diags);
-        tco_diag_list_fini(&diags);
-        if (st != TCO_OK)
-            return st;
-    }
-    if (!tco_cmd_load_inputs(o, &prices, &batch, &worst))
+    /* before anything is read or written: no gnuplot, no run (SPEC §9) */
+    const tco_status plots = tco_cmd_plots_available(o);
+    if (plots != TCO_OK)
+        return plots;
+    if (!tco_cmd_load_inputs(o, &prices, &batch, &worst)) {
+        if (worst == TCO_EINTERRUPTED)
+            tco_cmd_print_interrupted(stop); /* an open a stop signal interrupted */
         goto done;
+    }
     const tco_status size = tco_cmd_check_sweep_size(o, &batch);
     if (size != TCO_OK) {
         if (size > worst)
@@ -104,21 +101,9 @@ tco_status tco_cmd_breakeven(const tco_options *o, const atomic_int *stop)
         goto done;
     }
     out_ctx ctx = {items, n, o->format, &batch.errors};
-    tco_manifest manifest;
-    tco_manifest_input *inputs;
-    tco_cmd_manifest(&manifest, &inputs, o, &prices, &batch, false);
-    const tco_publication pub = {NAMES, 2, write_one, report, &ctx, &manifest,
+    const tco_publication pub = {NAMES, 2, write_one, report, &ctx, NULL,
                                  o->plots ? "plots" : NULL, write_plots};
-    /* SPEC §8.5: a run that swept no scenario leaves the previous files as they were */
-    tco_diag_list diags;
-    tco_diag_list_init(&diags);
-    const tco_status st =
-        tco_cmd_publish(o->out_dir && n > 0 ? o->out_dir : NULL, &pub, stop, &diags);
-    tco_cmd_print_diags(&diags);
-    tco_diag_list_fini(&diags);
-    free(inputs);
-    if (st == TCO_EINTERRUPTED)
-        tco_cmd_print_interrupted(stop);
+    const tco_status st = tco_cmd_publish_results(o, &prices, &batch, false, n, pub, stop);
     if (st > worst)
         worst = st;
 done:

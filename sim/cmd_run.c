@@ -70,16 +70,10 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
     tco_prices prices;
     tco_batch batch;
     tco_status worst;
-    if (o->plots) {
-        /* before anything is read or written: no gnuplot, no run (SPEC §9) */
-        tco_diag_list diags;
-        tco_diag_list_init(&diags);
-        const tco_status st = tco_plot_available(&diags);
-        tco_cmd_print_diags(&diags);
-        tco_diag_list_fini(&diags);
-        if (st != TCO_OK)
-            return st;
-    }
+    /* before anything is read or written: no gnuplot, no run (SPEC §9) */
+    const tco_status plots = tco_cmd_plots_available(o);
+    if (plots != TCO_OK)
+        return plots;
     if (!tco_cmd_load_inputs(o, &prices, &batch, &worst)) {
         if (worst == TCO_EINTERRUPTED)
             tco_cmd_print_interrupted(stop);
@@ -93,7 +87,6 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
         tco_prices_fini(&prices);
         return size > worst ? size : worst;
     }
-    tco_diag_list diags;
 
     tco_result *results = tco_xcalloc(batch.n_scenarios + 1, sizeof *results);
     tco_report_item *items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
@@ -123,23 +116,13 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
         /* the workbook of the same tables, after the CSV files (SPEC §9) */
         const size_t n_csv = n_files;
         names[n_files++] = XLSX_NAME;
-        tco_manifest manifest;
-        tco_manifest_input *inputs;
-        tco_cmd_manifest(&manifest, &inputs, o, &prices, &batch, true);
         out_ctx ctx = {&outputs,        which, n_csv, o->out_dir, o->format, &batch.errors,
-                       manifest.currency};
+                       tco_cmd_currency(&prices)};
         const tco_publication pub = {names,   n_files,  write_one,
-                                     report,  &ctx,     &manifest,
+                                     report,  &ctx,     NULL,
                                      o->plots ? "plots" : NULL, write_plots};
-        /* SPEC §8.5: a run that simulated no scenario leaves the previous files as they were */
-        tco_diag_list_init(&diags);
-        tco_status st =
-            tco_cmd_publish(o->out_dir && n_done > 0 ? o->out_dir : NULL, &pub, stop, &diags);
-        tco_cmd_print_diags(&diags);
-        tco_diag_list_fini(&diags);
-        free(inputs);
-        if (st == TCO_EINTERRUPTED)
-            tco_cmd_print_interrupted(stop);
+        const tco_status st =
+            tco_cmd_publish_results(o, &prices, &batch, true, n_done, pub, stop);
         if (st > worst)
             worst = st;
         free(names);

@@ -13,6 +13,7 @@
 
 #include "tco/defaults.h"
 #include "tco/outset.h"
+#include "tco/plot.h"
 #include "tco/xalloc.h"
 
 #ifndef TCO_DATADIR
@@ -425,17 +426,22 @@ static tco_status write_manifest(tco_outset *set, const tco_publication *pub,
     return st;
 }
 
+const char *tco_cmd_currency(const tco_prices *prices)
+{
+    for (size_t i = 0; i < prices->n_sheets; i++)
+        if (prices->sheets[i].currency)
+            return prices->sheets[i].currency; /* the sheets agree (tco_prices_add_sheet) */
+    return NULL;
+}
+
 void tco_cmd_manifest(tco_manifest *m, tco_manifest_input **inputs, const tco_options *o,
                       const tco_prices *prices, const tco_batch *batch, bool simulated)
 {
     const size_t n = prices->n_sheets + o->n_files;
     tco_manifest_input *in = tco_xcalloc(n + 1, sizeof *in);
-    const char *currency = NULL;
-    for (size_t i = 0; i < prices->n_sheets; i++) {
+    const char *currency = tco_cmd_currency(prices);
+    for (size_t i = 0; i < prices->n_sheets; i++)
         in[i] = (tco_manifest_input){prices->sheets[i].path, "prices"};
-        if (!currency)
-            currency = prices->sheets[i].currency;
-    }
     for (size_t i = 0; i < o->n_files; i++)
         in[prices->n_sheets + i] = (tco_manifest_input){o->files[i], "scenario"};
     bool discounted = false;
@@ -577,5 +583,35 @@ tco_status tco_cmd_publish(const char *dir, const tco_publication *pub, const at
     } else {
         tco_outset_end(&set);
     }
+    return st;
+}
+
+tco_status tco_cmd_plots_available(const tco_options *o)
+{
+    if (!o->plots)
+        return TCO_OK;
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    return printed(&diags, tco_plot_available(&diags));
+}
+
+tco_status tco_cmd_publish_results(const tco_options *o, const tco_prices *prices,
+                                   const tco_batch *batch, bool simulated, size_t n_done,
+                                   tco_publication pub, const atomic_int *stop)
+{
+    tco_manifest manifest;
+    tco_manifest_input *inputs;
+    tco_cmd_manifest(&manifest, &inputs, o, prices, batch, simulated);
+    pub.manifest = &manifest;
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    /* SPEC §8.5: a run that simulated no scenario leaves the previous files as they were */
+    const tco_status st =
+        tco_cmd_publish(o->out_dir && n_done > 0 ? o->out_dir : NULL, &pub, stop, &diags);
+    tco_cmd_print_diags(&diags);
+    tco_diag_list_fini(&diags);
+    free(inputs);
+    if (st == TCO_EINTERRUPTED)
+        tco_cmd_print_interrupted(stop);
     return st;
 }

@@ -111,6 +111,20 @@ void tco_cmd_manifest(tco_manifest *m, tco_manifest_input **inputs, const tco_op
 tco_status tco_cmd_publish(const char *dir, const tco_publication *pub, const atomic_int *stop,
                            tco_diag_list *diags);
 
+/* The run's currency: the one the sheets name (they must agree), or NULL when none does. */
+const char *tco_cmd_currency(const tco_prices *prices);
+
+/* With --plots, whether gnuplot is there (SPEC §9: one line and exit 69 before anything is
+ * read or written); TCO_OK without --plots. */
+tco_status tco_cmd_plots_available(const tco_options *o);
+
+/* What run and breakeven end with: the manifest of the run (tco_cmd_manifest), then
+ * tco_cmd_publish into --out (none when no scenario was done: n_done 0), its problems and an
+ * interrupt printed. pub's manifest is filled in here. */
+tco_status tco_cmd_publish_results(const tco_options *o, const tco_prices *prices,
+                                   const tco_batch *batch, bool simulated, size_t n_done,
+                                   tco_publication pub, const atomic_int *stop);
+
 /* The one line for standard output that did not take what was printed (errno err, or 0). */
 void tco_cmd_print_stdout_error(int err);
 
