@@ -10,6 +10,8 @@
 #include "tco/report_breakdown.h"
 #include "tco/report_breakeven.h"
 #include "tco/report_compare.h"
+#include "tco/report_sensitivity.h"
+#include "tco/sensitivity.h"
 #include "tco/sheet_diff.h"
 #include "tco/table_csv.h"
 #include "tco/table_xlsx.h"
@@ -155,6 +157,35 @@ static tco_observer breakeven_observer(const tco_prices *prices)
     return tco_breakeven_observer();
 }
 
+/* ---- sensitivity: what drives the decision (SPEC §10) -------------------------------------- */
+
+static tco_table *make_sensitivity(const tco_report_item *items, size_t n, const void *shared)
+{
+    (void)shared;
+    return tco_report_sensitivity_table(items, n);
+}
+
+static const tco_analysis_table SENSITIVITY_TABLES[] = {{"sensitivity.csv", make_sensitivity}};
+
+static void sensitivity_text_after(FILE *fp, const tco_scenario_outputs *out, size_t t,
+                                   const void *shared)
+{
+    (void)t, (void)shared;
+    tco_report_sensitivity_lines(fp, out->item, NULL);
+}
+
+static void sensitivity_json(void *scenario, const tco_scenario_outputs *out, size_t t,
+                             const void *shared)
+{
+    (void)shared;
+    tco_report_sensitivity_json(scenario, out->item, out->tables[t]);
+}
+
+static tco_observer sensitivity_observer(const tco_prices *prices)
+{
+    return tco_sensitivity_observer(prices);
+}
+
 /* ---- the registry ------------------------------------------------------------------------ */
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -167,6 +198,10 @@ static const tco_analysis ANALYSES[] = {
      compare_json},
     {"breakeven", TCO_SKIP_BREAKEVEN, false, breakeven_observer, NULL, NULL, BREAKEVEN_TABLES,
      N_OF(BREAKEVEN_TABLES), NULL, breakeven_text_after, breakeven_json},
+    /* pairs: it keeps the moments of every pair's difference */
+    {"sensitivity", TCO_SKIP_SENSITIVITY, true, sensitivity_observer, NULL, NULL,
+     SENSITIVITY_TABLES, N_OF(SENSITIVITY_TABLES), NULL, sensitivity_text_after,
+     sensitivity_json},
 };
 enum { N_ANALYSES = N_OF(ANALYSES) };
 

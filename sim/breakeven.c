@@ -818,8 +818,9 @@ static bool is_pair(const tco_option *u, const tco_option *c)
            (c->kind == TCO_OPTION_HYBRID && c->ucaas_plan == u->ucaas_plan);
 }
 
-static void *be_alloc(void *ctx, const tco_option_set *options, int months)
+static void *be_alloc(void *ctx, const tco_scenario *s, const tco_option_set *options, int months)
 {
+    (void)s;
     (void)ctx;
     tco_breakeven *b = tco_xcalloc(1, sizeof *b);
     b->months = months;

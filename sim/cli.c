@@ -41,7 +41,7 @@ static const char HELP_GENERAL[] =
 enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
        OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
        OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
-       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_STRICT, OPT_PLOTS, OPT_END };
+       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_STRICT, OPT_PLOTS, OPT_BUDGET, OPT_END };
 #define N_OPTIONS (OPT_END - OPT_PRICES)
 
 /* One option: its name, its argument ("N"; NULL: a flag), the command whose help describes it
@@ -95,18 +95,21 @@ static const option_spec OPTIONS[N_OPTIONS] = {
     {OPT_SCALE, "scale", "linear|log", TCO_CMD_BREAKEVEN,
      "spacing (default: log for notifications, linear for seats)", {0}},
     {OPT_SKIP, "skip", "LIST", TCO_CMD_RUN,
-     "leave out analyses, comma-separated: breakeven, compare\n(their report parts and files; "
-     "the rest is unchanged)",
+     "leave out analyses, comma-separated: breakeven, compare,\nsensitivity (their report parts "
+     "and files; the rest is unchanged)",
      {0}},
     {OPT_STRICT, "strict", NULL, TCO_CMD_RUN,
      "every plausibility warning is an error of its file (exit 65)", {0}},
     {OPT_PLOTS, "plots", NULL, TCO_CMD_RUN,
      "with --out: the charts as PNG and SVG in DIR/plots (gnuplot)", {0}},
+    {OPT_BUDGET, "budget", "X", TCO_CMD_RUN,
+     "bill shock: the share of trials in which some month's bill\nexceeds $X (p_over_budget)",
+     {0}},
 };
 
 /* The commands: what their help says first, and the options each takes in the order its help
  * lists them (its own, then those described under another command); --help is taken by all. */
-#define MAX_COMMAND_OPTIONS 16
+#define MAX_COMMAND_OPTIONS 24
 static const struct {
     tco_command command;
     const char *name;
@@ -117,7 +120,7 @@ static const struct {
      "Usage: tcosim run [options] SCENARIO.csv...\n"
      "Simulate every option (ucaas:, cpaas:, hybrid:) of every scenario under uncertainty.\n",
      {OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_PLOTS, OPT_SKIP,
-      OPT_QUIET, OPT_STRICT}},
+      OPT_BUDGET, OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_BREAKEVEN, "breakeven",
      "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
      "Sweep seats x month-1 notifications (every distribution at its mean) and show the\n"
@@ -321,13 +324,16 @@ static tco_status usage(char *err, size_t size, const char *fmt, const char *a, 
     return TCO_EUSAGE;
 }
 
-/* --skip LIST: names separated by commas, each breakeven or compare; repeats allowed. */
+/* --skip LIST: names separated by commas, each breakeven, compare or sensitivity; repeats
+ * allowed. */
 static bool parse_skip(const char *list, unsigned *skip)
 {
     static const struct {
         const char *name;
         unsigned bit;
-    } NAMES[] = {{"breakeven", TCO_SKIP_BREAKEVEN}, {"compare", TCO_SKIP_COMPARE}};
+    } NAMES[] = {{"breakeven", TCO_SKIP_BREAKEVEN},
+                 {"compare", TCO_SKIP_COMPARE},
+                 {"sensitivity", TCO_SKIP_SENSITIVITY}};
     const char *p = list;
     for (;;) {
         const size_t len = strcspn(p, ",");
@@ -485,11 +491,24 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
         case OPT_PLOTS:
             o->plots = true;
             break;
+        case OPT_BUDGET: {
+            /* $ per month: a plain number >= 0, as a cell writes it (`$` allowed) */
+            tco_value bv;
+            size_t pos;
+            if (tco_value_parse(optarg, &bv, &pos) != NULL || bv.dist != TCO_DIST_CONST ||
+                !(bv.a >= 0) || !isfinite(bv.a))
+                return usage(err, err_size,
+                             "--budget: expected a monthly bill in $, a number >= 0, got \"%s\"%s",
+                             optarg, "");
+            o->has_budget = true;
+            o->budget = bv.a;
+            break;
+        }
         case OPT_SKIP:
             if (!parse_skip(optarg, &o->skip))
                 return usage(err, err_size,
                              "--skip: expected a comma-separated list of breakeven, compare, "
-                             "got \"%s\"%s",
+                             "sensitivity, got \"%s\"%s",
                              optarg, "");
             break;
         case OPT_HELP:

@@ -349,8 +349,9 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
     progress_ctx progress = {!o->quiet && isatty(STDERR_FILENO), NULL};
     const unsigned asked = tco_cmd_threads(o);
     const size_t n_options = tco_prices_option_count(prices);
-    tco_engine_config cfg = {o->trials, o->seed, asked, stop, show_progress,
-                             &progress, observers, n_observers};
+    tco_engine_config cfg = {o->trials,  o->seed,     asked,         stop,
+                             show_progress, &progress, observers, n_observers,
+                             o->has_budget, o->budget};
     *n_done = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {

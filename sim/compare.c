@@ -52,8 +52,10 @@ static size_t pair_index(size_t i, size_t j)
     return j * (j - 1) / 2 + i;
 }
 
-static void *compare_alloc(void *ctx, const tco_option_set *options, int months)
+static void *compare_alloc(void *ctx, const tco_scenario *s, const tco_option_set *options,
+                           int months)
 {
+    (void)s;
     (void)months;
     tco_compare *c = tco_xcalloc(1, sizeof *c);
     c->prices = ctx;

@@ -23,6 +23,7 @@ void tco_cost_ws_init(tco_cost_ws *ws, size_t n_plans, size_t n_options, int mon
     ws->plan_part = tco_xcalloc(n_plans * m + 1, sizeof *ws->plan_part);
     ws->monthly = tco_xcalloc(n_options * m + 1, sizeof *ws->monthly);
     ws->total = tco_xcalloc(n_options + 1, sizeof *ws->total);
+    ws->max_bill = tco_xcalloc(n_options + 1, sizeof *ws->max_bill);
     ws->overhead = tco_xcalloc(3 * m + 1, sizeof *ws->overhead);
     ws->need = tco_xcalloc(n_plans + 1, sizeof *ws->need);
     ws->sms_all = tco_xcalloc(m + 1, sizeof *ws->sms_all);
@@ -58,6 +59,7 @@ void tco_cost_ws_fini(tco_cost_ws *ws)
     free(ws->plan_part);
     free(ws->monthly);
     free(ws->total);
+    free(ws->max_bill);
     free(ws->overhead);
     free(ws->need);
     free(ws->sms_all);
@@ -288,6 +290,7 @@ static void cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_se
             for (int i = 0; i < months; i++)
                 monthly[i] = NAN;
             ws->total[o] = NAN;
+            ws->max_bill[o] = NAN;
             for (int c = 0; components && c < TCO_N_COMPONENTS; c++)
                 comp[c] = NAN;
             continue;
@@ -305,13 +308,18 @@ static void cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_se
             b = ws->plan_part + (size_t)opt->cpaas_plan * (size_t)months;
         }
         const double *over = ws->overhead + (size_t)opt->kind * (size_t)months;
-        double total = 0;
+        /* a `cpaas:` option's b is its staff cost, which is not a vendor's bill */
+        const double *billed = opt->kind == TCO_OPTION_HYBRID ? b : NULL;
+        double total = 0, max_bill = 0;
         for (int i = 0; i < months; i++) {
             double c = (a[i] + (b ? b[i] : 0) + over[i]) * w->discount[i];
             monthly[i] = c;
             total += c;
+            const double bill = a[i] + (billed ? billed[i] : 0);
+            max_bill = bill > max_bill ? bill : max_bill;
         }
         ws->total[o] = total;
+        ws->max_bill[o] = max_bill;
     }
 }
 

@@ -37,6 +37,8 @@ static void option_result_init(tco_option_result *r, int months, bool monthly_sk
     tco_moments_init(&r->tco);
     tco_sketch_init_capped(&r->tco_q, TCO_TOTAL_QUANTILE_REL_ACCURACY,
                            TCO_TOTAL_SKETCH_MAX_KEYS);
+    tco_sketch_init_capped(&r->max_bill_q, TCO_TOTAL_QUANTILE_REL_ACCURACY,
+                           TCO_TOTAL_SKETCH_MAX_KEYS);
     r->month_sum = tco_xcalloc((size_t)months, sizeof *r->month_sum);
     if (!monthly_sketches)
         return;
@@ -51,6 +53,7 @@ static void option_result_init(tco_option_result *r, int months, bool monthly_sk
 static void option_result_fini(tco_option_result *r, int months)
 {
     tco_sketch_fini(&r->tco_q);
+    tco_sketch_fini(&r->max_bill_q);
     if (r->month_q)
         for (int m = 0; m < months; m++) {
             tco_sketch_fini(&r->month_q[m]);
@@ -66,7 +69,9 @@ static void option_result_reset(tco_option_result *r, int months)
 {
     tco_moments_init(&r->tco);
     tco_sketch_reset(&r->tco_q);
+    tco_sketch_reset(&r->max_bill_q);
     r->cheapest_sum = r->cheapest_sumsq = 0;
+    r->over_budget = 0;
     for (int m = 0; m < months; m++)
         r->month_sum[m] = 0;
     for (int c = 0; c < TCO_N_COMPONENTS; c++)
@@ -77,6 +82,8 @@ static void option_result_merge(tco_option_result *dst, const tco_option_result 
 {
     tco_moments_merge(&dst->tco, &src->tco);
     tco_sketch_merge(&dst->tco_q, &src->tco_q);
+    tco_sketch_merge(&dst->max_bill_q, &src->max_bill_q);
+    dst->over_budget += src->over_budget;
     dst->cheapest_sum += src->cheapest_sum;
     dst->cheapest_sumsq += src->cheapest_sumsq;
     for (int m = 0; m < months; m++)
@@ -255,6 +262,9 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
             const double *comp = ws->cost.components + o * TCO_N_COMPONENTS;
             for (int c = 0; c < TCO_N_COMPONENTS; c++)
                 r->component_sum[c] += comp[c];
+            const double bill = ws->cost.max_bill[o];
+            tco_sketch_add(&r->max_bill_q, bill);
+            r->over_budget += st->cfg->has_budget && bill > st->cfg->budget;
             if (tco_ties_with_lowest(x, best)) {
                 r->cheapest_sum += share;
                 r->cheapest_sumsq += share * share;
@@ -397,6 +407,8 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     out->months = s->months;
     out->n_trials = cfg->n_trials;
     out->seed = cfg->seed;
+    out->has_budget = cfg->has_budget;
+    out->budget = cfg->budget;
     tco_options_build(&out->options, p, s);
     const size_t n_opt = out->options.n;
     out->per_option = tco_xcalloc(n_opt + 1, sizeof *out->per_option);
@@ -408,7 +420,7 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     out->n_observers = n_obs;
     out->observed = tco_xcalloc(n_obs + 1, sizeof *out->observed);
     for (size_t k = 0; k < n_obs; k++)
-        out->observed[k] = cfg->observers[k].alloc(cfg->observers[k].ctx, &out->options, s->months);
+        out->observed[k] = cfg->observers[k].alloc(cfg->observers[k].ctx, s, &out->options, s->months);
 
     run_state st;
     memset(&st, 0, sizeof st);
@@ -439,7 +451,7 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
         st.observed_slots[w] = tco_xcalloc(n_obs + 1, sizeof **st.observed_slots);
         for (size_t k = 0; k < n_obs; k++)
             st.observed_slots[w][k] =
-                cfg->observers[k].alloc(cfg->observers[k].ctx, &out->options, s->months);
+                cfg->observers[k].alloc(cfg->observers[k].ctx, s, &out->options, s->months);
     }
     pthread_mutex_init(&st.mu, NULL);
     pthread_cond_init(&st.cv, NULL);
@@ -512,4 +524,18 @@ void tco_result_p_cheapest_interval(const tco_result *r, size_t o, double *lo, d
     /* shares of ties make the count fractional: Wilson's interval takes it as it is */
     tco_proportion_interval95(r->per_option[o].cheapest_sum, (double)r->per_option[o].tco.n, lo,
                               hi);
+}
+
+double tco_result_p_over_budget(const tco_result *r, size_t o, double *se, double *lo,
+                                double *hi)
+{
+    const double n = (double)r->per_option[o].tco.n, hits = r->per_option[o].over_budget;
+    tco_proportion_interval95(hits, n, lo, hi);
+    if (n == 0) {
+        *se = NAN;
+        return NAN;
+    }
+    const double p = hits / n;
+    *se = sqrt(p * (1 - p) / n);
+    return p;
 }

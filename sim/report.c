@@ -35,7 +35,9 @@ enum {
     SUMMARY_P05, SUMMARY_P25, SUMMARY_P50, SUMMARY_P75, SUMMARY_P95, SUMMARY_P_CHEAPEST,
     SUMMARY_MEAN_SE, SUMMARY_P_CHEAPEST_SE, SUMMARY_P_CHEAPEST_LO, SUMMARY_P_CHEAPEST_HI,
     SUMMARY_OFFERED, SUMMARY_NOT_OFFERED_REASON, SUMMARY_MONTHS, SUMMARY_SEED, SUMMARY_VERSION,
-    SUMMARY_NOTE, N_SUMMARY
+    SUMMARY_NOTE, SUMMARY_MAX_BILL_P50, SUMMARY_MAX_BILL_P95, SUMMARY_BUDGET,
+    SUMMARY_P_OVER_BUDGET, SUMMARY_P_OVER_BUDGET_SE, SUMMARY_P_OVER_BUDGET_LO,
+    SUMMARY_P_OVER_BUDGET_HI, N_SUMMARY
 };
 static const tco_column SUMMARY_COLUMNS[N_SUMMARY] = {
     [SUMMARY_FILE] = {"file", TCO_COLUMN_TEXT, true},
@@ -61,6 +63,14 @@ static const tco_column SUMMARY_COLUMNS[N_SUMMARY] = {
     [SUMMARY_SEED] = {"seed", TCO_COLUMN_TEXT, false},
     [SUMMARY_VERSION] = {"version", TCO_COLUMN_TEXT, false},
     [SUMMARY_NOTE] = {"note", TCO_COLUMN_TEXT, false},
+    /* SPEC §10 bill shock; the budget columns are empty without --budget */
+    [SUMMARY_MAX_BILL_P50] = {"max_bill_p50", TCO_COLUMN_REAL, false},
+    [SUMMARY_MAX_BILL_P95] = {"max_bill_p95", TCO_COLUMN_REAL, false},
+    [SUMMARY_BUDGET] = {"budget", TCO_COLUMN_REAL, false},
+    [SUMMARY_P_OVER_BUDGET] = {"p_over_budget", TCO_COLUMN_REAL, false},
+    [SUMMARY_P_OVER_BUDGET_SE] = {"p_over_budget_se", TCO_COLUMN_REAL, false},
+    [SUMMARY_P_OVER_BUDGET_LO] = {"p_over_budget_lo", TCO_COLUMN_REAL, false},
+    [SUMMARY_P_OVER_BUDGET_HI] = {"p_over_budget_hi", TCO_COLUMN_REAL, false},
 };
 /* The option object's members in the order the document has always had; months, seed and
  * version (also on the scenario and the document) last, as they were added (issue 15). */
@@ -69,6 +79,8 @@ static const size_t SUMMARY_JSON_ORDER[] = {
     SUMMARY_MEAN, SUMMARY_SD, SUMMARY_MEAN_SE, SUMMARY_P05, SUMMARY_P25, SUMMARY_P50,
     SUMMARY_P75, SUMMARY_P95, SUMMARY_P_CHEAPEST, SUMMARY_P_CHEAPEST_SE, SUMMARY_P_CHEAPEST_LO,
     SUMMARY_P_CHEAPEST_HI, SUMMARY_MONTHS, SUMMARY_SEED, SUMMARY_VERSION,
+    SUMMARY_MAX_BILL_P50, SUMMARY_MAX_BILL_P95, SUMMARY_BUDGET, SUMMARY_P_OVER_BUDGET,
+    SUMMARY_P_OVER_BUDGET_SE, SUMMARY_P_OVER_BUDGET_LO, SUMMARY_P_OVER_BUDGET_HI,
 };
 static const tco_table_spec SUMMARY_SPEC = {
     "summary", "options", SUMMARY_COLUMNS, N_SUMMARY, SUMMARY_JSON_ORDER,
@@ -118,6 +130,17 @@ static void summary_rows(tco_table *t, const tco_report_item *item)
         tco_table_text(t, seed);
         tco_table_text(t, TCO_VERSION);
         tco_table_text(t, opt->note);
+        const bool stats = opt->offered && res->tco.n > 0;
+        tco_table_real(t, stats ? tco_sketch_quantile(&res->max_bill_q, 0.50) : NAN);
+        tco_table_real(t, stats ? tco_sketch_quantile(&res->max_bill_q, 0.95) : NAN);
+        tco_table_real(t, r->has_budget ? r->budget : NAN);
+        double p = NAN, se = NAN, lo = NAN, hi = NAN;
+        if (stats && r->has_budget)
+            p = tco_result_p_over_budget(r, o, &se, &lo, &hi);
+        tco_table_real(t, p);
+        tco_table_real(t, se);
+        tco_table_real(t, lo);
+        tco_table_real(t, hi);
         tco_table_end_row(t);
     }
 }
@@ -393,8 +416,12 @@ void tco_report_heading(FILE *out, const char *scenario, const char *file)
     free(path);
 }
 
-/* The money columns of the ranking: mean TCO, p05, p50, p95. */
-#define N_MONEY_COLUMNS 4
+/* The money columns of the ranking: mean TCO, p05, p50, p95 of the TCO, and SPEC §10's bill
+ * shock, the p95 of the largest monthly bill; with --budget a share column follows
+ * p_cheapest: the trials with a month over budget. Where the line is too narrow for them all,
+ * p50, then p05, then p95 are left out (DROP_ORDER), in that order. */
+enum { MONEY_MEAN, MONEY_P05, MONEY_P50, MONEY_P95, MONEY_MAX_BILL, N_MONEY_COLUMNS };
+static const int DROP_ORDER[] = {MONEY_P50, MONEY_P05, MONEY_P95};
 /* At least this wide ("$1,234,567"), so that everyday tables line up from one run to the
  * next. */
 #define MONEY_COLUMN_MIN 10
@@ -422,7 +449,8 @@ static void append_text(char **text, const char *fmt, ...)
 static void table_one(FILE *out, const tco_report_item *item, const tco_report_section *sections,
                       size_t n_sections)
 {
-    static const char *const MONEY_HEADINGS[N_MONEY_COLUMNS] = {"mean TCO", "p05", "p50", "p95"};
+    static const char *const MONEY_HEADINGS[N_MONEY_COLUMNS] = {"mean TCO", "p05", "p50", "p95",
+                                                                "max bill"};
     const tco_result *r = item->result;
     char trials[32];
     tco_numfmt_count(trials, sizeof trials, r->n_trials);
@@ -456,7 +484,8 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         const tco_option_result *res = &r->per_option[o];
         const double v[N_MONEY_COLUMNS] = {res->tco.mean, tco_sketch_quantile(&res->tco_q, 0.05),
                                            tco_sketch_quantile(&res->tco_q, 0.50),
-                                           tco_sketch_quantile(&res->tco_q, 0.95)};
+                                           tco_sketch_quantile(&res->tco_q, 0.95),
+                                           tco_sketch_quantile(&res->max_bill_q, 0.95)};
         for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
             tco_numfmt_money(cells[o][c], sizeof cells[o][c], v[c]);
             if (strlen(cells[o][c]) > money_width[c])
@@ -466,19 +495,29 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
     /* the table fits the line (tco_report_line_width): the option column takes what the
      * numbers leave, and a longer name gets lines of its own above its numbers */
     const size_t line = tco_report_line_width();
-    size_t numbers = 2 + SHARE_COLUMN;
-    for (size_t c = 0; c < N_MONEY_COLUMNS; c++)
+    bool shown[N_MONEY_COLUMNS];
+    size_t numbers = (2 + SHARE_COLUMN) * (r->has_budget ? 2 : 1);
+    for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
+        shown[c] = true;
         numbers += 2 + money_width[c];
+    }
+    for (size_t d = 0; d < sizeof DROP_ORDER / sizeof DROP_ORDER[0] && 8 + numbers + 6 > line;
+         d++) {
+        shown[DROP_ORDER[d]] = false;
+        numbers -= 2 + money_width[DROP_ORDER[d]];
+    }
     const size_t room = line > 8 + numbers + 6 ? line - 8 - numbers : 6; /* "option" */
     if (width > room)
         width = room;
     fprintf(out, "  %4s  ", "rank");
     tco_report_pad(out, "option", width, false);
     for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
+        if (!shown[c])
+            continue;
         fputs("  ", out);
         tco_report_pad(out, MONEY_HEADINGS[c], money_width[c], true);
     }
-    fputs("  p_cheapest\n", out);
+    fputs(r->has_budget ? "  p_cheapest    over budget\n" : "  p_cheapest\n", out);
     for (size_t k = 0; k < r->options.n; k++) {
         const size_t o = order[k];
         const tco_option *opt = &r->options.items[o];
@@ -513,10 +552,20 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
             tco_report_pad(out, opt->name, width, false);
         }
         for (size_t c = 0; c < N_MONEY_COLUMNS; c++) {
+            if (!shown[c])
+                continue;
             fputs("  ", out);
             tco_report_pad(out, cells[o][c], money_width[c], true);
         }
-        fprintf(out, "  %s\n", share);
+        if (r->has_budget) {
+            double bse, blo, bhi;
+            const double bp = tco_result_p_over_budget(r, o, &bse, &blo, &bhi);
+            char over[48];
+            tco_numfmt_share(over, sizeof over, bp, bse, (double)r->per_option[o].tco.n);
+            fprintf(out, "  %-*s  %s\n", SHARE_COLUMN, share, over);
+        } else {
+            fprintf(out, "  %s\n", share);
+        }
     }
     free(cells);
     if (n_offered > 0) {
@@ -540,6 +589,16 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         append_text(&text, " (90%% of trials %s to %s)", lo, hi);
         tco_report_print_wrapped(out, text, 2, line);
         free(text);
+        /* SPEC §10: what the bill-shock columns mean */
+        char *bill = tco_xstrdup("max bill: the largest monthly bill of the horizon (vendor "
+                                 "charges, not discounted), p95 over trials");
+        if (r->has_budget) {
+            char budget[40];
+            tco_numfmt_money(budget, sizeof budget, r->budget);
+            append_text(&bill, "; over budget: the trials with a month billed over %s", budget);
+        }
+        tco_report_print_wrapped(out, bill, 2, line);
+        free(bill);
     }
     for (size_t k = 0; k < r->options.n; k++)
         if (r->options.items[order[k]].offered && r->options.items[order[k]].note) {

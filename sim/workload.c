@@ -87,21 +87,30 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
     double W = 0, V = 0, esc_factor = 1;
     long double seat_growth = 1;
     double notif_growth = 1, api_growth = 1, discount = 1;
+    double seat_z = 0, volume_z = 0, spikes = 0; /* SPEC §10's grouped inputs */
     for (int m = 1; m <= w->months; m++) {
         const int i = m - 1;
         if (m > 1) {
-            if (seat_vol > 0)
-                W += seat_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - seat_vol * seat_vol / 2;
-            if (vol_vol > 0)
-                V += vol_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - vol_vol * vol_vol / 2;
+            if (seat_vol > 0) {
+                const double z = gsl_ran_gaussian_ziggurat(r, 1.0);
+                seat_z += z;
+                W += seat_vol * z - seat_vol * seat_vol / 2;
+            }
+            if (vol_vol > 0) {
+                const double z = gsl_ran_gaussian_ziggurat(r, 1.0);
+                volume_z += z;
+                V += vol_vol * z - vol_vol * vol_vol / 2;
+            }
             seat_growth *= seat_g;
             notif_growth *= notif_g;
             api_growth *= api_g;
             discount *= disc;
         }
         double spike = 1;
-        if (spike_p > 0 && gsl_rng_uniform(r) < spike_p)
+        if (spike_p > 0 && gsl_rng_uniform(r) < spike_p) {
             spike = tco_scenario_draw_spike(s, r);
+            spikes += spike - 1;
+        }
         const double volume = (vol_vol > 0 ? exp(V) : 1) * spike;
         const double seat_path = (double)seat_growth;
         w->seat_shape[i] = seat_vol > 0 ? seat_path * exp(W) : seat_path;
@@ -112,6 +121,10 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
             esc_factor *= esc; /* SPEC §4: a step at months 13, 25, ... */
         w->escalation[i] = esc_factor;
     }
+    const double shocks = w->months > 1 ? w->months - 1 : 1;
+    w->seat_noise = seat_z / shocks;
+    w->volume_noise = volume_z / shocks;
+    w->spikes = spikes;
     w->phone_numbers = tco_workload_whole(d[TCO_SCN_PHONE_NUMBERS]);
     tco_workload_apply(w, d[TCO_SCN_SEATS], d[TCO_SCN_NOTIFICATIONS]);
 }

@@ -13,8 +13,8 @@ layer() {
     price|option|workload|rules) echo 4 ;;
     cost|sheet_diff) echo 5 ;;
     engine) echo 6 ;;
-    breakeven|compare|report) echo 7 ;;
-    sweep|recommend|report_breakdown) echo 8 ;;
+    breakeven|compare|report|sensitivity) echo 7 ;;
+    sweep|recommend|report_breakdown|report_sensitivity) echo 8 ;;
     report_breakeven|report_compare) echo 9 ;;
     cmdutil|analysis) echo 10 ;;
     cmd_run|cmd_validate|cmd_breakeven|cmd_recommend) echo 11 ;;
@@ -27,11 +27,12 @@ layer() {
 # finding nowhere but the break-even solver (which needs none today: its roots are exact).
 lib_users() {
     case "$1" in
-    jansson.h) echo "table_json report report_compare report_breakeven report_breakdown cmd_recommend manifest" ;;
+    jansson.h) echo "table_json report report_compare report_breakeven report_breakdown report_sensitivity cmd_recommend manifest" ;;
     openssl/evp.h) echo "manifest" ;;
     xlsxwriter.h) echo "table_xlsx" ;;
     csv.h) echo "csvload csvwrite" ;;
-    gsl/gsl_randist.h|gsl/gsl_cdf.h) echo "value workload" ;;
+    gsl/gsl_randist.h) echo "value workload" ;;
+    gsl/gsl_cdf.h) echo "value workload sensitivity" ;;
     gsl/gsl_roots.h) echo "breakeven" ;;
     *) echo "*" ;;
     esac

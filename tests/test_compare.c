@@ -56,8 +56,9 @@ typedef struct ratio_summary {
 } ratio_summary;
 
 /* Pairs each option named with "@base" with the same name with every "@base" → "@dearer". */
-static void *ratio_alloc(void *ctx, const tco_option_set *set, int months)
+static void *ratio_alloc(void *ctx, const tco_scenario *s, const tco_option_set *set, int months)
 {
+    (void)s;
     (void)ctx;
     (void)months;
     ratio_summary *s = tco_xcalloc(1, sizeof *s);

@@ -22,7 +22,7 @@ typedef enum tco_command {
 } tco_command;
 
 /* Analyses `run --skip` can leave out (the observers beside the engine's own statistics). */
-enum { TCO_SKIP_BREAKEVEN = 1u, TCO_SKIP_COMPARE = 2u };
+enum { TCO_SKIP_BREAKEVEN = 1u, TCO_SKIP_COMPARE = 2u, TCO_SKIP_SENSITIVITY = 4u };
 
 typedef enum tco_format { TCO_FORMAT_TABLE, TCO_FORMAT_CSV, TCO_FORMAT_JSON } tco_format;
 
@@ -40,6 +40,8 @@ typedef struct tco_options {
     bool strict;              /* --strict: plausibility warnings are errors (SPEC §8.4) */
     bool plots;               /* --plots: charts under --out DIR/plots */
     unsigned skip;            /* run --skip: TCO_SKIP_* bits */
+    bool has_budget;          /* run --budget X: SPEC §10 p_over_budget against budget ($) */
+    double budget;
     char **files;             /* operands; point into argv */
     size_t n_files;
     int argc;                 /* the command line as given, for manifest.json */

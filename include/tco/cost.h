@@ -54,6 +54,9 @@ typedef struct tco_cost_ws {
     double *plan_part;  /* [plan * months + m]: its part of a hybrid (staff or customers) */
     double *monthly;    /* [option * months + m]: discounted cost of month m+1 */
     double *total;      /* [option]: TCO, the sum of monthly */
+    double *max_bill;   /* [option]: SPEC §10 bill shock, the largest monthly bill of the
+                         * horizon: the vendor charges of a month on the option's plans
+                         * (escalated, not discounted; no labor, delay or staff cost) */
     double *overhead;   /* [kind * months + m]: labor and delay of an option kind */
     unsigned char *need; /* [plan]: roles the plan is priced in this trial */
     double *sms_all;     /* [m]: internal + customer messages, the whole workload's sms */

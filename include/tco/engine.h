@@ -46,7 +46,8 @@ typedef struct tco_trial_view {
  * `trial` may use view->scratch, which is private to its thread. A trial callback must not
  * change the workload it is shown except through tco_workload_apply on a copy it owns. */
 typedef struct tco_observer {
-    void *(*alloc)(void *ctx, const tco_option_set *options, int months);
+    /* s: the scenario of the run (an observer may shape its summary by its inputs) */
+    void *(*alloc)(void *ctx, const tco_scenario *s, const tco_option_set *options, int months);
     void (*reset)(void *summary);
     void (*trial)(void *summary, const tco_trial_view *view);
     void (*merge)(void *dst, const void *src);
@@ -66,6 +67,9 @@ typedef struct tco_engine_config {
     void *progress_ctx;
     const tco_observer *observers;        /* may be NULL */
     size_t n_observers;
+    /* SPEC §10 `--budget X`: count the trials in which some month's bill exceeds X */
+    bool has_budget;
+    double budget;
 } tco_engine_config;
 
 /* What is known of one option after the run. Empty (n == 0) when it is not offered. */
@@ -81,6 +85,10 @@ typedef struct tco_option_result {
      * sums of block sums, merged in block order: the same bits for any thread count); the
      * components of a trial add up to its TCO, so their means add up to the mean TCO */
     double component_sum[TCO_N_COMPONENTS];
+    /* SPEC §10 bill shock: the quantiles of the trials' largest monthly bill (tco_cost_ws
+     * max_bill), and the trials whose largest bill exceeds the budget (with has_budget) */
+    tco_sketch max_bill_q;
+    double over_budget;
 } tco_option_result;
 
 typedef struct tco_result {
@@ -88,6 +96,8 @@ typedef struct tco_result {
     int months;
     unsigned long n_trials;
     uint64_t seed;
+    bool has_budget;               /* the config's: over_budget was counted against budget */
+    double budget;
     tco_option_set options;
     tco_option_result *per_option; /* [options.n] */
     void **observed;               /* [n_observers]: each observer's total summary */
@@ -123,5 +133,10 @@ double tco_result_p_cheapest(const tco_result *r, size_t o, double *se);
  * (tco_proportion_interval95), never a point where no trial or every trial counts. [0, 1] for
  * an option with no trials. */
 void tco_result_p_cheapest_interval(const tco_result *r, size_t o, double *lo, double *hi);
+
+/* SPEC §10 p_over_budget of option o (with r->has_budget), its standard error
+ * sqrt(p (1-p) / n) and its Wilson 95% interval; NAN (and [0, 1]) without trials. */
+double tco_result_p_over_budget(const tco_result *r, size_t o, double *se, double *lo,
+                                double *hi);
 
 #endif

@@ -30,6 +30,10 @@ typedef struct tco_workload {
     double *notifications;
     double *api;
     double phone_numbers;  /* whole numbers rented each month */
+    /* SPEC §10's grouped month-to-month inputs of the trial: the mean of its seat and volume
+     * walks' standard normal shocks (0 where a walk draws none), and the sum over its months of
+     * the spike multiplier minus 1 (0 in a month without a spike) */
+    double seat_noise, volume_noise, spikes;
 } tco_workload;
 
 /* Allocates the monthly arrays for a horizon of `months` (1..600). */
