@@ -334,6 +334,14 @@ static size_t slot_of(const char *file)
 /* The options a workbook's distribution and fan charts show (the leading ones). */
 enum { XLSX_TOP_OPTIONS = 3 };
 
+/* The tornado of SPEC §10 under a scenario's charts, when its sensitivity was computed. */
+static void tornado_chart(tco_xlsx *x, const tco_report_item *item)
+{
+    tco_tornado t;
+    if (tco_report_tornado(item, TCO_TORNADO_CHART_INPUTS, &t) > 0)
+        tco_xlsx_tornado(x, item->result->scenario->name, t.inputs, t.low, t.high, t.n, t.mean);
+}
+
 int tco_run_outputs_xlsx(FILE *fp, const tco_run_outputs *out, const size_t *slots,
                          size_t n_slots, const char *dir)
 {
@@ -359,6 +367,7 @@ int tco_run_outputs_xlsx(FILE *fp, const tco_run_outputs *out, const size_t *slo
         tco_xlsx_charts(x, heading, item->result->scenario->name, t[summary], histogram < n_tables ? t[histogram] : NULL,
                         monthly < n_tables ? t[monthly] : NULL, XLSX_TOP_OPTIONS);
         free(heading);
+        tornado_chart(x, item);
     }
     int rc = tco_xlsx_finish(x, fp);
     for (size_t k = 0; k < n_slots; k++)

@@ -9,6 +9,7 @@
 #include "tco/cmdutil.h"
 #include "tco/plot.h"
 #include "tco/report.h"
+#include "tco/report_sensitivity.h"
 #include "tco/xalloc.h"
 
 typedef struct out_ctx {
@@ -37,11 +38,18 @@ static tco_status write_plots(const char *path, void *ctx, char ***names, size_t
             histogram = t;
     }
     tco_plot_scenario *sc = tco_xcalloc(out->n_items + 1, sizeof *sc);
-    for (size_t i = 0; i < out->n_items; i++)
+    tco_tornado *td = tco_xcalloc(out->n_items + 1, sizeof *td);
+    for (size_t i = 0; i < out->n_items; i++) {
         sc[i] = (tco_plot_scenario){out->scenarios[i].tables[TCO_TABLE_SUMMARY],
                                     out->scenarios[i].tables[monthly],
-                                    out->scenarios[i].tables[histogram]};
+                                    out->scenarios[i].tables[histogram],
+                                    {0, NULL, NULL, NULL, 0}};
+        if (tco_report_tornado(&out->items[i], TCO_TORNADO_CHART_INPUTS, &td[i]) > 0)
+            sc[i].tornado = (tco_plot_tornado){td[i].n, td[i].inputs, td[i].low, td[i].high,
+                                               td[i].mean};
+    }
     tco_status st = tco_plot_run(path, sc, out->n_items, c->currency, names, n_names, diags);
+    free(td);
     free(sc);
     return st;
 }

@@ -312,6 +312,51 @@ static void chart_fan(FILE *fp, const char *base, const tco_plot_scenario *sc,
     free(r);
 }
 
+/* SPEC §10's tornado: a bar per input from delta's mean with the input in its lowest 10% to
+ * its mean with it in the highest 10%, around delta's mean (the vertical line), the input that
+ * moves delta most at the top. */
+static void chart_tornado(FILE *fp, const char *base, const tco_plot_scenario *sc,
+                          const char *money)
+{
+    const tco_plot_tornado *t = &sc->tornado;
+    double top = fabs(t->mean);
+    for (size_t k = 0; k < t->n; k++) {
+        top = fabs(t->low[k]) > top ? fabs(t->low[k]) : top;
+        top = fabs(t->high[k]) > top ? fabs(t->high[k]) : top;
+    }
+    const char *unit;
+    const double div = money_scale(top, &unit);
+    /* y: the bar's row, n-1 at the top; then the two ends */
+    fputs("$t << EOD\n", fp);
+    for (size_t k = 0; k < t->n; k++)
+        fprintf(fp, "%zu %.10g %.10g\n", t->n - 1 - k, t->low[k] / div, t->high[k] / div);
+    fputs("EOD\n", fp);
+    const int h = 200 + 34 * (int)t->n;
+    begin_chart(fp, base, 1200, h);
+    title(fp, "what drives the decision: tornado of delta", sc->summary);
+    char *x = tco_xasprintf("delta = TCO of the runner-up minus TCO of the leader (%s%s%s)",
+                            money, *unit ? ", " : "", unit);
+    label(fp, "xlabel", x);
+    free(x);
+    fprintf(fp, "set yrange [-0.7:%zu.7]\nset ytics (", t->n - 1);
+    for (size_t k = 0; k < t->n; k++) {
+        fputs(k ? ", " : "", fp);
+        quoted(fp, t->inputs[k]);
+        fprintf(fp, " %zu", t->n - 1 - k);
+    }
+    fputs(")\nset grid x\nset key bottom right inside opaque box\n", fp);
+    fprintf(fp, "set arrow from %.10g, graph 0 to %.10g, graph 1 nohead lc rgb '#444444' dt 2\n",
+            t->mean / div, t->mean / div);
+    /* each end as a box from the mean, 0.6 of a row high */
+    fprintf(fp,
+            "plot $t using ((%.10g + $2) / 2):1:(abs($2 - %.10g) / 2):(0.3) with boxxyerror "
+            "fs solid 0.8 lc rgb '%s' title 'input in its lowest 10%%', \\\n"
+            "     $t using ((%.10g + $3) / 2):1:(abs($3 - %.10g) / 2):(0.3) with boxxyerror "
+            "fs solid 0.8 lc rgb '%s' title 'input in its highest 10%%'\n",
+            t->mean / div, t->mean / div, COLORS[0], t->mean / div, t->mean / div, COLORS[1]);
+    end_chart(fp, base, 1200, h);
+}
+
 /* Runs gnuplot in `dir` on the script: TCO_OK, or a diagnostic. */
 static tco_status run_gnuplot(const char *dir, const char *script, size_t len,
                               tco_diag_list *diags)
@@ -380,24 +425,28 @@ tco_status tco_plot_run(const char *dir, const tco_plot_scenario *sc, size_t n,
                         const char *currency, char ***names, size_t *n_names,
                         tco_diag_list *diags)
 {
-    static const char *const CHARTS[] = {"tco", "p-cheapest", "fan"};
+    static const char *const CHARTS[] = {"tco", "p-cheapest", "fan", "tornado"};
     const char *money = currency && *currency ? currency : "money";
     char *script = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&script, &len);
     if (!fp)
         tco_out_of_memory("the charts' script");
-    *names = tco_xcalloc(6 * n + 1, sizeof **names);
+    *names = tco_xcalloc(8 * n + 1, sizeof **names);
     *n_names = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t c = 0; c < 3; c++) {
+        for (size_t c = 0; c < 4; c++) {
+            if (c == 3 && sc[i].tornado.n == 0)
+                continue;
             char *base = tco_xasprintf("s%02zu-%s", i + 1, CHARTS[c]);
             if (c == 0)
                 chart_tco(fp, base, &sc[i], money);
             else if (c == 1)
                 chart_p_cheapest(fp, base, &sc[i]);
-            else
+            else if (c == 2)
                 chart_fan(fp, base, &sc[i], money);
+            else
+                chart_tornado(fp, base, &sc[i], money);
             (*names)[(*n_names)++] = tco_xasprintf("%s.png", base);
             (*names)[(*n_names)++] = tco_xasprintf("%s.svg", base);
             free(base);

@@ -100,14 +100,15 @@ static int by_swing(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
-size_t tco_report_tornado(const tco_report_item *item, size_t max_inputs, const char **names,
-                          double *low, double *high, double *evppi)
+size_t tco_report_tornado(const tco_report_item *item, size_t max_inputs, tco_tornado *t)
 {
+    memset(t, 0, sizeof *t);
     const tco_result *r = item->result;
     const tco_sensitivity *s = tco_sensitivity_find(r);
     size_t leader, runner;
     if (!s || !tco_sensitivity_leaders(r, &leader, &runner))
         return 0;
+    t->mean = r->per_option[runner].tco.mean - r->per_option[leader].tco.mean;
     const size_t n_in = tco_sensitivity_n_inputs(s);
     tornado_row *rows = tco_xcalloc(n_in + 1, sizeof *rows);
     size_t n = 0;
@@ -118,16 +119,17 @@ size_t tco_report_tornado(const tco_report_item *item, size_t max_inputs, const 
             rows[n++] = (tornado_row){tco_sensitivity_input_name(s, i), e};
     }
     qsort(rows, n, sizeof *rows, by_swing);
-    if (n > max_inputs)
-        n = max_inputs;
-    for (size_t k = 0; k < n; k++) {
-        names[k] = rows[k].name;
-        low[k] = rows[k].e.low_mean;
-        high[k] = rows[k].e.high_mean;
-        evppi[k] = rows[k].e.evppi;
+    if (max_inputs > TCO_TORNADO_CHART_INPUTS)
+        max_inputs = TCO_TORNADO_CHART_INPUTS;
+    t->n = n < max_inputs ? n : max_inputs;
+    for (size_t k = 0; k < t->n; k++) {
+        t->inputs[k] = rows[k].name;
+        t->low[k] = rows[k].e.low_mean;
+        t->high[k] = rows[k].e.high_mean;
+        t->evppi[k] = rows[k].e.evppi;
     }
     free(rows);
-    return n;
+    return t->n;
 }
 
 /* The half-width of a text tornado bar, in characters. */
@@ -174,10 +176,10 @@ void tco_report_sensitivity_lines(FILE *out, const tco_report_item *item, void *
     free(text);
     free(run);
     free(lead);
-    const char *names[TCO_TORNADO_TABLE_INPUTS];
-    double low[TCO_TORNADO_TABLE_INPUTS], high[TCO_TORNADO_TABLE_INPUTS],
-        evppi[TCO_TORNADO_TABLE_INPUTS];
-    const size_t n = tco_report_tornado(item, TCO_TORNADO_TABLE_INPUTS, names, low, high, evppi);
+    tco_tornado t;
+    const size_t n = tco_report_tornado(item, TCO_TORNADO_TABLE_INPUTS, &t);
+    const char *const *names = t.inputs;
+    const double *low = t.low, *high = t.high, *evppi = t.evppi;
     if (n == 0) {
         tco_report_print_wrapped(out, "no input moves delta", 2, line);
         return;

@@ -16,6 +16,11 @@
 
 enum { B = TCO_SENSITIVITY_BINS, N_EDGES = TCO_SENSITIVITY_BINS - 1 };
 
+/* A value of information below this share of the least mean TCO is the rounding of two sums
+ * of the same trials in different orders (each ~1e-16 relative a term, over up to 1e9 trials),
+ * not information. */
+#define ROUNDING 1e-9
+
 typedef enum input_kind {
     INPUT_SCENARIO,     /* workload->draws[index] */
     INPUT_PRICE,        /* price_draws[index] */
@@ -507,8 +512,10 @@ bool tco_sensitivity_effect(const tco_sensitivity *s, const tco_result *r, size_
             }
             informed += s->count[c] / N * bin_least;
         }
+        /* >= 0 in exact arithmetic (a mean of minima is at most the minimum of means); what
+         * is left of sums of the same money in another order is rounding, not value */
         const double evppi = least - informed;
-        out->evppi = evppi > 0 ? evppi : 0; /* >= 0 but for rounding */
+        out->evppi = evppi > ROUNDING * fabs(least) ? evppi : 0;
     }
     return true;
 }
@@ -523,5 +530,5 @@ double tco_sensitivity_evpi(const tco_sensitivity *s, const tco_result *r)
         least = m < least ? m : least;
     }
     const double evpi = least - s->least_sum / s->n_trials;
-    return evpi > 0 ? evpi : 0;
+    return evpi > ROUNDING * fabs(least) ? evpi : 0;
 }

@@ -19,7 +19,11 @@
 #define MAX_WIDTH 60.0  /* characters: longer texts wrap off-screen rather than widen */
 #define CHART_W 560
 #define CHART_H 340
-#define BLOCK_ROWS 19   /* a scenario's title row and its charts (340 px of 20 px rows) */
+/* a scenario's title row and two rows of charts (340 px of 20 px rows each): the distribution,
+ * fan and p_cheapest charts, then the tornado (SPEC §10) */
+#define CHART_ROWS 19
+#define BLOCK_ROWS (2 * CHART_ROWS)
+#define TORNADO_DATA_COL (DATA_COL + 7) /* the tornado's data, right of the p_cheapest chart's */
 #define DATA_COL 38     /* the p_cheapest chart's data, right of the three charts */
 
 static const lxw_color_t PALETTE[] = {0x1F77B4, 0xD62728, 0x2CA02C, 0xFF7F0E, 0x9467BD, 0x8C564B};
@@ -572,6 +576,58 @@ void tco_xlsx_charts(tco_xlsx *x, const char *heading, const char *title,
         worksheet_set_column(x->charts, DATA_COL + 5, DATA_COL + 5, 14, NULL);
     }
     free(all);
+}
+
+void tco_xlsx_tornado(tco_xlsx *x, const char *title, const char *const *inputs,
+                      const double *low, const double *high, size_t n, double mean)
+{
+    if (n == 0 || x->n_blocks == 0)
+        return;
+    const lxw_row_t at = (lxw_row_t)((x->n_blocks - 1) * BLOCK_ROWS);
+    static const char *const HEAD[5] = {"input (tornado of delta)", "lowest 10% - mean",
+                                        "highest 10% - mean", "delta, input lowest 10%",
+                                        "delta, input highest 10%"};
+    for (lxw_col_t c = 0; c < 5; c++)
+        worksheet_write_string(x->charts, at, TORNADO_DATA_COL + c, HEAD[c], x->bold);
+    lxw_format *money = x->fmt[TCO_XLSX_MONEY];
+    for (size_t i = 0; i < n; i++) {
+        const lxw_row_t row = at + 1 + (lxw_row_t)i;
+        worksheet_write_string(x->charts, row, TORNADO_DATA_COL, inputs[i], NULL);
+        worksheet_write_number(x->charts, row, TORNADO_DATA_COL + 1, low[i] - mean, money);
+        worksheet_write_number(x->charts, row, TORNADO_DATA_COL + 2, high[i] - mean, money);
+        worksheet_write_number(x->charts, row, TORNADO_DATA_COL + 3, low[i], money);
+        worksheet_write_number(x->charts, row, TORNADO_DATA_COL + 4, high[i], money);
+    }
+    /* two bar series on one line per input (overlap 100): the change of delta's mean with the
+     * input at its lowest and at its highest 10% (@RISK's "change in output mean" tornado) */
+    lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_BAR);
+    const lxw_row_t first = at + 1, last = at + (lxw_row_t)n;
+    static const char *const NAMES[2] = {"input in its lowest 10%", "input in its highest 10%"};
+    static const lxw_color_t COLOURS[2] = {0x1F77B4, 0xD62728};
+    for (lxw_col_t k = 0; k < 2; k++) {
+        lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+        chart_series_set_categories(s, "charts", first, TORNADO_DATA_COL, last, TORNADO_DATA_COL);
+        chart_series_set_values(s, "charts", first, TORNADO_DATA_COL + 1 + k, last,
+                                TORNADO_DATA_COL + 1 + k);
+        chart_series_set_name(s, NAMES[k]);
+        lxw_chart_fill fill = {.color = COLOURS[k]};
+        chart_series_set_fill(s, &fill);
+    }
+    chart_set_series_overlap(chart, 100);
+    chart_set_series_gap(chart, 40);
+    titled(chart, "What drives the decision (tornado of delta)", title);
+    axis_titles(chart, "change of delta's mean (runner-up minus leader), $", "input");
+    chart_axis_set_reverse(chart->y_axis); /* the input that moves delta most on top */
+    chart_axis_set_label_position(chart->y_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+    chart_axis_set_num_format(chart->x_axis, "$#,##0");
+    lxw_chart_font small = {.size = 8};
+    chart_axis_set_num_font(chart->y_axis, &small);
+    lxw_chart_options opt = {.x_scale = 2 * (CHART_W + 120) / 480.0, .y_scale = CHART_H / 288.0};
+    worksheet_insert_chart_opt(x->charts, at + CHART_ROWS, 0, chart, &opt);
+    if (x->n_blocks == 1) {
+        worksheet_set_column(x->charts, TORNADO_DATA_COL, TORNADO_DATA_COL, 40, NULL);
+        worksheet_set_column(x->charts, TORNADO_DATA_COL + 1, TORNADO_DATA_COL + 4, 16, NULL);
+    }
 }
 
 /* ---- the file ------------------------------------------------------------------------------- */

@@ -4,7 +4,8 @@
 Runs `tcosim run --out` on the bundled scenarios twice (1 and 2 threads) and checks that
 - the two workbooks are byte-identical (the creation time is fixed, the results reproducible);
 - the first worksheet is `charts` and holds three charts per scenario (distribution, fan,
-  p_cheapest) and the p_cheapest block of the offered options;
+  p_cheapest) and the p_cheapest block of the offered options, and the tornado (SPEC §10) of
+  each scenario whose delta an input moves: two overlapping bar series;
 - every CSV file of the set has a worksheet of its name (NAME_2, ... past a worksheet's rows)
   with the same header and rows: a number equal to the CSV's double rounded to 16 significant
   digits (libxlsxwriter 1.1.4 writes numbers with "%.16G"; Excel shows 15), a text equal to its text,
@@ -133,9 +134,21 @@ def main():
             fail("summary formats: mean %r, p_cheapest %r" % (fmt["mean"], fmt["p_cheapest"]))
         scenarios = {tuple(r[:2]) for r in csv_rows(os.path.join(a, "summary.csv"))[1:]}
         charts = wb["charts"]._charts
-        if len(charts) != 3 * len(scenarios):
-            fail("charts sheet: %d charts, expected 3 for each of %d scenarios"
-                 % (len(charts), len(scenarios)))
+        # SPEC §10: a tornado under the three charts of each scenario whose delta some input
+        # moves (sensitivity.csv's delta rows with two different tornado ends)
+        moved = {tuple(r[:2]) for r in csv_rows(os.path.join(a, "sensitivity.csv"))[1:]
+                 if r[2] == "delta" and r[3] != "all" and r[5] != r[6]}
+        if len(charts) != 3 * len(scenarios) + len(moved):
+            fail("charts sheet: %d charts, expected 3 for each of %d scenarios and a tornado "
+                 "for each of %d" % (len(charts), len(scenarios), len(moved)))
+        tornadoes = [ch for ch in charts if ch.title is not None and "tornado" in
+                     "".join(r.t for p in ch.title.tx.rich.p for r in (p.r or []))]
+        if len(tornadoes) != len(moved):
+            fail("%d tornado charts, expected %d" % (len(tornadoes), len(moved)))
+        for ch in tornadoes:
+            if type(ch).__name__ != "BarChart" or len(ch.series) != 2 or ch.overlap != 100:
+                fail("a tornado is two overlapping bar series: %s, %d series, overlap %r"
+                     % (type(ch).__name__, len(ch.series), ch.overlap))
         for ch in charts:
             if ch.title is None or not ch.series:
                 fail("a chart without a title or series: %r" % type(ch).__name__)

@@ -24,12 +24,24 @@
 /* Whether gnuplot can be run: TCO_OK, or TCO_EUNAVAILABLE with one diagnostic. */
 tco_status tco_plot_available(tco_diag_list *diags);
 
-/* One scenario's tables (summary.csv, monthly.csv, histogram.csv rows of that scenario). */
+/* SPEC §10's tornado of one scenario: n inputs, the largest swing first, with the mean of
+ * delta (runner-up minus leader) when each is in its lowest (low) and highest 10% (high). */
+typedef struct tco_plot_tornado {
+    size_t n;
+    const char *const *inputs;
+    const double *low, *high;
+    double mean;
+} tco_plot_tornado;
+
+/* One scenario's tables (summary.csv, monthly.csv, histogram.csv rows of that scenario), and
+ * its tornado (n 0: none). */
 typedef struct tco_plot_scenario {
     const tco_table *summary, *monthly, *histogram;
+    tco_plot_tornado tornado;
 } tco_plot_scenario;
 
-/* Draws, for scenario k (from 1), sKK-tco, sKK-p-cheapest and sKK-fan, each .png and .svg,
+/* Draws, for scenario k (from 1), sKK-tco, sKK-p-cheapest and sKK-fan, and sKK-tornado when it
+ * has one, each .png and .svg,
  * into the existing directory `dir`. `currency` labels the money axes (NULL: "money").
  * *names receives the files' names (allocated; free each and the array). TCO_OK, or
  * TCO_ECANTCREAT / TCO_EUNAVAILABLE with a diagnostic. */

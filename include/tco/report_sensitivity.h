@@ -17,6 +17,8 @@
 
 /* The inputs the text tornado shows at most: those that move delta most. */
 #define TCO_TORNADO_TABLE_INPUTS 8
+/* ... and the workbook's and the pictures' tornado charts. */
+#define TCO_TORNADO_CHART_INPUTS 12
 
 /* The table of sensitivity.csv (file and scenario its keys). Caller frees. */
 tco_table *tco_report_sensitivity_table(const tco_report_item *items, size_t n);
@@ -30,10 +32,18 @@ void tco_report_sensitivity_lines(FILE *out, const tco_report_item *item, void *
 void tco_report_sensitivity_json(void *scenario, const tco_report_item *item,
                                  const tco_table *table);
 
-/* The tornado rows of a scenario for charts: up to max_inputs inputs with a swing, ordered by
- * |high_mean - low_mean| of delta (largest first, ties by name); returns how many. names[k]
- * stay valid while the result lives. */
-size_t tco_report_tornado(const tco_report_item *item, size_t max_inputs, const char **names,
-                          double *low, double *high, double *evppi);
+/* A scenario's tornado of delta, as the text, the workbook and the pictures show it. */
+typedef struct tco_tornado {
+    size_t n;
+    const char *inputs[TCO_TORNADO_CHART_INPUTS]; /* valid while the result lives */
+    double low[TCO_TORNADO_CHART_INPUTS], high[TCO_TORNADO_CHART_INPUTS];
+    double evppi[TCO_TORNADO_CHART_INPUTS];
+    double mean;                                   /* delta's mean */
+} tco_tornado;
+
+/* The tornado of a scenario: up to max_inputs (<= TCO_TORNADO_CHART_INPUTS) inputs that move
+ * delta, ordered by |high_mean - low_mean| (largest first, ties by name); returns t->n, 0 when
+ * the run has no sensitivity summary or fewer than two offered options. */
+size_t tco_report_tornado(const tco_report_item *item, size_t max_inputs, tco_tornado *t);
 
 #endif

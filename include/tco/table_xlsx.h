@@ -67,6 +67,13 @@ void tco_xlsx_charts(tco_xlsx *x, const char *heading, const char *title,
                      const tco_table *summary, const tco_table *histogram,
                      const tco_table *monthly, size_t n_top);
 
+/* The tornado of SPEC §10 below the charts of the scenario charted last (tco_xlsx_charts): n
+ * inputs (the largest swing first) with delta's mean when the input is in its lowest 10%
+ * (low) and highest 10% (high), drawn as their difference from delta's mean `mean`; its data
+ * beside the p_cheapest chart's. Nothing for n == 0. */
+void tco_xlsx_tornado(tco_xlsx *x, const char *title, const char *const *inputs,
+                      const double *low, const double *high, size_t n, double mean);
+
 /* Assembles the workbook, copies it to out and removes the temporary file; frees x. Returns 0,
  * or -1 (errno tells why, 0 when libxlsxwriter failed). */
 int tco_xlsx_finish(tco_xlsx *x, FILE *out);
