@@ -496,10 +496,15 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
             tco_value bv;
             size_t pos;
             if (tco_value_parse(optarg, &bv, &pos) != NULL || bv.dist != TCO_DIST_CONST ||
-                !(bv.a >= 0) || !isfinite(bv.a))
+                !(bv.a >= 0) || !isfinite(bv.a)) {
+                char hint[160];
+                if (tco_value_explain(optarg, hint, sizeof hint))
+                    return usage(err, err_size, "--budget: expected %s, got \"%s\"", hint,
+                                 optarg);
                 return usage(err, err_size,
                              "--budget: expected a monthly bill in $, a number >= 0, got \"%s\"%s",
                              optarg, "");
+            }
             o->has_budget = true;
             o->budget = bv.a;
             break;

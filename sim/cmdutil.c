@@ -119,7 +119,7 @@ static tco_status run_size(const tco_prices *prices, const tco_batch *batch, boo
                              "scenario: expected at most %lu pairs of options in one run "
                              "(summed over the scenarios), got %zu with scenario %s (%zu "
                              "options); run fewer scenarios or plans at a time, or --skip "
-                             "compare",
+                             "compare,sensitivity",
                              TCO_MAX_OPTION_PAIRS, option_pairs, s->name, n_options);
                 return TCO_EDATA;
             }

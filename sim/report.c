@@ -419,7 +419,8 @@ void tco_report_heading(FILE *out, const char *scenario, const char *file)
 /* The money columns of the ranking: mean TCO, p05, p50, p95 of the TCO, and SPEC §10's bill
  * shock, the p95 of the largest monthly bill; with --budget a share column follows
  * p_cheapest: the trials with a month over budget. Where the line is too narrow for them all,
- * p50, then p05, then p95 are left out (DROP_ORDER), in that order. */
+ * p50, then p05, then p95 are left out (DROP_ORDER), in that order; p50 also where that puts
+ * more option names on their row. */
 enum { MONEY_MEAN, MONEY_P05, MONEY_P50, MONEY_P95, MONEY_MAX_BILL, N_MONEY_COLUMNS };
 static const int DROP_ORDER[] = {MONEY_P50, MONEY_P05, MONEY_P95};
 /* At least this wide ("$1,234,567"), so that everyday tables line up from one run to the
@@ -505,6 +506,22 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
          d++) {
         shown[DROP_ORDER[d]] = false;
         numbers -= 2 + money_width[DROP_ORDER[d]];
+    }
+    /* the median too, where that puts more names on their row */
+    if (shown[MONEY_P50]) {
+        const size_t without = numbers - 2 - money_width[MONEY_P50];
+        const size_t room_with = line > 8 + numbers ? line - 8 - numbers : 0;
+        const size_t room_without = line > 8 + without ? line - 8 - without : 0;
+        size_t fit_with = 0, fit_without = 0;
+        for (size_t o = 0; o < r->options.n; o++) {
+            const size_t len = tco_diag_text_width(r->options.items[o].name);
+            fit_with += len <= room_with;
+            fit_without += len <= room_without;
+        }
+        if (fit_without > fit_with) {
+            shown[MONEY_P50] = false;
+            numbers = without;
+        }
     }
     const size_t room = line > 8 + numbers + 6 ? line - 8 - numbers : 6; /* "option" */
     if (width > room)

@@ -67,16 +67,18 @@ static void sensitivity_rows(tco_table *t, const tco_report_item *item)
     for (size_t i = 0; i < n_in; i++)
         if (tco_sensitivity_effect(s, r, i, TCO_SENSITIVITY_DELTA, &e))
             effect_row(t, item, "delta", tco_sensitivity_input_name(s, i), &e);
-    const tco_input_effect all = {1, NAN, NAN, tco_sensitivity_evpi(s, r)};
+    const tco_input_effect all = {1, NAN, NAN, tco_sensitivity_evpi(s, r), NAN};
     effect_row(t, item, "delta", "all", &all);
 }
 
 tco_table *tco_report_sensitivity_table(const tco_report_item *items, size_t n)
 {
-    tco_table *t = tco_table_alloc(&SENS_SPEC);
-    for (size_t i = 0; i < n; i++)
-        sensitivity_rows(t, &items[i]);
-    return t;
+    return tco_report_whole_table(&SENS_SPEC, items, n, sensitivity_rows);
+}
+
+int tco_report_sensitivity_csv(FILE *out, const tco_report_item *items, size_t n)
+{
+    return tco_report_csv_by_scenario(out, &SENS_SPEC, items, n, sensitivity_rows);
 }
 
 /* ---- the tornado ------------------------------------------------------------------------ */
@@ -114,8 +116,10 @@ size_t tco_report_tornado(const tco_report_item *item, size_t max_inputs, tco_to
     size_t n = 0;
     for (size_t i = 0; i < n_in; i++) {
         tco_input_effect e;
+        /* a swing within TCO_TORNADO_NOISE_SE standard errors of 0 is noise, not a driver */
         if (tco_sensitivity_effect(s, r, i, TCO_SENSITIVITY_DELTA, &e) &&
-            isfinite(e.low_mean) && isfinite(e.high_mean) && e.high_mean != e.low_mean)
+            isfinite(e.low_mean) && isfinite(e.high_mean) &&
+            fabs(e.high_mean - e.low_mean) > TCO_TORNADO_NOISE_SE * e.swing_se)
             rows[n++] = (tornado_row){tco_sensitivity_input_name(s, i), e};
     }
     qsort(rows, n, sizeof *rows, by_swing);
@@ -168,10 +172,16 @@ void tco_report_sensitivity_lines(FILE *out, const tco_report_item *item, void *
     tco_numfmt_money(evpi_s, sizeof evpi_s, tco_sensitivity_evpi(s, r));
     char *lead = tco_diag_printable(r->options.items[leader].name);
     char *run = tco_diag_printable(r->options.items[runner].name);
+    const double evpi = tco_sensitivity_evpi(s, r);
     char *text = tco_xasprintf(
         "what drives the decision: delta = TCO of the runner-up %s minus TCO of the leader %s, "
-        "%s on average; knowing every input before choosing would save %s on average (EVPI)",
-        run, lead, mean_s, evpi_s);
+        "%s on average; %s%s%s",
+        run, lead, mean_s,
+        evpi > 0 ? "knowing every input before choosing would save " : "knowing every input "
+                                                                        "before choosing would "
+                                                                        "not change the choice "
+                                                                        "(EVPI ",
+        evpi > 0 ? evpi_s : "$0", evpi > 0 ? " on average (EVPI)" : ")");
     tco_report_print_wrapped(out, text, 2, line);
     free(text);
     free(run);
@@ -255,4 +265,13 @@ void tco_report_sensitivity_json(void *scenario, const tco_report_item *item,
     const char *const keys[] = {item->file, r->scenario->name};
     size_t cursor = 0;
     tco_table_json_nest(js, table, keys, 2, &cursor);
+}
+
+void tco_report_sensitivity_json_section(void *scenario, const tco_report_item *item,
+                                         void *ctx)
+{
+    (void)ctx;
+    tco_table *t = tco_report_sensitivity_table(item, 1);
+    tco_report_sensitivity_json(scenario, item, t);
+    tco_table_free(t);
 }

@@ -36,15 +36,6 @@ typedef struct sens_input {
     double edges[N_EDGES]; /* ascending: a value x is in bin #{edges < x} */
 } sens_input;
 
-/* A pair (i < j) of offered options: the moments of TCO_j - TCO_i. A block summary adds its
- * trials as sums of d - shift (shift: the block's first d, so the sums of squares do not lose
- * the spread to a large mean); a merge turns them into moments (Chan's formula, in block order),
- * which is all a total holds. */
-typedef struct pair_sums {
-    double shift, s1, s2;
-    tco_moments total;
-} pair_sums;
-
 struct tco_sensitivity {
     const tco_prices *prices;
     size_t n_inputs;
@@ -55,7 +46,9 @@ struct tco_sensitivity {
     double *count;         /* [input * B + bin] */
     double *sum;           /* [(input * B + bin) * n_offered + k] */
     size_t n_pairs;
-    pair_sums *pairs;      /* (k < l) at l (l-1)/2 + k, over offered indices */
+    /* (k < l) at l (l-1)/2 + k, over offered indices: the moments of TCO_l - TCO_k (scaled
+     * moments: no square overflows, whatever the money) */
+    tco_moments *pairs;
     double n_trials;       /* in this summary */
     double least_sum;      /* sum over trials of the least TCO of the trial */
 };
@@ -223,10 +216,8 @@ static void sens_reset(void *summary)
     tco_sensitivity *s = summary;
     memset(s->count, 0, s->n_inputs * B * sizeof *s->count);
     memset(s->sum, 0, s->n_inputs * B * s->n_offered * sizeof *s->sum);
-    for (size_t k = 0; k < s->n_pairs; k++) {
-        s->pairs[k] = (pair_sums){0};
-        tco_moments_init(&s->pairs[k].total);
-    }
+    for (size_t k = 0; k < s->n_pairs; k++)
+        tco_moments_init(&s->pairs[k]);
     s->n_trials = 0;
     s->least_sum = 0;
 }
@@ -295,35 +286,10 @@ static void sens_trial(void *summary, const tco_trial_view *view)
         for (size_t k = 0; k < n; k++)
             row[k] += y[k];
     }
-    const bool first = s->n_trials == 0;
     for (size_t l = 1; l < n; l++)
-        for (size_t k = 0; k < l; k++) {
-            pair_sums *ps = &s->pairs[pair_index(k, l)];
-            const double d = y[l] - y[k];
-            if (first)
-                ps->shift = d;
-            const double e = d - ps->shift;
-            ps->s1 += e;
-            ps->s2 += e * e;
-        }
+        for (size_t k = 0; k < l; k++)
+            tco_moments_add(&s->pairs[pair_index(k, l)], y[l] - y[k]);
     s->n_trials += 1;
-}
-
-/* The moments of a pair's differences: its total, followed by its shifted block sums. */
-static tco_moments pair_moments(const pair_sums *ps, double n_block)
-{
-    tco_moments m = ps->total;
-    if (n_block > 0) {
-        tco_moments b;
-        tco_moments_init(&b);
-        b.n = (uint64_t)n_block;
-        b.mean = ps->shift + ps->s1 / n_block;
-        const double m2 = ps->s2 - ps->s1 * ps->s1 / n_block;
-        b.m2 = m2 > 0 ? m2 : 0;
-        b.min = b.max = b.mean; /* not read */
-        tco_moments_merge(&m, &b);
-    }
-    return m;
 }
 
 static void sens_merge(void *dst, const void *src)
@@ -334,15 +300,8 @@ static void sens_merge(void *dst, const void *src)
         a->count[c] += b->count[c];
     for (size_t c = 0; c < a->n_inputs * B * a->n_offered; c++)
         a->sum[c] += b->sum[c];
-    /* dst becomes a total: its own block sums (none once it has merged) fold in first */
-    const double n_block_a = a->n_trials - (double)(a->n_pairs ? a->pairs[0].total.n : 0);
-    for (size_t k = 0; k < a->n_pairs; k++) {
-        const double nb = b->n_trials - (double)b->pairs[k].total.n;
-        tco_moments m = pair_moments(&a->pairs[k], n_block_a);
-        const tco_moments mb = pair_moments(&b->pairs[k], nb);
-        tco_moments_merge(&m, &mb);
-        a->pairs[k] = (pair_sums){0, 0, 0, m};
-    }
+    for (size_t k = 0; k < a->n_pairs; k++)
+        tco_moments_merge(&a->pairs[k], &b->pairs[k]);
     a->n_trials += b->n_trials;
     a->least_sum += b->least_sum;
 }
@@ -422,9 +381,10 @@ static double cell_mean(const tco_sensitivity *s, size_t c, size_t slot, size_t 
     return slot != s->n_offered ? row[slot] / n : (row[l] - row[k]) / n;
 }
 
-/* The mean of the target over the trials of bins [from, to) of input i; NAN when none. */
+/* The mean of the target over the trials of bins [from, to) of input i, NAN when none; *trials
+ * gets how many. */
 static double range_mean(const tco_sensitivity *s, size_t i, int from, int to, size_t slot,
-                         size_t l, size_t k)
+                         size_t l, size_t k, double *trials)
 {
     double n = 0, sum = 0;
     for (int b = from; b < to; b++) {
@@ -434,16 +394,17 @@ static double range_mean(const tco_sensitivity *s, size_t i, int from, int to, s
         n += s->count[c];
         sum += cell_mean(s, c, slot, l, k) * s->count[c];
     }
+    *trials = n;
     return n > 0 ? sum / n : NAN;
 }
 
 bool tco_sensitivity_effect(const tco_sensitivity *s, const tco_result *r, size_t input,
                             size_t target, tco_input_effect *out)
 {
-    *out = (tco_input_effect){NAN, NAN, NAN, NAN};
+    *out = (tco_input_effect){NAN, NAN, NAN, NAN, NAN};
     const double N = s->n_trials;
     size_t slot = s->n_offered, k = 0, l = 0;
-    double mean, sst;
+    double mean, sd;
     if (target == TCO_SENSITIVITY_DELTA) {
         size_t leader, runner;
         if (!tco_sensitivity_leaders(r, &leader, &runner))
@@ -452,47 +413,52 @@ bool tco_sensitivity_effect(const tco_sensitivity *s, const tco_result *r, size_
         l = slot_of(s, runner);
         if (k == s->n_offered || l == s->n_offered)
             return false;
-        /* delta = TCO_runner - TCO_leader; the pair holds TCO_max - TCO_min of the slots */
-        const size_t lo = k < l ? k : l, hi = k < l ? l : k;
-        tco_moments m = pair_moments(&s->pairs[pair_index(lo, hi)], N - (double)s->pairs[pair_index(lo, hi)].total.n);
-        mean = l > k ? m.mean : -m.mean;
-        sst = tco_moments_sd(&m) * tco_moments_sd(&m) * (double)(m.n > 0 ? m.n - 1 : 0);
+        /* delta = TCO_runner - TCO_leader; the pair holds TCO_hi - TCO_lo of the slots */
+        const tco_moments *m = &s->pairs[pair_index(k < l ? k : l, k < l ? l : k)];
+        mean = l > k ? m->mean : -m->mean;
+        sd = tco_moments_sd(m);
     } else {
         slot = slot_of(s, target);
         if (slot == s->n_offered)
             return false;
         const tco_moments *m = &r->per_option[target].tco;
         mean = m->mean;
-        sst = tco_moments_sd(m) * tco_moments_sd(m) * (double)(m->n > 0 ? m->n - 1 : 0);
+        sd = tco_moments_sd(m);
     }
     if (!(N > 0))
         return false;
-    double ssb = 0;
+    /* r = SSB / SST with SST = (N - 1) sd^2, from deviations in units of sd, so that no
+     * square of money overflows */
+    double ratio = 0;
     int used = 0;
     for (int b = 0; b < B; b++) {
         const size_t c = input * B + (size_t)b;
         if (s->count[c] == 0)
             continue;
         used++;
-        const double dev = cell_mean(s, c, slot, l, k) - mean;
-        ssb += s->count[c] * dev * dev;
+        const double z = sd > 0 ? (cell_mean(s, c, slot, l, k) - mean) / sd : 0;
+        ratio += s->count[c] * z * z;
     }
     double first = 0;
-    if (used > 1 && sst > 0 && N > used) {
-        const double msw = (sst - ssb) / (N - used);
-        first = (ssb - (used - 1) * (msw > 0 ? msw : 0)) / sst;
+    if (used > 1 && sd > 0 && N > used) {
+        ratio /= N - 1;
+        /* S = (SSB - (B' - 1) MSW) / SST with MSW = (SST - SSB) / (N - B') */
+        const double within = ratio < 1 ? (1 - ratio) / (N - used) : 0;
+        first = ratio - (used - 1) * within;
         first = first < 0 ? 0 : first > 1 ? 1 : first;
     }
     out->first_order = first;
     /* the tornado's ends: the lowest and highest 10%, or a discrete input's lowest and highest
      * bin with trials when its ends hold none */
     const int tail = TCO_SENSITIVITY_TAIL_BINS;
-    out->low_mean = range_mean(s, input, 0, tail, slot, l, k);
-    out->high_mean = range_mean(s, input, B - tail, B, slot, l, k);
+    double n_low, n_high;
+    out->low_mean = range_mean(s, input, 0, tail, slot, l, k, &n_low);
+    out->high_mean = range_mean(s, input, B - tail, B, slot, l, k, &n_high);
     for (int b = 0; isnan(out->low_mean) && b < B; b++)
-        out->low_mean = range_mean(s, input, b, b + 1, slot, l, k);
+        out->low_mean = range_mean(s, input, b, b + 1, slot, l, k, &n_low);
     for (int b = B - 1; isnan(out->high_mean) && b >= 0; b--)
-        out->high_mean = range_mean(s, input, b, b + 1, slot, l, k);
+        out->high_mean = range_mean(s, input, b, b + 1, slot, l, k, &n_high);
+    out->swing_se = sd * sqrt(1 / n_low + 1 / n_high);
     if (target == TCO_SENSITIVITY_DELTA) {
         /* SPEC §10: the least mean overall minus the mean over bins of the least bin mean */
         double least = INFINITY;

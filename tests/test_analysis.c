@@ -22,6 +22,7 @@
 #include "tco/report.h"
 #include "tco/report_breakeven.h"
 #include "tco/report_compare.h"
+#include "tco/report_sensitivity.h"
 #include "tco/scenario.h"
 
 #define DIR "tests/fixtures/compare/"
@@ -63,11 +64,11 @@ static void skip_names_are_the_registrys(void **state)
             strcat(list, ",");
         strcat(list, a[k].skip_name);
     }
-    assert_int_equal(named, 2); /* compare and breakeven */
+    assert_int_equal(named, 3); /* compare, breakeven and sensitivity */
     assert_int_equal(parse_skip(list, &skip), TCO_OK);
     assert_int_equal(skip, all);
     /* cli knows no bit that the registry lacks: TCO_SKIP_* are the registry's */
-    assert_int_equal(all, TCO_SKIP_BREAKEVEN | TCO_SKIP_COMPARE);
+    assert_int_equal(all, TCO_SKIP_BREAKEVEN | TCO_SKIP_COMPARE | TCO_SKIP_SENSITIVITY);
     /* and a name the registry does not have is refused */
     assert_int_equal(parse_skip("summary", &skip), TCO_EUSAGE);
     assert_int_equal(parse_skip("comparex", &skip), TCO_EUSAGE);
@@ -92,16 +93,18 @@ static void files_and_checks_follow_the_registry(void **state)
     files(0, buf, sizeof buf);
     assert_string_equal(buf,
                         "summary.csv monthly.csv histogram.csv breakdown.csv pairwise.csv diff.csv "
-                        "breakeven.csv");
+                        "breakeven.csv sensitivity.csv");
     files(TCO_SKIP_COMPARE, buf, sizeof buf);
-    assert_string_equal(buf, "summary.csv monthly.csv histogram.csv breakdown.csv breakeven.csv");
-    files(TCO_SKIP_BREAKEVEN | TCO_SKIP_COMPARE, buf, sizeof buf);
+    assert_string_equal(buf, "summary.csv monthly.csv histogram.csv breakdown.csv breakeven.csv "
+                             "sensitivity.csv");
+    files(TCO_SKIP_BREAKEVEN | TCO_SKIP_COMPARE | TCO_SKIP_SENSITIVITY, buf, sizeof buf);
     assert_string_equal(buf, "summary.csv monthly.csv histogram.csv breakdown.csv");
     assert_string_equal(tco_analysis_table_file(TCO_TABLE_SUMMARY), "summary.csv");
-    /* only compare keeps per-pair state */
+    /* compare and sensitivity keep per-pair state */
     assert_true(tco_analyses_pairs(0));
     assert_true(tco_analyses_pairs(TCO_SKIP_BREAKEVEN));
-    assert_false(tco_analyses_pairs(TCO_SKIP_COMPARE));
+    assert_true(tco_analyses_pairs(TCO_SKIP_COMPARE));
+    assert_false(tco_analyses_pairs(TCO_SKIP_COMPARE | TCO_SKIP_SENSITIVITY));
 }
 
 /* ---- a run's outputs against each writer on its own ------------------------------------- */
@@ -127,7 +130,7 @@ static void run_new(run *r, unsigned skip)
     tco_scenario_file_init(&r->scenarios);
     assert_int_equal(tco_scenario_load(DIR "scenario.csv", &r->scenarios, &r->diags), TCO_OK);
     r->n_observers = tco_analyses_observers(&r->prices, skip, r->observers);
-    const tco_engine_config cfg = {2000, 11, 2, NULL, NULL, NULL, r->observers, r->n_observers};
+    const tco_engine_config cfg = {2000, 11, 2, NULL, NULL, NULL, r->observers, r->n_observers, false, 0};
     assert_int_equal(tco_engine_run(&r->scenarios.items[0], &r->prices, &cfg, &r->result),
                      TCO_OK);
 }
@@ -180,7 +183,7 @@ static void check_outputs(unsigned skip)
     static const writer WRITERS[] = {tco_report_summary_csv,   tco_report_monthly_csv,
                                      tco_report_histogram_csv, tco_report_breakdown_csv,
                                      tco_report_pairwise_csv,  tco_report_diff_csv,
-                                     tco_report_breakeven_csv};
+                                     tco_report_breakeven_csv, tco_report_sensitivity_csv};
     assert_int_equal(tco_analyses_n_tables(), sizeof WRITERS / sizeof WRITERS[0]);
     run r;
     run_new(&r, skip);
@@ -202,7 +205,7 @@ static void check_outputs(unsigned skip)
         free(y);
         checked++;
     }
-    assert_int_equal(checked, skip ? 4 : 7);
+    assert_int_equal(checked, skip ? 4 : 8);
 
     /* the table report and the JSON, against the writers with the sections of before */
     const tco_report_section compare = {tco_report_compare_table_before,
@@ -212,12 +215,16 @@ static void check_outputs(unsigned skip)
                                           tco_report_breakeven_json, NULL};
     /* the engine's own: the breakdown lines under the ranking, the option objects */
     const tco_report_section options = {NULL, tco_report_breakdown_lines, options_section, NULL};
-    tco_report_section sections[3] = {options};
+    const tco_report_section sensitivity = {NULL, tco_report_sensitivity_lines,
+                                            tco_report_sensitivity_json_section, NULL};
+    tco_report_section sections[4] = {options};
     size_t n = 1;
     if (!(skip & TCO_SKIP_COMPARE))
         sections[n++] = compare;
     if (!(skip & TCO_SKIP_BREAKEVEN))
         sections[n++] = breakeven;
+    if (!(skip & TCO_SKIP_SENSITIVITY))
+        sections[n++] = sensitivity;
     assert_int_equal(tco_run_outputs_text(bytes_open(&a), &out), 0);
     assert_int_equal(tco_report_table_sections(bytes_open(&b), items, 2, sections, n), 0);
     char *x = bytes_close(&a), *y = bytes_close(&b);
@@ -242,7 +249,7 @@ static void outputs_render_what_each_writer_makes(void **state)
 {
     (void)state;
     check_outputs(0);
-    check_outputs(TCO_SKIP_COMPARE | TCO_SKIP_BREAKEVEN);
+    check_outputs(TCO_SKIP_COMPARE | TCO_SKIP_BREAKEVEN | TCO_SKIP_SENSITIVITY);
 }
 
 int main(void)

@@ -144,7 +144,11 @@ static void summary_header_starts_with_the_spec_columns(void **state)
     /* ours follow, with the interval beside p_cheapest_se (SPEC §6) */
     assert_non_null(strstr(s, ",\"mean_se\",\"p_cheapest_se\",\"p_cheapest_lo\",\"p_cheapest_hi\","
                               "\"offered\",\"not_offered_reason\",\"months\",\"seed\","
-                              "\"version\",\"note\"\r\n"));
+                              "\"version\",\"note\",\"max_bill_p50\",\"max_bill_p95\","
+                              "\"budget\",\"p_over_budget\",\"p_over_budget_se\","
+                              "\"p_over_budget_lo\",\"p_over_budget_hi\"\r\n"));
+    /* without --budget its five columns are empty on every row */
+    assert_non_null(strstr(s, ",\"\",\"\",\"\",\"\",\"\"\r\n"));
     /* 3 of 3 trials cheapest: p_cheapest 1, mean_se 0, p_cheapest_se 0, the interval
      * [3/(3+z^2), 1] with z = 1.959963984540054: 3/6.841458820694124 = 0.43850...; the option
      * cheapest in none: [0, z^2/(3+z^2)] = [0, 0.56149...] */

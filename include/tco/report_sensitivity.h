@@ -19,9 +19,15 @@
 #define TCO_TORNADO_TABLE_INPUTS 8
 /* ... and the workbook's and the pictures' tornado charts. */
 #define TCO_TORNADO_CHART_INPUTS 12
+/* A tornado shows an input whose swing (high_mean - low_mean of delta) is more than this many
+ * of its standard errors from 0: with 3, a noise-only input shows in about 0.3% of runs. */
+#define TCO_TORNADO_NOISE_SE 3
 
 /* The table of sensitivity.csv (file and scenario its keys). Caller frees. */
 tco_table *tco_report_sensitivity_table(const tco_report_item *items, size_t n);
+
+/* sensitivity.csv. Returns 0, or -1 when writing failed (errno tells why). */
+int tco_report_sensitivity_csv(FILE *out, const tco_report_item *items, size_t n);
 
 /* The tornado of one scenario's delta (report hook; ctx unused): nothing when the run had no
  * sensitivity summary or fewer than two offered options. */
@@ -31,6 +37,9 @@ void tco_report_sensitivity_lines(FILE *out, const tco_report_item *item, void *
  * tco_report_sensitivity_table for this item) to the scenario's JSON object (a json_t *). */
 void tco_report_sensitivity_json(void *scenario, const tco_report_item *item,
                                  const tco_table *table);
+/* The same as a report hook (ctx unused), the table made for the one item. */
+void tco_report_sensitivity_json_section(void *scenario, const tco_report_item *item,
+                                         void *ctx);
 
 /* A scenario's tornado of delta, as the text, the workbook and the pictures show it. */
 typedef struct tco_tornado {
@@ -42,7 +51,7 @@ typedef struct tco_tornado {
 } tco_tornado;
 
 /* The tornado of a scenario: up to max_inputs (<= TCO_TORNADO_CHART_INPUTS) inputs that move
- * delta, ordered by |high_mean - low_mean| (largest first, ties by name); returns t->n, 0 when
+ * delta (beyond TCO_TORNADO_NOISE_SE standard errors), ordered by |high_mean - low_mean| (largest first, ties by name); returns t->n, 0 when
  * the run has no sensitivity summary or fewer than two offered options. */
 size_t tco_report_tornado(const tco_report_item *item, size_t max_inputs, tco_tornado *t);
 

@@ -24,7 +24,7 @@
  *   evppi (delta): min_o mean_o - sum_b (n_b / N) min_o mean_ob;
  *   evpi: min_o mean_o - mean over trials of min_o TCO_o.
  *
- * Memory per summary: inputs x bins x (offered options + 1) doubles plus 4 doubles a pair of
+ * Memory per summary: inputs x bins x (offered options + 1) doubles plus a tco_moments a pair of
  * options; independent of the trial count.
  */
 #ifndef TCO_SENSITIVITY_H
@@ -68,6 +68,9 @@ typedef struct tco_input_effect {
     double first_order;
     double low_mean, high_mean;
     double evppi;           /* NAN but on delta */
+    /* the standard error of high_mean - low_mean, from the target's sd (an upper bound of the
+     * within-bin spread) and the trials at each end: a swing within a few of them is noise */
+    double swing_se;
 } tco_input_effect;
 
 /* The target: an option's index, or TCO_SENSITIVITY_DELTA. */

@@ -11,6 +11,7 @@
 
 #include "tco/breakeven.h"
 #include "tco/compare.h"
+#include "tco/sensitivity.h"
 #include "tco/engine.h"
 
 #define FUZZ_TRIALS 64
@@ -81,7 +82,8 @@ void fuzz_fixed_scenario(tco_scenario_file *f)
 void fuzz_simulate(const tco_scenario *s, const tco_prices *p)
 {
     gsl_set_error_handler_off();
-    const tco_observer observers[] = {tco_compare_observer(p), tco_breakeven_observer()};
+    const tco_observer observers[] = {tco_compare_observer(p), tco_breakeven_observer(),
+                                      tco_sensitivity_observer(p)};
     tco_engine_config cfg = {
         .n_trials = FUZZ_TRIALS,
         .seed = 1,
@@ -113,6 +115,26 @@ void fuzz_simulate(const tco_scenario *s, const tco_prices *p)
         double se;
         const double p_cheapest = tco_result_p_cheapest(&r, o, &se);
         FUZZ_CHECK(p_cheapest >= 0 && p_cheapest <= 1 && isfinite(se));
+        const double bill = tco_sketch_quantile(&x->max_bill_q, 0.95);
+        FUZZ_CHECK(isfinite(bill) && bill >= 0);
     }
+    /* SPEC §10: every index in [0, 1], every tornado end and value of information finite */
+    const tco_sensitivity *sens = tco_sensitivity_find(&r);
+    FUZZ_CHECK(sens != NULL);
+    size_t leader, runner;
+    const bool has_delta = tco_sensitivity_leaders(&r, &leader, &runner);
+    for (size_t i = 0; i < tco_sensitivity_n_inputs(sens); i++)
+        for (size_t o = 0; o <= r.options.n; o++) {
+            const size_t target = o == r.options.n ? TCO_SENSITIVITY_DELTA : o;
+            if (target == TCO_SENSITIVITY_DELTA ? !has_delta : !r.options.items[o].offered)
+                continue;
+            tco_input_effect e;
+            FUZZ_CHECK(tco_sensitivity_effect(sens, &r, i, target, &e));
+            FUZZ_CHECK(e.first_order >= 0 && e.first_order <= 1);
+            FUZZ_CHECK(isfinite(e.low_mean) && isfinite(e.high_mean));
+            FUZZ_CHECK(target != TCO_SENSITIVITY_DELTA || (isfinite(e.evppi) && e.evppi >= 0));
+        }
+    if (has_delta)
+        FUZZ_CHECK(isfinite(tco_sensitivity_evpi(sens, &r)));
     tco_result_fini(&r);
 }
