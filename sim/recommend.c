@@ -94,7 +94,7 @@ static void explain_by_volume(tco_recommend *it, const tco_prices *prices, const
     int sign;
     char be[48], have[48];
     tco_numfmt_amount(have, sizeof have,
-                            round(tco_value_mean(&r->scenario->v[TCO_SCN_NOTIFICATIONS])));
+                            round(tco_scenario_month1_mean(r->scenario, TCO_SCN_NOTIFICATIONS)));
     if (tco_recommend_mean_breakeven(r->scenario, prices, &r->options, v, x, &n, &sign)) {
         it->breakeven = n;
         tco_numfmt_amount(be, sizeof be, round(n));

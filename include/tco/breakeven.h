@@ -134,7 +134,8 @@ void tco_breakeven_pair_get(const tco_breakeven *b, size_t i, tco_breakeven_pair
 /* ---- every cell at its mean ------------------------------------------------------------ */
 
 /* "Every cell at its mean", the one definition that `tcosim breakeven` and `recommend` share:
- * every scenario cell at the mean of its distribution (tco_value_mean); no month-to-month
+ * every scenario cell (and every planned level of a schedule) at the mean of its distribution
+ * (tco_value_mean); no month-to-month
  * noise (the log walks have mean 1, SPEC §4); spikes folded in as their expected factor
  * 1 + p (E[multiplier] - 1) on notifications and API requests every month; every price cell
  * at its mean, clamped at 0 as draws are. cost holds every option's costs at the current
@@ -143,6 +144,7 @@ typedef struct tco_mean_trial {
     tco_workload w;
     tco_cost_ws cost;
     double *price_draws;
+    tco_scenario_step *mean_steps; /* SPEC §12.1: the schedule's levels at their means */
 } tco_mean_trial;
 
 void tco_mean_trial_init(tco_mean_trial *t, const tco_scenario *s, const tco_prices *p,
