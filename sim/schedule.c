@@ -79,6 +79,49 @@ static bool is_blank(const char *s)
     return true;
 }
 
+/* Edit distance of two short names (0 when either is longer than 40 bytes: no hint), for
+ * "did you mean". */
+static size_t edit_distance(const char *a, const char *b)
+{
+    const size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40)
+        return 99;
+    size_t row[41];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            const size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+/* The closest of names[0..n) to `name` within 3 edits and fewer than half its length (a
+ * typo, not another word), or NULL. */
+static const char *closest(const char *name, const char *const *names, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = 4;
+    for (size_t i = 0; i < n; i++) {
+        const size_t d = edit_distance(name, names[i]);
+        if (d < best_d && 2 * d < strlen(name)) {
+            best_d = d;
+            best = names[i];
+        }
+    }
+    return best;
+}
+
 /* ---- header ---------------------------------------------------------------------------- */
 
 typedef struct header_map {
@@ -94,6 +137,7 @@ static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *dia
     h->scenario = h->month = h->note = -1;
     for (size_t q = 0; q < N_QUANTITIES; q++)
         h->quantity[q] = -1;
+    bool unknown = false; /* an unknown column was reported: no level column may be its typo */
     for (size_t c = 0; c < t->header.n_fields; c++) {
         const char *name = t->header.fields[c];
         long *slot = NULL;
@@ -114,12 +158,22 @@ static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *dia
             bool scenario_column = false;
             for (size_t i = 0; i < tco_scenario_n_columns() && !scenario_column; i++)
                 scenario_column = strcmp(name, tco_scenario_column(i)) == 0;
-            tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
-                         "expected a schedule column (scenario, month, " QUANTITY_NAMES
-                         ", note), got %s\"%s\"%s",
-                         scenario_column ? "the scenario column " : "", quoted,
-                         scenario_column ? ", which belongs in the scenario file"
-                                         : " (see tcosim-scenario(5), SCHEDULES)");
+            const char *columns[N_QUANTITIES + 3];
+            for (size_t i = 0; i < N_QUANTITIES + 3; i++)
+                columns[i] = tco_schedule_column(i);
+            const char *hint = scenario_column ? NULL : closest(name, columns, N_QUANTITIES + 3);
+            if (hint)
+                tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
+                             "expected a schedule column (did you mean %s?), got \"%s\"", hint,
+                             quoted);
+            else
+                tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, (unsigned)c + 1,
+                             "expected a schedule column (scenario, month, " QUANTITY_NAMES
+                             ", note), got %s\"%s\"%s",
+                             scenario_column ? "the scenario column " : "", quoted,
+                             scenario_column ? ", which belongs in the scenario file"
+                                             : " (see tcosim-scenario(5), SCHEDULES)");
+            unknown = true;
             continue;
         }
         if (*slot >= 0) {
@@ -141,9 +195,10 @@ static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *dia
     for (size_t q = 0; q < N_QUANTITIES; q++)
         any = any || h->quantity[q] >= 0;
     if (!any) {
-        tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, 0,
-                     "expected at least one column of planned levels (" QUANTITY_NAMES
-                     "), got none");
+        if (!unknown) /* else the unknown column is likely the level column mistyped */
+            tco_diag_add(diags, TCO_EDATA, t->path, t->header.line, 0,
+                         "expected at least one column of planned levels (" QUANTITY_NAMES
+                         "), got none");
         ok = false;
     }
     return ok;
@@ -406,11 +461,32 @@ tco_status tco_schedule_bind(const tco_schedule *sc, tco_scenario_file *files, s
             s->steps = p->steps;
             s->n_steps = p->n_steps;
         }
+    size_t n_names = 0;
+    for (size_t i = 0; i < n_files; i++)
+        n_names += files[i].n;
+    const char **names = tco_xcalloc(n_names + 1, sizeof *names);
+    n_names = 0;
+    for (size_t i = 0; i < n_files; i++)
+        for (size_t k = 0; k < files[i].n; k++)
+            names[n_names++] = files[i].items[k].name;
     for (size_t i = 0; unknown_is_error && i < sc->n_plans; i++)
-        if (!used[i])
+        if (!used[i]) {
+            const char *hint = closest(sc->plans[i].scenario, names, n_names);
+            char expected[320];
+            if (hint) {
+                char quoted[64];
+                tco_diag_quote_cell(quoted, sizeof quoted, hint);
+                snprintf(expected, sizeof expected,
+                         "the name of a scenario in the run's scenario files (did you mean %s?)",
+                         quoted);
+            } else {
+                snprintf(expected, sizeof expected,
+                         "the name of a scenario in the run's scenario files");
+            }
             tco_diag_add_cell(diags, sc->path, sc->plans[i].rows[0].line, sc->scenario_col,
-                              COL_SCENARIO, "the name of a scenario in the run's scenario files",
-                              sc->plans[i].scenario);
+                              COL_SCENARIO, expected, sc->plans[i].scenario);
+        }
+    free(names);
     free(used);
     return diags->n_added > errors_before ? TCO_EDATA : TCO_OK;
 }

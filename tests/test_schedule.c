@@ -95,10 +95,13 @@ static void bound_fini(bound *b)
 static void a_bad_header_should_be_refused_with_its_place(void **state)
 {
     (void)state;
-    assert_refused("scenario,month,seat\nx,1,10\n", TCO_EDATA,
-                   "sc.csv:1:3: expected a schedule column (scenario, month, seats, "
-                   "notifications, api_requests, note), got \"seat\" (see tcosim-scenario(5), "
+    assert_refused("scenario,month,seats,colour\nx,1,10,red\n", TCO_EDATA,
+                   "sc.csv:1:4: expected a schedule column (scenario, month, seats, "
+                   "notifications, api_requests, note), got \"colour\" (see tcosim-scenario(5), "
                    "SCHEDULES)");
+    /* a typo of the only level column: said once, not also as "no level column" */
+    assert_refused("scenario,month,seat\nx,1,10\n", TCO_EDATA,
+                   "sc.csv:1:3: expected a schedule column (did you mean seats?), got \"seat\"");
     assert_refused("scenario,month,seats,seat_growth\nx,1,10,2%\n", TCO_EDATA,
                    "sc.csv:1:4: expected a schedule column (scenario, month, seats, "
                    "notifications, api_requests, note), got the scenario column "
