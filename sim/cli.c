@@ -24,7 +24,7 @@ static const char HELP_GENERAL[] =
     "  run       [options] SCENARIO.csv...   simulate, print a report, export CSV\n"
     "  breakeven [options] SCENARIO.csv...   break-even frontier over seats x volume\n"
     "  recommend [options] SCENARIO.csv...   the decision rules beside the simulated TCO\n"
-    "  validate  FILE.csv...                 check scenario files and price sheets\n"
+    "  validate  FILE.csv...                 check scenario files, price sheets, schedules\n"
     "  help COMMAND                          help on one command\n"
     "\n"
     "Options:\n"
@@ -137,8 +137,9 @@ static const struct {
       OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_VALIDATE, "validate",
      "Usage: tcosim validate FILE.csv...\n"
-     "Check scenario files and price sheets (the kind is told from the header) and print\n"
-     "one line per problem: file:line:column: column: expected ..., got \"...\".\n"
+     "Check scenario files, price sheets and schedules (the kind is told from the header)\n"
+     "and print one line per problem: file:line:column: column: expected ..., got \"...\".\n"
+     "A schedule is also checked against the scenario files given with it.\n"
      "Values that are valid but probably not meant (seat_growth 1: 100% a month) get\n"
      "file:line:column: warning: ... lines and leave the exit status alone.\n"
      "Changes nothing. Exit 0 when every file is good, 65 on bad data, 66 on a missing file.\n"
