@@ -483,8 +483,12 @@ tco_status tco_schedule_bind(const tco_schedule *sc, tco_scenario_file *files, s
                 snprintf(expected, sizeof expected,
                          "the name of a scenario in the run's scenario files");
             }
-            tco_diag_add_cell(diags, sc->path, sc->plans[i].rows[0].line, sc->scenario_col,
-                              COL_SCENARIO, expected, sc->plans[i].scenario);
+            unsigned long first_line = sc->plans[i].rows[0].line; /* rows are by month */
+            for (size_t k = 1; k < sc->plans[i].n_rows; k++)
+                if (sc->plans[i].rows[k].line < first_line)
+                    first_line = sc->plans[i].rows[k].line;
+            tco_diag_add_cell(diags, sc->path, first_line, sc->scenario_col, COL_SCENARIO,
+                              expected, sc->plans[i].scenario);
         }
     free(names);
     free(used);

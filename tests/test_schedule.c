@@ -227,6 +227,12 @@ static void a_schedule_should_be_checked_against_its_scenarios(void **state)
     assert_first_diag(&b.d, "sc.csv:2:1: scenario: expected the name of a scenario in the run's "
                             "scenario files, got \"zz\"");
     bound_fini(&b);
+    /* once per unknown name, at its first line (not its first month); "ab" is no typo of a */
+    bind_text(&b, SCN, "scenario,month,seats\nab,9,10\nab,2,12\n", true);
+    assert_int_equal(b.d.n, 1);
+    assert_first_diag(&b.d, "sc.csv:2:1: scenario: expected the name of a scenario in the run's "
+                            "scenario files, got \"ab\"");
+    bound_fini(&b);
     /* a scenario file of the run was refused: it may have had zz */
     bind_text(&b, SCN, "scenario,month,seats\nzz,4,10\n", false);
     assert_int_equal(b.st, TCO_OK);

@@ -16,7 +16,8 @@
  * - Break-even notifications / seats. d(x) = TCO_U(x) - TCO_C(x), x the month-1 level of
  *   notifications (seats as in the trial) or of seats (notifications as in the trial), every
  *   other draw of the trial unchanged (the path's shape: growth, escalation, discounting,
- *   noise, spikes; the level scales the whole path). The lowest root in [0, X_MAX] is reported
+ *   noise, spikes, a schedule's planned levels; the level scales the whole path: with a
+ *   schedule x is the path's reference level, tco/workload.h). The lowest root in [0, X_MAX] is reported
  *   (SPEC §6), found exactly, with no search: d is piecewise linear between kinks that are
  *   known in advance (where a month's quantity or its free units meet a tier edge, or meet
  *   each other; UCaaS allowances are per whole seat), so every kink of every month is listed
