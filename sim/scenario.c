@@ -517,6 +517,19 @@ double tco_scenario_month1_mean(const tco_scenario *s, tco_scn_field field)
     return tco_value_mean(&s->v[field]);
 }
 
+int tco_scenario_reference_month(const tco_scenario *s, tco_scn_field field, double *mean)
+{
+    *mean = tco_scenario_month1_mean(s, field);
+    if (*mean > 0)
+        return 1;
+    for (size_t i = 0; i < s->n_steps; i++) /* by field, then month */
+        if (s->steps[i].field == field && tco_value_mean(&s->steps[i].level) > 0) {
+            *mean = tco_value_mean(&s->steps[i].level);
+            return s->steps[i].month;
+        }
+    return 1;
+}
+
 void tco_scenario_draw(const tco_scenario *s, gsl_rng *r, double out[TCO_SCN_N_FIELDS])
 {
     for (size_t i = 0; i < TCO_SCN_N_FIELDS; i++) {

@@ -497,6 +497,12 @@ static void sensitivity_should_see_the_distribution_cells_by_name(void **state)
     /* rule 3 reads month 1: the scenario's cell, none planned there */
     assert_true(tco_scenario_month1_mean(s, TCO_SCN_NOTIFICATIONS) == 0);
     assert_true(tco_scenario_has(s, TCO_SCN_NOTIFICATIONS));
+    /* break-even reads the plan at its first month with notifications: month 4, 100 */
+    double level;
+    assert_int_equal(tco_scenario_reference_month(s, TCO_SCN_NOTIFICATIONS, &level), 4);
+    assert_true(level == 100);
+    assert_int_equal(tco_scenario_reference_month(s, TCO_SCN_SEATS, &level), 1);
+    assert_true(level == 10);
     bound_fini(&b);
 }
 

@@ -133,6 +133,11 @@ bool tco_scenario_has(const tco_scenario *s, tco_scn_field field);
  * when a schedule gives one, else its cell. */
 double tco_scenario_month1_mean(const tco_scenario *s, tco_scn_field field);
 
+/* The month whose level a break-even of `field` is read as, with every cell at its mean
+ * (tco/workload.h: month 1, or where the plan is 0 in month 1 its first month with a level
+ * that is not 0), and that level's mean in *mean. 1 without a schedule of the field. */
+int tco_scenario_reference_month(const tco_scenario *s, tco_scn_field field, double *mean);
+
 /* Draws spike_multiplier once (a fresh draw per spike, SPEC §4), clamped to its range. */
 double tco_scenario_draw_spike(const tco_scenario *s, gsl_rng *r);
 
