@@ -328,7 +328,8 @@ static void a_step_path_should_be_priced_to_the_cent(void **state)
     trial_run(&t, PLAN_SCN, PLAN, PLAN_SHEET);
     /* month by month (months 1-3, 4-6, 7-9, 10-12):
      *   seats          10, 15, 15, 20;   notifications 0, 0, 5,000, 8,000
-     *   ucaas:U/Seat   20 x seats + 0.02 x notifications: 200, 300, 300 + 100 = 400, 400 + 160 = 560
+     *   ucaas:U/Seat   20 x seats + 0.02 x notifications:
+     *                  200, 300, 300 + 100 = 400, 400 + 160 = 560
      *   cpaas:C/Api    100 + 0.01 x notifications:        100, 100, 150, 180
      *   hybrid         20 x seats + 100 + 0.01 x notif.:  300, 400, 450, 580
      * TCO: 3 x (200 + 300 + 400 + 560) = 4,380; 3 x (100 + 100 + 150 + 180) = 1,590;
@@ -343,7 +344,8 @@ static void a_step_path_should_be_priced_to_the_cent(void **state)
         const size_t o = option_index(&t.set, WANT[k].option);
         assert_true(t.set.items[o].offered); /* notifications from month 7 are usage */
         for (int m = 1; m <= 12; m++)
-            tu_assert_cents(t.ws.monthly[o * 12 + (size_t)(m - 1)], WANT[k].by_quarter[(m - 1) / 3]);
+            tu_assert_cents(t.ws.monthly[o * 12 + (size_t)(m - 1)],
+                            WANT[k].by_quarter[(m - 1) / 3]);
         tu_assert_cents(t.ws.total[o], WANT[k].tco);
     }
     /* the planned path itself: whole seats, and the reference level of notifications is

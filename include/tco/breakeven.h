@@ -16,8 +16,7 @@
  * - Break-even notifications / seats. d(x) = TCO_U(x) - TCO_C(x), x the month-1 level of
  *   notifications (seats as in the trial) or of seats (notifications as in the trial), every
  *   other draw of the trial unchanged (the path's shape: growth, escalation, discounting,
- *   noise, spikes, a schedule's planned levels; the level scales the whole path: with a
- *   schedule x is the path's reference level, tco/workload.h). The lowest root in [0, X_MAX] is reported
+ *   noise, spikes; the level scales the whole path). The lowest root in [0, X_MAX] is reported
  *   (SPEC §6), found exactly, with no search: d is piecewise linear between kinks that are
  *   known in advance (where a month's quantity or its free units meet a tier edge, or meet
  *   each other; UCaaS allowances are per whole seat), so every kink of every month is listed
@@ -36,6 +35,8 @@
  *     a band of more than 256 counts (d almost flat in seats) is bisected, exact when d is
  *     monotone across it.
  *   Blank where no root exists up to X_MAX (never an abort).
+ *   With a schedule (SPEC §12.1) the shape holds the planned levels and x is the path's
+ *   reference level (tco/workload.h): the whole planned path is scaled by one factor.
  *
  * Labor and delay do not depend on x; they enter d as one constant from the cost workspace's
  * overhead rows. A `cpaas:` option's staff cost (SPEC §8.1, cpaas_cost_per_seat x whole seats)
@@ -136,8 +137,8 @@ void tco_breakeven_pair_get(const tco_breakeven *b, size_t i, tco_breakeven_pair
 
 /* "Every cell at its mean", the one definition that `tcosim breakeven` and `recommend` share:
  * every scenario cell (and every planned level of a schedule) at the mean of its distribution
- * (tco_value_mean); no month-to-month
- * noise (the log walks have mean 1, SPEC §4); spikes folded in as their expected factor
+ * (tco_value_mean); no month-to-month noise (the log walks have mean 1, SPEC §4); spikes folded
+ * in as their expected factor
  * 1 + p (E[multiplier] - 1) on notifications and API requests every month; every price cell
  * at its mean, clamped at 0 as draws are. cost holds every option's costs at the current
  * levels (tco_mean_trial_at re-applies other month-1 seats and notifications). */

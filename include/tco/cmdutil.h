@@ -98,8 +98,8 @@ typedef struct tco_publication {
 } tco_publication;
 
 /* The manifest of a command's run (SPEC §8.5): its command line, seed and trials (when
- * `simulated`), every input (the price sheets, the scenario files, the schedule, as given), the sheets'
- * currency and whether a scenario is discounted. *inputs is allocated: free it. */
+ * `simulated`), every input (the price sheets, the scenario files, the schedule, as given),
+ * the sheets' currency and whether a scenario is discounted. *inputs is allocated: free it. */
 void tco_cmd_manifest(tco_manifest *m, tco_manifest_input **inputs, const tco_options *o,
                       const tco_prices *prices, const tco_batch *batch, bool simulated);
 
