@@ -1041,6 +1041,15 @@ void tco_mean_trial_init(tco_mean_trial *t, const tco_scenario *s, const tco_pri
     m.v[TCO_SCN_VOLUME_VOLATILITY] = tco_value_const(0);
     m.v[TCO_SCN_SPIKE_PROBABILITY] = tco_value_const(0);
     m.v[TCO_SCN_SPIKE_MULTIPLIER] = tco_value_const(1);
+    t->mean_steps = NULL;
+    if (s->n_steps) { /* SPEC §12.1: the planned levels at their means too */
+        t->mean_steps = tco_xcalloc(s->n_steps, sizeof *t->mean_steps);
+        for (size_t i = 0; i < s->n_steps; i++) {
+            t->mean_steps[i] = s->steps[i];
+            t->mean_steps[i].level = tco_value_const(tco_value_mean(&s->steps[i].level));
+        }
+        m.steps = t->mean_steps;
+    }
     tco_workload_init(&t->w, s->months);
     tco_cost_ws_init(&t->cost, p->n_plans, set->n, s->months);
     t->price_draws = tco_xcalloc(p->n_values + 1, sizeof *t->price_draws);
@@ -1073,4 +1082,5 @@ void tco_mean_trial_fini(tco_mean_trial *t)
     tco_workload_fini(&t->w);
     tco_cost_ws_fini(&t->cost);
     free(t->price_draws);
+    free(t->mean_steps);
 }

@@ -24,7 +24,7 @@ static const char HELP_GENERAL[] =
     "  run       [options] SCENARIO.csv...   simulate, print a report, export CSV\n"
     "  breakeven [options] SCENARIO.csv...   break-even frontier over seats x volume\n"
     "  recommend [options] SCENARIO.csv...   the decision rules beside the simulated TCO\n"
-    "  validate  FILE.csv...                 check scenario files and price sheets\n"
+    "  validate  FILE.csv...                 check scenario files, price sheets, schedules\n"
     "  help COMMAND                          help on one command\n"
     "\n"
     "Options:\n"
@@ -41,7 +41,8 @@ static const char HELP_GENERAL[] =
 enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
        OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
        OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
-       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_STRICT, OPT_PLOTS, OPT_BUDGET, OPT_END };
+       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_STRICT, OPT_PLOTS, OPT_BUDGET, OPT_SCHEDULE,
+       OPT_END };
 #define N_OPTIONS (OPT_END - OPT_PRICES)
 
 /* One option: its name, its argument ("N"; NULL: a flag), the command whose help describes it
@@ -105,6 +106,10 @@ static const option_spec OPTIONS[N_OPTIONS] = {
     {OPT_BUDGET, "budget", "X", TCO_CMD_RUN,
      "bill shock: the share of trials in which some month's bill\nexceeds $X (p_over_budget)",
      {0}},
+    {OPT_SCHEDULE, "schedule", "FILE", TCO_CMD_RUN,
+     "planned seats, notifications, api_requests by month\n(scenario,month,...; "
+     "tcosim-scenario(5))",
+     {0}},
 };
 
 /* The commands: what their help says first, and the options each takes in the order its help
@@ -119,25 +124,26 @@ static const struct {
     {TCO_CMD_RUN, "run",
      "Usage: tcosim run [options] SCENARIO.csv...\n"
      "Simulate every option (ucaas:, cpaas:, hybrid:) of every scenario under uncertainty.\n",
-     {OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_PLOTS, OPT_SKIP,
-      OPT_BUDGET, OPT_QUIET, OPT_STRICT}},
+     {OPT_PRICES, OPT_SCHEDULE, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT,
+      OPT_PLOTS, OPT_SKIP, OPT_BUDGET, OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_BREAKEVEN, "breakeven",
      "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
      "Sweep seats x month-1 notifications (every distribution at its mean) and show the\n"
      "cheapest option of each cell and where per-seat and per-transaction billing break even.\n",
      /* a deterministic sweep: no trials, seed or threads */
-     {OPT_SEATS, OPT_NOTIFICATIONS, OPT_STEPS, OPT_SCALE, OPT_PRICES, OPT_FORMAT, OPT_OUT,
-      OPT_PLOTS, OPT_QUIET, OPT_STRICT}},
+     {OPT_SEATS, OPT_NOTIFICATIONS, OPT_STEPS, OPT_SCALE, OPT_PRICES, OPT_SCHEDULE, OPT_FORMAT,
+      OPT_OUT, OPT_PLOTS, OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_RECOMMEND, "recommend",
      "Usage: tcosim recommend [options] SCENARIO.csv...\n"
      "Evaluate the four decision rules of the source analysis beside the simulated TCO.\n",
      {OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD, OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED,
-      OPT_DEV_SHIFT, OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_FORMAT, OPT_QUIET,
-      OPT_STRICT}},
+      OPT_DEV_SHIFT, OPT_PRICES, OPT_SCHEDULE, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_FORMAT,
+      OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_VALIDATE, "validate",
      "Usage: tcosim validate FILE.csv...\n"
-     "Check scenario files and price sheets (the kind is told from the header) and print\n"
-     "one line per problem: file:line:column: column: expected ..., got \"...\".\n"
+     "Check scenario files, price sheets and schedules (the kind is told from the header)\n"
+     "and print one line per problem: file:line:column: column: expected ..., got \"...\".\n"
+     "A schedule is also checked against the scenario files given with it.\n"
      "Values that are valid but probably not meant (seat_growth 1: 100% a month) get\n"
      "file:line:column: warning: ... lines and leave the exit status alone.\n"
      "Changes nothing. Exit 0 when every file is good, 65 on bad data, 66 on a missing file.\n"
@@ -509,6 +515,17 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
             o->budget = bv.a;
             break;
         }
+        case OPT_SCHEDULE:
+            if (!*optarg)
+                return usage(err, err_size,
+                             "--schedule: expected a file name, got \"%s\"%s", optarg,
+                             " (an empty argument: an unset shell variable?)");
+            if (o->schedule)
+                return usage(err, err_size,
+                             "--schedule: expected one schedule file, got a second, \"%s\"%s",
+                             optarg, " (one file plans every scenario of the run)");
+            o->schedule = optarg;
+            break;
         case OPT_SKIP:
             if (!parse_skip(optarg, &o->skip))
                 return usage(err, err_size,

@@ -288,6 +288,7 @@ void tco_cmd_batch_fini(tco_batch *batch)
         tco_scenario_file_fini(&batch->files[i]);
     free(batch->files);
     tco_diag_list_fini(&batch->errors);
+    tco_schedule_fini(&batch->schedule);
     memset(batch, 0, sizeof *batch);
 }
 
@@ -295,12 +296,14 @@ void tco_cmd_batch_fini(tco_batch *batch)
  * simulated, so that nothing is written). */
 static tco_status out_dir_spares_inputs(const tco_options *o, const tco_prices *prices)
 {
-    const size_t n = o->n_files + prices->n_sheets;
+    const size_t n = o->n_files + prices->n_sheets + (o->schedule != NULL);
     const char **inputs = tco_xcalloc(n + 1, sizeof *inputs);
     for (size_t i = 0; i < o->n_files; i++)
         inputs[i] = o->files[i];
     for (size_t i = 0; i < prices->n_sheets; i++)
         inputs[o->n_files + i] = prices->sheets[i].path;
+    if (o->schedule)
+        inputs[n - 1] = o->schedule;
     tco_diag_list diags;
     tco_diag_list_init(&diags);
     tco_status st = tco_outset_check_inputs(o->out_dir, inputs, n, &diags);
@@ -322,14 +325,41 @@ bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *ba
     tco_diag_list_fini(&diags);
     if (*worst != TCO_OK)
         return false;
+    /* SPEC §12.1: a bad schedule stops the run, as a bad sheet does */
+    tco_schedule schedule;
+    tco_schedule_init(&schedule);
+    if (o->schedule) {
+        tco_diag_list_init(&diags);
+        diags.warnings_are_errors = o->strict;
+        *worst = tco_schedule_load(o->schedule, &schedule, &diags);
+        tco_cmd_print_diags(&diags);
+        tco_diag_list_fini(&diags);
+        if (*worst != TCO_OK) {
+            tco_schedule_fini(&schedule);
+            return false;
+        }
+    }
     tco_cmd_batch_fini(batch);
     tco_cmd_load_batch(o, batch);
+    batch->schedule = schedule; /* the batch owns it now */
     *worst = batch->worst;
     if (*worst == TCO_EINTERRUPTED)
         return false;
     if (batch->cut) {
         *worst = TCO_EUSAGE;
         return false;
+    }
+    if (o->schedule) {
+        /* a scenario it names may be in a file that was refused: then that is not reported */
+        tco_diag_list_init(&diags);
+        const tco_status st = tco_schedule_bind(&batch->schedule, batch->files, batch->n_files,
+                                                batch->worst == TCO_OK, &diags);
+        tco_cmd_print_diags(&diags);
+        tco_diag_list_fini(&diags);
+        if (st != TCO_OK) {
+            *worst = st;
+            return false;
+        }
     }
     if (o->out_dir) {
         tco_status st = out_dir_spares_inputs(o, prices);
@@ -438,13 +468,15 @@ const char *tco_cmd_currency(const tco_prices *prices)
 void tco_cmd_manifest(tco_manifest *m, tco_manifest_input **inputs, const tco_options *o,
                       const tco_prices *prices, const tco_batch *batch, bool simulated)
 {
-    const size_t n = prices->n_sheets + o->n_files;
+    const size_t n = prices->n_sheets + o->n_files + (o->schedule != NULL);
     tco_manifest_input *in = tco_xcalloc(n + 1, sizeof *in);
     const char *currency = tco_cmd_currency(prices);
     for (size_t i = 0; i < prices->n_sheets; i++)
         in[i] = (tco_manifest_input){prices->sheets[i].path, "prices"};
     for (size_t i = 0; i < o->n_files; i++)
         in[prices->n_sheets + i] = (tco_manifest_input){o->files[i], "scenario"};
+    if (o->schedule) /* SPEC §8.5 */
+        in[n - 1] = (tco_manifest_input){o->schedule, "schedule"};
     bool discounted = false;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {

@@ -226,6 +226,9 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
     const size_t BATCH = ws->batch_len;
     const uint64_t seed = st->cfg->seed;
     tco_rng_seed_named(ws->rng, seed, st->key, st->workload_key, b);
+    /* SPEC §12.1: a schedule's levels, from the stream "schedule" (no plan name: no '/') */
+    if (st->s->n_steps)
+        tco_workload_seed_schedule(&ws->w, seed, st->key, b);
     for (size_t j = 0; j < st->p->n_plans; j++)
         tco_rng_seed_named(ws->plan_rng[j], seed, st->key, st->plan_keys[j], b);
     for (unsigned long t = 0; t < n; t++) {

@@ -51,7 +51,7 @@ static char *ucaas_caveat(const tco_plan *plan, bool notifications, bool api)
  * minutes). */
 static char *cpaas_staff_caveat(const tco_plan *plan, const tco_scenario *s)
 {
-    if (tco_value_is_zero(&s->v[TCO_SCN_SEATS]) ||
+    if (!tco_scenario_has(s, TCO_SCN_SEATS) ||
         !tco_value_is_zero(&s->v[TCO_SCN_CPAAS_STAFF_BUILD_HOURS]) ||
         !tco_value_is_zero(&s->v[TCO_SCN_CPAAS_STAFF_MAINTENANCE_HOURS]) ||
         !tco_value_is_zero(&s->v[TCO_SCN_CPAAS_COST_PER_SEAT]))
@@ -66,9 +66,9 @@ static char *cpaas_staff_caveat(const tco_plan *plan, const tco_scenario *s)
 void tco_options_build(tco_option_set *set, const tco_prices *p, const tco_scenario *s)
 {
     const bool internal_sms = !tco_value_is_zero(&s->v[TCO_SCN_INTERNAL_SMS_PER_SEAT]);
-    const bool notifications = !tco_value_is_zero(&s->v[TCO_SCN_NOTIFICATIONS]);
+    const bool notifications = tco_scenario_has(s, TCO_SCN_NOTIFICATIONS); /* SPEC §12.1 too */
     const bool voice = !tco_value_is_zero(&s->v[TCO_SCN_VOICE_MINUTES_PER_SEAT]);
-    const bool api = !tco_value_is_zero(&s->v[TCO_SCN_API_REQUESTS]);
+    const bool api = tco_scenario_has(s, TCO_SCN_API_REQUESTS);
     set->n = 0;
     set->items = tco_xcalloc(tco_prices_option_count(p), sizeof *set->items);
     for (size_t i = 0; i < p->n_plans; i++)

@@ -93,16 +93,18 @@ static void explain_by_volume(tco_recommend *it, const tco_prices *prices, const
     double n;
     int sign;
     char be[48], have[48];
-    tco_numfmt_amount(have, sizeof have,
-                            round(tco_value_mean(&r->scenario->v[TCO_SCN_NOTIFICATIONS])));
+    /* SPEC §12.1: a plan launched later is read at its first month with notifications */
+    double level;
+    const int month = tco_scenario_reference_month(r->scenario, TCO_SCN_NOTIFICATIONS, &level);
+    tco_numfmt_amount(have, sizeof have, round(level));
     if (tco_recommend_mean_breakeven(r->scenario, prices, &r->options, v, x, &n, &sign)) {
         it->breakeven = n;
         tco_numfmt_amount(be, sizeof be, round(n));
         /* sign > 0: v dearer than x above the break-even, so x is cheaper above it */
         append(it->detail, sizeof it->detail,
                "; with every cell at its mean, %s and %s cost the same at %s notifications in "
-               "month 1 and %s is cheaper %s that (this scenario: %s)",
-               x->name, v->name, be, x->name, sign > 0 ? "above" : "below", have);
+               "month %d and %s is cheaper %s that (this scenario: %s)",
+               x->name, v->name, be, month, x->name, sign > 0 ? "above" : "below", have);
     } else if (sign > 0) {
         append(it->detail, sizeof it->detail,
                "; with every cell at its mean, %s is cheaper than %s at any notification "

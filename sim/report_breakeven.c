@@ -245,6 +245,17 @@ void tco_report_breakeven_table(FILE *out, const tco_report_item *item, void *ct
                              "the TCOs are equal, other inputs as drawn; p50 over the trials "
                              "that have one):",
                              2, width);
+    /* SPEC §12.1: a plan with no notifications in month 1 is read at its first month with some */
+    double level;
+    const int month = tco_scenario_reference_month(r->scenario, TCO_SCN_NOTIFICATIONS, &level);
+    if (month > 1) {
+        char note[200];
+        snprintf(note, sizeof note,
+                 "(the schedule plans no notifications before month %d: their break-even is "
+                 "month %d's level, the whole planned path scaled)",
+                 month, month);
+        tco_report_print_wrapped(out, note, 2, width);
+    }
     FILE *const page = out;
     for (size_t k = 0; k < n; k++) {
         tco_breakeven_pair p;

@@ -124,8 +124,9 @@ static void rule_timeline(const tco_scenario *s, const tco_rule_thresholds *t, t
  * neutral for want of inputs. */
 static void rule_use_case(const tco_scenario *s, const tco_rule_thresholds *t, tco_rule_result *r)
 {
-    const double notif = tco_value_mean(&s->v[TCO_SCN_NOTIFICATIONS]);
-    const double seats = tco_value_mean(&s->v[TCO_SCN_SEATS]);
+    /* SPEC §7: as of month 1 (a schedule's month-1 level where it gives one) */
+    const double notif = tco_scenario_month1_mean(s, TCO_SCN_NOTIFICATIONS);
+    const double seats = tco_scenario_month1_mean(s, TCO_SCN_SEATS);
     char n[64], nt[64], se[64], st[64];
     tco_numfmt_amount(n, sizeof n, notif);
     tco_numfmt_amount(nt, sizeof nt, t->notification_threshold);

@@ -273,8 +273,8 @@ static bool is_blank(const char *s)
 }
 
 /* Parses a value cell and checks it against the field's range. */
-static bool parse_field(const tco_csv_table *t, const tco_csv_row *row, long col,
-                        tco_scn_field field, tco_value *out, tco_diag_list *diags)
+bool tco_scenario_parse_field(const tco_csv_table *t, const tco_csv_row *row, long col,
+                              tco_scn_field field, tco_value *out, tco_diag_list *diags)
 {
     const field_rule *rule = &RULES[field];
     const char *cell = row->fields[col];
@@ -375,6 +375,15 @@ tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
                      "scenario files as the operands");
         return TCO_EUSAGE;
     }
+    if (tco_csv_column(t, COL_SCENARIO) >= 0 && tco_csv_column(t, "month") >= 0 &&
+        tco_csv_column(t, COL_MONTHS) < 0) {
+        /* SPEC §12.1: a schedule (scenario,month,...) in the place of a scenario file */
+        tco_diag_add(diags, TCO_EUSAGE, t->path, t->header.line, 0,
+                     "expected a scenario file (a \"months\" column), got a schedule "
+                     "(\"scenario\" and \"month\" columns): give a schedule with --schedule "
+                     "FILE, scenario files as the operands");
+        return TCO_EUSAGE;
+    }
     header_map h;
     if (!map_header(t, &h, diags))
         return TCO_EDATA;
@@ -440,7 +449,7 @@ tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
                 s.v[i] = tco_value_const(RULES[i].def);
                 continue;
             }
-            if (parse_field(t, row, col, (tco_scn_field)i, &s.v[i], diags))
+            if (tco_scenario_parse_field(t, row, col, (tco_scn_field)i, &s.v[i], diags))
                 s.given[i] = true;
             else
                 ok = false;
@@ -478,6 +487,47 @@ tco_status tco_scenario_load(const char *path, tco_scenario_file *f, tco_diag_li
 static double clamp(double x, double lo, double hi)
 {
     return x < lo ? lo : x > hi ? hi : x;
+}
+
+double tco_scenario_draw_field(tco_scn_field field, const tco_value *v, gsl_rng *r)
+{
+    if (v->dist == TCO_DIST_CONST)
+        return v->a;
+    double lo = RULES[field].lo;
+    if (RULES[field].lo_open)
+        lo = nextafter(lo, INFINITY);
+    return clamp(tco_value_draw(v, r), lo, RULES[field].hi);
+}
+
+bool tco_scenario_has(const tco_scenario *s, tco_scn_field field)
+{
+    if (!tco_value_is_zero(&s->v[field]))
+        return true;
+    for (size_t i = 0; i < s->n_steps; i++)
+        if (s->steps[i].field == field && !tco_value_is_zero(&s->steps[i].level))
+            return true;
+    return false;
+}
+
+double tco_scenario_month1_mean(const tco_scenario *s, tco_scn_field field)
+{
+    for (size_t i = 0; i < s->n_steps; i++)
+        if (s->steps[i].field == field && s->steps[i].month == 1)
+            return tco_value_mean(&s->steps[i].level);
+    return tco_value_mean(&s->v[field]);
+}
+
+int tco_scenario_reference_month(const tco_scenario *s, tco_scn_field field, double *mean)
+{
+    *mean = tco_scenario_month1_mean(s, field);
+    if (*mean > 0)
+        return 1;
+    for (size_t i = 0; i < s->n_steps; i++) /* by field, then month */
+        if (s->steps[i].field == field && tco_value_mean(&s->steps[i].level) > 0) {
+            *mean = tco_value_mean(&s->steps[i].level);
+            return s->steps[i].month;
+        }
+    return 1;
 }
 
 void tco_scenario_draw(const tco_scenario *s, gsl_rng *r, double out[TCO_SCN_N_FIELDS])

@@ -23,6 +23,7 @@ enum { B = TCO_SENSITIVITY_BINS, N_EDGES = TCO_SENSITIVITY_BINS - 1 };
 
 typedef enum input_kind {
     INPUT_SCENARIO,     /* workload->draws[index] */
+    INPUT_SCHEDULE,     /* workload->step_draws[index] (SPEC §12.1) */
     INPUT_PRICE,        /* price_draws[index] */
     INPUT_SEAT_NOISE,
     INPUT_VOLUME_NOISE,
@@ -155,6 +156,12 @@ static void inputs_build(tco_sensitivity *s, const tco_scenario *sc)
                   tco_xstrdup(tco_scenario_field_name((tco_scn_field)f)));
         value_edges(&sc->v[f], s->inputs[s->n_inputs - 1].edges);
     }
+    for (size_t k = 0; k < sc->n_steps; k++) { /* a schedule's cells: schedule:COLUMN@MONTH */
+        if (tco_value_is_const(&sc->steps[k].level))
+            continue;
+        add_input(s, &cap, INPUT_SCHEDULE, k, tco_xstrdup(sc->steps[k].input));
+        value_edges(&sc->steps[k].level, s->inputs[s->n_inputs - 1].edges);
+    }
     const tco_prices *p = s->prices;
     for (size_t v = 0; v < p->n_values; v++) {
         /* a cell that takes an identical earlier cell's draw (tco_prices.draw_from) is that
@@ -182,6 +189,7 @@ static double input_value(const sens_input *in, const tco_trial_view *view)
 {
     switch (in->kind) {
     case INPUT_SCENARIO: return view->workload->draws[in->index];
+    case INPUT_SCHEDULE: return view->workload->step_draws[in->index];
     case INPUT_PRICE: return view->price_draws[in->index];
     case INPUT_SEAT_NOISE: return view->workload->seat_noise;
     case INPUT_VOLUME_NOISE: return view->workload->volume_noise;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <gsl/gsl_randist.h>
 
+#include "tco/rng.h"
 #include "tco/xalloc.h"
 
 /* SPEC §4: "mind floating-point error": 10 x 1.1 = 11.000000000000002 is 11 seats. A value at
@@ -41,6 +42,16 @@ void tco_workload_init(tco_workload *w, int months)
     w->notifications = block + 8 * n;
     w->api = block + 9 * n;
     w->phone_numbers = 0;
+    /* at most one step a month for each of the three scheduled quantities */
+    w->step_draws = tco_xcalloc(3 * n, sizeof *w->step_draws);
+    w->n_steps = 0;
+    w->schedule_rng = tco_rng_alloc();
+}
+
+void tco_workload_seed_schedule(tco_workload *w, uint64_t seed, uint64_t scenario,
+                                uint64_t block)
+{
+    tco_rng_seed_named(w->schedule_rng, seed, scenario, tco_rng_name_key("schedule"), block);
 }
 
 void tco_workload_fini(tco_workload *w)
@@ -49,6 +60,11 @@ void tco_workload_fini(tco_workload *w)
         return;
     free(w->seat_shape);
     w->seat_shape = NULL;
+    free(w->step_draws);
+    w->step_draws = NULL;
+    if (w->schedule_rng)
+        gsl_rng_free(w->schedule_rng);
+    w->schedule_rng = NULL;
 }
 
 double tco_workload_whole(double x)
@@ -66,10 +82,47 @@ double tco_workload_whole(double x)
     return frac <= WHOLE_TOLERANCE_ULPS * ulp ? below : below + 1;
 }
 
+/* SPEC §12.1: the planned path of `field` folded into its shape (tco/workload.h): the level
+ * P(m) of month m over the reference level R, and R as the field's draw. The steps of one
+ * field are consecutive and in month order. */
+static void apply_plan(tco_workload *w, const tco_scenario *s, tco_scn_field field,
+                       double *shape)
+{
+    size_t a = 0;
+    while (a < s->n_steps && s->steps[a].field != field)
+        a++;
+    size_t b = a;
+    while (b < s->n_steps && s->steps[b].field == field)
+        b++;
+    if (a == b)
+        return;
+    double *d = w->draws;
+    const double cell = d[field];
+    double ref = s->steps[a].month == 1 ? w->step_draws[a] : cell;
+    for (size_t k = a; !(ref > 0) && k < b; k++)
+        ref = w->step_draws[k];
+    if (!(ref > 0)) {
+        d[field] = 0; /* a plan of zeros */
+        return;
+    }
+    double level = cell;
+    size_t k = a;
+    for (int i = 0; i < w->months; i++) {
+        for (; k < b && s->steps[k].month == i + 1; k++)
+            level = w->step_draws[k];
+        shape[i] *= level / ref;
+    }
+    d[field] = ref;
+}
+
 void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
 {
     double *d = w->draws;
     tco_scenario_draw(s, r, d);
+    w->n_steps = s->n_steps;
+    for (size_t i = 0; i < s->n_steps; i++)
+        w->step_draws[i] =
+            tco_scenario_draw_field(s->steps[i].field, &s->steps[i].level, w->schedule_rng);
     const double seat_vol = d[TCO_SCN_SEAT_VOLATILITY];
     const double vol_vol = d[TCO_SCN_VOLUME_VOLATILITY];
     const double spike_p = d[TCO_SCN_SPIKE_PROBABILITY];
@@ -125,6 +178,13 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
     w->seat_noise = seat_z / shocks;
     w->volume_noise = volume_z / shocks;
     w->spikes = spikes;
+    if (s->n_steps) {
+        /* SPEC §12.1: a scheduled quantity's growth is 0 (tco_schedule_bind), so its shape is
+         * its noise (and spikes) alone, and the plan is the deterministic level under it */
+        apply_plan(w, s, TCO_SCN_SEATS, w->seat_shape);
+        apply_plan(w, s, TCO_SCN_NOTIFICATIONS, w->notif_shape);
+        apply_plan(w, s, TCO_SCN_API_REQUESTS, w->api_shape);
+    }
     w->phone_numbers = tco_workload_whole(d[TCO_SCN_PHONE_NUMBERS]);
     tco_workload_apply(w, d[TCO_SCN_SEATS], d[TCO_SCN_NOTIFICATIONS]);
 }

@@ -10,7 +10,7 @@ layer() {
     value|csvload|outfile|csvwrite|numfmt|plot) echo 2 ;;
     outset|table_csv|table_json|table_xlsx|manifest) echo 3 ;;
     scenario|pricesheet|cli) echo 3 ;;
-    price|option|workload|rules) echo 4 ;;
+    price|option|workload|rules|schedule) echo 4 ;;
     cost|sheet_diff) echo 5 ;;
     engine) echo 6 ;;
     breakeven|compare|report|sensitivity) echo 7 ;;

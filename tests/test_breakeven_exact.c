@@ -5,7 +5,9 @@
  * price; voice on both, its UCaaS allowance per seat; phone numbers on both, the UCaaS
  * allowance per seat (SPEC §5: 10 seats with 1 included each and 12 numbers bill 2);
  * `ucaas:` against `cpaas:` or against the hybrid; 1 to 24 months with growth, noise,
- * spikes, escalation, discounting, labor), whose lowest root this
+ * spikes, escalation, discounting, labor; sometimes a schedule of notifications or seats, SPEC
+ * §12.1, the path then scaled as a whole and the root read as its reference level), whose
+ * lowest root this
  * test finds with its own billing formula (SPEC §4-§6 written out below in long double) and
  * its own enumeration of kinks, never through tcosim's pricing or solver; then compared with
  * tco_breakeven_solve.
@@ -40,6 +42,7 @@
 #include "tco/csvload.h"
 #include "tco/rng.h"
 #include "tco/scenario.h"
+#include "tco/schedule.h"
 #include "tco/workload.h"
 
 #define N_CASES 3000
@@ -69,9 +72,38 @@ typedef struct model {
     tiers u_number, c_number;  /* U's included per seat (SPEC §5), C's flat */
     bool hybrid;           /* compare ucaas: with the hybrid U+C instead of cpaas: */
     long double seat_volatility, volume_volatility, spike_probability;
+    /* SPEC §12.1: planned levels from a month on (growth 0 then), up to 3 steps each; the
+     * reference levels the roots are in: the month-1 level, or where it is 0 the first planned
+     * level that is not 0 (tco/workload.h) */
+    int n_seat_steps, seat_step_month[3], n_notif_steps, notif_step_month[3];
+    long double seat_step_level[3], notif_step_level[3];
+    long double seats_ref, notif_ref;
     /* per month, from the rates above: discount, escalation, seat and notification growth */
     long double disc[24], esc[24], seat_g[24], notif_g[24];
 } model;
+
+/* A planned path P(m) (the cell before the first step) as factors P(m) / R of its reference
+ * level R, into g[] (whose growth is 0); *ref = R, 0 for a plan of zeros (then g = 1). */
+static void model_plan(int months, int n, const int *month, const long double *level,
+                       long double cell, long double *g, long double *ref)
+{
+    *ref = cell;
+    if (n == 0)
+        return;
+    long double p[24] = {0};
+    long double at = cell;
+    for (int i = 0, k = 0; i < months; i++) {
+        for (; k < n && month[k] == i + 1; k++)
+            at = level[k];
+        p[i] = at;
+    }
+    long double r = p[0];
+    for (int k = 0; !(r > 0) && k < n; k++)
+        r = level[k];
+    *ref = r > 0 ? r : 0;
+    for (int i = 0; i < months; i++)
+        g[i] = r > 0 ? p[i] / r : 1;
+}
 
 static void model_factors(model *m)
 {
@@ -81,6 +113,10 @@ static void model_factors(model *m)
         m->seat_g[i] = powl(1 + m->seat_growth, i);
         m->notif_g[i] = powl(1 + m->notif_growth, i);
     }
+    model_plan(m->months, m->n_seat_steps, m->seat_step_month, m->seat_step_level, m->seats,
+               m->seat_g, &m->seats_ref);
+    model_plan(m->months, m->n_notif_steps, m->notif_step_month, m->notif_step_level,
+               m->notifications, m->notif_g, &m->notif_ref);
 }
 
 /* Graduated tiers: units at positions in (free, q] pay their tier's price (SPEC §5). */
@@ -167,7 +203,7 @@ static bool model_root_notifications(const model *m, long double *root)
     /* the SMS items that move with x: U's whole plan; C's whole plan or its hybrid part */
     const tiers *plans[2] = {&m->u_sms, &m->c_sms};
     for (int i = 0; i < m->months; i++) {
-        const long double seats = whole(m->seats * m->seat_g[i]);
+        const long double seats = whole(m->seats_ref * m->seat_g[i]);
         const long double b = m->notif_g[i];
         for (int p = 0; p < 2; p++) {
             const tiers *t = plans[p];
@@ -193,7 +229,7 @@ static bool model_root_notifications(const model *m, long double *root)
         const long double a = xs[k], b = xs[k + 1];
         if (b == a)
             continue;
-        const long double da = model_d(m, a, m->seats), db = model_d(m, b, m->seats);
+        const long double da = model_d(m, a, m->seats_ref), db = model_d(m, b, m->seats_ref);
         if (fabsl(da) <= HALF_CENT && (fabsl(db) <= HALF_CENT || !opposite(da, db))) {
             *root = a;
             return true;
@@ -216,7 +252,7 @@ static long model_root_seats(const model *m)
 {
     long double prev = 0;
     for (long n = 0; n <= SEATS_SCAN; n++) {
-        const long double d = model_d(m, m->notifications, n);
+        const long double d = model_d(m, m->notif_ref, n);
         if (fabsl(d) <= HALF_CENT || (n > 0 && opposite(prev, d)))
             return n;
         prev = d;
@@ -266,6 +302,16 @@ static void random_tiers(tiers *t, int n, double included)
     }
 }
 
+/* Up to 3 increasing months of 1..months at which a plan steps; their count. */
+static int random_steps(int months, int *month)
+{
+    int n = 0;
+    for (int mo = 1; mo <= months && n < 3; mo++)
+        if (pick(months) < 2)
+            month[n++] = mo;
+    return n;
+}
+
 static void random_model(model *m)
 {
     static const int MONTHS[] = {1, 1, 2, 3, 6, 12, 24};
@@ -304,6 +350,25 @@ static void random_model(model *m)
         m->u_number.price[k] = grid(0.5, 5, 0.01);
     for (int k = 0; k < m->c_number.n; k++)
         m->c_number.price[k] = grid(0.5, 5, 0.01);
+    /* SPEC §12.1: a schedule in some cases, replacing the growth of what it plans; sometimes a
+     * product launched later (no notifications before the plan's first month) */
+    if (m->months > 1 && pick(3) == 0) {
+        m->n_notif_steps = random_steps(m->months, m->notif_step_month);
+        for (int k = 0; k < m->n_notif_steps; k++)
+            m->notif_step_level[k] = pick(5) == 0 ? 0 : grid(0, 100000, 10);
+        if (m->n_notif_steps > 0) {
+            m->notif_growth = 0;
+            if (pick(2) == 0)
+                m->notifications = 0;
+        }
+    }
+    if (m->months > 1 && pick(4) == 0) {
+        m->n_seat_steps = random_steps(m->months, m->seat_step_month);
+        for (int k = 0; k < m->n_seat_steps; k++)
+            m->seat_step_level[k] = 1 + pick(60);
+        if (m->n_seat_steps > 0)
+            m->seat_growth = 0;
+    }
     model_factors(m);
 }
 
@@ -383,6 +448,36 @@ static bool tcosim_root(model *m, tco_breakeven_axis axis, double *root)
     tco_scenario_file_init(&f);
     assert_int_equal(tco_scenario_from_table(&t, &f, &d), TCO_OK);
     tco_csv_table_fini(&t);
+    /* the schedule, bound as `run --schedule` does: a row per month that plans something */
+    char plan[512];
+    size_t pat;
+    tco_schedule sc;
+    tco_schedule_init(&sc);
+    if (m->n_seat_steps + m->n_notif_steps > 0) {
+        pat = put(plan, sizeof plan, 0, "scenario,month,seats,notifications\n");
+        for (int mo = 1; mo <= m->months; mo++) {
+            int si = -1, ni = -1;
+            for (int k = 0; k < m->n_seat_steps; k++)
+                if (m->seat_step_month[k] == mo)
+                    si = k;
+            for (int k = 0; k < m->n_notif_steps; k++)
+                if (m->notif_step_month[k] == mo)
+                    ni = k;
+            if (si < 0 && ni < 0)
+                continue;
+            pat = put(plan, sizeof plan, pat, "x,%d,", mo);
+            if (si >= 0)
+                pat = put(plan, sizeof plan, pat, "%.0Lf", m->seat_step_level[si]);
+            pat = put(plan, sizeof plan, pat, ",");
+            if (ni >= 0)
+                pat = put(plan, sizeof plan, pat, "%.0Lf", m->notif_step_level[ni]);
+            pat = put(plan, sizeof plan, pat, "\n");
+        }
+        load("sc.csv", plan, &t);
+        assert_int_equal(tco_schedule_from_table(&t, &sc, &d), TCO_OK);
+        assert_int_equal(tco_schedule_bind(&sc, &f, 1, true, &d), TCO_OK);
+        tco_csv_table_fini(&t);
+    }
     load("p.csv", sheet, &t);
     tco_prices p;
     tco_prices_init(&p);
@@ -410,6 +505,9 @@ static bool tcosim_root(model *m, tco_breakeven_axis axis, double *root)
     gsl_rng *r = tco_rng_alloc();
     tco_workload_sample(&w, &f.items[0], r);
     tco_prices_draw(&p, r, draws);
+    /* the reference levels are the model's (tco/workload.h) */
+    assert_true((long double)w.draws[TCO_SCN_SEATS] == m->seats_ref);
+    assert_true((long double)w.draws[TCO_SCN_NOTIFICATIONS] == m->notif_ref);
     for (int i = 0; i < m->months; i++) {
         if (m->seat_volatility > 0 || m->volume_volatility > 0 || m->spike_probability > 0) {
             m->seat_g[i] = w.seat_shape[i];
@@ -431,6 +529,7 @@ static bool tcosim_root(model *m, tco_breakeven_axis axis, double *root)
     tco_options_fini(&set);
     tco_prices_fini(&p);
     tco_scenario_file_fini(&f);
+    tco_schedule_fini(&sc);
     return ok;
 }
 
@@ -440,10 +539,13 @@ static void random_cases_agree_on_break_even_notifications(void **state)
 {
     (void)state;
     rng_state = 0x9e3779b97f4a7c15u;
-    unsigned with_root = 0, multi = 0;
+    unsigned with_root = 0, multi = 0, scheduled = 0, launched = 0;
     for (int k = 0; k < N_CASES; k++) {
         model m;
         random_model(&m);
+        scheduled += m.n_notif_steps + m.n_seat_steps > 0;
+        /* a product launched later: the root is read as the level of its first month */
+        launched += m.n_notif_steps > 0 && m.notifications == 0 && m.notif_ref > 0;
         double got;
         const bool ok = tcosim_root(&m, TCO_BREAKEVEN_NOTIFICATIONS, &got);
         long double want;
@@ -459,13 +561,15 @@ static void random_cases_agree_on_break_even_notifications(void **state)
             fail_msg("case %d: model %.17Lg, tcosim %.17g", k, want, got);
         /* the trial's own level above the root with d of the root's sign there: a second root
          * lies between (the case the bracket search missed) */
-        if ((long double)m.notifications > want &&
-            (model_d(&m, 0, m.seats) > 0) == (model_d(&m, m.notifications, m.seats) > 0))
+        if (m.notif_ref > want &&
+            (model_d(&m, 0, m.seats_ref) > 0) == (model_d(&m, m.notif_ref, m.seats_ref) > 0))
             multi++;
     }
     /* the mix has roots, and cases with two roots on one side of the trial's level */
     assert_true(with_root > N_CASES / 4);
     assert_true(multi > 10);
+    assert_true(scheduled > N_CASES / 10);
+    assert_true(launched > 20);
 }
 
 static void random_cases_agree_on_break_even_seats(void **state)

@@ -208,7 +208,7 @@ static void help_texts_should_describe_their_command(void **state)
     assert_help_has(TCO_CMD_RUN, "  --trials N        Monte Carlo trials per scenario (default 10000)\n");
     assert_help_has(TCO_CMD_RUN, "results do not\n                    depend on it\n");
     assert_help_has(TCO_CMD_BREAKEVEN, "  --steps N                grid points per axis, 2 to 1000 (default 12)\n");
-    assert_help_has(TCO_CMD_BREAKEVEN, "  --prices FILE, --format F, --out DIR, --plots, --quiet, --strict   as for run\n");
+    assert_help_has(TCO_CMD_BREAKEVEN, "  --prices FILE, --schedule FILE, --format F, --out DIR, --plots, --quiet, --strict   as for run\n");
     assert_help_has(TCO_CMD_RECOMMEND, "  --deviation-required P       rule 4: workflow deviation above P requires CPaaS (30%)\n");
 }
 
@@ -220,7 +220,7 @@ static void help_lists_exactly_the_options_a_command_takes(void **state)
     static const char *const ALL[] = {
         "prices", "trials", "seed", "threads", "out", "format", "quiet", "min-dev-hours",
         "min-time-to-market", "notification-threshold", "seat-threshold", "deviation-required",
-        "deviation-shift", "seats", "notifications", "steps", "scale", "skip", "strict", "plots"};
+        "deviation-shift", "seats", "notifications", "steps", "scale", "skip", "strict", "plots", "schedule"};
     static const struct {
         tco_command c;
         const char *name;

@@ -18,6 +18,7 @@
 
 #include "tco/pricesheet.h"
 #include "tco/scenario.h"
+#include "tco/schedule.h"
 
 #define MAX_ENTRIES 128
 
@@ -26,8 +27,8 @@ typedef struct page {
     size_t n;
 } page;
 
-/* The `.B name` lines that follow a `.TP` in the page's COLUMNS section. */
-static void read_columns(const char *path, page *p)
+/* The `.B name` lines that follow a `.TP` in the page's section `section` (".SH COLUMNS"). */
+static void read_section(const char *path, const char *section, page *p)
 {
     FILE *fp = fopen(path, "r");
     if (!fp)
@@ -38,7 +39,7 @@ static void read_columns(const char *path, page *p)
     while (fgets(line, sizeof line, fp)) {
         line[strcspn(line, "\n")] = '\0';
         if (strncmp(line, ".SH ", 4) == 0) {
-            in_columns = strcmp(line, ".SH COLUMNS") == 0;
+            in_columns = strcmp(line, section) == 0;
             after_tp = false;
             continue;
         }
@@ -54,6 +55,11 @@ static void read_columns(const char *path, page *p)
     fclose(fp);
 }
 
+static void read_columns(const char *path, page *p)
+{
+    read_section(path, ".SH COLUMNS", p);
+}
+
 static bool listed(const page *p, const char *name)
 {
     for (size_t i = 0; i < p->n; i++)
@@ -63,10 +69,11 @@ static bool listed(const page *p, const char *name)
 }
 
 /* Both ways; every problem printed before the test fails. */
-static void compare(const char *path, size_t n, const char *(*column)(size_t))
+static void compare_section(const char *path, const char *section, size_t n,
+                            const char *(*column)(size_t))
 {
     page p;
-    read_columns(path, &p);
+    read_section(path, section, &p);
     int problems = 0;
     for (size_t i = 0; i < n; i++)
         if (!listed(&p, column(i))) {
@@ -93,11 +100,25 @@ static void compare(const char *path, size_t n, const char *(*column)(size_t))
     assert_int_equal(p.n, n);
 }
 
+static void compare(const char *path, size_t n, const char *(*column)(size_t))
+{
+    compare_section(path, ".SH COLUMNS", n, column);
+}
+
 static void the_scenario_page_should_document_every_scenario_column(void **state)
 {
     (void)state;
     assert_null(tco_scenario_column(tco_scenario_n_columns()));
     compare("sim/tcosim-scenario.5", tco_scenario_n_columns(), tco_scenario_column);
+}
+
+/* SPEC §12.1: the schedule's columns are the SCHEDULES section's entries of the same page. */
+static void the_scenario_page_should_document_every_schedule_column(void **state)
+{
+    (void)state;
+    assert_null(tco_schedule_column(tco_schedule_n_columns()));
+    compare_section("sim/tcosim-scenario.5", ".SH SCHEDULES", tco_schedule_n_columns(),
+                    tco_schedule_column);
 }
 
 static void the_prices_page_should_document_every_price_sheet_column(void **state)
@@ -133,6 +154,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_reader_should_find_entries_only_in_the_columns_section),
         cmocka_unit_test(the_scenario_page_should_document_every_scenario_column),
+        cmocka_unit_test(the_scenario_page_should_document_every_schedule_column),
         cmocka_unit_test(the_prices_page_should_document_every_price_sheet_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

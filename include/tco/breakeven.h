@@ -35,6 +35,8 @@
  *     a band of more than 256 counts (d almost flat in seats) is bisected, exact when d is
  *     monotone across it.
  *   Blank where no root exists up to X_MAX (never an abort).
+ *   With a schedule (SPEC §12.1) the shape holds the planned levels and x is the path's
+ *   reference level (tco/workload.h): the whole planned path is scaled by one factor.
  *
  * Labor and delay do not depend on x; they enter d as one constant from the cost workspace's
  * overhead rows. A `cpaas:` option's staff cost (SPEC §8.1, cpaas_cost_per_seat x whole seats)
@@ -134,8 +136,9 @@ void tco_breakeven_pair_get(const tco_breakeven *b, size_t i, tco_breakeven_pair
 /* ---- every cell at its mean ------------------------------------------------------------ */
 
 /* "Every cell at its mean", the one definition that `tcosim breakeven` and `recommend` share:
- * every scenario cell at the mean of its distribution (tco_value_mean); no month-to-month
- * noise (the log walks have mean 1, SPEC §4); spikes folded in as their expected factor
+ * every scenario cell (and every planned level of a schedule) at the mean of its distribution
+ * (tco_value_mean); no month-to-month noise (the log walks have mean 1, SPEC §4); spikes folded
+ * in as their expected factor
  * 1 + p (E[multiplier] - 1) on notifications and API requests every month; every price cell
  * at its mean, clamped at 0 as draws are. cost holds every option's costs at the current
  * levels (tco_mean_trial_at re-applies other month-1 seats and notifications). */
@@ -143,6 +146,7 @@ typedef struct tco_mean_trial {
     tco_workload w;
     tco_cost_ws cost;
     double *price_draws;
+    tco_scenario_step *mean_steps; /* SPEC §12.1: the schedule's levels at their means */
 } tco_mean_trial;
 
 void tco_mean_trial_init(tco_mean_trial *t, const tco_scenario *s, const tco_prices *p,

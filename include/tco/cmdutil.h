@@ -17,6 +17,7 @@
 #include "tco/pricesheet.h"
 #include "tco/report.h"
 #include "tco/scenario.h"
+#include "tco/schedule.h"
 
 /* Sorts the diagnostics by place (tco_diag_list_sort) and prints each as one line on
  * standard error. */
@@ -41,15 +42,19 @@ typedef struct tco_batch {
     tco_status worst;
     bool cut;                 /* more than TCO_MAX_RUN_SCENARIOS: the files past them were not
                                  loaded, and nothing is to be simulated (exit 64) */
+    tco_schedule schedule;    /* --schedule (SPEC §12.1), bound to the files' scenarios (their
+                                 steps point into it); empty without one */
 } tco_batch;
 
 void tco_cmd_load_batch(const tco_options *o, tco_batch *batch);
 void tco_cmd_batch_fini(tco_batch *batch);
 
-/* What every simulating command starts with: the price sheets (tco_cmd_load_prices), then the
- * scenario files (tco_cmd_load_batch), problems printed. Returns false when the sheets are bad
- * (nothing to simulate; *worst says why), else true with *worst the batch's worst status. Free
- * both with tco_prices_fini and tco_cmd_batch_fini either way. */
+/* What every simulating command starts with: the price sheets (tco_cmd_load_prices), the
+ * --schedule file, then the scenario files (tco_cmd_load_batch) and the schedule bound to
+ * them, problems printed. Returns false when the sheets or the schedule are bad (nothing to
+ * simulate: a comparison on a plan that was not meant would look complete and not be; *worst
+ * says why), else true with *worst the batch's worst status. Free both with tco_prices_fini
+ * and tco_cmd_batch_fini either way. */
 bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *batch,
                          tco_status *worst);
 
@@ -93,8 +98,8 @@ typedef struct tco_publication {
 } tco_publication;
 
 /* The manifest of a command's run (SPEC §8.5): its command line, seed and trials (when
- * `simulated`), every input (the price sheets, then the scenario files, as given), the sheets'
- * currency and whether a scenario is discounted. *inputs is allocated: free it. */
+ * `simulated`), every input (the price sheets, the scenario files, the schedule, as given),
+ * the sheets' currency and whether a scenario is discounted. *inputs is allocated: free it. */
 void tco_cmd_manifest(tco_manifest *m, tco_manifest_input **inputs, const tco_options *o,
                       const tco_prices *prices, const tco_batch *batch, bool simulated);
 

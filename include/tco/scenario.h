@@ -53,6 +53,18 @@ typedef enum tco_scn_field {
 
 /* SPEC §4 `spike_multiplier` is drawn per spike, not per trial: the engine draws it itself. */
 
+/* SPEC §12.1: one planned level of a schedule (--schedule, tco/schedule.h): quantity `field`
+ * (TCO_SCN_SEATS, TCO_SCN_NOTIFICATIONS or TCO_SCN_API_REQUESTS) is planned at `level` from
+ * `month` on. A scenario's steps are sorted by field, then month (each month once a field). */
+typedef struct tco_scenario_step {
+    tco_scn_field field;
+    int month;               /* 1..months */
+    tco_value level;         /* in the field's range; drawn once per trial */
+    const char *input;       /* "schedule:seats@7", the name sensitivity gives it (SPEC §10) */
+    unsigned long line;      /* where the schedule file has it */
+    unsigned col;
+} tco_scenario_step;
+
 typedef struct tco_scenario {
     const char *name;            /* in the file's arena */
     unsigned long line;          /* where its row starts */
@@ -60,6 +72,10 @@ typedef struct tco_scenario {
     tco_value v[TCO_SCN_N_FIELDS];
     bool given[TCO_SCN_N_FIELDS]; /* the file has the column and the cell is not blank */
     int api_expertise;           /* 1 yes, 0 no, -1 not given */
+    /* SPEC §12.1: the planned levels a schedule gives it (tco_schedule_bind), NULL/0: none;
+     * owned by the tco_schedule, which must outlive every use of the scenario */
+    const tco_scenario_step *steps;
+    size_t n_steps;
 } tco_scenario;
 
 typedef struct tco_scenario_file {
@@ -98,6 +114,29 @@ const char *tco_scenario_field_name(tco_scn_field field);
  * each clamped to its column's range. Constants do not touch r. spike_multiplier and the §7
  * rule inputs are not drawn: out[] holds their means. */
 void tco_scenario_draw(const tco_scenario *s, gsl_rng *r, double out[TCO_SCN_N_FIELDS]);
+
+/* One draw of value v as a cell of `field` (tco_scenario_draw's clamping into the column's
+ * range); a constant does not touch r. A schedule's levels are drawn so (tco/workload.h). */
+double tco_scenario_draw_field(tco_scn_field field, const tco_value *v, gsl_rng *r);
+
+/* Parses the cell of `field` in row `row`, column `col` (0-based) of t into *out, checked
+ * against the column's range with the scenario loader's messages, hints and plausibility
+ * warnings (a schedule's cells are read so). False with a diagnostic appended on error. */
+bool tco_scenario_parse_field(const tco_csv_table *t, const tco_csv_row *row, long col,
+                              tco_scn_field field, tco_value *out, tco_diag_list *diags);
+
+/* SPEC §5, §12.1: whether the workload has quantity `field` at all: its cell or one of its
+ * planned levels is not constantly zero (a product launched in month 7 has notifications). */
+bool tco_scenario_has(const tco_scenario *s, tco_scn_field field);
+
+/* The mean of `field` as of month 1 (SPEC §7 reads the rules so): its month-1 planned level
+ * when a schedule gives one, else its cell. */
+double tco_scenario_month1_mean(const tco_scenario *s, tco_scn_field field);
+
+/* The month whose level a break-even of `field` is read as, with every cell at its mean
+ * (tco/workload.h: month 1, or where the plan is 0 in month 1 its first month with a level
+ * that is not 0), and that level's mean in *mean. 1 without a schedule of the field. */
+int tco_scenario_reference_month(const tco_scenario *s, tco_scn_field field, double *mean);
 
 /* Draws spike_multiplier once (a fresh draw per spike, SPEC §4), clamped to its range. */
 double tco_scenario_draw_spike(const tco_scenario *s, gsl_rng *r);

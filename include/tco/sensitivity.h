@@ -53,8 +53,9 @@ tco_observer tco_sensitivity_observer(const tco_prices *prices);
 /* The sensitivity summary of r among its observers; NULL when the run had none. */
 const tco_sensitivity *tco_sensitivity_find(const tco_result *r);
 
-/* Its inputs, in row order: the scenario's columns (in SPEC §4 order), then the price cells
- * (plans in sheet order, items, tiers), then seat_noise, volume_noise, spikes. */
+/* Its inputs, in row order: the scenario's columns (in SPEC §4 order), the schedule's cells
+ * (schedule:COLUMN@MONTH, in the scenario's step order), the price cells (plans in sheet
+ * order, items, tiers), then seat_noise, volume_noise, spikes. */
 size_t tco_sensitivity_n_inputs(const tco_sensitivity *s);
 /* "seats", "price:Vendor/Plan/sms[0-150000]", "spikes"; valid while the summary lives. */
 const char *tco_sensitivity_input_name(const tco_sensitivity *s, size_t input);

@@ -6,10 +6,18 @@
  * seats_1 x seat_shape[m], notifications notifications_1 x volume_shape[m] x spike[m], API
  * requests api_1 x api_shape[m] x spike[m]. The break-even search re-prices a trial at another
  * month-1 level with every other draw unchanged by calling tco_workload_apply again.
+ *
+ * SPEC §12.1 schedules: a quantity with planned levels P(m) (the scenario's cell before its first
+ * step) has the shape P(m) / R x its noise (and spikes), and its draws[] entry is R, the path's
+ * reference level: P(1), or where P(1) is 0 (a product launched later) the first planned level
+ * that is not 0. So the level given to tco_workload_apply scales the whole planned path by one
+ * factor, and reads as the level of month 1 (or of that first month). A plan of zeros is the
+ * path 0: R is 0 and the shape is its noise alone.
  */
 #ifndef TCO_WORKLOAD_H
 #define TCO_WORKLOAD_H
 
+#include <stdint.h>
 #include <gsl/gsl_rng.h>
 
 #include "tco/scenario.h"
@@ -34,15 +42,29 @@ typedef struct tco_workload {
      * walks' standard normal shocks (0 where a walk draws none), and the sum over its months of
      * the spike multiplier minus 1 (0 in a month without a spike) */
     double seat_noise, volume_noise, spikes;
+    /* SPEC §12.1: the trial's draw of each planned level, step_draws[i] for the scenario's
+     * steps[i] (tco_scenario.steps; tco/schedule.h names them for sensitivity); n_steps of
+     * them, 0 without a schedule. Drawn from schedule_rng, a stream of the schedule's own, so
+     * that a run without a schedule draws exactly what it drew before schedules existed. */
+    double *step_draws;    /* [3 x months] */
+    size_t n_steps;
+    gsl_rng *schedule_rng; /* owned */
 } tco_workload;
 
 /* Allocates the monthly arrays for a horizon of `months` (1..600). */
 void tco_workload_init(tco_workload *w, int months);
 void tco_workload_fini(tco_workload *w);
 
+/* Re-seats the schedule's stream on block `block` of scenario `scenario` (tco/rng.h: the
+ * stream named "schedule"), as the engine seats the workload's; a scenario without a schedule
+ * never draws from it. */
+void tco_workload_seed_schedule(tco_workload *w, uint64_t seed, uint64_t scenario,
+                                uint64_t block);
+
 /* One trial: draws every cell once, walks months 1..months (the random walks and spikes), and
  * applies the drawn month-1 levels. The order of draws is fixed, so a stream gives the same
- * workload every time. */
+ * workload every time. The scenario's planned levels (s->steps) are drawn from
+ * w->schedule_rng, in the order of the steps. */
 void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r);
 
 /* Recomputes the quantities from the shapes for month-1 levels seats_1 and notifications_1
