@@ -41,7 +41,7 @@ static const char HELP_GENERAL[] =
 enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_QUIET,
        OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
        OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
-       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_STRICT, OPT_PLOTS, OPT_END };
+       OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_STRICT, OPT_PLOTS, OPT_CORRELATIONS, OPT_END };
 #define N_OPTIONS (OPT_END - OPT_PRICES)
 
 /* One option: its name, its argument ("N"; NULL: a flag), the command whose help describes it
@@ -102,6 +102,10 @@ static const option_spec OPTIONS[N_OPTIONS] = {
      "every plausibility warning is an error of its file (exit 65)", {0}},
     {OPT_PLOTS, "plots", NULL, TCO_CMD_RUN,
      "with --out: the charts as PNG and SVG in DIR/plots (gnuplot)", {0}},
+    {OPT_CORRELATIONS, "correlations", "FILE", TCO_CMD_RUN,
+     "rank correlations between the scenarios' inputs (CSV scenario,\ninput_a,input_b,"
+     "rank_correlation); marginals unchanged",
+     {0}},
 };
 
 /* The commands: what their help says first, and the options each takes in the order its help
@@ -117,20 +121,20 @@ static const struct {
      "Usage: tcosim run [options] SCENARIO.csv...\n"
      "Simulate every option (ucaas:, cpaas:, hybrid:) of every scenario under uncertainty.\n",
      {OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_PLOTS, OPT_SKIP,
-      OPT_QUIET, OPT_STRICT}},
+      OPT_CORRELATIONS, OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_BREAKEVEN, "breakeven",
      "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
      "Sweep seats x month-1 notifications (every distribution at its mean) and show the\n"
      "cheapest option of each cell and where per-seat and per-transaction billing break even.\n",
      /* a deterministic sweep: no trials, seed or threads */
      {OPT_SEATS, OPT_NOTIFICATIONS, OPT_STEPS, OPT_SCALE, OPT_PRICES, OPT_FORMAT, OPT_OUT,
-      OPT_PLOTS, OPT_QUIET, OPT_STRICT}},
+      OPT_PLOTS, OPT_CORRELATIONS, OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_RECOMMEND, "recommend",
      "Usage: tcosim recommend [options] SCENARIO.csv...\n"
      "Evaluate the four decision rules of the source analysis beside the simulated TCO.\n",
      {OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD, OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED,
-      OPT_DEV_SHIFT, OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_FORMAT, OPT_QUIET,
-      OPT_STRICT}},
+      OPT_DEV_SHIFT, OPT_PRICES, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_FORMAT,
+      OPT_CORRELATIONS, OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_VALIDATE, "validate",
      "Usage: tcosim validate FILE.csv...\n"
      "Check scenario files and price sheets (the kind is told from the header) and print\n"
@@ -484,6 +488,12 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
             break;
         case OPT_PLOTS:
             o->plots = true;
+            break;
+        case OPT_CORRELATIONS:
+            if (!*optarg)
+                return usage(err, err_size, "--correlations: expected a file name, got \"%s\"%s",
+                             optarg, " (an empty argument: an unset shell variable?)");
+            o->correlations = optarg;
             break;
         case OPT_SKIP:
             if (!parse_skip(optarg, &o->skip))

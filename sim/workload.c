@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <gsl/gsl_randist.h>
 
+#include "tco/copula.h"
 #include "tco/xalloc.h"
 
 /* SPEC §4: "mind floating-point error": 10 x 1.1 = 11.000000000000002 is 11 seats. A value at
@@ -41,6 +42,7 @@ void tco_workload_init(tco_workload *w, int months)
     w->notifications = block + 8 * n;
     w->api = block + 9 * n;
     w->phone_numbers = 0;
+    w->copula_rng = NULL;
 }
 
 void tco_workload_fini(tco_workload *w)
@@ -70,6 +72,8 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
 {
     double *d = w->draws;
     tco_scenario_draw(s, r, d);
+    if (s->copula && w->copula_rng)
+        tco_copula_draw(s->copula, w->copula_rng, d);
     const double seat_vol = d[TCO_SCN_SEAT_VOLATILITY];
     const double vol_vol = d[TCO_SCN_VOLUME_VOLATILITY];
     const double spike_p = d[TCO_SCN_SPIKE_PROBABILITY];

@@ -9,8 +9,8 @@ layer() {
     diag|rng|stats|table|cellhint) echo 1 ;;
     value|csvload|outfile|csvwrite|numfmt|plot) echo 2 ;;
     outset|table_csv|table_json|table_xlsx|manifest) echo 3 ;;
-    scenario|pricesheet|cli) echo 3 ;;
-    price|option|workload|rules) echo 4 ;;
+    scenario|pricesheet|cli|copula) echo 3 ;;
+    price|option|workload|rules|correlations) echo 4 ;;
     cost|sheet_diff) echo 5 ;;
     engine) echo 6 ;;
     breakeven|compare|report) echo 7 ;;
@@ -31,7 +31,8 @@ lib_users() {
     openssl/evp.h) echo "manifest" ;;
     xlsxwriter.h) echo "table_xlsx" ;;
     csv.h) echo "csvload csvwrite" ;;
-    gsl/gsl_randist.h|gsl/gsl_cdf.h) echo "value workload" ;;
+    gsl/gsl_randist.h|gsl/gsl_cdf.h) echo "value workload copula" ;;
+    gsl/gsl_linalg.h) echo "copula" ;;
     gsl/gsl_roots.h) echo "breakeven" ;;
     *) echo "*" ;;
     esac

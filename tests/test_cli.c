@@ -205,10 +205,10 @@ static void help_texts_should_describe_their_command(void **state)
     assert_help_has(TCO_CMD_RECOMMEND, "Usage: tcosim recommend");
     /* made from the option table: the limits and defaults of tco/defaults.h, the columns
      * aligned, continuation lines indented, the shared options in one line */
-    assert_help_has(TCO_CMD_RUN, "  --trials N        Monte Carlo trials per scenario (default 10000)\n");
-    assert_help_has(TCO_CMD_RUN, "results do not\n                    depend on it\n");
+    assert_help_has(TCO_CMD_RUN, "  --trials N            Monte Carlo trials per scenario (default 10000)\n");
+    assert_help_has(TCO_CMD_RUN, "results do not\n                        depend on it\n");
     assert_help_has(TCO_CMD_BREAKEVEN, "  --steps N                grid points per axis, 2 to 1000 (default 12)\n");
-    assert_help_has(TCO_CMD_BREAKEVEN, "  --prices FILE, --format F, --out DIR, --plots, --quiet, --strict   as for run\n");
+    assert_help_has(TCO_CMD_BREAKEVEN, "  --prices FILE, --format F, --out DIR, --plots, --correlations FILE, --quiet, --strict   as for run\n");
     assert_help_has(TCO_CMD_RECOMMEND, "  --deviation-required P       rule 4: workflow deviation above P requires CPaaS (30%)\n");
 }
 

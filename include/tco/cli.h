@@ -39,6 +39,7 @@ typedef struct tco_options {
     bool quiet;
     bool strict;              /* --strict: plausibility warnings are errors (SPEC §8.4) */
     bool plots;               /* --plots: charts under --out DIR/plots */
+    const char *correlations; /* --correlations FILE (SPEC §12.3); NULL: none */
     unsigned skip;            /* run --skip: TCO_SKIP_* bits */
     char **files;             /* operands; point into argv */
     size_t n_files;

@@ -53,6 +53,8 @@ typedef enum tco_scn_field {
 
 /* SPEC §4 `spike_multiplier` is drawn per spike, not per trial: the engine draws it itself. */
 
+struct tco_copula;
+
 typedef struct tco_scenario {
     const char *name;            /* in the file's arena */
     unsigned long line;          /* where its row starts */
@@ -60,6 +62,9 @@ typedef struct tco_scenario {
     tco_value v[TCO_SCN_N_FIELDS];
     bool given[TCO_SCN_N_FIELDS]; /* the file has the column and the cell is not blank */
     int api_expertise;           /* 1 yes, 0 no, -1 not given */
+    /* SPEC §12.3: the copula of its correlated inputs while it is simulated (tco/copula.h,
+     * borrowed, set by the caller of the engine); NULL: none */
+    const struct tco_copula *copula;
 } tco_scenario;
 
 typedef struct tco_scenario_file {
@@ -98,6 +103,22 @@ const char *tco_scenario_field_name(tco_scn_field field);
  * each clamped to its column's range. Constants do not touch r. spike_multiplier and the §7
  * rule inputs are not drawn: out[] holds their means. */
 void tco_scenario_draw(const tco_scenario *s, gsl_rng *r, double out[TCO_SCN_N_FIELDS]);
+
+/* Whether tco_scenario_draw draws the field once per trial (a correlatable input, SPEC §12.3):
+ * every workload field but spike_multiplier (drawn per spike) and the §7 rule inputs (read as
+ * their means). */
+bool tco_scenario_field_is_drawn(tco_scn_field field);
+
+/* The range tco_scenario_draw clamps the field's draw into. */
+void tco_scenario_field_clamp(tco_scn_field field, double *lo, double *hi);
+
+/* The field named `name` (a column of tco_scenario_column that holds a number or a
+ * distribution), or -1. */
+int tco_scenario_field_of(const char *name);
+
+/* The accepted column closest to `name` by edit distance (for "did you mean"), or NULL when
+ * none is close. */
+const char *tco_scenario_closest_column(const char *name);
 
 /* Draws spike_multiplier once (a fresh draw per spike, SPEC §4), clamped to its range. */
 double tco_scenario_draw_spike(const tco_scenario *s, gsl_rng *r);

@@ -30,6 +30,10 @@ typedef struct tco_workload {
     double *notifications;
     double *api;
     double phone_numbers;  /* whole numbers rented each month */
+    /* SPEC §12.3: the stream of the scenario's copula (s->copula), given and seated by the
+     * engine (borrowed); NULL (tco_workload_init's) draws no correlated inputs, as for a trial
+     * at the means */
+    gsl_rng *copula_rng;
 } tco_workload;
 
 /* Allocates the monthly arrays for a horizon of `months` (1..600). */
@@ -38,7 +42,9 @@ void tco_workload_fini(tco_workload *w);
 
 /* One trial: draws every cell once, walks months 1..months (the random walks and spikes), and
  * applies the drawn month-1 levels. The order of draws is fixed, so a stream gives the same
- * workload every time. */
+ * workload every time. With s->copula and w->copula_rng, the correlated inputs are then drawn
+ * again through the copula from w->copula_rng, replacing their first draws: r spends what it
+ * always spends, so every other draw is as without correlations. */
 void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r);
 
 /* Recomputes the quantities from the shapes for month-1 levels seats_1 and notifications_1
