@@ -104,10 +104,13 @@ deps:
 # `make run` leaves its files in RESULTS (make run RESULTS=elsewhere): the CSV files, manifest.json
 # and the workbook tcosim.xlsx.
 RESULTS = results
+# scenarios/correlations/NAME.csv correlates inputs of scenarios/NAME.csv (SPEC §12.3); a run
+# takes one --correlations file, whose rows name their scenario, so this is a line per file.
+RUN_CORRELATIONS = --correlations scenarios/correlations/growing-clinic.csv
 run: deps
 	@$(MAKE) -s --no-print-directory BUILD=release all
-	./tcosim validate data/*.csv scenarios/*.csv
-	./tcosim run --out $(RESULTS) --plots scenarios/*.csv
+	./tcosim validate data/*.csv scenarios/*.csv scenarios/correlations/*.csv
+	./tcosim run --out $(RESULTS) --plots $(RUN_CORRELATIONS) scenarios/*.csv
 	@echo "make run: the files, with the workbook $(RESULTS)/tcosim.xlsx and the charts in $(RESULTS)/plots/, are in $(RESULTS)/"
 
 # `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan, then
