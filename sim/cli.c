@@ -493,6 +493,10 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
             if (!*optarg)
                 return usage(err, err_size, "--correlations: expected a file name, got \"%s\"%s",
                              optarg, " (an empty argument: an unset shell variable?)");
+            if (o->correlations)
+                return usage(err, err_size,
+                             "--correlations: expected one file, got a second, \"%s\"%s", optarg,
+                             " (a run takes one correlations file: put every pair in it)");
             o->correlations = optarg;
             break;
         case OPT_SKIP:
