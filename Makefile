@@ -105,12 +105,15 @@ deps:
 # and the workbook tcosim.xlsx.
 RESULTS = results
 # The bundled schedule (SPEC §12.1): it plans scenarios/clinic-expansion.csv by name, and leaves
-# the other scenarios as they are. scenarios/*.csv are scenario files only.
+# the other scenarios as they are. scenarios/correlations/NAME.csv correlates inputs of
+# scenarios/NAME.csv (SPEC §12.3); a run takes one --correlations file, whose rows name their
+# scenario, so this is a line per file. scenarios/*.csv are scenario files only.
 SCHEDULE = scenarios/schedules/clinic-expansion.csv
+RUN_CORRELATIONS = --correlations scenarios/correlations/growing-clinic.csv
 run: deps
 	@$(MAKE) -s --no-print-directory BUILD=release all
-	./tcosim validate data/*.csv scenarios/*.csv scenarios/schedules/*.csv
-	./tcosim run --out $(RESULTS) --plots --schedule $(SCHEDULE) scenarios/*.csv
+	./tcosim validate data/*.csv scenarios/*.csv scenarios/schedules/*.csv scenarios/correlations/*.csv
+	./tcosim run --out $(RESULTS) --plots --schedule $(SCHEDULE) $(RUN_CORRELATIONS) scenarios/*.csv
 	@echo "make run: the files, with the workbook $(RESULTS)/tcosim.xlsx and the charts in $(RESULTS)/plots/, are in $(RESULTS)/"
 
 # `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan, then

@@ -42,7 +42,7 @@ enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT,
        OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
        OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
        OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_STRICT, OPT_PLOTS, OPT_BUDGET, OPT_SCHEDULE,
-       OPT_END };
+       OPT_CORRELATIONS, OPT_END };
 #define N_OPTIONS (OPT_END - OPT_PRICES)
 
 /* One option: its name, its argument ("N"; NULL: a flag), the command whose help describes it
@@ -110,6 +110,10 @@ static const option_spec OPTIONS[N_OPTIONS] = {
      "planned seats, notifications, api_requests by month\n(scenario,month,...; "
      "tcosim-scenario(5))",
      {0}},
+    {OPT_CORRELATIONS, "correlations", "FILE", TCO_CMD_RUN,
+     "rank correlations between the scenarios' inputs (CSV scenario,\ninput_a,input_b,"
+     "rank_correlation); marginals unchanged",
+     {0}},
 };
 
 /* The commands: what their help says first, and the options each takes in the order its help
@@ -124,21 +128,21 @@ static const struct {
     {TCO_CMD_RUN, "run",
      "Usage: tcosim run [options] SCENARIO.csv...\n"
      "Simulate every option (ucaas:, cpaas:, hybrid:) of every scenario under uncertainty.\n",
-     {OPT_PRICES, OPT_SCHEDULE, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT,
-      OPT_PLOTS, OPT_SKIP, OPT_BUDGET, OPT_QUIET, OPT_STRICT}},
+     {OPT_PRICES, OPT_SCHEDULE, OPT_CORRELATIONS, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT,
+      OPT_FORMAT, OPT_PLOTS, OPT_SKIP, OPT_BUDGET, OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_BREAKEVEN, "breakeven",
      "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
      "Sweep seats x month-1 notifications (every distribution at its mean) and show the\n"
      "cheapest option of each cell and where per-seat and per-transaction billing break even.\n",
      /* a deterministic sweep: no trials, seed or threads */
-     {OPT_SEATS, OPT_NOTIFICATIONS, OPT_STEPS, OPT_SCALE, OPT_PRICES, OPT_SCHEDULE, OPT_FORMAT,
-      OPT_OUT, OPT_PLOTS, OPT_QUIET, OPT_STRICT}},
+     {OPT_SEATS, OPT_NOTIFICATIONS, OPT_STEPS, OPT_SCALE, OPT_PRICES, OPT_SCHEDULE,
+      OPT_CORRELATIONS, OPT_FORMAT, OPT_OUT, OPT_PLOTS, OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_RECOMMEND, "recommend",
      "Usage: tcosim recommend [options] SCENARIO.csv...\n"
      "Evaluate the four decision rules of the source analysis beside the simulated TCO.\n",
      {OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD, OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED,
-      OPT_DEV_SHIFT, OPT_PRICES, OPT_SCHEDULE, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_FORMAT,
-      OPT_QUIET, OPT_STRICT}},
+      OPT_DEV_SHIFT, OPT_PRICES, OPT_SCHEDULE, OPT_CORRELATIONS, OPT_TRIALS, OPT_SEED,
+      OPT_THREADS, OPT_FORMAT, OPT_QUIET, OPT_STRICT}},
     {TCO_CMD_VALIDATE, "validate",
      "Usage: tcosim validate FILE.csv...\n"
      "Check scenario files, price sheets and schedules (the kind is told from the header)\n"
@@ -525,6 +529,16 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
                              "--schedule: expected one schedule file, got a second, \"%s\"%s",
                              optarg, " (one file plans every scenario of the run)");
             o->schedule = optarg;
+            break;
+        case OPT_CORRELATIONS:
+            if (!*optarg)
+                return usage(err, err_size, "--correlations: expected a file name, got \"%s\"%s",
+                             optarg, " (an empty argument: an unset shell variable?)");
+            if (o->correlations)
+                return usage(err, err_size,
+                             "--correlations: expected one file, got a second, \"%s\"%s", optarg,
+                             " (a run takes one correlations file: put every pair in it)");
+            o->correlations = optarg;
             break;
         case OPT_SKIP:
             if (!parse_skip(optarg, &o->skip))

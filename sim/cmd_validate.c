@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tco/cmdutil.h"
+#include "tco/correlations.h"
 #include "tco/csvload.h"
 #include "tco/pricesheet.h"
 #include "tco/scenario.h"
@@ -49,7 +50,35 @@ static tco_status bind_schedules(const tco_options *o, pending_schedule *pend, s
     return worst;
 }
 
-/* tcosim validate: every file checked, every problem printed, nothing changed. */
+/* A correlations file (SPEC §12.3) against the scenario files of the same command (the ones
+ * that loaded), or alone when there are none. */
+static tco_status validate_correlations(const tco_options *o, const tco_csv_table *t,
+                                        tco_status loaded, const tco_scenario_file *files,
+                                        size_t n_files)
+{
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    diags.warnings_are_errors = o->strict;
+    tco_correlations c;
+    tco_correlations_init(&c);
+    tco_status st = tco_correlations_from_table(t, &c, &diags);
+    if (st == TCO_OK || st == TCO_EDATA) { /* the good rows too: every problem listed */
+        tco_status st2 = tco_correlations_check(&c, files, n_files, &diags);
+        if (st == TCO_OK)
+            st = st2;
+    }
+    if (loaded != TCO_OK && st != TCO_EUSAGE)
+        st = loaded;
+    tco_cmd_print_diags(&diags);
+    if (st == TCO_OK && !o->quiet)
+        printf("%s: ok: correlations file, %zu %s\n", t->path, c.n, c.n == 1 ? "pair" : "pairs");
+    tco_correlations_fini(&c);
+    tco_diag_list_fini(&diags);
+    return st;
+}
+
+/* tcosim validate: every file checked, every problem printed, nothing changed. Correlations
+ * files are checked last, against every scenario file given. */
 tco_status tco_cmd_validate(const tco_options *o)
 {
     tco_status worst = TCO_OK;
@@ -60,6 +89,10 @@ tco_status tco_cmd_validate(const tco_options *o)
     pending_schedule *pend = tco_xcalloc(o->n_files + 1, sizeof *pend);
     size_t n_scenarios = 0, n_pend = 0;
     bool scenarios_good = true;
+    /* correlations files, checked last against every good scenario file */
+    tco_csv_table *correlations = tco_xcalloc(o->n_files + 1, sizeof *correlations);
+    tco_status *correlations_loaded = tco_xcalloc(o->n_files + 1, sizeof *correlations_loaded);
+    size_t n_correlations = 0;
     for (size_t i = 0; i < o->n_files; i++) {
         const char *path = o->files[i];
         tco_diag_list diags;
@@ -70,6 +103,15 @@ tco_status tco_cmd_validate(const tco_options *o)
         tco_status st = tco_csv_load(path, &t, &diags);
         const char *kind = NULL;
         size_t count = 0;
+        if (t.header.n_fields > 0 && st != TCO_ENOINPUT &&
+            tco_correlations_table_is_correlations(&t)) {
+            /* checked after the scenario files, which it names */
+            tco_cmd_print_diags(&diags);
+            tco_diag_list_fini(&diags);
+            correlations[n_correlations] = t;
+            correlations_loaded[n_correlations++] = st;
+            continue;
+        }
         if (t.header.n_fields > 0 && st != TCO_ENOINPUT) {
             if (tco_schedule_table_is_schedule(&t)) {
                 pending_schedule *p = &pend[n_pend++];
@@ -122,6 +164,15 @@ tco_status tco_cmd_validate(const tco_options *o)
         tco_csv_table_fini(&t);
         tco_diag_list_fini(&diags);
     }
+    for (size_t i = 0; i < n_correlations; i++) {
+        tco_status st = validate_correlations(o, &correlations[i], correlations_loaded[i],
+                                              scenarios, n_scenarios);
+        if (st > worst)
+            worst = st;
+        tco_csv_table_fini(&correlations[i]);
+    }
+    free(correlations);
+    free(correlations_loaded);
     /* Checks across sheets: the same plan in two sheets of the same file name. */
     tco_diag_list diags;
     tco_diag_list_init(&diags);

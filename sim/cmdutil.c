@@ -287,6 +287,8 @@ void tco_cmd_batch_fini(tco_batch *batch)
     for (size_t i = 0; i < batch->n_files; i++)
         tco_scenario_file_fini(&batch->files[i]);
     free(batch->files);
+    tco_correlations_fini(batch->correlations);
+    free(batch->correlations);
     tco_diag_list_fini(&batch->errors);
     tco_schedule_fini(&batch->schedule);
     memset(batch, 0, sizeof *batch);
@@ -296,19 +298,45 @@ void tco_cmd_batch_fini(tco_batch *batch)
  * simulated, so that nothing is written). */
 static tco_status out_dir_spares_inputs(const tco_options *o, const tco_prices *prices)
 {
-    const size_t n = o->n_files + prices->n_sheets + (o->schedule != NULL);
-    const char **inputs = tco_xcalloc(n + 1, sizeof *inputs);
+    size_t n = o->n_files + prices->n_sheets;
+    const char **inputs = tco_xcalloc(n + 3, sizeof *inputs);
     for (size_t i = 0; i < o->n_files; i++)
         inputs[i] = o->files[i];
     for (size_t i = 0; i < prices->n_sheets; i++)
         inputs[o->n_files + i] = prices->sheets[i].path;
     if (o->schedule)
-        inputs[n - 1] = o->schedule;
+        inputs[n++] = o->schedule;
+    if (o->correlations)
+        inputs[n++] = o->correlations;
     tco_diag_list diags;
     tco_diag_list_init(&diags);
     tco_status st = tco_outset_check_inputs(o->out_dir, inputs, n, &diags);
     free(inputs);
     return printed(&diags, st);
+}
+
+/* --correlations, checked against the batch's scenarios (SPEC §12.3). Like a bad price sheet,
+ * a bad correlations file stops the run: results without the correlations would look complete
+ * and not be. */
+static tco_status load_correlations(const tco_options *o, tco_batch *batch)
+{
+    tco_diag_list diags;
+    tco_diag_list_init(&diags);
+    diags.warnings_are_errors = o->strict;
+    batch->correlations = tco_xmalloc(sizeof *batch->correlations);
+    tco_correlations_init(batch->correlations);
+    tco_status st = tco_correlations_load(o->correlations, batch->correlations, &diags);
+    /* the good rows are checked against the scenarios too, so every problem is listed */
+    if (st == TCO_OK || st == TCO_EDATA) {
+        tco_status st2 =
+            tco_correlations_check(batch->correlations, batch->files, batch->n_files, &diags);
+        if (st == TCO_OK)
+            st = st2;
+    }
+    tco_cmd_print_diags(&diags);
+    tco_diag_list_take(&batch->errors, &diags);
+    tco_diag_list_fini(&diags);
+    return st;
 }
 
 bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *batch,
@@ -361,6 +389,13 @@ bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *ba
             return false;
         }
     }
+    if (o->correlations) {
+        tco_status st = load_correlations(o, batch);
+        if (st != TCO_OK) {
+            *worst = st;
+            return false;
+        }
+    }
     if (o->out_dir) {
         tco_status st = out_dir_spares_inputs(o, prices);
         if (st != TCO_OK) {
@@ -371,7 +406,7 @@ bool tco_cmd_load_inputs(const tco_options *o, tco_prices *prices, tco_batch *ba
     return true;
 }
 
-tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, const tco_batch *batch,
+tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, tco_batch *batch,
                             const tco_observer *observers, size_t n_observers,
                             const atomic_int *stop, tco_result *results,
                             tco_report_item *items, size_t *n_done)
@@ -385,10 +420,16 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
     *n_done = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {
-            progress.label = batch->files[i].items[k].name;
-            cfg.n_threads = threads_for(asked, n_options, batch->files[i].items[k].months);
-            tco_status st = tco_engine_run(&batch->files[i].items[k], prices, &cfg,
-                                           &results[*n_done]);
+            tco_scenario *s = &batch->files[i].items[k];
+            progress.label = s->name;
+            cfg.n_threads = threads_for(asked, n_options, s->months);
+            /* SPEC §12.3: its copula lives for its run (inverse CDFs tabulated once) */
+            tco_copula *copula =
+                batch->correlations ? tco_correlations_copula(batch->correlations, s) : NULL;
+            s->copula = copula;
+            tco_status st = tco_engine_run(s, prices, &cfg, &results[*n_done]);
+            s->copula = NULL;
+            tco_copula_free(copula);
             items[*n_done].file = o->files[i];
             items[*n_done].result = &results[*n_done];
             ++*n_done;
@@ -468,15 +509,17 @@ const char *tco_cmd_currency(const tco_prices *prices)
 void tco_cmd_manifest(tco_manifest *m, tco_manifest_input **inputs, const tco_options *o,
                       const tco_prices *prices, const tco_batch *batch, bool simulated)
 {
-    const size_t n = prices->n_sheets + o->n_files + (o->schedule != NULL);
-    tco_manifest_input *in = tco_xcalloc(n + 1, sizeof *in);
+    size_t n = prices->n_sheets + o->n_files;
+    tco_manifest_input *in = tco_xcalloc(n + 3, sizeof *in);
     const char *currency = tco_cmd_currency(prices);
     for (size_t i = 0; i < prices->n_sheets; i++)
         in[i] = (tco_manifest_input){prices->sheets[i].path, "prices"};
     for (size_t i = 0; i < o->n_files; i++)
         in[prices->n_sheets + i] = (tco_manifest_input){o->files[i], "scenario"};
     if (o->schedule) /* SPEC §8.5 */
-        in[n - 1] = (tco_manifest_input){o->schedule, "schedule"};
+        in[n++] = (tco_manifest_input){o->schedule, "schedule"};
+    if (o->correlations)
+        in[n++] = (tco_manifest_input){o->correlations, "correlations"};
     bool discounted = false;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {

@@ -12,6 +12,8 @@
  * keyed (seed, scenario, name, b) by tco_rng_seed_named. A plan name always holds a '/', so it
  * never meets "workload". A hybrid draws its two plans' cells from their two streams, as the
  * plans' own options do, so it too keeps its numbers when an unrelated sheet comes or goes.
+ * A scenario with correlated inputs (s->copula) draws the copula's normals from the stream
+ * named "correlations", so that every other draw is what it is without them.
  */
 #include "tco/engine.h"
 
@@ -231,6 +233,8 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
         tco_workload_seed_schedule(&ws->w, seed, st->key, b);
     for (size_t j = 0; j < st->p->n_plans; j++)
         tco_rng_seed_named(ws->plan_rng[j], seed, st->key, st->plan_keys[j], b);
+    if (ws->w.copula_rng) /* the copula's normals: a stream of their own (SPEC §12.3) */
+        tco_rng_seed_named(ws->w.copula_rng, seed, st->key, tco_rng_name_key("correlations"), b);
     for (unsigned long t = 0; t < n; t++) {
         if ((t & 63) == 0 && cancel_requested(st))
             return false;
@@ -290,6 +294,7 @@ static void *worker(void *arg)
     for (size_t j = 0; j < st->p->n_plans; j++)
         ws.plan_rng[j] = tco_rng_alloc();
     tco_workload_init(&ws.w, st->months);
+    ws.w.copula_rng = st->s->copula ? tco_rng_alloc() : NULL; /* SPEC §12.3 */
     tco_cost_ws_init(&ws.cost, st->p->n_plans, st->set->n, st->months);
     ws.price_draws = tco_xcalloc(st->p->n_values + 1, sizeof *ws.price_draws);
     ws.n_series = st->set->n * (size_t)st->months * 2;
@@ -384,6 +389,7 @@ static void *worker(void *arg)
     for (size_t j = 0; j < st->p->n_plans; j++)
         gsl_rng_free(ws.plan_rng[j]);
     free(ws.plan_rng);
+    gsl_rng_free(ws.w.copula_rng);
     tco_workload_fini(&ws.w);
     tco_cost_ws_fini(&ws.cost);
     free(ws.price_draws);

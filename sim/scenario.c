@@ -384,6 +384,13 @@ tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
                      "FILE, scenario files as the operands");
         return TCO_EUSAGE;
     }
+    if (tco_csv_column(t, "input_a") >= 0 && tco_csv_column(t, "rank_correlation") >= 0) {
+        tco_diag_add(diags, TCO_EUSAGE, t->path, t->header.line, 0,
+                     "expected a scenario file, got a correlations file (\"input_a\" and "
+                     "\"rank_correlation\" columns): give it with --correlations FILE, "
+                     "scenario files as the operands");
+        return TCO_EUSAGE;
+    }
     header_map h;
     if (!map_header(t, &h, diags))
         return TCO_EDATA;
@@ -530,22 +537,43 @@ int tco_scenario_reference_month(const tco_scenario *s, tco_scn_field field, dou
     return 1;
 }
 
+bool tco_scenario_field_is_drawn(tco_scn_field field)
+{
+    /* spike_multiplier is drawn per spike and the §7 rule inputs are read as means, so
+     * neither spends random numbers in tco_scenario_draw. */
+    return field != TCO_SCN_SPIKE_MULTIPLIER && field < TCO_SCN_DEV_HOURS_PER_WEEK;
+}
+
+void tco_scenario_field_clamp(tco_scn_field field, double *lo, double *hi)
+{
+    *lo = RULES[field].lo;
+    /* an open lower end (discount_rate > -100%) clamps just inside it */
+    if (RULES[field].lo_open)
+        *lo = nextafter(*lo, INFINITY);
+    *hi = RULES[field].hi;
+}
+
+int tco_scenario_field_of(const char *name)
+{
+    for (int i = 0; i < TCO_SCN_N_FIELDS; i++)
+        if (strcmp(name, RULES[i].name) == 0)
+            return i;
+    return -1;
+}
+
+const char *tco_scenario_closest_column(const char *name) { return closest_column(name); }
+
 void tco_scenario_draw(const tco_scenario *s, gsl_rng *r, double out[TCO_SCN_N_FIELDS])
 {
     for (size_t i = 0; i < TCO_SCN_N_FIELDS; i++) {
         const tco_value *v = &s->v[i];
-        /* spike_multiplier is drawn per spike and the §7 rule inputs are read as means, so
-         * neither spends random numbers here. */
-        if (v->dist == TCO_DIST_CONST || i == TCO_SCN_SPIKE_MULTIPLIER ||
-            i >= TCO_SCN_DEV_HOURS_PER_WEEK) {
+        if (v->dist == TCO_DIST_CONST || !tco_scenario_field_is_drawn((tco_scn_field)i)) {
             out[i] = tco_value_mean(v);
             continue;
         }
-        double lo = RULES[i].lo;
-        /* an open lower end (discount_rate > -100%) clamps just inside it */
-        if (RULES[i].lo_open)
-            lo = nextafter(lo, INFINITY);
-        out[i] = clamp(tco_value_draw(v, r), lo, RULES[i].hi);
+        double lo, hi;
+        tco_scenario_field_clamp((tco_scn_field)i, &lo, &hi);
+        out[i] = clamp(tco_value_draw(v, r), lo, hi);
     }
 }
 

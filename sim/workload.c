@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <gsl/gsl_randist.h>
 
+#include "tco/copula.h"
 #include "tco/rng.h"
 #include "tco/xalloc.h"
 
@@ -46,6 +47,7 @@ void tco_workload_init(tco_workload *w, int months)
     w->step_draws = tco_xcalloc(3 * n, sizeof *w->step_draws);
     w->n_steps = 0;
     w->schedule_rng = tco_rng_alloc();
+    w->copula_rng = NULL;
 }
 
 void tco_workload_seed_schedule(tco_workload *w, uint64_t seed, uint64_t scenario,
@@ -123,6 +125,8 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
     for (size_t i = 0; i < s->n_steps; i++)
         w->step_draws[i] =
             tco_scenario_draw_field(s->steps[i].field, &s->steps[i].level, w->schedule_rng);
+    if (s->copula && w->copula_rng)
+        tco_copula_draw(s->copula, w->copula_rng, d);
     const double seat_vol = d[TCO_SCN_SEAT_VOLATILITY];
     const double vol_vol = d[TCO_SCN_VOLUME_VOLATILITY];
     const double spike_p = d[TCO_SCN_SPIKE_PROBABILITY];

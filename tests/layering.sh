@@ -9,8 +9,8 @@ layer() {
     diag|rng|stats|table|cellhint) echo 1 ;;
     value|csvload|outfile|csvwrite|numfmt|plot) echo 2 ;;
     outset|table_csv|table_json|table_xlsx|manifest) echo 3 ;;
-    scenario|pricesheet|cli) echo 3 ;;
-    price|option|workload|rules|schedule) echo 4 ;;
+    scenario|pricesheet|cli|copula) echo 3 ;;
+    price|option|workload|rules|schedule|correlations) echo 4 ;;
     cost|sheet_diff) echo 5 ;;
     engine) echo 6 ;;
     breakeven|compare|report|sensitivity) echo 7 ;;
@@ -31,8 +31,9 @@ lib_users() {
     openssl/evp.h) echo "manifest" ;;
     xlsxwriter.h) echo "table_xlsx" ;;
     csv.h) echo "csvload csvwrite" ;;
-    gsl/gsl_randist.h) echo "value workload" ;;
-    gsl/gsl_cdf.h) echo "value workload sensitivity" ;;
+    gsl/gsl_randist.h) echo "value workload copula" ;;
+    gsl/gsl_cdf.h) echo "value workload copula sensitivity" ;;
+    gsl/gsl_linalg.h) echo "copula" ;;
     gsl/gsl_roots.h) echo "breakeven" ;;
     *) echo "*" ;;
     esac

@@ -100,6 +100,38 @@ static void strict_should_apply_to_every_command_that_loads_files(void **state)
     }
 }
 
+/* SPEC §12.3: --correlations FILE for the commands that simulate; one file a run */
+static void correlations_should_apply_to_run_breakeven_and_recommend(void **state)
+{
+    (void)state;
+    static const char *const commands[] = {"run", "breakeven", "recommend"};
+    for (size_t i = 0; i < 3; i++) {
+        char *argv[] = {"tcosim", (char *)commands[i], "--correlations", "c.csv", "a.csv", NULL};
+        tco_options o;
+        char err[256];
+        assert_int_equal(parse(argv, ARGC(argv), &o, err, sizeof err), TCO_OK);
+        assert_string_equal(o.correlations, "c.csv");
+        assert_int_equal(o.n_files, 1);
+        tco_cli_fini(&o);
+        char *plain[] = {"tcosim", (char *)commands[i], "a.csv", NULL};
+        assert_int_equal(parse(plain, ARGC(plain), &o, err, sizeof err), TCO_OK);
+        assert_null(o.correlations);
+        tco_cli_fini(&o);
+    }
+    char *twice[] = {"tcosim", "run", "--correlations", "c.csv", "--correlations", "d.csv",
+                     "a.csv", NULL};
+    expect_usage(twice, ARGC(twice),
+                 "--correlations: expected one file, got a second, \"d.csv\" (a run takes one "
+                 "correlations file: put every pair in it)");
+    char *empty[] = {"tcosim", "run", "--correlations", "", "a.csv", NULL};
+    expect_usage(empty, ARGC(empty),
+                 "--correlations: expected a file name, got \"\" (an empty argument: an unset "
+                 "shell variable?)");
+    char *validate[] = {"tcosim", "validate", "--correlations", "c.csv", "a.csv", NULL};
+    expect_usage(validate, ARGC(validate),
+                 "validate: option --correlations does not apply; see tcosim help validate");
+}
+
 static void format_should_accept_table_csv_and_json(void **state)
 {
     (void)state;
@@ -205,10 +237,10 @@ static void help_texts_should_describe_their_command(void **state)
     assert_help_has(TCO_CMD_RECOMMEND, "Usage: tcosim recommend");
     /* made from the option table: the limits and defaults of tco/defaults.h, the columns
      * aligned, continuation lines indented, the shared options in one line */
-    assert_help_has(TCO_CMD_RUN, "  --trials N        Monte Carlo trials per scenario (default 10000)\n");
-    assert_help_has(TCO_CMD_RUN, "results do not\n                    depend on it\n");
+    assert_help_has(TCO_CMD_RUN, "  --trials N            Monte Carlo trials per scenario (default 10000)\n");
+    assert_help_has(TCO_CMD_RUN, "results do not\n                        depend on it\n");
     assert_help_has(TCO_CMD_BREAKEVEN, "  --steps N                grid points per axis, 2 to 1000 (default 12)\n");
-    assert_help_has(TCO_CMD_BREAKEVEN, "  --prices FILE, --schedule FILE, --format F, --out DIR, --plots, --quiet, --strict   as for run\n");
+    assert_help_has(TCO_CMD_BREAKEVEN, "  --prices FILE, --schedule FILE, --correlations FILE, --format F, --out DIR, --plots, --quiet, --strict   as for run\n");
     assert_help_has(TCO_CMD_RECOMMEND, "  --deviation-required P       rule 4: workflow deviation above P requires CPaaS (30%)\n");
 }
 
@@ -379,6 +411,7 @@ int main(void)
         cmocka_unit_test(run_should_take_the_documented_defaults),
         cmocka_unit_test(run_should_take_every_option),
         cmocka_unit_test(strict_should_apply_to_every_command_that_loads_files),
+        cmocka_unit_test(correlations_should_apply_to_run_breakeven_and_recommend),
         cmocka_unit_test(format_should_accept_table_csv_and_json),
         cmocka_unit_test(every_command_should_be_recognised),
         cmocka_unit_test(double_dash_should_end_the_options),

@@ -40,6 +40,7 @@ typedef struct tco_options {
     bool strict;              /* --strict: plausibility warnings are errors (SPEC §8.4) */
     bool plots;               /* --plots: charts under --out DIR/plots */
     const char *schedule;     /* --schedule FILE (SPEC §12.1), NULL: none; points into argv */
+    const char *correlations; /* --correlations FILE (SPEC §12.3); NULL: none */
     unsigned skip;            /* run --skip: TCO_SKIP_* bits */
     bool has_budget;          /* run --budget X: SPEC §10 p_over_budget against budget ($) */
     double budget;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "tco/cli.h"
+#include "tco/correlations.h"
 #include "tco/diag.h"
 #include "tco/engine.h"
 #include "tco/manifest.h"
@@ -44,6 +45,7 @@ typedef struct tco_batch {
                                  loaded, and nothing is to be simulated (exit 64) */
     tco_schedule schedule;    /* --schedule (SPEC §12.1), bound to the files' scenarios (their
                                  steps point into it); empty without one */
+    tco_correlations *correlations; /* --correlations, checked against the files; NULL: none */
 } tco_batch;
 
 void tco_cmd_load_batch(const tco_options *o, tco_batch *batch);
@@ -51,7 +53,8 @@ void tco_cmd_batch_fini(tco_batch *batch);
 
 /* What every simulating command starts with: the price sheets (tco_cmd_load_prices), the
  * --schedule file, then the scenario files (tco_cmd_load_batch) and the schedule bound to
- * them, problems printed. Returns false when the sheets or the schedule are bad (nothing to
+ * them, then --correlations checked against them (tco_correlations_check), problems printed.
+ * Returns false when the sheets, the schedule or the correlations file are bad (nothing to
  * simulate: a comparison on a plan that was not meant would look complete and not be; *worst
  * says why), else true with *worst the batch's worst status. Free both with tco_prices_fini
  * and tco_cmd_batch_fini either way. */
@@ -71,9 +74,10 @@ tco_status tco_cmd_check_sweep_size(const tco_options *o, const tco_batch *batch
 
 /* Simulates every scenario of the batch (engine), with the progress display when standard
  * error is a terminal, and the given observers (may be NULL, 0; they must outlive the
- * results). Fills items/results (arrays of batch->n_scenarios, caller frees each result with
- * tco_result_fini) and returns TCO_OK or TCO_EINTERRUPTED. */
-tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, const tco_batch *batch,
+ * results). A scenario with correlated inputs gets its copula for its run (s->copula, NULL
+ * again after). Fills items/results (arrays of batch->n_scenarios, caller frees each result
+ * with tco_result_fini) and returns TCO_OK or TCO_EINTERRUPTED. */
+tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, tco_batch *batch,
                             const tco_observer *observers, size_t n_observers,
                             const atomic_int *stop, tco_result *results,
                             tco_report_item *items, size_t *n_done);

@@ -64,6 +64,7 @@ typedef struct tco_scenario_step {
     unsigned long line;      /* where the schedule file has it */
     unsigned col;
 } tco_scenario_step;
+struct tco_copula;
 
 typedef struct tco_scenario {
     const char *name;            /* in the file's arena */
@@ -76,6 +77,9 @@ typedef struct tco_scenario {
      * owned by the tco_schedule, which must outlive every use of the scenario */
     const tco_scenario_step *steps;
     size_t n_steps;
+    /* SPEC §12.3: the copula of its correlated inputs while it is simulated (tco/copula.h,
+     * borrowed, set by the caller of the engine); NULL: none */
+    const struct tco_copula *copula;
 } tco_scenario;
 
 typedef struct tco_scenario_file {
@@ -137,6 +141,21 @@ double tco_scenario_month1_mean(const tco_scenario *s, tco_scn_field field);
  * (tco/workload.h: month 1, or where the plan is 0 in month 1 its first month with a level
  * that is not 0), and that level's mean in *mean. 1 without a schedule of the field. */
 int tco_scenario_reference_month(const tco_scenario *s, tco_scn_field field, double *mean);
+/* Whether tco_scenario_draw draws the field once per trial (a correlatable input, SPEC §12.3):
+ * every workload field but spike_multiplier (drawn per spike) and the §7 rule inputs (read as
+ * their means). */
+bool tco_scenario_field_is_drawn(tco_scn_field field);
+
+/* The range tco_scenario_draw clamps the field's draw into. */
+void tco_scenario_field_clamp(tco_scn_field field, double *lo, double *hi);
+
+/* The field named `name` (a column of tco_scenario_column that holds a number or a
+ * distribution), or -1. */
+int tco_scenario_field_of(const char *name);
+
+/* The accepted column closest to `name` by edit distance (for "did you mean"), or NULL when
+ * none is close. */
+const char *tco_scenario_closest_column(const char *name);
 
 /* Draws spike_multiplier once (a fresh draw per spike, SPEC §4), clamped to its range. */
 double tco_scenario_draw_spike(const tco_scenario *s, gsl_rng *r);

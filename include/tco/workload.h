@@ -49,6 +49,10 @@ typedef struct tco_workload {
     double *step_draws;    /* [3 x months] */
     size_t n_steps;
     gsl_rng *schedule_rng; /* owned */
+    /* SPEC §12.3: the stream of the scenario's copula (s->copula), given and seated by the
+     * engine (borrowed); NULL (tco_workload_init's) draws no correlated inputs, as for a trial
+     * at the means */
+    gsl_rng *copula_rng;
 } tco_workload;
 
 /* Allocates the monthly arrays for a horizon of `months` (1..600). */
@@ -64,7 +68,10 @@ void tco_workload_seed_schedule(tco_workload *w, uint64_t seed, uint64_t scenari
 /* One trial: draws every cell once, walks months 1..months (the random walks and spikes), and
  * applies the drawn month-1 levels. The order of draws is fixed, so a stream gives the same
  * workload every time. The scenario's planned levels (s->steps) are drawn from
- * w->schedule_rng, in the order of the steps. */
+ * w->schedule_rng, in the order of the steps.
+ * With s->copula and w->copula_rng, the correlated inputs are then drawn
+ * again through the copula from w->copula_rng, replacing their first draws: r spends what it
+ * always spends, so every other draw is as without correlations. */
 void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r);
 
 /* Recomputes the quantities from the shapes for month-1 levels seats_1 and notifications_1

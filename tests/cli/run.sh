@@ -13,9 +13,10 @@
 #
 # tests/bad/NAME.csv with tests/bad/NAME.err: `tcosim validate` must print exactly NAME.err on
 # standard error, nothing on standard output, and exit with the status in NAME.status (65 when
-# absent). One file per rule of SPEC sections 3 to 5. A file that is checked against others (a
-# schedule against its scenario files, SPEC §12.1) has them listed in NAME.with: they are given
-# before it, with --quiet (their "ok" lines are not the case's).
+# absent). One file per rule of SPEC sections 3 to 5 and 12. A file that is checked against
+# others (a schedule or a correlations file against its scenario files) has them listed in
+# NAME.with: they are given to validate before it, with --quiet (their "ok" lines are not the
+# case's).
 #
 # TCOSIM_WRAP (e.g. "valgrind -q --error-exitcode=99") runs every command under a wrapper.
 #
