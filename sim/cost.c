@@ -9,6 +9,11 @@
 #include "tco/price.h"
 #include "tco/xalloc.h"
 
+/* A plan's item charges are the first components, item for item (option_components) */
+_Static_assert((int)TCO_ITEM_MINIMUM == (int)TCO_COMPONENT_MINIMUM &&
+                   (int)TCO_N_ITEMS == (int)TCO_COMPONENT_STAFF_COST,
+               "the vendor items are the first components, in tco_item order");
+
 /* Roles a plan is priced in during a trial (tco_cost_ws.need). */
 #define NEED_FULL 1u
 #define NEED_PART 2u

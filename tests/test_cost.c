@@ -359,6 +359,99 @@ static void components_add_up_to_the_tco_and_match_the_hand_split(void **state)
     tco_scenario_file_fini(&f);
 }
 
+/* SPEC §12.4, a minimum commitment, by hand. U/Min: $20 a seat, $100 setup, a $250 minimum;
+ * C/Min: $0.01 an SMS, a $30 minimum. Scenario `min`: 10 seats growing 20% a month (whole
+ * seats 10, 12, 15: 14.4 rounds up), 2,000 notifications a month, 3 months:
+ *   ucaas:U/Min  seats 200, 240, 300: below 250 twice, billed 250, 250, 300; setup 100 in month
+ *                1 on top (not counted against the minimum): 350 + 250 + 300 = 900;
+ *                components seat 740, setup 100, minimum 50 + 10 = 60
+ *   cpaas:C/Min  2,000 x 0.01 = 20 a month, billed 30: 90; minimum 30
+ *   hybrid       each plan's own minimum on its part: (350 + 30) + (250 + 30) + (300 + 30)
+ *                = 990; minimum 60 + 30 = 90
+ * Scenario `esc`: 10 seats for 24 months, 10% a year escalation: the seats cost 200, then 220
+ * from month 13; the minimum is escalated too, 250 then 275: billed 12 x 250 + 12 x 275 + 100
+ * setup (never escalated) = 6,400; minimum 12 x 50 + 12 x 55 = 1,260; seat 12 x 200 + 12 x 220
+ * = 5,040. */
+static const char MIN_SHEET[] = "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                                "U,Min,ucaas,seat,20,,,\n"
+                                "U,Min,ucaas,setup,100,,,\n"
+                                "U,Min,ucaas,minimum,250,0,,\n"
+                                "C,Min,cpaas,sms,0.01,,,\n"
+                                "C,Min,cpaas,minimum,30,,,0\n";
+
+static void a_month_below_the_minimum_is_billed_the_minimum(void **state)
+{
+    (void)state;
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,seat_growth,notifications,phone_numbers,"
+                     "price_escalation\n"
+                     "min,3,10,20%,2000,0,0\n"
+                     "esc,24,10,0,0,0,10%\n");
+    tco_prices p;
+    tu_prices(&p, MIN_SHEET);
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    tco_cost_trial_components(&t.ws, &p, &t.set, t.draws, &t.w);
+    static const double ucaas[3] = {350, 250, 300}, hybrid[3] = {380, 280, 330};
+    for (int m = 1; m <= 3; m++) {
+        tu_assert_cents(month_of(&t, "ucaas:U/Min", m), ucaas[m - 1]);
+        tu_assert_cents(month_of(&t, "cpaas:C/Min", m), 30.00);
+        tu_assert_cents(month_of(&t, "hybrid:U/Min+C/Min", m), hybrid[m - 1]);
+    }
+    const size_t u = option_index(&t.set, "ucaas:U/Min"), c = option_index(&t.set, "cpaas:C/Min");
+    const size_t h = option_index(&t.set, "hybrid:U/Min+C/Min");
+    tu_assert_cents(t.ws.total[u], 900.00);
+    tu_assert_cents(t.ws.total[c], 90.00);
+    tu_assert_cents(t.ws.total[h], 990.00);
+    const double *cu = t.ws.components + u * TCO_N_COMPONENTS;
+    tu_assert_cents(cu[TCO_COMPONENT_SEAT], 740.00);
+    tu_assert_cents(cu[TCO_COMPONENT_SETUP], 100.00);
+    tu_assert_cents(cu[TCO_COMPONENT_MINIMUM], 60.00);
+    tu_assert_cents(t.ws.components[c * TCO_N_COMPONENTS + TCO_COMPONENT_MINIMUM], 30.00);
+    tu_assert_cents(t.ws.components[h * TCO_N_COMPONENTS + TCO_COMPONENT_MINIMUM], 90.00);
+    /* the break-even path prices one option alone: the same bits */
+    for (size_t o = 0; o < t.set.n; o++)
+        assert_true(tco_cost_option_total(&p, &t.set.items[o], t.draws, &t.w) == t.ws.total[o]);
+    trial_fini(&t);
+
+    trial_run(&t, &f.items[1], &p);
+    tco_cost_trial_components(&t.ws, &p, &t.set, t.draws, &t.w);
+    tu_assert_cents(month_of(&t, "ucaas:U/Min", 12), 250.00);
+    tu_assert_cents(month_of(&t, "ucaas:U/Min", 13), 275.00);
+    const double *ce = t.ws.components + u * TCO_N_COMPONENTS;
+    tu_assert_cents(t.ws.total[u], 6400.00);
+    tu_assert_cents(ce[TCO_COMPONENT_MINIMUM], 1260.00);
+    tu_assert_cents(ce[TCO_COMPONENT_SEAT], 5040.00);
+    tu_assert_cents(ce[TCO_COMPONENT_SETUP], 100.00);
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
+static void a_minimum_may_be_a_distribution_drawn_once_per_trial(void **state)
+{
+    (void)state;
+    /* seats cost 10 x 20 = 200 a month, below every draw of uniform(240,260): each of the 12
+     * months is billed the trial's draw m, the TCO is 12 m and the minimum component 12 (m -
+     * 200). */
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,phone_numbers\nd,12,10,0\n");
+    tco_prices p;
+    tu_prices(&p, "vendor,plan,model,item,price\n"
+                  "U,Min,ucaas,seat,20\n"
+                  "U,Min,ucaas,minimum,\"uniform(240,260)\"\n");
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    tco_cost_trial_components(&t.ws, &p, &t.set, t.draws, &t.w);
+    const double m = t.draws[p.plans[0].items[TCO_ITEM_MINIMUM].tiers[0].price];
+    assert_true(m > 240 && m < 260);
+    tu_assert_cents(t.ws.total[0], 12 * m);
+    tu_assert_cents(t.ws.components[TCO_COMPONENT_MINIMUM], 12 * (m - 200));
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +467,8 @@ int main(void)
         cmocka_unit_test(staff_on_a_cpaas_option_pay_labor_and_a_cost_per_seat),
         cmocka_unit_test(staff_cost_per_seat_is_escalated_and_discounted_like_vendor_prices),
         cmocka_unit_test(components_add_up_to_the_tco_and_match_the_hand_split),
+        cmocka_unit_test(a_month_below_the_minimum_is_billed_the_minimum),
+        cmocka_unit_test(a_minimum_may_be_a_distribution_drawn_once_per_trial),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
