@@ -228,6 +228,8 @@ static double overhead_difference(const tco_breakeven_problem *pb)
 double tco_breakeven_difference(const tco_breakeven_problem *pb, tco_breakeven_axis axis,
                                 double x)
 {
+    if (pb->u->kind == TCO_OPTION_MIGRATE || pb->c->kind == TCO_OPTION_MIGRATE)
+        return NAN;
     return option_charges(pb, pb->u, axis, x) - option_charges(pb, pb->c, axis, x) +
            overhead_difference(pb);
 }
@@ -921,6 +923,8 @@ static bool solve_sides(const tco_breakeven_problem *pb, tco_breakeven_axis axis
                         side *c, double k, double *root)
 {
     *root = NAN;
+    if (pb->u->kind == TCO_OPTION_MIGRATE || pb->c->kind == TCO_OPTION_MIGRATE)
+        return false; /* SPEC §12.2: not a break-even pair (tco/breakeven.h) */
     if (axis == TCO_BREAKEVEN_NOTIFICATIONS &&
         (!carries_notifications(pb, pb->u) || !carries_notifications(pb, pb->c)))
         return false;
@@ -931,6 +935,10 @@ static bool solve_sides(const tco_breakeven_problem *pb, tco_breakeven_axis axis
 bool tco_breakeven_solve(tco_breakeven_solver *s, const tco_breakeven_problem *pb,
                          tco_breakeven_axis axis, double *root)
 {
+    if (pb->u->kind == TCO_OPTION_MIGRATE || pb->c->kind == TCO_OPTION_MIGRATE) {
+        *root = NAN; /* SPEC §12.2: not a break-even pair (tco/breakeven.h) */
+        return false;
+    }
     side_build(pb, pb->u, axis, &s->sides[0]);
     side_build(pb, pb->c, axis, &s->sides[1]);
     return solve_sides(pb, axis, &s->sides[0], &s->sides[1], overhead_difference(pb), root);

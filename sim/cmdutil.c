@@ -97,11 +97,11 @@ tco_status tco_cmd_load_prices(const tco_options *o, tco_prices *prices, tco_dia
 static tco_status run_size(const tco_prices *prices, const tco_batch *batch, bool pairs,
                            tco_diag_list *diags)
 {
-    const size_t n_options = tco_prices_option_count(prices);
     size_t option_months = 0, option_pairs = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {
             const tco_scenario *s = &batch->files[i].items[k];
+            const size_t n_options = tco_options_count(prices, s); /* SPEC §12.2 migrations */
             option_months += n_options * (size_t)s->months;
             option_pairs += n_options * (n_options - (n_options > 0)) / 2;
             if (option_months > TCO_MAX_OPTION_MONTHS) {
@@ -348,14 +348,14 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
 {
     progress_ctx progress = {!o->quiet && isatty(STDERR_FILENO), NULL};
     const unsigned asked = tco_cmd_threads(o);
-    const size_t n_options = tco_prices_option_count(prices);
     tco_engine_config cfg = {o->trials, o->seed, asked, stop, show_progress,
                              &progress, observers, n_observers};
     *n_done = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {
             progress.label = batch->files[i].items[k].name;
-            cfg.n_threads = threads_for(asked, n_options, batch->files[i].items[k].months);
+            cfg.n_threads = threads_for(asked, tco_options_count(prices, &batch->files[i].items[k]),
+                                        batch->files[i].items[k].months);
             tco_status st = tco_engine_run(&batch->files[i].items[k], prices, &cfg,
                                            &results[*n_done]);
             items[*n_done].file = o->files[i];

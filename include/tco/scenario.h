@@ -14,6 +14,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "tco/csvload.h"
+#include "tco/defaults.h"
 #include "tco/diag.h"
 #include "tco/value.h"
 
@@ -60,6 +61,10 @@ typedef struct tco_scenario {
     tco_value v[TCO_SCN_N_FIELDS];
     bool given[TCO_SCN_N_FIELDS]; /* the file has the column and the cell is not blank */
     int api_expertise;           /* 1 yes, 0 no, -1 not given */
+    /* SPEC §12.2 migrate_month: the months k (2..months, ascending, distinct) at which a
+     * `migrate:U+C@k` option moves customer traffic from ucaas:U to hybrid:U+C */
+    int migrate_month[TCO_MAX_MIGRATE_MONTHS];
+    int n_migrate;
 } tco_scenario;
 
 typedef struct tco_scenario_file {
