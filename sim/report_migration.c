@@ -3,6 +3,8 @@
 #include "tco/report_migration.h"
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,27 +124,40 @@ static double real_of(const tco_table *t, size_t row, int col)
     return tco_table_cell(t, row, (size_t)col).real;
 }
 
-/* "+$6,413 ± $12" (a saving), "-$39,978 ± $0"; the error with as many digits as the money. */
-static void saving_text(char *buf, size_t size, double mean, double se)
+/* Money for a column: whole dollars from $100 on (the errors of a TCO's mean are dollars, not
+ * cents), with a sign for a saving. */
+static void money_cell(char *buf, size_t size, double x, double scale, bool sign)
 {
-    char m[48], e[48];
-    tco_numfmt_money(m, sizeof m, mean);
-    tco_numfmt_money(e, sizeof e, se);
-    snprintf(buf, size, "%s%s ± %s", mean > 0 ? "+" : "", m, e);
+    char m[48];
+    if (!(fabs(scale) >= 100 && fabs(x) < 1e12)) { /* cents, or the huge and the non-finite */
+        tco_numfmt_money(m, sizeof m, x);
+        snprintf(buf, size, "%s%s", sign && x > 0 ? "+" : "", m);
+        return;
+    }
+    const double whole = round(x);
+    tco_numfmt_amount(m, sizeof m, fabs(whole));
+    snprintf(buf, size, "%s$%s", whole < 0 ? "-" : sign && whole > 0 ? "+" : "", m);
 }
 
-/* "saves +$6,413 ± $12 against moving at once (cheaper in 97.1% ± 0.4% of trials)" */
-static char *against(const tco_table *t, size_t row, int first, const char *what)
+/* "+$6,413 ± $12 (97.1% ± 0.4%)": the mean saving against one option, its error, and the
+ * share of trials in which the migration is cheaper; "-" when they were not compared. */
+static void against_cell(char *buf, size_t size, const tco_table *t, size_t row, int first)
 {
-    const double n = (double)tco_table_cell(t, row, MIG_TRIALS).count;
-    if (isnan(real_of(t, row, first + 1)))
-        return tco_xasprintf("%s: not compared", what);
-    char saving[112], share[32];
-    saving_text(saving, sizeof saving, real_of(t, row, first + 1), real_of(t, row, first + 2));
+    const double mean = real_of(t, row, first + 1);
+    if (isnan(mean)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    char m[64], e[64], share[32];
+    money_cell(m, sizeof m, mean, mean, true);
+    money_cell(e, sizeof e, real_of(t, row, first + 2), mean, false);
     tco_numfmt_share_words(share, sizeof share, real_of(t, row, first + 3),
-                           real_of(t, row, first + 4), n);
-    return tco_xasprintf("%s %s (cheaper in %s of trials)", what, saving, share);
+                           real_of(t, row, first + 4),
+                           (double)tco_table_cell(t, row, MIG_TRIALS).count);
+    snprintf(buf, size, "%s ± %s (%s)", m, e, share);
 }
+
+enum { W_MONTH = 5, W_MEAN = 11, W_AGAINST = 32 };
 
 void tco_report_migration_text(FILE *out, const tco_report_item *item, const tco_table *t)
 {
@@ -153,22 +168,43 @@ void tco_report_migration_text(FILE *out, const tco_report_item *item, const tco
         return;
     const size_t width = tco_report_line_width();
     tco_report_print_wrapped(out,
-                             "migrations (SPEC §12.2: ucaas:U before month k, hybrid:U+C from "
-                             "month k on); mean saving = TCO of the other option - TCO of the "
-                             "migration, ± standard error:",
+                             "migrations (SPEC §12.2: ucaas:U in months 1 to k-1, hybrid:U+C "
+                             "from month k on): mean saving (TCO of the other option - TCO of "
+                             "the migration) ± standard error, and the share of trials in which "
+                             "the migration is cheaper:",
                              2, width);
+    const char *hybrid = NULL;
     for (size_t row = first; row < first + n; row++) {
-        char *name = tco_diag_printable(tco_table_cell(t, row, MIG_OPTION).text);
-        char *stay = against(t, row, MIG_UCAAS, "vs staying on UCaaS");
-        char *now = against(t, row, MIG_HYBRID, "vs moving at once");
-        char *line = tco_xasprintf("%s: %s; %s%s", name, stay, now,
-                                   tco_table_cell(t, row, MIG_BEST).count ? "; the best month"
-                                                                          : "");
-        tco_report_print_hanging(out, "    ", line, 6, width);
-        free(line);
-        free(now);
-        free(stay);
-        free(name);
+        const char *h = tco_table_cell(t, row, MIG_HYBRID).text;
+        if (!hybrid || !h || strcmp(h, hybrid) != 0) { /* the rows of one hybrid follow */
+            hybrid = h;
+            char *name = tco_diag_printable(h ? h : "");
+            char *heading = tco_xasprintf("to %s in month k:", name);
+            tco_report_print_wrapped(out, heading, 4, width);
+            free(heading);
+            free(name);
+            fprintf(out, "    ");
+            tco_report_pad(out, "k", W_MONTH, true);
+            fputs("  ", out);
+            tco_report_pad(out, "mean TCO", W_MEAN, true);
+            fputs("  ", out);
+            tco_report_pad(out, "vs staying on UCaaS", W_AGAINST, false);
+            fputs("  vs moving at once\n", out);
+        }
+        char k[24], mean[64], stay[160], now[160];
+        snprintf(k, sizeof k, "%llu",
+                 (unsigned long long)tco_table_cell(t, row, MIG_MONTH).count);
+        const double m = real_of(t, row, MIG_MEAN);
+        money_cell(mean, sizeof mean, m, m, false);
+        against_cell(stay, sizeof stay, t, row, MIG_UCAAS);
+        against_cell(now, sizeof now, t, row, MIG_HYBRID);
+        fprintf(out, "    ");
+        tco_report_pad(out, k, W_MONTH, true);
+        fputs("  ", out);
+        tco_report_pad(out, mean, W_MEAN, true);
+        fputs("  ", out);
+        tco_report_pad(out, stay, W_AGAINST, false);
+        fprintf(out, "  %s%s\n", now, tco_table_cell(t, row, MIG_BEST).count ? "  best" : "");
     }
 }
 

@@ -12,7 +12,7 @@ for f in scenarios/*.csv; do
         function cells(line, out) { sub(/\r$/, "", line); sub(/^"/, "", line); sub(/"$/, "", line);
                                     return split(line, out, /","/) }
         FNR == 1 { n = cells($0, h); for (i = 1; i <= n; i++) col[FILENAME, h[i]] = i; next }
-        FILENAME ~ /breakdown/ { cells($0, c); k = c[2] SUBSEP c[3];
+        FILENAME ~ /breakdown\.csv$/ { cells($0, c); k = c[2] SUBSEP c[3];
                                  sum[k] += c[col[FILENAME, "mean"]]; rows[k]++; next }
         { cells($0, c); if (c[col[FILENAME, "offered"]] != "yes") next;
           k = c[2] SUBSEP c[3]; mean[k] = c[col[FILENAME, "mean"]]; n_opt++ }
