@@ -535,7 +535,8 @@ static void month_add(side *sd, const tco_item_price *items, const double *price
         v += L[k].scale * tco_price_item(&items[k], prices, L[k].a, L[k].g);
         item_add(mo, &items[k], prices, L[k].a, L[k].b, L[k].g, L[k].h, L[k].scale);
     }
-    qsort(mo->k, mo->n, sizeof *mo->k, kink_cmp);
+    if (mo->n > 1) /* (no kink yet: no array) */
+        qsort(mo->k, mo->n, sizeof *mo->k, kink_cmp);
     /* walk v's pieces; `on` while v is the larger (the max has v's slope), else slope 0 */
     double x = 0, s = mo->s0;
     bool on = v > least || (v == least && s > 0);
