@@ -102,25 +102,26 @@ static tco_status run_size(const tco_prices *prices, const tco_batch *batch, boo
         for (size_t k = 0; k < batch->files[i].n; k++) {
             const tco_scenario *s = &batch->files[i].items[k];
             const size_t n_options = tco_options_count(prices, s); /* SPEC §12.2 migrations */
+            const char *fewer = s->n_migrate ? ", fewer migrate_month values" : "";
             option_months += n_options * (size_t)s->months;
             option_pairs += n_options * (n_options - (n_options > 0)) / 2;
             if (option_months > TCO_MAX_OPTION_MONTHS) {
                 tco_diag_add(diags, TCO_EDATA, batch->files[i].path, s->line, 0,
                              "months: expected at most %lu option-months in one run (options x "
                              "months, summed over the scenarios), got %zu with scenario %s (%zu "
-                             "options x %d months); run fewer scenarios or plans at a time, or "
-                             "a shorter horizon",
+                             "options x %d months); run fewer scenarios or plans at a time%s, "
+                             "or a shorter horizon",
                              TCO_MAX_OPTION_MONTHS, option_months, s->name, n_options,
-                             s->months);
+                             s->months, fewer);
                 return TCO_EDATA;
             }
             if (pairs && option_pairs > TCO_MAX_OPTION_PAIRS) {
                 tco_diag_add(diags, TCO_EDATA, batch->files[i].path, s->line, 0,
                              "scenario: expected at most %lu pairs of options in one run "
                              "(summed over the scenarios), got %zu with scenario %s (%zu "
-                             "options); run fewer scenarios or plans at a time, or --skip "
+                             "options); run fewer scenarios or plans at a time%s, or --skip "
                              "compare",
-                             TCO_MAX_OPTION_PAIRS, option_pairs, s->name, n_options);
+                             TCO_MAX_OPTION_PAIRS, option_pairs, s->name, n_options, fewer);
                 return TCO_EDATA;
             }
         }
