@@ -602,10 +602,6 @@ static void role_add(const tco_breakeven_problem *pb, role r, tco_breakeven_axis
 {
     const tco_workload *w = pb->w;
     const tco_plan *pl = &pb->prices->plans[r.plan];
-    if (pl->items[TCO_ITEM_MINIMUM].n_tiers) {
-        role_add_minimum(pb, r, axis, sd);
-        return;
-    }
     const tco_item_price *it = pl->items;
     const bool allow = pl->model == TCO_MODEL_UCAAS; /* allowances per seat */
     const double step = axis == TCO_BREAKEVEN_SEATS ? seat_step_bound(pb, r) : 0;
@@ -688,8 +684,13 @@ static void side_build(const tco_breakeven_problem *pb, const tco_option *o,
     sd->n = 0;
     role r[2];
     const int n = roles_of(o, r);
-    for (int i = 0; i < n; i++)
-        role_add(pb, r[i], axis, sd);
+    for (int i = 0; i < n; i++) {
+        /* a plan with a minimum month by month (SPEC §12.4); the others as they always were */
+        if (pb->prices->plans[r[i].plan].items[TCO_ITEM_MINIMUM].n_tiers)
+            role_add_minimum(pb, r[i], axis, sd);
+        else
+            role_add(pb, r[i], axis, sd);
+    }
     for (size_t i = sd->n / 2; i-- > 0;)
         heap_down(sd->k, sd->n, i);
     sd->heap_n = sd->n;
