@@ -12,6 +12,7 @@
 #include "tco/report_compare.h"
 #include "tco/report_sensitivity.h"
 #include "tco/sensitivity.h"
+#include "tco/report_migration.h"
 #include "tco/sheet_diff.h"
 #include "tco/table_csv.h"
 #include "tco/table_xlsx.h"
@@ -186,6 +187,38 @@ static tco_observer sensitivity_observer(const tco_prices *prices)
     return tco_sensitivity_observer(prices);
 }
 
+/* ---- migrations (SPEC §12.2): against staying and against moving at once ------------------ */
+
+/* The migration table, made once per scenario from compare's pairs (NULL without them) for
+ * the table report and the JSON; not a file of --out: pairwise.csv has its figures. */
+static void *migration_prepare(const tco_report_item *item)
+{
+    if (!tco_compare_find(item->result))
+        return NULL;
+    return tco_report_migration_table(item, 1);
+}
+
+static void migration_release(void *shared)
+{
+    tco_table_free(shared);
+}
+
+static void migration_text_after(FILE *fp, const tco_scenario_outputs *out, size_t t,
+                                 const void *shared)
+{
+    (void)t;
+    if (shared)
+        tco_report_migration_text(fp, out->item, shared);
+}
+
+static void migration_json(void *scenario, const tco_scenario_outputs *out, size_t t,
+                           const void *shared)
+{
+    (void)t;
+    if (shared)
+        tco_report_migration_json(scenario, out->item, shared);
+}
+
 /* ---- the registry ------------------------------------------------------------------------ */
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -198,6 +231,9 @@ static const tco_analysis ANALYSES[] = {
      compare_json},
     {"breakeven", TCO_SKIP_BREAKEVEN, false, breakeven_observer, NULL, NULL, BREAKEVEN_TABLES,
      N_OF(BREAKEVEN_TABLES), NULL, breakeven_text_after, breakeven_json},
+    /* reads compare's pairs: skipped with it (no pairs, no section) */
+    {NULL, 0, false, NULL, migration_prepare, migration_release, NULL, 0, NULL,
+     migration_text_after, migration_json},
     /* pairs: it keeps the moments of every pair's difference */
     {"sensitivity", TCO_SKIP_SENSITIVITY, true, sensitivity_observer, NULL, NULL,
      SENSITIVITY_TABLES, N_OF(SENSITIVITY_TABLES), NULL, sensitivity_text_after,

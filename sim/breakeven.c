@@ -88,17 +88,29 @@ typedef struct kink {
  * seat), 0 in months whose shape keeps whole seat counts whole. The kinks are put in order
  * lazily (a min-heap popped into `sorted` as far as some walk has read): most walks end at a
  * root long before the last kink, and the sides are shared by every pair of a trial. */
-typedef struct side {
+typedef struct side side;
+struct side {
     double at0, s0, bound;
     kink *k;                 /* [n]: a min-heap of the kinks not yet in order (heap_n of them) */
     size_t n, cap, heap_n;
     kink *sorted;            /* [n_sorted]: the lowest kinks, in order */
     size_t n_sorted, sorted_cap;
-} side;
+    side *month;      /* scratch of a plan with a minimum: one month's charges (SPEC
+                              * §12.4), made on first use; NULL until then */
+};
 
 struct tco_breakeven_solver {
     side sides[2];
 };
+
+static void side_fini(side *sd)
+{
+    free(sd->k);
+    free(sd->sorted);
+    if (sd->month)
+        side_fini(sd->month);
+    free(sd->month);
+}
 
 tco_breakeven_solver *tco_breakeven_solver_alloc(void)
 {
@@ -109,10 +121,8 @@ void tco_breakeven_solver_free(tco_breakeven_solver *s)
 {
     if (!s)
         return;
-    for (int i = 0; i < 2; i++) {
-        free(s->sides[i].k);
-        free(s->sides[i].sorted);
-    }
+    for (int i = 0; i < 2; i++)
+        side_fini(&s->sides[i]);
     free(s);
 }
 
@@ -218,6 +228,8 @@ static double overhead_difference(const tco_breakeven_problem *pb)
 double tco_breakeven_difference(const tco_breakeven_problem *pb, tco_breakeven_axis axis,
                                 double x)
 {
+    if (pb->u->kind == TCO_OPTION_MIGRATE || pb->c->kind == TCO_OPTION_MIGRATE)
+        return NAN;
     return option_charges(pb, pb->u, axis, x) - option_charges(pb, pb->c, axis, x) +
            overhead_difference(pb);
 }
@@ -451,6 +463,138 @@ static void pend(role_kinks *rk, tco_item item, double a, double b, double g, do
     *p = (pending){true, a, b, g, h, w};
 }
 
+/* ---- a plan with a minimum (SPEC §12.4) ---------------------------------------------------
+ *
+ * A month's charges of such a plan are max(v(x), M) x escalation x discount, v the sum of its
+ * items (but setup) before escalation and M the minimum: still piecewise linear, with a kink
+ * more wherever v crosses M. So each month's v is built on its own (its items' lines, its
+ * kinks in order, its value at 0), the max is taken piece by piece, and the result, weighted,
+ * goes into the side. max(., M) moves by no more than its argument, so the whole-seat bound
+ * of the side stays valid as it is. Months with the same lines share one function. */
+
+/* One item's quantity a + b x and free units g + h x in one month; `scale` 1/1000 for api. */
+typedef struct item_line {
+    double a, b, g, h, scale;
+} item_line;
+
+/* The lines of every item but setup of plan role r in month index i, as tco_cost_trial prices
+ * it (cost.c usage_of: the whole workload, or a hybrid's part; a UCaaS plan's allowances per
+ * whole seat, its `seat` included free seats). */
+static void month_lines(const tco_breakeven_problem *pb, role r, tco_breakeven_axis axis, int i,
+                        item_line L[TCO_ITEM_SETUP])
+{
+    const tco_workload *w = pb->w;
+    const tco_plan *pl = &pb->prices->plans[r.plan];
+    const tco_item_price *it = pl->items;
+    const bool allow = pl->model == TCO_MODEL_UCAAS;
+    const bool staff = r.whole || allow, customers = r.whole || !allow;
+    const double *d = w->draws;
+    for (int k = 0; k < TCO_ITEM_SETUP; k++) {
+        L[k] = (item_line){0, 0, 0, 0, k == TCO_ITEM_API ? 1 / 1000.0 : 1};
+        if (k == TCO_ITEM_SEAT)
+            L[k].g = it[k].included; /* free seats */
+        else if (axis == TCO_BREAKEVEN_NOTIFICATIONS || !allow)
+            L[k].g = it[k].included * (allow ? w->seats[i] : 1);
+        else
+            L[k].h = it[k].included * w->seat_shape[i];
+    }
+    L[TCO_ITEM_NUMBER].a = w->phone_numbers;
+    L[TCO_ITEM_PLATFORM].a = 1;
+    L[TCO_ITEM_API].a = customers ? w->api[i] : 0;
+    if (axis == TCO_BREAKEVEN_NOTIFICATIONS) {
+        L[TCO_ITEM_SEAT].a = staff ? w->seats[i] : 0;
+        L[TCO_ITEM_SMS].a = staff ? w->internal_sms[i] : 0;
+        L[TCO_ITEM_SMS].b = customers ? w->notif_shape[i] : 0;
+        L[TCO_ITEM_VOICE].a = staff ? w->voice[i] : 0;
+    } else {
+        const double sh = w->seat_shape[i];
+        L[TCO_ITEM_SEAT].b = staff ? sh : 0;
+        L[TCO_ITEM_SMS].a = customers ? w->notifications[i] : 0;
+        L[TCO_ITEM_SMS].b = staff ? d[TCO_SCN_INTERNAL_SMS_PER_SEAT] * sh : 0;
+        L[TCO_ITEM_VOICE].b = staff ? d[TCO_SCN_VOICE_MINUTES_PER_SEAT] * sh : 0;
+    }
+}
+
+static int kink_cmp(const void *pa, const void *pb)
+{
+    const kink *a = pa, *b = pb;
+    return (a->x > b->x) - (a->x < b->x);
+}
+
+/* Adds weight x max(v, least) to sd, v the month function of lines L. */
+static void month_add(side *sd, const tco_item_price *items, const double *prices,
+                      const item_line L[TCO_ITEM_SETUP], double least, double weight)
+{
+    if (!sd->month)
+        sd->month = tco_xcalloc(1, sizeof *sd->month);
+    side *mo = sd->month;
+    mo->n = 0;
+    mo->s0 = 0;
+    double v = 0;
+    for (int k = 0; k < TCO_ITEM_SETUP; k++) {
+        v += L[k].scale * tco_price_item(&items[k], prices, L[k].a, L[k].g);
+        item_add(mo, &items[k], prices, L[k].a, L[k].b, L[k].g, L[k].h, L[k].scale);
+    }
+    if (mo->n > 1) /* (no kink yet: no array) */
+        qsort(mo->k, mo->n, sizeof *mo->k, kink_cmp);
+    /* walk v's pieces; `on` while v is the larger (the max has v's slope), else slope 0 */
+    double x = 0, s = mo->s0;
+    bool on = v > least || (v == least && s > 0);
+    if (on)
+        sd->s0 += weight * s;
+    for (size_t i = 0;;) {
+        const double next = i < mo->n ? mo->k[i].x : INFINITY;
+        if (on ? s < 0 : s > 0) { /* v may cross the minimum on this piece */
+            const double cross = fmax(x, x + (least - v) / s);
+            if (cross < next) {
+                side_push(sd, cross, on ? -weight * s : weight * s);
+                on = !on;
+            }
+        }
+        if (i == mo->n)
+            break;
+        v += s * (next - x);
+        x = next;
+        double ds = 0;
+        for (; i < mo->n && mo->k[i].x == x; i++)
+            ds += mo->k[i].dslope;
+        s += ds;
+        if (on && ds != 0)
+            side_push(sd, x, weight * ds);
+    }
+}
+
+/* role_add for a plan with a minimum: month by month, max(v, minimum). */
+static void role_add_minimum(const tco_breakeven_problem *pb, role r, tco_breakeven_axis axis,
+                             side *sd)
+{
+    const tco_workload *w = pb->w;
+    const tco_plan *pl = &pb->prices->plans[r.plan];
+    const double least = pb->price_draws[pl->items[TCO_ITEM_MINIMUM].tiers[0].price];
+    const double step = axis == TCO_BREAKEVEN_SEATS ? seat_step_bound(pb, r) : 0;
+    item_line lines[TCO_ITEM_SETUP], prev[TCO_ITEM_SETUP];
+    double weight = 0;
+    for (int i = 0; i < w->months; i++) {
+        month_lines(pb, r, axis, i, lines);
+        const double wt = w->escalation[i] * w->discount[i];
+        if (i > 0 && memcmp(lines, prev, sizeof lines) == 0) {
+            weight += wt; /* the same function: one listing of its kinks */
+        } else {
+            if (i > 0)
+                month_add(sd, pl->items, pb->price_draws, prev, least, weight);
+            memcpy(prev, lines, sizeof lines);
+            weight = wt;
+        }
+        const double sh = w->seat_shape[i];
+        if (axis == TCO_BREAKEVEN_SEATS && (r.whole || pl->model == TCO_MODEL_UCAAS) &&
+            sh != floor(sh))
+            sd->bound += wt * step;
+        if (axis == TCO_BREAKEVEN_SEATS && r.whole && pl->model == TCO_MODEL_CPAAS)
+            sd->s0 += wt * w->draws[TCO_SCN_CPAAS_COST_PER_SEAT] * sh; /* SPEC §8.1 */
+    }
+    month_add(sd, pl->items, pb->price_draws, prev, least, weight);
+}
+
 /* Adds one plan role's kinks over every month (see above). For seats: real seats x shape, the
  * staff's internal SMS and voice per seat, and a UCaaS plan's per-seat allowances (sms, voice,
  * api, number, and those of its platform and setup fees: SPEC §5). */
@@ -540,8 +684,13 @@ static void side_build(const tco_breakeven_problem *pb, const tco_option *o,
     sd->n = 0;
     role r[2];
     const int n = roles_of(o, r);
-    for (int i = 0; i < n; i++)
-        role_add(pb, r[i], axis, sd);
+    for (int i = 0; i < n; i++) {
+        /* a plan with a minimum month by month (SPEC §12.4); the others as they always were */
+        if (pb->prices->plans[r[i].plan].items[TCO_ITEM_MINIMUM].n_tiers)
+            role_add_minimum(pb, r[i], axis, sd);
+        else
+            role_add(pb, r[i], axis, sd);
+    }
     for (size_t i = sd->n / 2; i-- > 0;)
         heap_down(sd->k, sd->n, i);
     sd->heap_n = sd->n;
@@ -776,6 +925,8 @@ static bool solve_sides(const tco_breakeven_problem *pb, tco_breakeven_axis axis
                         side *c, double k, double *root)
 {
     *root = NAN;
+    if (pb->u->kind == TCO_OPTION_MIGRATE || pb->c->kind == TCO_OPTION_MIGRATE)
+        return false; /* SPEC §12.2: not a break-even pair (tco/breakeven.h) */
     if (axis == TCO_BREAKEVEN_NOTIFICATIONS &&
         (!carries_notifications(pb, pb->u) || !carries_notifications(pb, pb->c)))
         return false;
@@ -786,6 +937,10 @@ static bool solve_sides(const tco_breakeven_problem *pb, tco_breakeven_axis axis
 bool tco_breakeven_solve(tco_breakeven_solver *s, const tco_breakeven_problem *pb,
                          tco_breakeven_axis axis, double *root)
 {
+    if (pb->u->kind == TCO_OPTION_MIGRATE || pb->c->kind == TCO_OPTION_MIGRATE) {
+        *root = NAN; /* SPEC §12.2: not a break-even pair (tco/breakeven.h) */
+        return false;
+    }
     side_build(pb, pb->u, axis, &s->sides[0]);
     side_build(pb, pb->c, axis, &s->sides[1]);
     return solve_sides(pb, axis, &s->sides[0], &s->sides[1], overhead_difference(pb), root);
@@ -911,10 +1066,8 @@ static void be_scratch_free(void *scratch)
     be_scratch *s = scratch;
     if (!s)
         return;
-    for (size_t k = 0; k < 2 * s->n_options; k++) {
-        free(s->sides[k].k);
-        free(s->sides[k].sorted);
-    }
+    for (size_t k = 0; k < 2 * s->n_options; k++)
+        side_fini(&s->sides[k]);
     free(s->sides);
     free(s->used);
     free(s);

@@ -97,30 +97,31 @@ tco_status tco_cmd_load_prices(const tco_options *o, tco_prices *prices, tco_dia
 static tco_status run_size(const tco_prices *prices, const tco_batch *batch, bool pairs,
                            tco_diag_list *diags)
 {
-    const size_t n_options = tco_prices_option_count(prices);
     size_t option_months = 0, option_pairs = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {
             const tco_scenario *s = &batch->files[i].items[k];
+            const size_t n_options = tco_options_count(prices, s); /* SPEC §12.2 migrations */
+            const char *fewer = s->n_migrate ? ", fewer migrate_month values" : "";
             option_months += n_options * (size_t)s->months;
             option_pairs += n_options * (n_options - (n_options > 0)) / 2;
             if (option_months > TCO_MAX_OPTION_MONTHS) {
                 tco_diag_add(diags, TCO_EDATA, batch->files[i].path, s->line, 0,
                              "months: expected at most %lu option-months in one run (options x "
                              "months, summed over the scenarios), got %zu with scenario %s (%zu "
-                             "options x %d months); run fewer scenarios or plans at a time, or "
-                             "a shorter horizon",
+                             "options x %d months); run fewer scenarios or plans at a time%s, "
+                             "or a shorter horizon",
                              TCO_MAX_OPTION_MONTHS, option_months, s->name, n_options,
-                             s->months);
+                             s->months, fewer);
                 return TCO_EDATA;
             }
             if (pairs && option_pairs > TCO_MAX_OPTION_PAIRS) {
                 tco_diag_add(diags, TCO_EDATA, batch->files[i].path, s->line, 0,
                              "scenario: expected at most %lu pairs of options in one run "
                              "(summed over the scenarios), got %zu with scenario %s (%zu "
-                             "options); run fewer scenarios or plans at a time, or --skip "
+                             "options); run fewer scenarios or plans at a time%s, or --skip "
                              "compare,sensitivity",
-                             TCO_MAX_OPTION_PAIRS, option_pairs, s->name, n_options);
+                             TCO_MAX_OPTION_PAIRS, option_pairs, s->name, n_options, fewer);
                 return TCO_EDATA;
             }
         }
@@ -413,7 +414,6 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, tco_
 {
     progress_ctx progress = {!o->quiet && isatty(STDERR_FILENO), NULL};
     const unsigned asked = tco_cmd_threads(o);
-    const size_t n_options = tco_prices_option_count(prices);
     tco_engine_config cfg = {o->trials,  o->seed,     asked,         stop,
                              show_progress, &progress, observers, n_observers,
                              o->has_budget, o->budget};
@@ -422,7 +422,7 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, tco_
         for (size_t k = 0; k < batch->files[i].n; k++) {
             tco_scenario *s = &batch->files[i].items[k];
             progress.label = s->name;
-            cfg.n_threads = threads_for(asked, n_options, s->months);
+            cfg.n_threads = threads_for(asked, tco_options_count(prices, s), s->months);
             /* SPEC §12.3: its copula lives for its run (inverse CDFs tabulated once) */
             tco_copula *copula =
                 batch->correlations ? tco_correlations_copula(batch->correlations, s) : NULL;

@@ -9,6 +9,11 @@
 #include "tco/price.h"
 #include "tco/xalloc.h"
 
+/* A plan's item charges are the first components, item for item (option_components) */
+_Static_assert((int)TCO_ITEM_MINIMUM == (int)TCO_COMPONENT_MINIMUM &&
+                   (int)TCO_N_ITEMS == (int)TCO_COMPONENT_STAFF_COST,
+               "the vendor items are the first components, in tco_item order");
+
 /* Roles a plan is priced in during a trial (tco_cost_ws.need). */
 #define NEED_FULL 1u
 #define NEED_PART 2u
@@ -30,6 +35,7 @@ void tco_cost_ws_init(tco_cost_ws *ws, size_t n_plans, size_t n_options, int mon
     ws->staff = tco_xcalloc(m + 1, sizeof *ws->staff);
     ws->plan_items = tco_xcalloc(2 * n_plans * TCO_N_ITEMS + 1, sizeof *ws->plan_items);
     ws->components = tco_xcalloc(n_options * TCO_N_COMPONENTS + 1, sizeof *ws->components);
+    ws->scratch = tco_xcalloc(m + 1, sizeof *ws->scratch);
 }
 
 const char *tco_component_name(tco_component c)
@@ -66,7 +72,8 @@ void tco_cost_ws_fini(tco_cost_ws *ws)
     free(ws->staff);
     free(ws->plan_items);
     free(ws->components);
-    ws->staff = ws->plan_items = ws->components = NULL;
+    free(ws->scratch);
+    ws->staff = ws->plan_items = ws->components = ws->scratch = NULL;
     ws->need = NULL;
     ws->sms_all = NULL;
     ws->overhead = NULL;
@@ -209,6 +216,104 @@ static void option_components(const tco_cost_ws *ws, const tco_option *opt,
     comp[TCO_COMPONENT_DELAY] = kind_comp[TCO_COMPONENT_DELAY];
 }
 
+/* ---- SPEC §12.2 migrations ----------------------------------------------------------------- */
+
+/* CPaaS labor of a migration in month index i, before discounting: the build in month k
+ * (index k-1), maintenance from then on. */
+static double migrate_cpaas_hours(const double *d, int k, int i)
+{
+    if (i < k - 1)
+        return 0;
+    return d[TCO_SCN_CPAAS_MAINTENANCE_HOURS] + (i == k - 1 ? d[TCO_SCN_CPAAS_BUILD_HOURS] : 0);
+}
+
+/* The CPaaS plan's one-time setup, due in month k (unescalated; SPEC §12.2). */
+static double migrate_setup(const tco_prices *p, const tco_option *opt, const double *price_draws,
+                            const tco_workload *w)
+{
+    return tco_price_plan_setup(&p->plans[opt->cpaas_plan], price_draws,
+                                w->seats[opt->migrate_month - 1]);
+}
+
+/* monthly[i] of a migration, discounted: ucaas:U's month before k (u_full, u_over: its
+ * vendor charges and its kind's labor and delay), then the hybrid's parts (u_part, c_part)
+ * with ucaas:U's labor and delay, the CPaaS labor and, in month k, C's setup. */
+static double migrate_months(const tco_option *opt, const double *u_full, const double *u_part,
+                             const double *c_part, const double *u_over, double setup,
+                             const tco_workload *w, double *monthly)
+{
+    const double *d = w->draws;
+    const int k = opt->migrate_month;
+    double total = 0;
+    for (int i = 0; i < w->months; i++) {
+        double c;
+        if (i < k - 1)
+            c = (u_full[i] + u_over[i]) * w->discount[i]; /* the bits of ucaas:U's month */
+        else
+            c = (u_part[i] + c_part[i] + (i == k - 1 ? setup : 0) + u_over[i] +
+                 migrate_cpaas_hours(d, k, i) * d[TCO_SCN_ENGINEER_RATE]) *
+                w->discount[i];
+        if (monthly)
+            monthly[i] = c;
+        total += c;
+    }
+    return total;
+}
+
+/* SPEC §10 bill shock of a migration: its largest monthly bill, ucaas:U's vendor charges
+ * before month k, the hybrid's parts from k on with C's setup in month k. */
+static double migrate_max_bill(const tco_option *opt, const double *u_full, const double *u_part,
+                               const double *c_part, double setup, int months)
+{
+    const int k = opt->migrate_month;
+    double max_bill = 0;
+    for (int i = 0; i < months; i++) {
+        const double bill =
+            i < k - 1 ? u_full[i] : u_part[i] + c_part[i] + (i == k - 1 ? setup : 0);
+        max_bill = bill > max_bill ? bill : max_bill;
+    }
+    return max_bill;
+}
+
+/* comp[] of an offered migration (SPEC §8.2): U's items over months 1..k-1 carrying the whole
+ * workload, U's and C's over months k..N in their hybrid parts (each plan priced over its
+ * months: ws->scratch takes the charges), C's setup in month k; ucaas:U's labor and delay
+ * (ucaas_comp) and the CPaaS labor from month k. */
+static void migrate_components(tco_cost_ws *ws, const tco_prices *p, const tco_option *opt,
+                               const double *price_draws, const tco_workload *w,
+                               const double *ucaas_comp, double setup, double *comp)
+{
+    const int k = opt->migrate_month, months = w->months, from = k - 1, len = months - from;
+    for (int c = 0; c < TCO_N_COMPONENTS; c++)
+        comp[c] = 0;
+    double items[TCO_N_ITEMS];
+    const tco_plan *up = &p->plans[opt->ucaas_plan], *cp = &p->plans[opt->cpaas_plan];
+    const tco_usage_months whole = usage_of(w, TCO_MODEL_UCAAS, true, ws->sms_all);
+    tco_price_plan_range_items(up, price_draws, &whole, 1, from, w->escalation, w->discount,
+                               ws->scratch, items);
+    for (int item = 0; item < TCO_N_ITEMS; item++)
+        comp[item] += items[item];
+    const tco_plan *parts[2] = {up, cp};
+    for (int j = 0; j < 2; j++) {
+        const tco_usage_months u = usage_of(w, parts[j]->model, false, NULL);
+        const tco_usage_months tail = {u.seats ? u.seats + from : NULL, u.sms ? u.sms + from : NULL,
+                                       u.voice ? u.voice + from : NULL,
+                                       u.api ? u.api + from : NULL, u.numbers};
+        tco_price_plan_range_items(parts[j], price_draws, &tail, k, len, w->escalation + from,
+                                   w->discount + from, ws->scratch, items);
+        for (int item = 0; item < TCO_N_ITEMS; item++)
+            comp[item] += items[item];
+    }
+    comp[TCO_COMPONENT_SETUP] += setup * w->discount[from];
+    const double *d = w->draws;
+    double cpaas = 0;
+    for (int i = from; i < months; i++)
+        cpaas += migrate_cpaas_hours(d, k, i) * w->discount[i];
+    comp[TCO_COMPONENT_UCAAS_LABOR] = ucaas_comp[TCO_COMPONENT_UCAAS_LABOR];
+    comp[TCO_COMPONENT_CPAAS_LABOR] = cpaas * d[TCO_SCN_ENGINEER_RATE];
+    comp[TCO_COMPONENT_DELAY] = ucaas_comp[TCO_COMPONENT_DELAY];
+}
+
 static void cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_set *set,
                        const double *price_draws, const tco_workload *w, bool components)
 {
@@ -239,9 +344,11 @@ static void cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_se
         const tco_option *opt = &set->items[o];
         if (!opt->offered)
             continue;
-        if (opt->kind == TCO_OPTION_HYBRID) {
+        if (opt->kind == TCO_OPTION_HYBRID || opt->kind == TCO_OPTION_MIGRATE) {
             ws->need[opt->ucaas_plan] |= NEED_PART;
             ws->need[opt->cpaas_plan] |= NEED_PART;
+            if (opt->kind == TCO_OPTION_MIGRATE) /* ucaas:U's months before k */
+                ws->need[opt->ucaas_plan] |= NEED_FULL;
         } else {
             ws->need[opt->kind == TCO_OPTION_UCAAS ? opt->ucaas_plan : opt->cpaas_plan] |= NEED_FULL;
         }
@@ -249,7 +356,7 @@ static void cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_se
     bool any_full = false;
     for (size_t k = 0; k < p->n_plans; k++)
         any_full |= (ws->need[k] & NEED_FULL) != 0;
-    if (any_full)
+    if (any_full) /* a migration's components read it too: ucaas:U is priced with it */
         sms_all_fill(w, ws->sms_all);
     for (size_t k = 0; k < p->n_plans; k++) {
         const tco_plan *plan = &p->plans[k];
@@ -295,6 +402,21 @@ static void cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_se
                 comp[c] = NAN;
             continue;
         }
+        if (opt->kind == TCO_OPTION_MIGRATE) {
+            const size_t u = (size_t)opt->ucaas_plan * (size_t)months;
+            const double setup = migrate_setup(p, opt, price_draws, w);
+            ws->total[o] = migrate_months(opt, ws->plan_full + u, ws->plan_part + u,
+                                          ws->plan_part + (size_t)opt->cpaas_plan * months,
+                                          ws->overhead + TCO_OPTION_UCAAS * months, setup, w,
+                                          monthly);
+            ws->max_bill[o] = migrate_max_bill(opt, ws->plan_full + u, ws->plan_part + u,
+                                               ws->plan_part + (size_t)opt->cpaas_plan * months,
+                                               setup, months);
+            if (components)
+                migrate_components(ws, p, opt, price_draws, w, kind_comp[TCO_OPTION_UCAAS],
+                                   setup, comp);
+            continue;
+        }
         if (components)
             option_components(ws, opt, kind_comp[opt->kind], staff, w, comp);
         const double *a, *b = NULL;
@@ -335,11 +457,38 @@ void tco_cost_trial_components(tco_cost_ws *ws, const tco_prices *p, const tco_o
     cost_trial(ws, p, set, price_draws, w, true);
 }
 
+/* tco_cost_option_total of a migration: its three plan roles priced over the horizon. */
+static double migrate_option_total(const tco_prices *p, const tco_option *opt,
+                                   const double *price_draws, const tco_workload *w)
+{
+    const int months = w->months;
+    const size_t m = (size_t)months;
+    double *buf = tco_xcalloc(6 * m + 1, sizeof *buf);
+    double *sms_all = buf, *u_full = buf + m, *u_part = buf + 2 * m, *c_part = buf + 3 * m;
+    double *u_over = buf + 4 * m;
+    sms_all_fill(w, sms_all);
+    const tco_plan *up = &p->plans[opt->ucaas_plan], *cp = &p->plans[opt->cpaas_plan];
+    const tco_usage_months whole = usage_of(w, TCO_MODEL_UCAAS, true, sms_all);
+    const tco_usage_months u_half = usage_of(w, TCO_MODEL_UCAAS, false, NULL);
+    const tco_usage_months c_half = usage_of(w, TCO_MODEL_CPAAS, false, NULL);
+    tco_price_plan_months(up, price_draws, &whole, 1, months, w->escalation, u_full);
+    tco_price_plan_months(up, price_draws, &u_half, 1, months, w->escalation, u_part);
+    tco_price_plan_months(cp, price_draws, &c_half, 1, months, w->escalation, c_part);
+    for (int i = 0; i < months; i++)
+        u_over[i] = overhead(TCO_OPTION_UCAAS, w->draws, i);
+    const double total = migrate_months(opt, u_full, u_part, c_part, u_over,
+                                        migrate_setup(p, opt, price_draws, w), w, NULL);
+    free(buf);
+    return total;
+}
+
 double tco_cost_option_total(const tco_prices *p, const tco_option *opt,
                              const double *price_draws, const tco_workload *w)
 {
     if (!opt->offered)
         return NAN;
+    if (opt->kind == TCO_OPTION_MIGRATE)
+        return migrate_option_total(p, opt, price_draws, w);
     const bool whole = opt->kind != TCO_OPTION_HYBRID;
     const size_t months = (size_t)w->months;
     double *buf = tco_xcalloc(3 * months + 1, sizeof *buf);

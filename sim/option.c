@@ -2,6 +2,7 @@
 /* option: enumerating a scenario's options and deciding which are offered (SPEC §5-§6). */
 #include "tco/option.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,20 +71,20 @@ void tco_options_build(tco_option_set *set, const tco_prices *p, const tco_scena
     const bool voice = !tco_value_is_zero(&s->v[TCO_SCN_VOICE_MINUTES_PER_SEAT]);
     const bool api = tco_scenario_has(s, TCO_SCN_API_REQUESTS);
     set->n = 0;
-    set->items = tco_xcalloc(tco_prices_option_count(p), sizeof *set->items);
+    set->items = tco_xcalloc(tco_options_count(p, s) + 1, sizeof *set->items);
     for (size_t i = 0; i < p->n_plans; i++)
         if (p->plans[i].model == TCO_MODEL_UCAAS)
             set->items[set->n++] = (tco_option){TCO_OPTION_UCAAS,
                                                 tco_xasprintf("ucaas:%s", p->plans[i].name),
                                                 (long)i, -1, true, NULL,
-                                                ucaas_caveat(&p->plans[i], notifications, api)};
+                                                ucaas_caveat(&p->plans[i], notifications, api), 0};
     for (size_t i = 0; i < p->n_plans; i++)
         if (p->plans[i].model == TCO_MODEL_CPAAS) {
             char *why = missing_usage(&p->plans[i], internal_sms || notifications, voice, api);
             set->items[set->n++] = (tco_option){TCO_OPTION_CPAAS,
                                                 tco_xasprintf("cpaas:%s", p->plans[i].name), -1,
                                                 (long)i, why == NULL, why,
-                                                cpaas_staff_caveat(&p->plans[i], s)};
+                                                cpaas_staff_caveat(&p->plans[i], s), 0};
         }
     for (size_t u = 0; u < p->n_plans; u++) {
         if (p->plans[u].model != TCO_MODEL_UCAAS)
@@ -95,9 +96,49 @@ void tco_options_build(tco_option_set *set, const tco_prices *p, const tco_scena
             set->items[set->n++] = (tco_option){
                 TCO_OPTION_HYBRID,
                 tco_xasprintf("hybrid:%s+%s", p->plans[u].name, p->plans[c].name), (long)u,
-                (long)c, why == NULL, why, NULL};
+                (long)c, why == NULL, why, NULL, 0};
         }
     }
+    /* SPEC §12.2: each hybrid's migrations, in the hybrids' order; set->items[u_option]
+     * is ucaas:U (the UCaaS options come first, in plan order) */
+    const size_t n_hybrid_end = set->n;
+    for (size_t h = 0; h < n_hybrid_end && s->n_migrate > 0; h++) {
+        const tco_option *hy = &set->items[h];
+        if (hy->kind != TCO_OPTION_HYBRID)
+            continue;
+        const size_t u = tco_options_find(set, TCO_OPTION_UCAAS, hy->ucaas_plan, -1, 0);
+        const char *u_note = set->items[u].note;
+        for (int i = 0; i < s->n_migrate; i++) {
+            const tco_option mig = {
+                TCO_OPTION_MIGRATE,
+                tco_xasprintf("migrate:%s+%s@%d", p->plans[hy->ucaas_plan].name,
+                              p->plans[hy->cpaas_plan].name, s->migrate_month[i]),
+                hy->ucaas_plan, hy->cpaas_plan, hy->offered,
+                hy->not_offered_why ? tco_xstrdup(hy->not_offered_why) : NULL,
+                u_note ? tco_xstrdup(u_note) : NULL, s->migrate_month[i]};
+            set->items[set->n++] = mig;
+        }
+    }
+}
+
+size_t tco_options_count(const tco_prices *p, const tco_scenario *s)
+{
+    size_t n_u = 0, n_c = 0;
+    for (size_t i = 0; i < p->n_plans; i++)
+        p->plans[i].model == TCO_MODEL_UCAAS ? n_u++ : n_c++;
+    return tco_option_count(n_u, n_c) + n_u * n_c * (size_t)s->n_migrate;
+}
+
+size_t tco_options_find(const tco_option_set *set, tco_option_kind kind, long ucaas_plan,
+                        long cpaas_plan, int migrate_month)
+{
+    for (size_t o = 0; o < set->n; o++) {
+        const tco_option *x = &set->items[o];
+        if (x->kind == kind && x->ucaas_plan == ucaas_plan && x->cpaas_plan == cpaas_plan &&
+            x->migrate_month == migrate_month)
+            return o;
+    }
+    return SIZE_MAX;
 }
 
 void tco_options_fini(tco_option_set *set)

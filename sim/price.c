@@ -147,6 +147,28 @@ static double setup_charge(const tco_plan *plan, const double *prices, const tco
     return tco_price_item(setup, prices, 1, setup->included * (per_seat ? per_seat[0] : 1));
 }
 
+/* SPEC §12.4: a month whose charges (every item but setup, before escalation: the minimum is
+ * escalated like them) are below the plan's minimum is billed the minimum; the top-up goes to
+ * item_sums[TCO_ITEM_MINIMUM], escalated and weighted. A plan without one is left as it was. */
+static void apply_minimum(const tco_plan *plan, const double *prices, int months,
+                          const double *escalation, double *out, const double *weight,
+                          double *item_sums)
+{
+    const tco_item_price *ip = &plan->items[TCO_ITEM_MINIMUM];
+    if (!ip->n_tiers)
+        return;
+    const double least = prices[ip->tiers[0].price];
+    double top_up = 0;
+    for (int m = 0; m < months; m++)
+        if (out[m] < least) {
+            if (item_sums)
+                top_up += (least - out[m]) * escalation[m] * weight[m];
+            out[m] = least;
+        }
+    if (item_sums)
+        item_sums[TCO_ITEM_MINIMUM] += top_up;
+}
+
 /* tco_price_plan_months for at most SCRATCH_MONTHS months: tmp, f and qm are its scratch.
  * With item_sums (SPEC §8.2), each item is priced into its own zeroed array and then added to
  * out[m]: 0 + x is x, and a multi-tier item is summed apart in any case (add_item_months), so
@@ -187,6 +209,7 @@ static void price_months_chunk(const tco_plan *plan, const double *prices,
         }
         item_sums[item] += (part[0] + part[1]) + (part[2] + part[3]);
     }
+    apply_minimum(plan, prices, months, escalation, out, weight, item_sums);
     for (int m = 0; m < months; m++)
         out[m] *= escalation[m];
     if (with_setup && months > 0 && plan->items[TCO_ITEM_SETUP].n_tiers) {
@@ -229,7 +252,21 @@ void tco_price_plan_months_items(const tco_plan *plan, const double *prices,
                                  const tco_usage_months *u, int months, const double *escalation,
                                  const double *weight, double *out, double item_sums[TCO_N_ITEMS])
 {
+    tco_price_plan_range_items(plan, prices, u, 1, months, escalation, weight, out, item_sums);
+}
+
+void tco_price_plan_range_items(const tco_plan *plan, const double *prices,
+                                const tco_usage_months *u, int first_month, int months,
+                                const double *escalation, const double *weight, double *out,
+                                double item_sums[TCO_N_ITEMS])
+{
     for (int item = 0; item < TCO_N_ITEMS; item++)
         item_sums[item] = 0;
-    price_months(plan, prices, u, 1, months, escalation, out, weight, item_sums);
+    price_months(plan, prices, u, first_month, months, escalation, out, weight, item_sums);
+}
+
+double tco_price_plan_setup(const tco_plan *plan, const double *prices, double seats)
+{
+    const tco_usage_months u = {&seats, NULL, NULL, NULL, 0};
+    return setup_charge(plan, prices, &u);
 }

@@ -27,7 +27,7 @@
 #define PRICE_MAX 1e9
 
 static const char *const ITEM_NAMES[TCO_N_ITEMS] = {
-    "seat", "sms", "voice", "api", "number", "platform", "setup",
+    "seat", "sms", "voice", "api", "number", "platform", "setup", "minimum",
 };
 
 const char *tco_item_name(tco_item item)
@@ -156,7 +156,7 @@ typedef struct sheet_row {
     double included;
     bool included_given;
     const char *currency;   /* NULL when blank */
-    long col_from, col_to, col_included, col_model;
+    long col_from, col_to, col_included, col_model, col_item;
 } sheet_row;
 
 static bool is_blank(const char *s)
@@ -217,6 +217,38 @@ static bool parse_quantity(const tco_csv_table *t, const tco_csv_row *row, long 
     return false;
 }
 
+/* SPEC §12.4: a `minimum` row is one amount a month: not tiered (tier_from blank or 0,
+ * tier_to blank) and with no included units (blank or 0). */
+static bool minimum_row(const tco_csv_table *t, const tco_csv_row *row, sheet_row *out,
+                        tco_diag_list *diags)
+{
+    static const char WHY[] = "a blank cell on a minimum row (a plan's least monthly charge "
+                              "is one amount, not tiered: tcosim-prices(5))";
+    bool ok = true;
+    if (out->from_given && out->from != 0) {
+        tco_diag_add_cell(diags, t->path, row->line, (unsigned)out->col_from + 1, "tier_from",
+                          WHY, row->fields[out->col_from]);
+        ok = false;
+    }
+    if (out->col_to >= 0 && !is_blank(row->fields[out->col_to])) {
+        tco_diag_add_cell(diags, t->path, row->line, (unsigned)out->col_to + 1, "tier_to", WHY,
+                          row->fields[out->col_to]);
+        ok = false;
+    }
+    if (out->included_given && out->included != 0) {
+        tco_diag_add_cell(diags, t->path, row->line, (unsigned)out->col_included + 1,
+                          "included", "a blank cell on a minimum row (a plan's least monthly "
+                          "charge has no free units: tcosim-prices(5))",
+                          row->fields[out->col_included]);
+        ok = false;
+    }
+    out->from = 0;
+    out->to = INFINITY;
+    out->included = 0;
+    out->included_given = false;
+    return ok;
+}
+
 static bool parse_row(const tco_csv_table *t, const tco_csv_row *row, const long col[N_COLUMNS],
                       sheet_row *out, tco_diag_list *diags)
 {
@@ -228,6 +260,7 @@ static bool parse_row(const tco_csv_table *t, const tco_csv_row *row, const long
     out->col_to = col[COL_TIER_TO];
     out->col_included = col[COL_INCLUDED];
     out->col_model = col[COL_MODEL];
+    out->col_item = col[COL_ITEM];
     out->vendor = row->fields[col[COL_VENDOR]];
     out->plan = row->fields[col[COL_PLAN]];
     ok &= check_name(t, row, col[COL_VENDOR], "vendor", diags);
@@ -250,7 +283,7 @@ static bool parse_row(const tco_csv_table *t, const tco_csv_row *row, const long
         k++;
     if (k == TCO_N_ITEMS) {
         tco_diag_add_cell(diags, t->path, row->line, (unsigned)col[COL_ITEM] + 1, "item",
-                          "seat, sms, voice, api, number, platform or setup", item);
+                          "seat, sms, voice, api, number, platform, setup or minimum", item);
         ok = false;
     }
     out->item = (tco_item)k;
@@ -277,7 +310,9 @@ static bool parse_row(const tco_csv_table *t, const tco_csv_row *row, const long
         if (!(lo >= 0) || !(hi <= PRICE_MAX)) {
             /* the upper bound is one factor of the worst case in scenario.c */
             char expected[160];
-            snprintf(expected, sizeof expected, "a price from 0 to 1e9 $ per unit%s%s",
+            const bool least = out->item == TCO_ITEM_MINIMUM;
+            snprintf(expected, sizeof expected, "%s from 0 to 1e9 $ %s%s%s",
+                     least ? "a minimum" : "a price", least ? "a month" : "per unit",
                      tco_value_unbounded(&out->price) ? " for 99.9% of the draws" : "",
                      !(hi <= PRICE_MAX) ? " (so that costs stay finite over 600 months)" : "");
             tco_diag_add_cell(diags, t->path, row->line, (unsigned)col[COL_PRICE] + 1, "price",
@@ -326,6 +361,8 @@ static bool parse_row(const tco_csv_table *t, const tco_csv_row *row, const long
             out->currency = cur;
         }
     }
+    if (out->item == TCO_ITEM_MINIMUM)
+        ok &= minimum_row(t, row, out, diags);
     return ok;
 }
 
@@ -354,6 +391,14 @@ static bool build_item(const tco_csv_table *t, sheet_row **rows, size_t n, const
                      r->col_from >= 0 ? (unsigned)r->col_from + 1 : 0,
                      "tier_from: expected at most %d tiers of %s %s, got %zu", TCO_MAX_TIERS,
                      plan_name, ITEM_NAMES[r->item], n);
+        return false;
+    }
+    if (n > 1 && rows[0]->item == TCO_ITEM_MINIMUM) {
+        /* SPEC §12.4: one least monthly charge a plan (every tier_from is 0, so the rows
+         * are in line order) */
+        tco_diag_add(diags, TCO_EDATA, t->path, rows[1]->line, (unsigned)rows[1]->col_item + 1,
+                     "item: expected one minimum row for %s, got a second (line %lu has one)",
+                     plan_name, rows[0]->line);
         return false;
     }
     const sheet_row *with_included = NULL;

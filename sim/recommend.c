@@ -21,6 +21,7 @@ tco_verdict tco_recommend_kind_verdict(tco_option_kind k)
     case TCO_OPTION_UCAAS: return TCO_VERDICT_UCAAS;
     case TCO_OPTION_CPAAS: return TCO_VERDICT_CPAAS;
     case TCO_OPTION_HYBRID: break;
+    case TCO_OPTION_MIGRATE: break; /* SPEC §12.2: it ends as the dual stack */
     }
     return TCO_VERDICT_HYBRID;
 }
@@ -90,6 +91,8 @@ static void explain_by_volume(tco_recommend *it, const tco_prices *prices, const
                               const tco_option *v)
 {
     const tco_result *r = it->result;
+    if (x->kind == TCO_OPTION_MIGRATE || v->kind == TCO_OPTION_MIGRATE)
+        return; /* SPEC §12.2: a migration's question is when, not at what volume (README) */
     double n;
     int sign;
     char be[48], have[48];

@@ -447,6 +447,19 @@ static void append_text(char **text, const char *fmt, ...)
     *text = joined;
 }
 
+/* Whether the note of the k-th ranked option was printed already, by an earlier offered one:
+ * the migrations of a UCaaS plan (SPEC §12.2) carry its note, said once. */
+static bool note_printed(const tco_result *r, const size_t *order, size_t k)
+{
+    const char *note = r->options.items[order[k]].note;
+    for (size_t j = 0; j < k; j++) {
+        const tco_option *o = &r->options.items[order[j]];
+        if (o->offered && o->note && strcmp(o->note, note) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void table_one(FILE *out, const tco_report_item *item, const tco_report_section *sections,
                       size_t n_sections)
 {
@@ -618,7 +631,8 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
         free(bill);
     }
     for (size_t k = 0; k < r->options.n; k++)
-        if (r->options.items[order[k]].offered && r->options.items[order[k]].note) {
+        if (r->options.items[order[k]].offered && r->options.items[order[k]].note &&
+            !note_printed(r, order, k)) {
             char *note = tco_diag_printable(r->options.items[order[k]].note);
             char *text_line = tco_xasprintf("note: %s", note);
             tco_report_print_wrapped(out, text_line, 2, line);

@@ -106,11 +106,12 @@ static const field_rule RULES[TCO_SCN_N_FIELDS] = {
 #define COL_MONTHS "months"
 #define COL_API_EXPERTISE "api_expertise"
 #define COL_NOTE "note" /* SPEC §8.4: text for the reader, ignored by the model */
+#define COL_MIGRATE_MONTH "migrate_month" /* SPEC §12.2: a list of whole months */
 
 /* Every column a scenario file may have, in the order tcosim-scenario(5) lists them. */
 size_t tco_scenario_n_columns(void)
 {
-    return 3 + TCO_SCN_N_FIELDS + 1;
+    return 3 + TCO_SCN_N_FIELDS + 2;
 }
 
 const char *tco_scenario_column(size_t i)
@@ -122,7 +123,9 @@ const char *tco_scenario_column(size_t i)
         return RULES[i - 2].name;
     if (i == 2 + TCO_SCN_N_FIELDS)
         return COL_API_EXPERTISE;
-    return i == 3 + TCO_SCN_N_FIELDS ? COL_NOTE : NULL;
+    if (i == 3 + TCO_SCN_N_FIELDS)
+        return COL_NOTE;
+    return i == 4 + TCO_SCN_N_FIELDS ? COL_MIGRATE_MONTH : NULL;
 }
 
 const char *tco_scenario_field_name(tco_scn_field field)
@@ -201,7 +204,7 @@ static const char *closest_column(const char *name)
 
 /* Column indexes of a scenario header: -1 where absent. */
 typedef struct header_map {
-    long scenario, months, api_expertise, note;
+    long scenario, months, api_expertise, note, migrate_month;
     long field[TCO_SCN_N_FIELDS];
 } header_map;
 
@@ -210,7 +213,7 @@ typedef struct header_map {
 static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *diags)
 {
     bool ok = true;
-    h->scenario = h->months = h->api_expertise = h->note = -1;
+    h->scenario = h->months = h->api_expertise = h->note = h->migrate_month = -1;
     for (size_t i = 0; i < TCO_SCN_N_FIELDS; i++)
         h->field[i] = -1;
     for (size_t c = 0; c < t->header.n_fields; c++) {
@@ -224,6 +227,8 @@ static bool map_header(const tco_csv_table *t, header_map *h, tco_diag_list *dia
             slot = &h->api_expertise;
         else if (strcmp(name, COL_NOTE) == 0)
             slot = &h->note;
+        else if (strcmp(name, COL_MIGRATE_MONTH) == 0)
+            slot = &h->migrate_month;
         else
             for (size_t i = 0; i < TCO_SCN_N_FIELDS; i++)
                 if (strcmp(name, RULES[i].name) == 0)
@@ -358,6 +363,76 @@ static bool parse_yes_no(const tco_csv_table *t, const tco_csv_row *row, long co
     return false;
 }
 
+/* SPEC §12.2: migrate_month is one or more whole months k, 2 <= k <= months, separated by
+ * spaces ("6 12 18"); each at most once, at most TCO_MAX_MIGRATE_MONTHS of them. s->months
+ * is 0 when the row's months is bad: the upper bound is then the largest horizon. Fills
+ * s->migrate_month in ascending order. */
+static bool parse_migrate_months(const tco_csv_table *t, const tco_csv_row *row, long col,
+                                 tco_scenario *s, tco_diag_list *diags)
+{
+    const char *cell = row->fields[col];
+    const int last = s->months > 0 ? s->months : TCO_MAX_MONTHS;
+    char expected[320];
+    int n = 0;
+    for (const char *p = cell;;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p)
+            break;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\t')
+            p++;
+        const int len = (int)(p - start);
+        const size_t at = (size_t)(start - cell) + 1;
+        long k = 0;
+        bool whole = len <= 4;
+        for (const char *c = start; whole && c < p; c++) {
+            whole = *c >= '0' && *c <= '9';
+            k = 10 * k + (*c - '0');
+        }
+        if (!whole) {
+            char word[32], quoted[64];
+            snprintf(word, sizeof word, "%.*s", len > 24 ? 24 : len, start);
+            tco_diag_quote_cell(quoted, sizeof quoted, word); /* printable, like the cell */
+            snprintf(expected, sizeof expected,
+                     "whole months from 2 to %d separated by spaces, such as \"6 12 18\" "
+                     "(at character %zu, \"%s\" is not a whole number)",
+                     last, at, quoted);
+        } else if (k < 2 || k > last) {
+            snprintf(expected, sizeof expected,
+                     "whole months from 2 to %d (a migration starts after month 1 and within "
+                     "the horizon; at character %zu, %ld is outside)",
+                     last, at, k);
+            whole = false;
+        } else if (n == TCO_MAX_MIGRATE_MONTHS) {
+            snprintf(expected, sizeof expected,
+                     "at most %d months (each makes an option of every hybrid; at character "
+                     "%zu, %ld is one too many)",
+                     TCO_MAX_MIGRATE_MONTHS, at, k);
+            whole = false;
+        } else {
+            for (int i = 0; i < n && whole; i++)
+                if (s->migrate_month[i] == k) {
+                    snprintf(expected, sizeof expected,
+                             "each month once (at character %zu, %ld is given again)", at, k);
+                    whole = false;
+                }
+        }
+        if (!whole) {
+            tco_diag_add_cell(diags, t->path, row->line, (unsigned)col + 1, COL_MIGRATE_MONTH,
+                              expected, cell);
+            s->n_migrate = 0;
+            return false;
+        }
+        int i = n++;
+        for (; i > 0 && s->migrate_month[i - 1] > k; i--) /* a few: insertion */
+            s->migrate_month[i] = s->migrate_month[i - 1];
+        s->migrate_month[i] = (int)k;
+    }
+    s->n_migrate = n;
+    return true;
+}
+
 /* ---- rows ------------------------------------------------------------------------------ */
 
 tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
@@ -463,6 +538,9 @@ tco_status tco_scenario_from_table(const tco_csv_table *t, tco_scenario_file *f,
         }
         if (h.api_expertise >= 0 && !is_blank(row->fields[h.api_expertise]) &&
             !parse_yes_no(t, row, h.api_expertise, &s.api_expertise, diags))
+            ok = false;
+        if (h.migrate_month >= 0 &&
+            !parse_migrate_months(t, row, h.migrate_month, &s, diags))
             ok = false;
         if (ok) {
             s.name = tco_arena_strdup(&f->arena, name);

@@ -162,16 +162,6 @@ void tco_sheet_diff_plan_changes(const tco_prices *p, const tco_plan *a, const t
     }
 }
 
-/* The option of `set` of kind k with plans (u, c), or SIZE_MAX. */
-static size_t find_option(const tco_option_set *set, tco_option_kind k, long u, long c)
-{
-    for (size_t o = 0; o < set->n; o++)
-        if (set->items[o].kind == k && set->items[o].ucaas_plan == u &&
-            set->items[o].cpaas_plan == c)
-            return o;
-    return SIZE_MAX;
-}
-
 void tco_sheet_diff_build(tco_sheet_diff *d, const tco_prices *p, const tco_option_set *set)
 {
     memset(d, 0, sizeof *d);
@@ -203,9 +193,9 @@ void tco_sheet_diff_build(tco_sheet_diff *d, const tco_prices *p, const tco_opti
             const tco_option *opt = &set->items[o];
             size_t twin = SIZE_MAX;
             if (opt->ucaas_plan == a)
-                twin = find_option(set, opt->kind, b, opt->cpaas_plan);
+                twin = tco_options_find(set, opt->kind, b, opt->cpaas_plan, opt->migrate_month);
             else if (opt->cpaas_plan == a)
-                twin = find_option(set, opt->kind, opt->ucaas_plan, b);
+                twin = tco_options_find(set, opt->kind, opt->ucaas_plan, b, opt->migrate_month);
             if (twin == SIZE_MAX)
                 continue;
             if (d->n_options == cap) {

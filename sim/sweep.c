@@ -93,7 +93,7 @@ static void probe_rule(sweep_ws *ws, const tco_prices *p, const tco_option_set *
                 rule->n_cpaas++;
                 continue;
             }
-            if (kind == TCO_OPTION_HYBRID)
+            if (kind == TCO_OPTION_HYBRID || kind == TCO_OPTION_MIGRATE)
                 rule->n_hybrid++;
             else
                 rule->n_ucaas++;

@@ -15,7 +15,7 @@ layer() {
     engine) echo 6 ;;
     breakeven|compare|report|sensitivity) echo 7 ;;
     sweep|recommend|report_breakdown|report_sensitivity) echo 8 ;;
-    report_breakeven|report_compare) echo 9 ;;
+    report_breakeven|report_compare|report_migration) echo 9 ;;
     cmdutil|analysis) echo 10 ;;
     cmd_run|cmd_validate|cmd_breakeven|cmd_recommend) echo 11 ;;
     main) echo 12 ;;
@@ -27,7 +27,7 @@ layer() {
 # finding nowhere but the break-even solver (which needs none today: its roots are exact).
 lib_users() {
     case "$1" in
-    jansson.h) echo "table_json report report_compare report_breakeven report_breakdown report_sensitivity cmd_recommend manifest" ;;
+    jansson.h) echo "table_json report report_compare report_breakeven report_breakdown report_sensitivity report_migration cmd_recommend manifest" ;;
     openssl/evp.h) echo "manifest" ;;
     xlsxwriter.h) echo "table_xlsx" ;;
     csv.h) echo "csvload csvwrite" ;;

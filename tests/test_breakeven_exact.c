@@ -3,7 +3,9 @@
  * piecewise-linear cases (a UCaaS plan with a seat price and tiered SMS with an allowance per
  * seat, a CPaaS plan with tiered SMS, a flat allowance, a platform fee and sometimes a seat
  * price; voice on both, its UCaaS allowance per seat; phone numbers on both, the UCaaS
- * allowance per seat (SPEC §5: 10 seats with 1 included each and 12 numbers bill 2);
+ * allowance per seat (SPEC §5: 10 seats with 1 included each and 12 numbers bill 2); a
+ * minimum monthly charge on a third of the plans (SPEC §12.4: a kink where a month's charges
+ * cross it, listed by the model from each month's own pieces);
  * `ucaas:` against `cpaas:` or against the hybrid; 1 to 24 months with growth, noise,
  * spikes, escalation, discounting, labor; sometimes a schedule of notifications or seats, SPEC
  * §12.1, the path then scaled as a whole and the root read as its reference level), whose
@@ -70,6 +72,7 @@ typedef struct model {
     tiers u_voice, c_voice;    /* voice stays with the staff: on U in a hybrid */
     int phone_numbers;         /* rented from every plan that prices `number` */
     tiers u_number, c_number;  /* U's included per seat (SPEC §5), C's flat */
+    long double u_min, c_min;  /* SPEC §12.4 minimum of U and of C, $ a month; 0: none */
     bool hybrid;           /* compare ucaas: with the hybrid U+C instead of cpaas: */
     long double seat_volatility, volume_volatility, spike_probability;
     /* SPEC §12.1: planned levels from a month on (growth 0 then), up to 3 steps each; the
@@ -146,35 +149,52 @@ static long double whole(long double y)
  * SMS together); a hybrid keeps seats and internal SMS on U (its allowance per seat) and sends
  * notifications to C (its flat allowance, its platform; no C seat). Labor: U admin hours every
  * month, the CPaaS build in month 1; a hybrid pays both. */
+/* The roles a plan is billed in: U carrying everything, the other option (C carrying
+ * everything, or the hybrid's C part: notifications), and the hybrid's U part (staff). */
+enum { ROLE_U, ROLE_OTHER, ROLE_U_PART };
+
+/* One role's charges in month i, before escalation and the minimum, at notifications x and
+ * seats n. */
+static long double role_month_raw(const model *m, int role, int i, long double x, long double n)
+{
+    const long double seats = whole(n * m->seat_g[i]);
+    const long double internal = m->sms_per_seat * seats, customer = x * m->notif_g[i];
+    const long double u_free = m->u_sms.included * seats;
+    const long double minutes = m->voice_per_seat * seats;
+    const long double u_voice = graduated(&m->u_voice, minutes, m->u_voice.included * seats);
+    const long double u_numbers =
+        graduated(&m->u_number, m->phone_numbers, m->u_number.included * seats);
+    const long double c_numbers = graduated(&m->c_number, m->phone_numbers, m->c_number.included);
+    if (role == ROLE_U || role == ROLE_U_PART)
+        return m->u_seat * seats +
+               graduated(&m->u_sms, internal + (role == ROLE_U ? customer : 0), u_free) +
+               u_voice + u_numbers;
+    if (m->hybrid)
+        return graduated(&m->c_sms, customer, m->c_sms.included) + c_numbers + m->c_platform;
+    return m->c_seat * seats + graduated(&m->c_sms, internal + customer, m->c_sms.included) +
+           graduated(&m->c_voice, minutes, m->c_voice.included) + c_numbers + m->c_platform;
+}
+
+/* role_month_raw raised to the plan's minimum where below it (SPEC §12.4; none when 0). */
+static long double role_month(const model *m, int role, int i, long double x, long double n)
+{
+    const long double c = role_month_raw(m, role, i, x, n);
+    const long double least = role == ROLE_OTHER ? m->c_min : m->u_min;
+    return c < least ? least : c;
+}
+
 static long double model_d(const model *m, long double x, long double n)
 {
     long double d = 0;
     for (int i = 0; i < m->months; i++) {
         const long double disc = m->disc[i], esc = m->esc[i];
-        const long double seats = whole(n * m->seat_g[i]);
-        const long double internal = m->sms_per_seat * seats, customer = x * m->notif_g[i];
-        const long double u_free = m->u_sms.included * seats;
-        const long double minutes = m->voice_per_seat * seats;
-        const long double u_voice = graduated(&m->u_voice, minutes, m->u_voice.included * seats);
-        const long double u_numbers =
-            graduated(&m->u_number, m->phone_numbers, m->u_number.included * seats);
-        const long double c_numbers =
-            graduated(&m->c_number, m->phone_numbers, m->c_number.included);
-        const long double u = m->u_seat * seats +
-                              graduated(&m->u_sms, internal + customer, u_free) + u_voice +
-                              u_numbers;
+        const long double u = role_month(m, ROLE_U, i, x, n);
         const long double build = i == 0 ? m->build_hours : 0;
-        long double other, labor;
+        long double other = role_month(m, ROLE_OTHER, i, x, n), labor;
         if (m->hybrid) {
-            other = m->u_seat * seats + graduated(&m->u_sms, internal, u_free) + u_voice +
-                    u_numbers + graduated(&m->c_sms, customer, m->c_sms.included) +
-                    c_numbers + m->c_platform;
+            other += role_month(m, ROLE_U_PART, i, x, n);
             labor = -m->rate * build;
         } else {
-            other = m->c_seat * seats +
-                    graduated(&m->c_sms, internal + customer, m->c_sms.included) +
-                    graduated(&m->c_voice, minutes, m->c_voice.included) + c_numbers +
-                    m->c_platform;
             labor = m->rate * (m->admin_hours - build);
         }
         d += disc * (esc * (u - other) + labor);
@@ -197,7 +217,7 @@ static int cmp_ld(const void *a, const void *b)
  * the free units, then the pieces in order. */
 static bool model_root_notifications(const model *m, long double *root)
 {
-    long double xs[2 + 24 * (4 * MAX_TIERS + 2)];
+    long double xs[2 + 24 * 2 * (2 * (2 * MAX_TIERS + 1) + 2)];
     size_t n = 0;
     xs[n++] = 0;
     /* the SMS items that move with x: U's whole plan; C's whole plan or its hybrid part */
@@ -216,10 +236,34 @@ static bool model_root_notifications(const model *m, long double *root)
                     edges[ne++] = t->hi[k];
             }
             edges[ne++] = t->included * (p == 0 ? seats : 1);
+            const size_t first = n;
             for (int e = 0; e < ne; e++) {
                 const long double x = (edges[e] - a) / b;
                 if (x > 0 && x < 1e12L)
                     xs[n++] = x;
+            }
+            /* SPEC §12.4: where the month's charges of the role cross its minimum, between
+             * two of its own kinks (or beyond the last) */
+            if ((p == 0 ? m->u_min : m->c_min) > 0) {
+                long double ks[2 * MAX_TIERS + 3];
+                size_t nk = 0;
+                ks[nk++] = 0;
+                for (size_t j = first; j < n; j++)
+                    ks[nk++] = xs[j];
+                ks[nk++] = 1e12L;
+                qsort(ks, nk, sizeof ks[0], cmp_ld);
+                const int role = p == 0 ? ROLE_U : ROLE_OTHER;
+                const long double least = p == 0 ? m->u_min : m->c_min;
+                for (size_t j = 0; j + 1 < nk; j++) {
+                    /* the role's charges are linear between two of its kinks */
+                    const long double x0 = ks[j], x1 = ks[j + 1];
+                    if (x1 <= x0)
+                        continue;
+                    const long double f0 = role_month_raw(m, role, i, x0, m->seats_ref);
+                    const long double f1 = role_month_raw(m, role, i, x1, m->seats_ref);
+                    if ((f0 - least) * (f1 - least) < 0)
+                        xs[n++] = x0 + (x1 - x0) * (least - f0) / (f1 - f0);
+                }
             }
         }
     }
@@ -369,6 +413,10 @@ static void random_model(model *m)
         if (m->n_seat_steps > 0)
             m->seat_growth = 0;
     }
+    /* SPEC §12.4: a minimum on a third of the plans, from below a month's seat fees to above
+     * most months' whole bill (so that it binds in some months and not in others) */
+    m->u_min = pick(3) == 0 ? grid(10, 2000, 1) : 0;
+    m->c_min = pick(3) == 0 ? grid(10, 2000, 1) : 0;
     model_factors(m);
 }
 
@@ -438,7 +486,11 @@ static bool tcosim_root(model *m, tco_breakeven_axis axis, double *root)
     at = put_tiers(sheet, sizeof sheet, at, "C,B,cpaas", "number", &m->c_number);
     if (m->c_seat > 0)
         at = put(sheet, sizeof sheet, at, "C,B,cpaas,seat,%.2Lf,,,\n", m->c_seat);
-    put(sheet, sizeof sheet, at, "C,B,cpaas,platform,%.0Lf,,,\n", m->c_platform);
+    at = put(sheet, sizeof sheet, at, "C,B,cpaas,platform,%.0Lf,,,\n", m->c_platform);
+    if (m->u_min > 0)
+        at = put(sheet, sizeof sheet, at, "U,A,ucaas,minimum,%.0Lf,,,\n", m->u_min);
+    if (m->c_min > 0)
+        put(sheet, sizeof sheet, at, "C,B,cpaas,minimum,%.0Lf,,,\n", m->c_min);
 
     tco_diag_list d;
     tco_diag_list_init(&d);

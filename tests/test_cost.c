@@ -359,6 +359,213 @@ static void components_add_up_to_the_tco_and_match_the_hand_split(void **state)
     tco_scenario_file_fini(&f);
 }
 
+/* SPEC §12.4, a minimum commitment, by hand. U/Min: $20 a seat, $100 setup, a $250 minimum;
+ * C/Min: $0.01 an SMS, a $30 minimum. Scenario `min`: 10 seats growing 20% a month (whole
+ * seats 10, 12, 15: 14.4 rounds up), 2,000 notifications a month, 3 months:
+ *   ucaas:U/Min  seats 200, 240, 300: below 250 twice, billed 250, 250, 300; setup 100 in month
+ *                1 on top (not counted against the minimum): 350 + 250 + 300 = 900;
+ *                components seat 740, setup 100, minimum 50 + 10 = 60
+ *   cpaas:C/Min  2,000 x 0.01 = 20 a month, billed 30: 90; minimum 30
+ *   hybrid       each plan's own minimum on its part: (350 + 30) + (250 + 30) + (300 + 30)
+ *                = 990; minimum 60 + 30 = 90
+ * Scenario `esc`: 10 seats for 24 months, 10% a year escalation: the seats cost 200, then 220
+ * from month 13; the minimum is escalated too, 250 then 275: billed 12 x 250 + 12 x 275 + 100
+ * setup (never escalated) = 6,400; minimum 12 x 50 + 12 x 55 = 1,260; seat 12 x 200 + 12 x 220
+ * = 5,040. */
+static const char MIN_SHEET[] = "vendor,plan,model,item,price,tier_from,tier_to,included\n"
+                                "U,Min,ucaas,seat,20,,,\n"
+                                "U,Min,ucaas,setup,100,,,\n"
+                                "U,Min,ucaas,minimum,250,0,,\n"
+                                "C,Min,cpaas,sms,0.01,,,\n"
+                                "C,Min,cpaas,minimum,30,,,0\n";
+
+static void a_month_below_the_minimum_is_billed_the_minimum(void **state)
+{
+    (void)state;
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,seat_growth,notifications,phone_numbers,"
+                     "price_escalation\n"
+                     "min,3,10,20%,2000,0,0\n"
+                     "esc,24,10,0,0,0,10%\n");
+    tco_prices p;
+    tu_prices(&p, MIN_SHEET);
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    tco_cost_trial_components(&t.ws, &p, &t.set, t.draws, &t.w);
+    static const double ucaas[3] = {350, 250, 300}, hybrid[3] = {380, 280, 330};
+    for (int m = 1; m <= 3; m++) {
+        tu_assert_cents(month_of(&t, "ucaas:U/Min", m), ucaas[m - 1]);
+        tu_assert_cents(month_of(&t, "cpaas:C/Min", m), 30.00);
+        tu_assert_cents(month_of(&t, "hybrid:U/Min+C/Min", m), hybrid[m - 1]);
+    }
+    const size_t u = option_index(&t.set, "ucaas:U/Min"), c = option_index(&t.set, "cpaas:C/Min");
+    const size_t h = option_index(&t.set, "hybrid:U/Min+C/Min");
+    tu_assert_cents(t.ws.total[u], 900.00);
+    tu_assert_cents(t.ws.total[c], 90.00);
+    tu_assert_cents(t.ws.total[h], 990.00);
+    const double *cu = t.ws.components + u * TCO_N_COMPONENTS;
+    tu_assert_cents(cu[TCO_COMPONENT_SEAT], 740.00);
+    tu_assert_cents(cu[TCO_COMPONENT_SETUP], 100.00);
+    tu_assert_cents(cu[TCO_COMPONENT_MINIMUM], 60.00);
+    tu_assert_cents(t.ws.components[c * TCO_N_COMPONENTS + TCO_COMPONENT_MINIMUM], 30.00);
+    tu_assert_cents(t.ws.components[h * TCO_N_COMPONENTS + TCO_COMPONENT_MINIMUM], 90.00);
+    /* the break-even path prices one option alone: the same bits */
+    for (size_t o = 0; o < t.set.n; o++)
+        assert_true(tco_cost_option_total(&p, &t.set.items[o], t.draws, &t.w) == t.ws.total[o]);
+    trial_fini(&t);
+
+    trial_run(&t, &f.items[1], &p);
+    tco_cost_trial_components(&t.ws, &p, &t.set, t.draws, &t.w);
+    tu_assert_cents(month_of(&t, "ucaas:U/Min", 12), 250.00);
+    tu_assert_cents(month_of(&t, "ucaas:U/Min", 13), 275.00);
+    const double *ce = t.ws.components + u * TCO_N_COMPONENTS;
+    tu_assert_cents(t.ws.total[u], 6400.00);
+    tu_assert_cents(ce[TCO_COMPONENT_MINIMUM], 1260.00);
+    tu_assert_cents(ce[TCO_COMPONENT_SEAT], 5040.00);
+    tu_assert_cents(ce[TCO_COMPONENT_SETUP], 100.00);
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
+static void a_minimum_may_be_a_distribution_drawn_once_per_trial(void **state)
+{
+    (void)state;
+    /* seats cost 10 x 20 = 200 a month, below every draw of uniform(240,260): each of the 12
+     * months is billed the trial's draw m, the TCO is 12 m and the minimum component 12 (m -
+     * 200). */
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,phone_numbers\nd,12,10,0\n");
+    tco_prices p;
+    tu_prices(&p, "vendor,plan,model,item,price\n"
+                  "U,Min,ucaas,seat,20\n"
+                  "U,Min,ucaas,minimum,\"uniform(240,260)\"\n");
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    tco_cost_trial_components(&t.ws, &p, &t.set, t.draws, &t.w);
+    const double m = t.draws[p.plans[0].items[TCO_ITEM_MINIMUM].tiers[0].price];
+    assert_true(m > 240 && m < 260);
+    tu_assert_cents(t.ws.total[0], 12 * m);
+    tu_assert_cents(t.ws.components[TCO_COMPONENT_MINIMUM], 12 * (m - 200));
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
+/* SPEC §12.2, a migration by hand. 10 seats, 1,000 notifications a month, 14 months, 10% a
+ * year escalation (months 13-14 at 1.1); $100 an hour: UCaaS setup 5 h, admin 1 h a month,
+ * CPaaS build 20 h, maintenance 2 h a month; delay $300 a month, UCaaS live after 0.5 month,
+ * CPaaS after 2. U/Seat: $20 a seat, $0.02 an SMS, $50 setup. C/Pay: $0.01 an SMS, $30
+ * platform, $200 setup, a $45 minimum.
+ *   ucaas:U/Seat  vendor 200 + 20 = 220 a month (242 from month 13), setup 50 in month 1;
+ *                 labor 500 + 100, then 100; delay 0.5 x 300 = 150 in month 1:
+ *                 month 1 1,020; 2-12 320; 13-14 342; TCO 1,020 + 11 x 320 + 2 x 342 = 5,224
+ *   hybrid        U part 200 (220), C part 10 + 30 = 40 < 45: 45 (44 < 49.5: 49.5), setups
+ *                 50 + 200; labor 600 + 2,200, then 300; delay 300 in months 1 and 2:
+ *                 month 1 3,595; 2 845; 3-12 545; 13-14 569.5; TCO 11,029
+ *   migrate@3     months 1-2 ucaas:U's (1,020, 320); month 3: 200 + 45 + 200 C setup + 100
+ *                 admin + 2,000 build + 200 maintenance = 2,745; 4-12 545; 13-14 569.5;
+ *                 TCO 1,020 + 320 + 2,745 + 9 x 545 + 2 x 569.5 = 10,129 (no CPaaS delay)
+ *   migrate@13    months 1-12 ucaas:U's; month 13: 220 + 49.5 + 200 (setup, not escalated)
+ *                 + 100 + 2,000 + 200 = 2,769.5; 14 569.5; TCO 1,020 + 3,520 + 2,769.5 +
+ *                 569.5 = 7,879; components seat 12 x 200 + 2 x 220 = 2,840, sms 12 x 20 +
+ *                 2 x 11 = 262, platform 2 x 33 = 66, minimum 2 x 5.5 = 11, setup 250,
+ *                 ucaas_labor 500 + 14 x 100 = 1,900, cpaas_labor 2,000 + 2 x 200 = 2,400,
+ *                 delay 150 (they add up to 7,879) */
+static void a_migration_is_ucaas_before_month_k_and_the_hybrid_from_k(void **state)
+{
+    (void)state;
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,notifications,phone_numbers,price_escalation,"
+                     "engineer_rate,ucaas_setup_hours,ucaas_admin_hours,cpaas_build_hours,"
+                     "cpaas_maintenance_hours,delay_cost_per_month,ucaas_deploy_months,"
+                     "cpaas_deploy_months,migrate_month\n"
+                     "m,14,10,1000,0,10%,100,5,1,20,2,300,0.5,2,13 3\n");
+    tco_prices p;
+    tu_prices(&p, "vendor,plan,model,item,price\n"
+                  "U,Seat,ucaas,seat,20\n"
+                  "U,Seat,ucaas,sms,0.02\n"
+                  "U,Seat,ucaas,setup,50\n"
+                  "C,Pay,cpaas,sms,0.01\n"
+                  "C,Pay,cpaas,platform,30\n"
+                  "C,Pay,cpaas,setup,200\n"
+                  "C,Pay,cpaas,minimum,45\n");
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    tco_cost_trial_components(&t.ws, &p, &t.set, t.draws, &t.w);
+    /* options: ucaas, cpaas, hybrid, then the hybrid's migrations, k ascending */
+    assert_int_equal(t.set.n, 5);
+    assert_string_equal(t.set.items[3].name, "migrate:U/Seat+C/Pay@3");
+    assert_string_equal(t.set.items[4].name, "migrate:U/Seat+C/Pay@13");
+    assert_int_equal(t.set.items[4].migrate_month, 13);
+    static const char *const U = "ucaas:U/Seat", *const H = "hybrid:U/Seat+C/Pay",
+                             *const M3 = "migrate:U/Seat+C/Pay@3",
+                             *const M13 = "migrate:U/Seat+C/Pay@13";
+    for (int m = 1; m <= 14; m++) {
+        const double ucaas = m == 1 ? 1020 : m <= 12 ? 320 : 342;
+        const double hybrid = m == 1 ? 3595 : m == 2 ? 845 : m <= 12 ? 545 : 569.5;
+        tu_assert_cents(month_of(&t, U, m), ucaas);
+        tu_assert_cents(month_of(&t, H, m), hybrid);
+        tu_assert_cents(month_of(&t, M3, m), m < 3 ? ucaas : m == 3 ? 2745 : hybrid);
+        tu_assert_cents(month_of(&t, M13, m), m < 13 ? ucaas : m == 13 ? 2769.5 : 569.5);
+        if (m < 3) /* before k, the same bits as ucaas:U's month */
+            assert_true(month_of(&t, M3, m) == month_of(&t, U, m));
+    }
+    tu_assert_cents(t.ws.total[option_index(&t.set, U)], 5224.00);
+    tu_assert_cents(t.ws.total[option_index(&t.set, H)], 11029.00);
+    tu_assert_cents(t.ws.total[option_index(&t.set, M3)], 10129.00);
+    const size_t m13 = option_index(&t.set, M13);
+    tu_assert_cents(t.ws.total[m13], 7879.00);
+    const double *c = t.ws.components + m13 * TCO_N_COMPONENTS;
+    tu_assert_cents(c[TCO_COMPONENT_SEAT], 2840.00);
+    tu_assert_cents(c[TCO_COMPONENT_SMS], 262.00);
+    tu_assert_cents(c[TCO_COMPONENT_PLATFORM], 66.00);
+    tu_assert_cents(c[TCO_COMPONENT_MINIMUM], 11.00);
+    tu_assert_cents(c[TCO_COMPONENT_SETUP], 250.00);
+    tu_assert_cents(c[TCO_COMPONENT_UCAAS_LABOR], 1900.00);
+    tu_assert_cents(c[TCO_COMPONENT_CPAAS_LABOR], 2400.00);
+    tu_assert_cents(c[TCO_COMPONENT_DELAY], 150.00);
+    for (size_t o = 0; o < t.set.n; o++) {
+        double sum = 0;
+        for (int k = 0; k < TCO_N_COMPONENTS; k++)
+            sum += t.ws.components[o * TCO_N_COMPONENTS + (size_t)k];
+        tu_assert_cents(sum, t.ws.total[o]);
+        /* one option alone (tco_cost_option_total) gives the same bits */
+        assert_true(tco_cost_option_total(&p, &t.set.items[o], t.draws, &t.w) == t.ws.total[o]);
+    }
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
+static void a_migration_is_offered_when_its_hybrid_is(void **state)
+{
+    (void)state;
+    /* API requests: C/Sms prices no api, so the hybrid is not offered and neither are its
+     * migrations (same reason); U/Seat prices no sms: ucaas:U's note (customer traffic carried
+     * free) is the migrations' too, for the months before k. */
+    tco_scenario_file f;
+    tu_scenarios(&f, "scenario,months,seats,notifications,api_requests,migrate_month\n"
+                     "a,12,10,100,1000,6\nb,12,10,100,0,6\n");
+    tco_prices p;
+    tu_prices(&p, "vendor,plan,model,item,price\nU,Seat,ucaas,seat,20\nC,Sms,cpaas,sms,0.01\n");
+    trial t;
+    trial_run(&t, &f.items[0], &p);
+    const tco_option *m = &t.set.items[option_index(&t.set, "migrate:U/Seat+C/Sms@6")];
+    assert_false(m->offered);
+    assert_string_equal(m->not_offered_why, "C/Sms does not price api");
+    assert_true(isnan(t.ws.total[option_index(&t.set, "migrate:U/Seat+C/Sms@6")]));
+    trial_fini(&t);
+    trial_run(&t, &f.items[1], &p);
+    m = &t.set.items[option_index(&t.set, "migrate:U/Seat+C/Sms@6")];
+    assert_true(m->offered);
+    assert_non_null(m->note);
+    assert_string_equal(m->note, t.set.items[option_index(&t.set, "ucaas:U/Seat")].note);
+    trial_fini(&t);
+    tco_prices_fini(&p);
+    tco_scenario_file_fini(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +581,10 @@ int main(void)
         cmocka_unit_test(staff_on_a_cpaas_option_pay_labor_and_a_cost_per_seat),
         cmocka_unit_test(staff_cost_per_seat_is_escalated_and_discounted_like_vendor_prices),
         cmocka_unit_test(components_add_up_to_the_tco_and_match_the_hand_split),
+        cmocka_unit_test(a_month_below_the_minimum_is_billed_the_minimum),
+        cmocka_unit_test(a_minimum_may_be_a_distribution_drawn_once_per_trial),
+        cmocka_unit_test(a_migration_is_ucaas_before_month_k_and_the_hybrid_from_k),
+        cmocka_unit_test(a_migration_is_offered_when_its_hybrid_is),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -404,6 +404,64 @@ static void vendor_and_plan_names_should_refuse_every_control_character(void **s
                           "separate option names), got \"B+C\"");
 }
 
+/* SPEC §12.4: a minimum row is one open tier with no free units; a second one, a tier_to, a
+ * tier_from other than 0 or included units are refused at their cell; it is drawn after the
+ * plan's other cells, so adding one re-draws none of them. */
+static void a_minimum_should_load_as_one_open_amount_drawn_last(void **state)
+{
+    fixture *f = *state;
+    /* the minimum's row first: cells are drawn in item order, the minimum last */
+    assert_int_equal(add(f, "m.csv",
+                         HEADER "A,X,ucaas,minimum,\"uniform(200,300)\",0,,0,\n"
+                                "A,X,ucaas,seat,\"uniform(15,40)\",,,,\n"),
+                     TCO_OK);
+    const tco_item_price *m = &f->p.plans[0].items[TCO_ITEM_MINIMUM];
+    assert_int_equal(m->n_tiers, 1);
+    assert_true(m->tiers[0].lo == 0 && isinf(m->tiers[0].hi) && m->included == 0);
+    assert_string_equal(tco_item_name(TCO_ITEM_MINIMUM), "minimum");
+    /* the seat's draw is the one the plan without a minimum gets from the same stream */
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 11);
+    double with[2], without[1];
+    tco_prices_draw_plan(&f->p, 0, r, with);
+    const double seat_with = with[f->p.plans[0].items[TCO_ITEM_SEAT].tiers[0].price];
+    assert_true(with[m->tiers[0].price] >= 200 && with[m->tiers[0].price] <= 300);
+    tco_prices_fini(&f->p);
+    assert_int_equal(add(f, "s.csv", HEADER "A,X,ucaas,seat,\"uniform(15,40)\",,,,\n"), TCO_OK);
+    gsl_rng_set(r, 11);
+    tco_prices_draw_plan(&f->p, 0, r, without);
+    assert_true(seat_with == without[0]);
+    gsl_rng_free(r);
+
+    static const struct {
+        const char *rows, *want;
+    } bad[] = {
+        {"A,X,ucaas,minimum,100,0,500,,\n",
+         "m.csv:2:7: tier_to: expected a blank cell on a minimum row (a plan's least monthly "
+         "charge is one amount, not tiered: tcosim-prices(5)), got \"500\""},
+        {"A,X,ucaas,minimum,100,10,,,\n",
+         "m.csv:2:6: tier_from: expected a blank cell on a minimum row (a plan's least monthly "
+         "charge is one amount, not tiered: tcosim-prices(5)), got \"10\""},
+        {"A,X,ucaas,minimum,100,,,5,\n",
+         "m.csv:2:8: included: expected a blank cell on a minimum row (a plan's least monthly "
+         "charge has no free units: tcosim-prices(5)), got \"5\""},
+        {"A,X,ucaas,minimum,100,,,,\nA,X,ucaas,minimum,200,,,,\n",
+         "m.csv:3:4: item: expected one minimum row for A/X, got a second (line 2 has one)"},
+        {"A,X,ucaas,minimum,-1,,,,\n",
+         "m.csv:2:5: price: expected a minimum from 0 to 1e9 $ a month, got \"-1\""},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        tco_prices_fini(&f->p);
+        tco_diag_list_fini(&f->d);
+        char text[512];
+        snprintf(text, sizeof text, HEADER "%s", bad[i].rows);
+        assert_int_equal(add(f, "m.csv", text), TCO_EDATA);
+        assert_int_equal(f->d.n, 1);
+        assert_diag(&f->d, 0, bad[i].want);
+        assert_int_equal(f->p.n_plans, 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -421,6 +479,7 @@ int main(void)
         T(the_file_kind_should_be_told_by_vendor_and_item),
         T(sheet_names_in_option_names_should_encode_what_would_make_them_ambiguous),
         T(vendor_and_plan_names_should_refuse_every_control_character),
+        T(a_minimum_should_load_as_one_open_amount_drawn_last),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

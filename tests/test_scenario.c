@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "tco/csvload.h"
+#include "tco/defaults.h"
 #include "tco/scenario.h"
 
 typedef struct fixture {
@@ -528,6 +529,75 @@ static void a_rate_out_of_range_should_offer_the_percentage(void **state)
     assert_diag(&f->d, 0, "s.csv:2:3: seats: expected a count from 0 to 1e9, got \"2e9\"");
 }
 
+/* SPEC §12.2: migrate_month is whole months 2..months separated by spaces, kept ascending;
+ * every other cell is refused at its column, naming the word and its character. */
+static void migrate_month_should_be_whole_months_from_2_to_months(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *cell;
+        int n;          /* -1: refused */
+        int want[4];
+        const char *why; /* in the message of a refused one */
+    } cases[] = {
+        {"6 12 18", 3, {6, 12, 18}, NULL},
+        {"18  6\t12", 3, {6, 12, 18}, NULL}, /* any blanks between, kept ascending */
+        {"2", 1, {2}, NULL},
+        {"36", 1, {36}, NULL},
+        {"", 0, {0}, NULL},
+        {"   ", 0, {0}, NULL},
+        {"1", -1, {0}, "at character 1, 1 is outside"},
+        {"37", -1, {0}, "from 2 to 36"},
+        {"6 12 6", -1, {0}, "at character 6, 6 is given again"},
+        {"6.5", -1, {0}, "\"6.5\" is not a whole number"},
+        {"\"6,12\"", -1, {0}, "separated by spaces"},
+        {"+6", -1, {0}, "not a whole number"},
+        {"99999", -1, {0}, "not a whole number"},
+        {"6 x", -1, {0}, "at character 3, \"x\" is not a whole number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[160];
+        snprintf(text, sizeof text, "scenario,months,seats,migrate_month\na,36,10,%s\n",
+                 cases[i].cell);
+        const tco_status st = load(f, text);
+        if (cases[i].n < 0) {
+            if (st != TCO_EDATA)
+                fail_msg("migrate_month %s accepted", cases[i].cell);
+            assert_int_equal(f->d.items[0].col, 4);
+            if (!strstr(f->d.items[0].msg, cases[i].why))
+                fail_msg("migrate_month %s: \"%s\" lacks \"%s\"", cases[i].cell,
+                         f->d.items[0].msg, cases[i].why);
+            continue;
+        }
+        assert_int_equal(st, TCO_OK);
+        assert_int_equal(f->f.items[0].n_migrate, cases[i].n);
+        for (int k = 0; k < cases[i].n; k++)
+            assert_int_equal(f->f.items[0].migrate_month[k], cases[i].want[k]);
+    }
+    /* at most TCO_MAX_MIGRATE_MONTHS: 2..25 loads, 2..26 does not */
+    char text[256] = "scenario,months,seats,migrate_month\na,36,10,";
+    for (int k = 2; k <= 2 + TCO_MAX_MIGRATE_MONTHS; k++) {
+        char w[8];
+        snprintf(w, sizeof w, "%d ", k);
+        strcat(text, w);
+        if (k == 1 + TCO_MAX_MIGRATE_MONTHS) {
+            char ok[320];
+            snprintf(ok, sizeof ok, "%s\n", text);
+            assert_int_equal(load(f, ok), TCO_OK);
+            assert_int_equal(f->f.items[0].n_migrate, TCO_MAX_MIGRATE_MONTHS);
+        }
+    }
+    strcat(text, "\n");
+    assert_int_equal(load(f, text), TCO_EDATA);
+    assert_non_null(strstr(f->d.items[0].msg, "at most 24 months"));
+    /* without migrate_month: none; a bad months still gets the list checked (up to 600) */
+    assert_int_equal(load(f, "scenario,months,seats\na,36,10\n"), TCO_OK);
+    assert_int_equal(f->f.items[0].n_migrate, 0);
+    assert_int_equal(load(f, "scenario,months,seats,migrate_month\na,0,10,700\n"), TCO_EDATA);
+    assert_int_equal(f->d.n, 2);
+    assert_non_null(strstr(f->d.items[1].msg, "from 2 to 600"));
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -544,6 +614,7 @@ int main(void)
         T(a_distribution_should_load_into_its_column),
         T(ranges_should_hold_at_both_ends_and_refuse_just_outside),
         T(months_should_be_a_whole_number_from_1_to_600),
+        T(migrate_month_should_be_whole_months_from_2_to_months),
         T(diagnostics_should_have_the_exact_text_and_place),
         T(the_discount_bound_should_say_why),
     T(good_rows_should_load_beside_bad_ones),

@@ -41,6 +41,12 @@
  * Labor and delay do not depend on x; they enter d as one constant from the cost workspace's
  * overhead rows. A `cpaas:` option's staff cost (SPEC §8.1, cpaas_cost_per_seat x whole seats)
  * is a constant on the notifications axis and a term linear in seats on the seats axis. The solver takes any two offered options (hybrids too: `recommend` uses it).
+ *
+ * SPEC §12.4: a plan's `minimum` makes each month's charges max(v, minimum), v its items: a
+ * kink more where v crosses it, listed month by month like the others, so the roots stay
+ * exact. SPEC §12.2: a `migrate:` option is in no pair (breakeven.csv, the frontier) and the
+ * solver refuses it (false, NAN): its question is when to move, which the migration section
+ * of the report answers, and "the same month-1 volume" would scale two regimes at once.
  */
 #ifndef TCO_BREAKEVEN_H
 #define TCO_BREAKEVEN_H

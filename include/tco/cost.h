@@ -12,6 +12,11 @@
  * cpaas_cost_per_seat x whole seats x the month's escalation is its `staff_cost`; a hybrid
  * leaves staff on UCaaS and pays none of them.
  *
+ * SPEC §12.2: `migrate:U+C@k` is ucaas:U's month (vendor charges, labor, delay) in months
+ * 1..k-1 and from month k hybrid:U+C's vendor charges (each plan's part, C's minimum from k),
+ * with C's `setup` in month k (unescalated), the CPaaS build hours in month k and the CPaaS
+ * maintenance hours from month k; its labor is otherwise ucaas:U's and its delay ucaas:U's.
+ *
  * SPEC §8.2: each trial's TCO of every option is also split into components (vendor items,
  * staff cost, labor, delay), each discounted and summed over the horizon; they add up to the
  * option's TCO up to floating-point rounding (summed in another order).
@@ -66,6 +71,7 @@ typedef struct tco_cost_ws {
     double *plan_items;  /* [(2 plan + role) * TCO_N_ITEMS + item]: discounted item charges,
                           * role 0 the whole workload, 1 a hybrid's part */
     double *components;  /* [option * TCO_N_COMPONENTS + c]: discounted, over the horizon */
+    double *scratch;     /* [months]: a migration's plans priced over part of the horizon */
 } tco_cost_ws;
 
 void tco_cost_ws_init(tco_cost_ws *ws, size_t n_plans, size_t n_options, int months);

@@ -66,6 +66,10 @@
  * pair as a hybrid). 64 options are, e.g., 7 UCaaS and 7 CPaaS plans. */
 #define TCO_MAX_TIERS 64
 #define TCO_MAX_OPTIONS 64
+/* SPEC §12.2: migration months of one scenario (migrate_month); each makes an option of every
+ * hybrid, so the option-months and pairs limits below still bound the run. 24 lets a user try
+ * every quarter of six years, or every month of two. */
+#define TCO_MAX_MIGRATE_MONTHS 24
 
 /* One run (cmdutil): every scenario's results are kept until the report and the --out files
  * are written, so what they hold is bounded over the whole run: an option-month holds two

@@ -6,6 +6,8 @@
  * 1,000 requests while its quantities count requests. A UCaaS plan's `included` is per seat
  * (times the month's whole seats) for every item but `seat`, whose `included` is free seats:
  * sms, voice, api, number, platform and setup (month 1's seats); a CPaaS plan's is per plan.
+ * SPEC §12.4: a month whose charges on a plan (every item but setup) are below the plan's
+ * `minimum` is billed the minimum, escalated like every price.
  * No I/O, no allocation, thread-safe.
  */
 #ifndef TCO_PRICE_H
@@ -26,7 +28,8 @@ typedef struct tco_usage_months {
 } tco_usage_months;
 
 /* out[m] = vendor charges of `plan` in month first_month + m (1-based), m < months: every item
- * it prices, at prices multiplied by escalation[m]; `setup` in month 1 only, unescalated. The
+ * it prices, at prices multiplied by escalation[m], raised to the plan's `minimum` (times
+ * escalation[m]) where below it; `setup` in month 1 only, unescalated, on top. The
  * quantity arrays are indexed like out; a NULL one means 0 every month. Branch-free over the
  * months, so the month loops vectorise, and allocation-free; each month gets the bits of the
  * plain month-by-month sum (tests/test_price.c holds that oracle). */
@@ -35,10 +38,24 @@ void tco_price_plan_months(const tco_plan *plan, const double *prices, const tco
 
 /* tco_price_plan_months from month 1, with the same bits in out[], and the charges split by
  * item (SPEC §8.2): item_sums[item] = sum over months of the item's charge in that month
- * (escalated; `setup` in month 1, unescalated) times weight[m] (the discount factor). The items
- * add up to the weighted sum of out[] up to floating-point rounding (another order). */
+ * (escalated; `setup` in month 1, unescalated; `minimum` the top-ups) times weight[m] (the
+ * discount factor). The items add up to the weighted sum of out[] up to floating-point
+ * rounding (another order). */
 void tco_price_plan_months_items(const tco_plan *plan, const double *prices,
                                  const tco_usage_months *u, int months, const double *escalation,
                                  const double *weight, double *out, double item_sums[TCO_N_ITEMS]);
+
+/* tco_price_plan_months_items for months first_month .. first_month + months - 1 only (SPEC
+ * §12.2: a plan carried for part of the horizon): u, escalation, weight and out are indexed
+ * from that month; no `setup` unless first_month is 1. out[] gets the bits that pricing from
+ * month 1 gives those months. */
+void tco_price_plan_range_items(const tco_plan *plan, const double *prices,
+                                const tco_usage_months *u, int first_month, int months,
+                                const double *escalation, const double *weight, double *out,
+                                double item_sums[TCO_N_ITEMS]);
+
+/* The one-time `setup` charge of a plan, unescalated (SPEC §5): `seats` are the whole seats of
+ * its month, the multiplier of a UCaaS plan's allowance. 0 when the plan prices no setup. */
+double tco_price_plan_setup(const tco_plan *plan, const double *prices, double seats);
 
 #endif

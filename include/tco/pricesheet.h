@@ -32,6 +32,9 @@ typedef enum tco_item {
     TCO_ITEM_NUMBER,   /* per phone number-month */
     TCO_ITEM_PLATFORM, /* flat per month */
     TCO_ITEM_SETUP,    /* one-time, month 1 */
+    TCO_ITEM_MINIMUM,  /* SPEC §12.4: the least monthly charge of every item but setup, $ a
+                        * month; one open tier, no included units; drawn after the others, so
+                        * a sheet without one draws as before */
     TCO_N_ITEMS
 } tco_item;
 

@@ -14,6 +14,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "tco/csvload.h"
+#include "tco/defaults.h"
 #include "tco/diag.h"
 #include "tco/value.h"
 
@@ -80,6 +81,10 @@ typedef struct tco_scenario {
     /* SPEC §12.3: the copula of its correlated inputs while it is simulated (tco/copula.h,
      * borrowed, set by the caller of the engine); NULL: none */
     const struct tco_copula *copula;
+    /* SPEC §12.2 migrate_month: the months k (2..months, ascending, distinct) at which a
+     * `migrate:U+C@k` option moves customer traffic from ucaas:U to hybrid:U+C */
+    int migrate_month[TCO_MAX_MIGRATE_MONTHS];
+    int n_migrate;
 } tco_scenario;
 
 typedef struct tco_scenario_file {

@@ -24,12 +24,14 @@ static const char FIXED_SHEET[] =
     "C,PAYG,cpaas,sms,0.0079,150000,,\n"
     "C,PAYG,cpaas,voice,0.014,,,\n"
     "C,PAYG,cpaas,api,1.5,,,\n"
-    "C,PAYG,cpaas,number,1.15,,,\n";
+    "C,PAYG,cpaas,number,1.15,,,\n"
+    "C,PAYG,cpaas,minimum,\"uniform(50,150)\",,,\n"; /* SPEC §12.4 */
 
 static const char FIXED_SCENARIO[] =
     "scenario,months,seats,notifications,api_requests,voice_minutes_per_seat,spike_probability,"
-    "spike_multiplier,volume_volatility,seat_volatility\n"
-    "s,24,\"uniform(5,50)\",\"lognormal(20000,5000)\",1000,100,0.2,\"triangular(1,2,5)\",0.2,0.1\n";
+    "spike_multiplier,volume_volatility,seat_volatility,migrate_month\n"
+    "s,24,\"uniform(5,50)\",\"lognormal(20000,5000)\",1000,100,0.2,\"triangular(1,2,5)\",0.2,0.1,"
+    "6 18\n"; /* SPEC §12.2 migrations too */
 
 void fuzz_check_failed(const char *what, const char *file, int line)
 {
