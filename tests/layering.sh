@@ -13,7 +13,8 @@ layer() {
     price|option|workload|rules) echo 4 ;;
     cost|sheet_diff) echo 5 ;;
     engine) echo 6 ;;
-    breakeven|compare|report) echo 7 ;;
+    breakeven|compare|report|cluster) echo 7 ;;
+    mpi_driver) echo 8 ;;
     sweep|recommend|report_breakdown) echo 8 ;;
     report_breakeven|report_compare) echo 9 ;;
     cmdutil|analysis) echo 10 ;;
@@ -24,7 +25,8 @@ layer() {
 }
 # The libraries, each included only by the modules that need it: jansson where JSON is written,
 # libcsv in the CSV reader and writer, GSL's distributions where cells are drawn, GSL's root
-# finding nowhere but the break-even solver (which needs none today: its roots are exact).
+# finding nowhere but the break-even solver (which needs none today: its roots are exact), MPI
+# in its driver alone (the MPI build links sim/mpi_driver.c in place of sim/cluster.c).
 lib_users() {
     case "$1" in
     jansson.h) echo "table_json report report_compare report_breakeven report_breakdown cmd_recommend manifest" ;;
@@ -33,6 +35,7 @@ lib_users() {
     csv.h) echo "csvload csvwrite" ;;
     gsl/gsl_randist.h|gsl/gsl_cdf.h) echo "value workload" ;;
     gsl/gsl_roots.h) echo "breakeven" ;;
+    mpi.h) echo "mpi_driver" ;;
     *) echo "*" ;;
     esac
 }
