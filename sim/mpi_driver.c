@@ -51,7 +51,7 @@ enum { PHASE_SIMULATE = 1, PHASE_FINISH = 2 };
 /* A scenario is cut into at least this many chunks per rank where it has the blocks (so that
  * no rank idles long at its end), each at most this many blocks per thread (so that a chunk
  * keeps a rank's threads busy; the window grows with it). */
-#define CHUNKS_PER_RANK 4UL
+#define CHUNKS_PER_RANK 8UL
 #define CHUNK_BLOCKS_PER_THREAD 4UL
 /* Between two looks at a message or the cancel flag. */
 #define POLL_NS 100000L

@@ -34,7 +34,7 @@ best() {
             --prices tests/bench/bench-prices.csv --out "$out/$name" tests/bench/bench-scenario.csv \
             >"$out/$name.stdout"
         t=$(cat "$out/$name.time")
-        b=$(echo "$b $t" | awk '{ if ($1 == "" || $2 < $1) print $2; else print $1 }')
+        if [ -z "$b" ]; then b=$t; else b=$(awk -v a="$b" -v c="$t" 'BEGIN { print (c < a) ? c : a }'); fi
     done
     echo "$b"
 }

@@ -4,8 +4,9 @@
 # every --out file but manifest.json (its command differs) byte for byte, for `run` over the
 # bundled scenarios (one batch), `run` of the bench scenario (more blocks than ranks), `breakeven`
 # and `recommend`; a bad input says its one line on rank 0 alone; a rank killed with SIGKILL
-# mid-run, and SIGINT to mpirun, end the run with one line, a non-zero status, nothing on
-# standard output and the previous --out set byte-identical.
+# mid-run, and SIGINT or SIGTERM to mpirun, end the run with one line (none when the rank killed
+# is rank 0, the one that speaks), a non-zero status, nothing on standard output and the
+# previous --out set byte-identical.
 #
 # Environment: TCOSIM (plain build), TCOSIM_MPI (MPI build), MPI_TRIALS (2100: two blocks of
 # each bundled scenario, eight in the batch), MPI_BENCH_TRIALS (20000: ten blocks, chunks of
@@ -73,7 +74,8 @@ one bad-in-batch run --trials "$TRIALS" --out @OUT@ "$work/bad.csv" scenarios/sm
 one no-input run --trials "$TRIALS" "$work/missing.csv"
 
 # stop KIND: a long run into an --out set holding a previous run, stopped mid-run by KIND
-# (kill: SIGKILL to rank 1; int: SIGINT to mpirun)
+# (kill: SIGKILL to rank 1; kill0: SIGKILL to rank 0, which then cannot say anything; int and
+# term: SIGINT and SIGTERM to mpirun)
 stop() {
     kind=$1
     d="$work/stop-$kind"
@@ -86,30 +88,42 @@ stop() {
         --prices tests/bench/bench-prices.csv tests/bench/bench-scenario.csv >"$d/stdout" 2>"$d/stderr" &
     mpirun_pid=$!
     # the ranks are mpirun's children; wait until they run, then a second into the simulation
-    rank1=""
+    victim=1
+    [ "$kind" = kill0 ] && victim=0
+    rank=""
     for _ in $(seq 1 100); do
         for p in $(ps -o pid= --ppid "$mpirun_pid" 2>/dev/null); do
-            tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx OMPI_COMM_WORLD_RANK=1 && rank1=$p
+            tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "OMPI_COMM_WORLD_RANK=$victim" && rank=$p
         done
-        [ -n "$rank1" ] && break
+        [ -n "$rank" ] && break
         sleep 0.1
     done
-    [ -n "$rank1" ] || { bad "stop $kind: rank 1 never started"; kill "$mpirun_pid"; wait "$mpirun_pid"; return; }
+    [ -n "$rank" ] || { bad "stop $kind: rank $victim never started"; kill "$mpirun_pid"; wait "$mpirun_pid"; return; }
     sleep 1.5
-    if [ "$kind" = kill ]; then kill -KILL "$rank1"; else kill -INT "$mpirun_pid"; fi
+    case $kind in
+    kill|kill0) kill -KILL "$rank" ;;
+    int) kill -INT "$mpirun_pid" ;;
+    term) kill -TERM "$mpirun_pid" ;;
+    esac
     # mpirun ends the job: SIGTERM to every rank, then SIGKILL a few seconds later
     wait "$mpirun_pid"
     status=$?
     (cd "$d/out" && ls -lA --time-style=full-iso && cat ./*) >"$d/after" 2>&1
     if [ "$status" = 0 ]; then bad "stop $kind: status 0"; return; fi
     [ -s "$d/stdout" ] && { bad "stop $kind: printed a report"; return; }
-    [ "$(wc -l <"$d/stderr")" = 1 ] || { bad "stop $kind: expected one line, got:"; sed 's/^/  /' "$d/stderr"; return; }
-    grep -q '^tcosim: interrupted by SIGTERM; no output written$' "$d/stderr" || { bad "stop $kind: $(cat "$d/stderr")"; return; }
     cmp -s "$d/before" "$d/after" || { bad "stop $kind: the previous --out set changed"; diff "$d/before" "$d/after" | head; return; }
+    if [ "$kind" = kill0 ]; then
+        [ -s "$d/stderr" ] && { bad "stop $kind: said something:"; sed 's/^/  /' "$d/stderr"; return; }
+    else
+        [ "$(wc -l <"$d/stderr")" = 1 ] || { bad "stop $kind: expected one line, got:"; sed 's/^/  /' "$d/stderr"; return; }
+        grep -q '^tcosim: interrupted by SIGTERM; no output written$' "$d/stderr" || { bad "stop $kind: $(cat "$d/stderr")"; return; }
+    fi
     ok
 }
 stop kill
+stop kill0
 stop int
+stop term
 
 echo "mpi: $pass passed, $fail failed"
 [ "$fail" = 0 ]
