@@ -127,7 +127,8 @@ typedef struct tco_engine {
     tco_option_result *total;
     void **observed_total;      /* [n_observers] */
     bool cancelled;
-    bool monthly_taken;         /* a worker's month-by-month sketches became the total's */
+    bool monthly_taken;         /* a worker's month-by-month sketches became the total's (once in
+                                 * the run, whatever its ranges) */
 } run_state;
 
 /* Per-thread workspace, allocated before the first trial (nothing is allocated per trial). */
@@ -276,84 +277,35 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
     return true;
 }
 
-static void worker_ws_init(const run_state *st, worker_ws *ws)
-{
-    ws->rng = tco_rng_alloc();
-    ws->plan_rng = tco_xcalloc(st->p->n_plans + 1, sizeof *ws->plan_rng);
-    for (size_t j = 0; j < st->p->n_plans; j++)
-        ws->plan_rng[j] = tco_rng_alloc();
-    tco_workload_init(&ws->w, st->months);
-    tco_cost_ws_init(&ws->cost, st->p->n_plans, st->set->n, st->months);
-    ws->price_draws = tco_xcalloc(st->p->n_values + 1, sizeof *ws->price_draws);
-    ws->n_series = st->set->n * (size_t)st->months * 2;
-    ws->batch_len = BATCH_BYTES / (ws->n_series * sizeof *ws->keys);
-    if (ws->batch_len < BATCH_MIN)
-        ws->batch_len = BATCH_MIN;
-    if (ws->batch_len > TCO_BLOCK_TRIALS)
-        ws->batch_len = TCO_BLOCK_TRIALS;
-    ws->keys = tco_xcalloc(ws->n_series * ws->batch_len, sizeof *ws->keys);
-    ws->lo = tco_xcalloc(ws->n_series, sizeof *ws->lo);
-    ws->hi = tco_xcalloc(ws->n_series, sizeof *ws->hi);
-    batch_extremes_reset(ws);
-    ws->monthly = tco_xcalloc(st->set->n + 1, sizeof *ws->monthly);
-    for (size_t o = 0; o < st->set->n; o++)
-        option_result_init(&ws->monthly[o], st->months, true);
-    ws->scratch = tco_xcalloc(st->cfg->n_observers + 1, sizeof *ws->scratch);
-    for (size_t k = 0; k < st->cfg->n_observers; k++)
-        if (st->cfg->observers[k].scratch_alloc)
-            ws->scratch[k] = st->cfg->observers[k].scratch_alloc(st->cfg->observers[k].ctx,
-                                                                st->set, st->months);
-}
-
-static void worker_monthly_to_total(run_state *st, worker_ws *ws)
-{
-    /* this worker's month-by-month sketches into the total: integer counts, so the order in
-     * which workers get here does not matter. The first to get here hands its sketches over
-     * instead of copying them (the total's are still empty and unallocated): one set fewer in
-     * memory (measured: 600 months x 11 options, 2 threads, 408 -> 270 MB). */
-    pthread_mutex_lock(&st->mu);
-    for (size_t o = 0; o < st->set->n; o++) {
-        tco_option_result *total = &st->total[o];
-        if (!st->monthly_taken) {
-            tco_sketch *q = total->month_q, *c = total->cum_q;
-            total->month_q = ws->monthly[o].month_q;
-            total->cum_q = ws->monthly[o].cum_q;
-            ws->monthly[o].month_q = q;
-            ws->monthly[o].cum_q = c;
-        } else {
-            monthly_sketches_merge(total, &ws->monthly[o], st->months);
-        }
-    }
-    st->monthly_taken = true;
-    pthread_mutex_unlock(&st->mu);
-    for (size_t o = 0; o < st->set->n; o++)
-        option_result_fini(&ws->monthly[o], st->months);
-    free(ws->monthly);
-}
-
-static void worker_ws_fini(const run_state *st, worker_ws *ws)
-{
-    gsl_rng_free(ws->rng);
-    for (size_t j = 0; j < st->p->n_plans; j++)
-        gsl_rng_free(ws->plan_rng[j]);
-    free(ws->plan_rng);
-    tco_workload_fini(&ws->w);
-    tco_cost_ws_fini(&ws->cost);
-    free(ws->price_draws);
-    free(ws->keys);
-    free(ws->lo);
-    free(ws->hi);
-    for (size_t k = 0; k < st->cfg->n_observers; k++)
-        if (st->cfg->observers[k].scratch_free)
-            st->cfg->observers[k].scratch_free(ws->scratch[k]);
-    free(ws->scratch);
-}
-
 static void *worker(void *arg)
 {
     run_state *st = arg;
     worker_ws ws;
-    worker_ws_init(st, &ws);
+    ws.rng = tco_rng_alloc();
+    ws.plan_rng = tco_xcalloc(st->p->n_plans + 1, sizeof *ws.plan_rng);
+    for (size_t j = 0; j < st->p->n_plans; j++)
+        ws.plan_rng[j] = tco_rng_alloc();
+    tco_workload_init(&ws.w, st->months);
+    tco_cost_ws_init(&ws.cost, st->p->n_plans, st->set->n, st->months);
+    ws.price_draws = tco_xcalloc(st->p->n_values + 1, sizeof *ws.price_draws);
+    ws.n_series = st->set->n * (size_t)st->months * 2;
+    ws.batch_len = BATCH_BYTES / (ws.n_series * sizeof *ws.keys);
+    if (ws.batch_len < BATCH_MIN)
+        ws.batch_len = BATCH_MIN;
+    if (ws.batch_len > TCO_BLOCK_TRIALS)
+        ws.batch_len = TCO_BLOCK_TRIALS;
+    ws.keys = tco_xcalloc(ws.n_series * ws.batch_len, sizeof *ws.keys);
+    ws.lo = tco_xcalloc(ws.n_series, sizeof *ws.lo);
+    ws.hi = tco_xcalloc(ws.n_series, sizeof *ws.hi);
+    batch_extremes_reset(&ws);
+    ws.monthly = tco_xcalloc(st->set->n + 1, sizeof *ws.monthly);
+    for (size_t o = 0; o < st->set->n; o++)
+        option_result_init(&ws.monthly[o], st->months, true);
+    ws.scratch = tco_xcalloc(st->cfg->n_observers + 1, sizeof *ws.scratch);
+    for (size_t k = 0; k < st->cfg->n_observers; k++)
+        if (st->cfg->observers[k].scratch_alloc)
+            ws.scratch[k] = st->cfg->observers[k].scratch_alloc(st->cfg->observers[k].ctx,
+                                                                st->set, st->months);
 
     for (;;) {
         pthread_mutex_lock(&st->mu);
@@ -396,8 +348,43 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&st->mu);
     }
 
-    worker_monthly_to_total(st, &ws);
-    worker_ws_fini(st, &ws);
+    /* this worker's month-by-month sketches into the total: integer counts, so the order in
+     * which workers get here does not matter. The first to get here hands its sketches over
+     * instead of copying them (the total's are still empty and unallocated): one set fewer in
+     * memory (measured: 600 months x 11 options, 2 threads, 408 -> 270 MB). */
+    pthread_mutex_lock(&st->mu);
+    for (size_t o = 0; o < st->set->n; o++) {
+        tco_option_result *total = &st->total[o];
+        if (!st->monthly_taken) {
+            tco_sketch *q = total->month_q, *c = total->cum_q;
+            total->month_q = ws.monthly[o].month_q;
+            total->cum_q = ws.monthly[o].cum_q;
+            ws.monthly[o].month_q = q;
+            ws.monthly[o].cum_q = c;
+        } else {
+            monthly_sketches_merge(total, &ws.monthly[o], st->months);
+        }
+    }
+    st->monthly_taken = true;
+    pthread_mutex_unlock(&st->mu);
+    for (size_t o = 0; o < st->set->n; o++)
+        option_result_fini(&ws.monthly[o], st->months);
+    free(ws.monthly);
+
+    gsl_rng_free(ws.rng);
+    for (size_t j = 0; j < st->p->n_plans; j++)
+        gsl_rng_free(ws.plan_rng[j]);
+    free(ws.plan_rng);
+    tco_workload_fini(&ws.w);
+    tco_cost_ws_fini(&ws.cost);
+    free(ws.price_draws);
+    free(ws.keys);
+    free(ws.lo);
+    free(ws.hi);
+    for (size_t k = 0; k < st->cfg->n_observers; k++)
+        if (st->cfg->observers[k].scratch_free)
+            st->cfg->observers[k].scratch_free(ws.scratch[k]);
+    free(ws.scratch);
     return NULL;
 }
 
