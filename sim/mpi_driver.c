@@ -109,13 +109,17 @@ static void broken(const char *what)
     MPI_Abort(MPI_COMM_WORLD, TCO_ESOFTWARE);
 }
 
-/* Whether every rank calls this with the same phase and fingerprint (one MPI_Allreduce of
+/* Whether every rank calls this with the same phase and fingerprint (one MPI_Iallreduce of
  * each value and its complement: the maximum of ~x is ~min x, so min == max shows agreement);
  * *max_threads gets the largest `threads` given. */
 static bool agree(uint64_t phase, uint64_t fingerprint, uint64_t threads, uint64_t *max_threads)
 {
     uint64_t v[5] = {phase, ~phase, fingerprint, ~fingerprint, threads}, m[5];
-    MPI_Allreduce(v, m, 5, MPI_UINT64_T, MPI_MAX, MPI_COMM_WORLD);
+    MPI_Request req;
+    MPI_Iallreduce(v, m, 5, MPI_UINT64_T, MPI_MAX, MPI_COMM_WORLD, &req);
+    /* the ranks done first wait for the writer's report: sleeping, not spinning on a core */
+    for (int done = 0; MPI_Test(&req, &done, MPI_STATUS_IGNORE) == MPI_SUCCESS && !done;)
+        pause_briefly();
     if (max_threads)
         *max_threads = m[4];
     return m[0] == ~m[1] && m[2] == ~m[3];
