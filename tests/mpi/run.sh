@@ -6,11 +6,11 @@
 # and `recommend`; a bad input says its one line on rank 0 alone; a rank killed with SIGKILL
 # mid-run, and SIGINT or SIGTERM to mpirun, end the run with one line (none when the rank killed
 # is rank 0, the one that speaks), a non-zero status, nothing on standard output and the
-# previous --out set byte-identical.
+# previous --out set byte-identical; ranks given different work end with one line and status 70.
 #
 # Environment: TCOSIM (plain build), TCOSIM_MPI (MPI build), MPI_TRIALS (2100: two blocks of
-# each bundled scenario, eight in the batch), MPI_BENCH_TRIALS (20000: ten blocks, chunks of
-# three, two and one for 1, 2 and 3 ranks).
+# each bundled scenario, eight in the batch), MPI_BENCH_TRIALS (20000: ten blocks, in chunks of
+# two for one rank, of one for two and three).
 set -u
 TCOSIM=${TCOSIM:-build/test/tcosim}
 TCOSIM_MPI=${TCOSIM_MPI:-build/test-mpi/tcosim}
@@ -72,6 +72,26 @@ THREADS=1 NPS="2 3"
 printf 'scenario,months,seats\nbad,12,-5\n' >"$work/bad.csv"
 one bad-in-batch run --trials "$TRIALS" --out @OUT@ "$work/bad.csv" scenarios/small-office.csv
 one no-input run --trials "$TRIALS" "$work/missing.csv"
+
+# ranks that do not run the same work (mpirun's MPMD form gives them other arguments): another
+# trial count on two ranks, and a rank that fails on its command line before simulating
+disagree() {
+    name=$1
+    shift
+    d="$work/disagree-$name"
+    mkdir -p "$d"
+    # shellcheck disable=SC2086
+    timeout 120 $MPIRUN "$@" >"$d/stdout" 2>"$d/stderr"
+    status=$?
+    [ "$status" = 70 ] || { bad "disagree $name: status $status"; sed 's/^/  /' "$d/stderr"; return; }
+    [ -s "$d/stdout" ] && { bad "disagree $name: printed a report"; return; }
+    [ "$(wc -l <"$d/stderr")" = 1 ] && grep -q '^tcosim: the ranks of the MPI run did not load the same work' "$d/stderr" ||
+        { bad "disagree $name:"; sed 's/^/  /' "$d/stderr"; return; }
+    ok
+}
+scn=scenarios/small-office.csv
+disagree trials -np 1 "$TCOSIM_MPI" run --trials 2100 "$scn" : -np 2 "$TCOSIM_MPI" run --trials 4200 "$scn"
+disagree usage -np 1 "$TCOSIM_MPI" run --trials 2100 "$scn" : -np 1 "$TCOSIM_MPI" run --bogus "$scn"
 
 # stop KIND: a long run into an --out set holding a previous run, stopped mid-run by KIND
 # (kill: SIGKILL to rank 1; kill0: SIGKILL to rank 0, which then cannot say anything; int and
