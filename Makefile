@@ -29,8 +29,18 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DTCO_DATADIR='"$(DATADIR)"' -Ii
 ALL_LDFLAGS = $(LDOPT) $(LDFLAGS)
 LIBS = $(PKG_LIBS) -lcsv -lpthread -lm
 
-OUT      = build/$(BUILD)
-LIB_SRC  = $(filter-out sim/main.c,$(wildcard sim/*.c))
+# MPI=1 (SPEC §13): tcosim built with mpicc, MPI's driver (sim/mpi_driver.c) linked in place of
+# the one process of sim/cluster.c, objects under build/$(BUILD)-mpi; `mpirun -np N tcosim ...`.
+MPI ?=
+ifneq ($(MPI),)
+CC      = mpicc
+OUT     = build/$(BUILD)-mpi
+CLUSTER_OUT = sim/cluster.c
+else
+OUT     = build/$(BUILD)
+CLUSTER_OUT = sim/mpi_driver.c
+endif
+LIB_SRC  = $(filter-out sim/main.c $(CLUSTER_OUT),$(wildcard sim/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(OUT)/%.o)
 MAIN_OBJ = $(OUT)/sim/main.o
 UNIT_SRC = $(wildcard tests/test_*.c)
@@ -44,19 +54,29 @@ REPLAY_BIN   = $(FUZZ_TARGETS:%=$(OUT)/tests/fuzz/replay_%)
 
 ifeq ($(BUILD),release)
 BIN = tcosim
+# ./tcosim is either flavour: a stamp per flavour, so that switching relinks it
+FLAVOUR = build/tcosim-is-$(if $(MPI),mpi,plain)
 else
 BIN = $(OUT)/tcosim
+FLAVOUR =
 endif
 
-# Debian packages the build and tests need; `make deps` installs the missing ones.
-APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libssl-dev libcmocka-dev time libxlsxwriter-dev python3-openpyxl gnuplot-nox libxml2-utils
+# Debian packages the build and tests need; `make deps` installs the missing ones. Open MPI
+# (~40 packages) only for the MPI build (make deps MPI=1) and make test's MPI suite.
+APT_PKGS = gcc make pkg-config libgsl-dev libcsv-dev libjansson-dev libssl-dev libcmocka-dev time libxlsxwriter-dev python3-openpyxl gnuplot-nox libxml2-utils $(if $(MPI),$(MPI_PKGS))
+MPI_PKGS = libopenmpi-dev openmpi-bin
 
-.PHONY: all deps run test check unit cli asan tsan valgrind fuzz bench lint install uninstall clean
+.PHONY: all deps run test check unit cli asan tsan valgrind fuzz bench bench-mpi mpi-check lint install uninstall clean
 
 all: $(BIN)
 
-$(BIN): $(LIB_OBJ) $(MAIN_OBJ)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+$(BIN): $(LIB_OBJ) $(MAIN_OBJ) $(FLAVOUR)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(MAIN_OBJ) $(LIBS)
+
+build/tcosim-is-%:
+	@mkdir -p build
+	@rm -f build/tcosim-is-*
+	@touch $@
 
 $(OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -118,10 +138,30 @@ run: deps
 
 # `make test`: the unit and CLI suites built with -Werror, then again under ASan + UBSan, then
 # under ThreadSanitizer (the engine and the stop flag are shared between threads).
-test: deps lint
+test: lint
+	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(MPI_PKGS)"
 	@$(MAKE) --no-print-directory BUILD=test check
 	@$(MAKE) --no-print-directory BUILD=asan check
 	@$(MAKE) --no-print-directory BUILD=tsan check
+	@$(MAKE) --no-print-directory BUILD=test mpi-check
+
+# SPEC §13: `mpirun -np 1, 2, 3` of the MPI build against the plain build of the same BUILD,
+# byte for byte (tests/mpi/run.sh), and a rank killed or mpirun interrupted mid-run.
+mpi-check:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD) build/$(BUILD)/tcosim
+	@$(MAKE) --no-print-directory BUILD=$(BUILD) MPI=1 build/$(BUILD)-mpi/tcosim
+	@TCOSIM=build/$(BUILD)/tcosim TCOSIM_MPI=build/$(BUILD)-mpi/tcosim sh tests/mpi/run.sh
+
+# 1 against 2 ranks of one thread, and 2 ranks x 1 thread against 1 process x 2 threads, on the
+# release builds (never in make test; BENCH_TRIALS as make bench).
+bench-mpi:
+	@$(MAKE) --no-print-directory deps MPI=1
+	@$(MAKE) --no-print-directory BUILD=release build/release/tcosim-plain
+	@$(MAKE) --no-print-directory BUILD=release MPI=1 build/release-mpi/tcosim
+	TCOSIM=build/release/tcosim-plain TCOSIM_MPI=build/release-mpi/tcosim sh tests/bench/mpi.sh
+
+build/release/tcosim-plain build/release-mpi/tcosim: $(LIB_OBJ) $(MAIN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(MAIN_OBJ) $(LIBS)
 
 check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(OUT)/tests/csvcells $(OUT)/tests/csvinjson $(OUT)/tests/faults/fault.so
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done

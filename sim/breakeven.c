@@ -1114,10 +1114,51 @@ static void be_trial(void *summary, const tco_trial_view *v)
     }
 }
 
+static void be_pack(const void *summary, tco_packer *w)
+{
+    const tco_breakeven *b = summary;
+    tco_pack_u64(w, b->n_pairs);
+    tco_pack_i32(w, b->months);
+    for (size_t i = 0; i < b->n_pairs; i++) {
+        const pair_sum *p = &b->pairs[i];
+        tco_pack_u64(w, p->u);
+        tco_pack_u64(w, p->c);
+        tco_pack_u64(w, p->n);
+        tco_pack_u64(w, p->n_cross);
+        tco_pack_bytes(w, p->cross, ((size_t)b->months + 1) * sizeof *p->cross);
+        for (int a = 0; a < 2; a++) {
+            tco_pack_u64(w, p->n_root[a]);
+            tco_sketch_pack(w, &p->root_q[a]);
+        }
+    }
+}
+
+static void be_unpack(void *summary, tco_unpacker *r)
+{
+    tco_breakeven *b = summary;
+    const uint64_t n_pairs = tco_unpack_u64(r);
+    const int32_t months = tco_unpack_i32(r);
+    if (!tco_unpack_check(r, n_pairs == b->n_pairs && months == b->months))
+        return;
+    for (size_t i = 0; i < b->n_pairs && r->ok; i++) {
+        pair_sum *p = &b->pairs[i];
+        const uint64_t u = tco_unpack_u64(r), c = tco_unpack_u64(r);
+        if (!tco_unpack_check(r, u == p->u && c == p->c))
+            return;
+        p->n = tco_unpack_u64(r);
+        p->n_cross = tco_unpack_u64(r);
+        tco_unpack_bytes(r, p->cross, ((size_t)b->months + 1) * sizeof *p->cross);
+        for (int a = 0; a < 2; a++) {
+            p->n_root[a] = tco_unpack_u64(r);
+            tco_sketch_unpack(r, &p->root_q[a]);
+        }
+    }
+}
+
 tco_observer tco_breakeven_observer(void)
 {
-    tco_observer o = {be_alloc, be_reset, be_trial, be_merge, be_free, be_scratch_alloc,
-                      be_scratch_free, NULL};
+    tco_observer o = {be_alloc,        be_reset, be_trial, be_merge, be_free, be_scratch_alloc,
+                      be_scratch_free, NULL,     be_pack,  be_unpack};
     return o;
 }
 

@@ -259,9 +259,12 @@ tco_status tco_cmd_recommend(const tco_options *o, const atomic_int *stop)
     results = tco_xcalloc(batch.n_scenarios + 1, sizeof *results);
     sim = tco_xcalloc(batch.n_scenarios + 1, sizeof *sim);
     items = tco_xcalloc(batch.n_scenarios + 1, sizeof *items);
-    if (tco_cmd_simulate(o, &prices, &batch, NULL, 0, stop, results, sim, &n_done) != TCO_OK) {
-        tco_cmd_print_interrupted(stop);
-        worst = TCO_EINTERRUPTED;
+    const tco_status simulated =
+        tco_cmd_simulate(o, &prices, &batch, NULL, 0, stop, results, sim, &n_done);
+    if (simulated != TCO_OK) {
+        if (simulated == TCO_EINTERRUPTED)
+            tco_cmd_print_interrupted(stop);
+        worst = simulated; /* else said in one line (the ranks of an MPI run disagree) */
         goto done;
     }
     for (size_t i = 0; i < n_done; i++)

@@ -104,10 +104,12 @@ tco_status tco_cmd_run(const tco_options *o, const atomic_int *stop)
     tco_analyses(&n_analyses);
     tco_observer *observers = tco_xcalloc(n_analyses, sizeof *observers);
     const size_t n_observers = tco_analyses_observers(&prices, o->skip, observers);
-    if (tco_cmd_simulate(o, &prices, &batch, observers, n_observers, stop, results, items,
-                         &n_done) != TCO_OK) {
-        tco_cmd_print_interrupted(stop);
-        worst = TCO_EINTERRUPTED;
+    const tco_status simulated = tco_cmd_simulate(o, &prices, &batch, observers, n_observers,
+                                                  stop, results, items, &n_done);
+    if (simulated != TCO_OK) {
+        if (simulated == TCO_EINTERRUPTED)
+            tco_cmd_print_interrupted(stop);
+        worst = simulated; /* else said in one line (the ranks of an MPI run disagree) */
     } else {
         /* every table of every scenario made once, for the files and the report */
         tco_run_outputs outputs;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tco/cluster.h"
 #include "tco/defaults.h"
 #include "tco/outset.h"
 #include "tco/plot.h"
@@ -412,34 +413,54 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, tco_
                             const atomic_int *stop, tco_result *results,
                             tco_report_item *items, size_t *n_done)
 {
-    progress_ctx progress = {!o->quiet && isatty(STDERR_FILENO), NULL};
+    const bool show = !o->quiet && isatty(STDERR_FILENO);
     const unsigned asked = tco_cmd_threads(o);
-    tco_engine_config cfg = {o->trials,  o->seed,     asked,         stop,
-                             show_progress, &progress, observers, n_observers,
-                             o->has_budget, o->budget};
-    *n_done = 0;
+    /* every scenario of the batch is a job of the cluster (one process, or MPI's ranks); a
+     * scenario with correlated inputs has its copula (SPEC §12.3: inverse CDFs tabulated once)
+     * for the batch's run */
+    tco_cluster_job *jobs = tco_xcalloc(batch->n_scenarios + 1, sizeof *jobs);
+    progress_ctx *progress = tco_xcalloc(batch->n_scenarios + 1, sizeof *progress);
+    const char **files = tco_xcalloc(batch->n_scenarios + 1, sizeof *files);
+    tco_copula **copulas = tco_xcalloc(batch->n_scenarios + 1, sizeof *copulas);
+    size_t n = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {
             tco_scenario *s = &batch->files[i].items[k];
-            progress.label = s->name;
-            cfg.n_threads = threads_for(asked, tco_options_count(prices, s), s->months);
-            /* SPEC §12.3: its copula lives for its run (inverse CDFs tabulated once) */
-            tco_copula *copula =
+            copulas[n] =
                 batch->correlations ? tco_correlations_copula(batch->correlations, s) : NULL;
-            s->copula = copula;
-            tco_status st = tco_engine_run(s, prices, &cfg, &results[*n_done]);
-            s->copula = NULL;
-            tco_copula_free(copula);
-            items[*n_done].file = o->files[i];
-            items[*n_done].result = &results[*n_done];
-            ++*n_done;
-            if (st == TCO_EINTERRUPTED) {
-                if (progress.enabled)
-                    fputs("\r\033[K", stderr);
-                return st;
-            }
+            s->copula = copulas[n];
+            progress[n] = (progress_ctx){show, s->name};
+            jobs[n].scenario = s;
+            jobs[n].cfg = (tco_engine_config){o->trials,
+                                              o->seed,
+                                              threads_for(asked, tco_options_count(prices, s),
+                                                          s->months),
+                                              stop,
+                                              show_progress,
+                                              &progress[n],
+                                              observers,
+                                              n_observers,
+                                              o->has_budget,
+                                              o->budget};
+            files[n++] = o->files[i];
         }
-    return TCO_OK;
+    const tco_status st = tco_cluster_simulate(prices, jobs, n, results, n_done);
+    for (size_t i = 0, j = 0; i < batch->n_files; i++)
+        for (size_t k = 0; k < batch->files[i].n; k++, j++) {
+            batch->files[i].items[k].copula = NULL;
+            tco_copula_free(copulas[j]);
+        }
+    free(copulas);
+    for (size_t i = 0; i < *n_done; i++) {
+        items[i].file = files[i];
+        items[i].result = &results[i];
+    }
+    if (st != TCO_OK && show)
+        fputs("\r\033[K", stderr);
+    free(files);
+    free(progress);
+    free(jobs);
+    return st;
 }
 
 /* The signals that would end the process while it writes: held back from the first temporary
@@ -675,6 +696,9 @@ tco_status tco_cmd_publish_results(const tco_options *o, const tco_prices *price
                                    const tco_batch *batch, bool simulated, size_t n_done,
                                    tco_publication pub, const atomic_int *stop)
 {
+    /* SPEC §13: one process of an MPI run (rank 0) prints and writes */
+    if (!tco_cluster_writes())
+        return TCO_OK;
     tco_manifest manifest;
     tco_manifest_input *inputs;
     tco_cmd_manifest(&manifest, &inputs, o, prices, batch, simulated);

@@ -137,12 +137,49 @@ static void compare_free(void *summary)
     free(c);
 }
 
+/* Every pair's summary, the values waiting in its buffer too (merge reads them). */
+static void compare_pack(const void *summary, tco_packer *w)
+{
+    const tco_compare *c = summary;
+    tco_pack_u64(w, c->n_pairs);
+    for (size_t k = 0; k < c->n_pairs; k++) {
+        const pair_summary *ps = &c->pairs[k];
+        tco_moments_pack(w, &ps->d);
+        tco_signed_sketch_pack(w, &ps->q);
+        tco_pack_u64(w, ps->n_i_cheaper);
+        tco_pack_u64(w, ps->n_j_cheaper);
+        tco_pack_u32(w, ps->fill);
+        tco_pack_bytes(w, c->buf + k * BUF, ps->fill * sizeof *c->buf);
+    }
+}
+
+static void compare_unpack(void *summary, tco_unpacker *r)
+{
+    tco_compare *c = summary;
+    if (!tco_unpack_check(r, tco_unpack_u64(r) == c->n_pairs))
+        return;
+    for (size_t k = 0; k < c->n_pairs && r->ok; k++) {
+        pair_summary *ps = &c->pairs[k];
+        tco_moments_unpack(r, &ps->d);
+        tco_signed_sketch_unpack(r, &ps->q);
+        ps->n_i_cheaper = tco_unpack_u64(r);
+        ps->n_j_cheaper = tco_unpack_u64(r);
+        const uint32_t fill = tco_unpack_u32(r);
+        ps->fill = 0;
+        if (!tco_unpack_check(r, fill <= BUF))
+            return;
+        tco_unpack_bytes(r, c->buf + k * BUF, fill * sizeof *c->buf);
+        ps->fill = r->ok ? fill : 0;
+    }
+}
+
 tco_observer tco_compare_observer(const tco_prices *prices)
 {
     /* ctx is only read back as const (compare_alloc) */
     union { const tco_prices *c; void *v; } ctx = {prices};
     return (tco_observer){compare_alloc, compare_reset, compare_trial, compare_merge,
-                          compare_free, NULL, NULL, ctx.v};
+                          compare_free, NULL,          NULL,          ctx.v,
+                          compare_pack,  compare_unpack};
 }
 
 const tco_compare *tco_compare_find(const tco_result *r)

@@ -106,7 +106,9 @@ static void monthly_sketches_merge(tco_option_result *dst, const tco_option_resu
 
 /* ---- the run --------------------------------------------------------------------------- */
 
-typedef struct run_state {
+/* One scenario's run (tco_engine): what run_block reads, and the thread pool of the range of
+ * blocks being run. */
+typedef struct tco_engine {
     const tco_scenario *s;
     const tco_prices *p;
     const tco_engine_config *cfg;
@@ -116,11 +118,17 @@ typedef struct run_state {
     uint64_t workload_key;      /* tco_rng_name_key("workload") */
     uint64_t *plan_keys;        /* [n_plans]: tco_rng_name_key of each plan's name */
     unsigned long n_blocks;
+    tco_result *out;
+    unsigned long merged;       /* blocks merged into total, in order (tco_engine_merge) */
 
+    /* the range being run (tco_engine_run_blocks) */
     pthread_mutex_t mu;
     pthread_cond_t cv;
     unsigned long next_block;   /* next block to hand out */
-    unsigned long merged;       /* blocks merged into total, in order */
+    unsigned long emitted;      /* blocks handed to emit, in order */
+    unsigned long end_block;    /* the range's end */
+    bool (*emit)(void *ctx, const tco_block *block);
+    void *emit_ctx;
     size_t window;
     tco_option_result **slots;  /* [window][n_options] */
     void ***observed_slots;     /* [window][n_observers] */
@@ -128,7 +136,8 @@ typedef struct run_state {
     tco_option_result *total;
     void **observed_total;      /* [n_observers] */
     bool cancelled;
-    bool monthly_taken;         /* a worker's month-by-month sketches became the total's */
+    bool monthly_taken;         /* a worker's month-by-month sketches became the total's (once in
+                                 * the run, whatever its ranges) */
 } run_state;
 
 /* Per-thread workspace, allocated before the first trial (nothing is allocated per trial). */
@@ -318,10 +327,10 @@ static void *worker(void *arg)
 
     for (;;) {
         pthread_mutex_lock(&st->mu);
-        while (!st->cancelled && st->next_block < st->n_blocks &&
-               st->next_block >= st->merged + st->window)
+        while (!st->cancelled && st->next_block < st->end_block &&
+               st->next_block >= st->emitted + st->window)
             pthread_cond_wait(&st->cv, &st->mu);
-        if (st->cancelled || st->next_block >= st->n_blocks) {
+        if (st->cancelled || st->next_block >= st->end_block) {
             pthread_mutex_unlock(&st->mu);
             break;
         }
@@ -341,21 +350,16 @@ static void *worker(void *arg)
             st->cancelled = true;
         } else {
             st->slot_done[slot] = true;
-            /* merge every finished block that is next in order */
-            while (st->merged < st->n_blocks && st->slot_done[st->merged % st->window]) {
-                const size_t s = st->merged % st->window;
-                for (size_t o = 0; o < st->set->n; o++)
-                    option_result_merge(&st->total[o], &st->slots[s][o], st->months);
-                for (size_t k = 0; k < st->cfg->n_observers; k++)
-                    st->cfg->observers[k].merge(st->observed_total[k], st->observed_slots[s][k]);
+            /* hand every finished block that is next in order to emit */
+            while (st->emitted < st->end_block && st->slot_done[st->emitted % st->window]) {
+                const size_t s = st->emitted % st->window;
+                const tco_block block = {st->emitted, st->slots[s], st->observed_slots[s]};
                 st->slot_done[s] = false;
-                st->merged++;
-                if (st->cfg->progress) {
-                    unsigned long trials = st->merged * TCO_BLOCK_TRIALS;
-                    if (trials > st->cfg->n_trials)
-                        trials = st->cfg->n_trials;
-                    st->cfg->progress(st->cfg->progress_ctx, trials, st->cfg->n_trials);
+                if (!st->emit(st->emit_ctx, &block)) {
+                    st->cancelled = true;
+                    break;
                 }
+                st->emitted++;
             }
         }
         pthread_cond_broadcast(&st->cv);
@@ -408,8 +412,8 @@ uint64_t tco_engine_scenario_key(const tco_scenario *s)
     return tco_rng_name_key(s->name);
 }
 
-tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
-                          const tco_engine_config *cfg, tco_result *out)
+tco_engine *tco_engine_begin(const tco_scenario *s, const tco_prices *p,
+                             const tco_engine_config *cfg, tco_result *out)
 {
     memset(out, 0, sizeof *out);
     out->scenario = s;
@@ -431,8 +435,10 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     for (size_t k = 0; k < n_obs; k++)
         out->observed[k] = cfg->observers[k].alloc(cfg->observers[k].ctx, s, &out->options, s->months);
 
+    run_state *e = tco_xcalloc(1, sizeof *e);
     run_state st;
     memset(&st, 0, sizeof st);
+    st.out = out;
     st.observed_total = out->observed;
     st.s = s;
     st.p = p;
@@ -462,39 +468,231 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
             st.observed_slots[w][k] =
                 cfg->observers[k].alloc(cfg->observers[k].ctx, s, &out->options, s->months);
     }
-    pthread_mutex_init(&st.mu, NULL);
-    pthread_cond_init(&st.cv, NULL);
+    *e = st;
+    pthread_mutex_init(&e->mu, NULL);
+    pthread_cond_init(&e->cv, NULL);
+    return e;
+}
 
-    if (threads <= 1) {
-        worker(&st);
+unsigned long tco_engine_n_blocks(const tco_engine *e)
+{
+    return e->n_blocks;
+}
+
+tco_status tco_engine_run_blocks(tco_engine *e, unsigned long b0, unsigned long b1,
+                                 bool (*emit)(void *ctx, const tco_block *block), void *ctx)
+{
+    run_state *st = e;
+    if (b1 > st->n_blocks)
+        b1 = st->n_blocks;
+    if (b0 > b1)
+        b0 = b1;
+    st->next_block = st->emitted = b0;
+    st->end_block = b1;
+    st->emit = emit;
+    st->emit_ctx = ctx;
+    unsigned threads = st->cfg->n_threads ? st->cfg->n_threads : 1;
+    if (threads > b1 - b0)
+        threads = (unsigned)(b1 - b0);
+    if (threads <= 1 || st->cancelled) {
+        worker(st);
     } else {
         pthread_t *tid = tco_xcalloc(threads, sizeof *tid);
         unsigned started = 0;
         for (; started < threads; started++)
-            if (pthread_create(&tid[started], NULL, worker, &st) != 0)
+            if (pthread_create(&tid[started], NULL, worker, st) != 0)
                 break;
         if (started == 0)
-            worker(&st); /* no thread could start: run here, same result */
+            worker(st); /* no thread could start: run here, same result */
         for (unsigned i = 0; i < started; i++)
             pthread_join(tid[i], NULL);
         free(tid);
     }
+    return st->cancelled ? TCO_EINTERRUPTED : TCO_OK;
+}
 
-    pthread_mutex_destroy(&st.mu);
-    pthread_cond_destroy(&st.cv);
-    for (size_t w = 0; w < st.window; w++) {
-        for (size_t o = 0; o < n_opt; o++)
-            option_result_fini(&st.slots[w][o], s->months);
-        free(st.slots[w]);
-        for (size_t k = 0; k < n_obs; k++)
-            cfg->observers[k].free(st.observed_slots[w][k]);
-        free(st.observed_slots[w]);
+bool tco_engine_merge(tco_engine *e, const tco_block *block)
+{
+    run_state *st = e;
+    if (block->index != st->merged || st->merged >= st->n_blocks)
+        return false;
+    for (size_t o = 0; o < st->set->n; o++)
+        option_result_merge(&st->total[o], &block->options[o], st->months);
+    for (size_t k = 0; k < st->cfg->n_observers; k++)
+        st->cfg->observers[k].merge(st->observed_total[k], block->observed[k]);
+    st->merged++;
+    if (st->cfg->progress) {
+        unsigned long trials = st->merged * TCO_BLOCK_TRIALS;
+        if (trials > st->cfg->n_trials)
+            trials = st->cfg->n_trials;
+        st->cfg->progress(st->cfg->progress_ctx, trials, st->cfg->n_trials);
     }
-    free(st.slots);
-    free(st.observed_slots);
-    free(st.slot_done);
-    free(st.plan_keys);
-    return st.cancelled ? TCO_EINTERRUPTED : TCO_OK;
+    return true;
+}
+
+tco_status tco_engine_end(tco_engine *e)
+{
+    run_state *st = e;
+    const size_t n_opt = st->set->n, n_obs = st->cfg->n_observers;
+    pthread_mutex_destroy(&st->mu);
+    pthread_cond_destroy(&st->cv);
+    for (size_t w = 0; w < st->window; w++) {
+        for (size_t o = 0; o < n_opt; o++)
+            option_result_fini(&st->slots[w][o], st->months);
+        free(st->slots[w]);
+        for (size_t k = 0; k < n_obs; k++)
+            st->cfg->observers[k].free(st->observed_slots[w][k]);
+        free(st->observed_slots[w]);
+    }
+    free(st->slots);
+    free(st->observed_slots);
+    free(st->slot_done);
+    free(st->plan_keys);
+    const tco_status status = st->cancelled ? TCO_EINTERRUPTED : TCO_OK;
+    free(st);
+    return status;
+}
+
+/* The thread pool's emit: every block merged as it comes (in order). */
+static bool emit_merge(void *ctx, const tco_block *block)
+{
+    return tco_engine_merge(ctx, block);
+}
+
+tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
+                          const tco_engine_config *cfg, tco_result *out)
+{
+    tco_engine *e = tco_engine_begin(s, p, cfg, out);
+    tco_engine_run_blocks(e, 0, e->n_blocks, emit_merge, e);
+    return tco_engine_end(e);
+}
+
+/* ---- packed summaries (tco/pack.h) --------------------------------------------------------- */
+
+size_t tco_observer_packed_size(const tco_observer *o, const void *summary)
+{
+    tco_packer w = tco_packer_counting();
+    o->pack(summary, &w);
+    return w.len;
+}
+
+/* A block summary's header: what the bytes are, so that a mix-up between ranks shows. */
+#define BLOCK_MAGIC 0x74636f626c6f636bULL  /* "tcoblock" */
+#define MONTHLY_MAGIC 0x74636f6d6f6e7468ULL /* "tcomonth" */
+
+static void option_block_pack(tco_packer *w, const tco_option_result *r, int months)
+{
+    tco_moments_pack(w, &r->tco);
+    tco_sketch_pack(w, &r->tco_q);
+    tco_pack_f64(w, r->cheapest_sum);
+    tco_pack_f64(w, r->cheapest_sumsq);
+    tco_pack_bytes(w, r->month_sum, (size_t)months * sizeof *r->month_sum);
+    tco_pack_bytes(w, r->component_sum, sizeof r->component_sum);
+    tco_sketch_pack(w, &r->max_bill_q);
+    tco_pack_f64(w, r->over_budget);
+}
+
+static void option_block_unpack(tco_unpacker *r, tco_option_result *o, int months)
+{
+    tco_moments_unpack(r, &o->tco);
+    tco_sketch_unpack(r, &o->tco_q);
+    o->cheapest_sum = tco_unpack_f64(r);
+    o->cheapest_sumsq = tco_unpack_f64(r);
+    tco_unpack_bytes(r, o->month_sum, (size_t)months * sizeof *o->month_sum);
+    tco_unpack_bytes(r, o->component_sum, sizeof o->component_sum);
+    tco_sketch_unpack(r, &o->max_bill_q);
+    o->over_budget = tco_unpack_f64(r);
+}
+
+tco_block *tco_engine_block_new(const tco_engine *e)
+{
+    const size_t n_opt = e->set->n, n_obs = e->cfg->n_observers;
+    tco_block *b = tco_xcalloc(1, sizeof *b);
+    b->options = tco_xcalloc(n_opt + 1, sizeof *b->options);
+    for (size_t o = 0; o < n_opt; o++)
+        option_result_init(&b->options[o], e->months, false);
+    b->observed = tco_xcalloc(n_obs + 1, sizeof *b->observed);
+    for (size_t k = 0; k < n_obs; k++)
+        b->observed[k] =
+            e->cfg->observers[k].alloc(e->cfg->observers[k].ctx, e->s, e->set, e->months);
+    return b;
+}
+
+void tco_engine_block_free(const tco_engine *e, tco_block *block)
+{
+    if (!block)
+        return;
+    for (size_t o = 0; o < e->set->n; o++)
+        option_result_fini(&block->options[o], e->months);
+    for (size_t k = 0; k < e->cfg->n_observers; k++)
+        e->cfg->observers[k].free(block->observed[k]);
+    free(block->options);
+    free(block->observed);
+    free(block);
+}
+
+void tco_engine_block_pack(const tco_engine *e, const tco_block *block, tco_packer *w)
+{
+    tco_pack_u64(w, BLOCK_MAGIC);
+    tco_pack_u64(w, block->index);
+    tco_pack_u64(w, e->set->n);
+    tco_pack_u64(w, e->cfg->n_observers);
+    for (size_t o = 0; o < e->set->n; o++)
+        option_block_pack(w, &block->options[o], e->months);
+    for (size_t k = 0; k < e->cfg->n_observers; k++)
+        e->cfg->observers[k].pack(block->observed[k], w);
+}
+
+bool tco_engine_block_unpack(const tco_engine *e, tco_block *block, tco_unpacker *r)
+{
+    const uint64_t magic = tco_unpack_u64(r), index = tco_unpack_u64(r);
+    const uint64_t n_opt = tco_unpack_u64(r), n_obs = tco_unpack_u64(r);
+    if (!tco_unpack_check(r, magic == BLOCK_MAGIC && index < e->n_blocks &&
+                                 n_opt == e->set->n && n_obs == e->cfg->n_observers))
+        return false;
+    for (size_t k = 0; k < e->cfg->n_observers; k++)
+        if (!tco_unpack_check(r, e->cfg->observers[k].unpack != NULL))
+            return false;
+    block->index = (unsigned long)index;
+    for (size_t o = 0; o < e->set->n; o++)
+        option_block_unpack(r, &block->options[o], e->months);
+    for (size_t k = 0; k < e->cfg->n_observers && r->ok; k++)
+        e->cfg->observers[k].unpack(block->observed[k], r);
+    return tco_unpack_done(r);
+}
+
+void tco_engine_monthly_pack(const tco_engine *e, tco_packer *w)
+{
+    tco_pack_u64(w, MONTHLY_MAGIC);
+    tco_pack_u64(w, e->set->n);
+    tco_pack_u64(w, (uint64_t)e->months);
+    for (size_t o = 0; o < e->set->n; o++)
+        for (int m = 0; m < e->months; m++) {
+            tco_sketch_pack(w, &e->total[o].month_q[m]);
+            tco_sketch_pack(w, &e->total[o].cum_q[m]);
+        }
+}
+
+bool tco_engine_monthly_merge_packed(tco_engine *e, tco_unpacker *r)
+{
+    const uint64_t magic = tco_unpack_u64(r), n_opt = tco_unpack_u64(r);
+    const uint64_t months = tco_unpack_u64(r);
+    if (!tco_unpack_check(r, magic == MONTHLY_MAGIC && n_opt == e->set->n &&
+                                 months == (uint64_t)e->months))
+        return false;
+    tco_sketch one; /* each packed sketch in turn, merged into the total's */
+    tco_sketch_init(&one, TCO_QUANTILE_REL_ACCURACY);
+    for (size_t o = 0; o < e->set->n && r->ok; o++)
+        for (int m = 0; m < e->months && r->ok; m++) {
+            tco_sketch_unpack(r, &one);
+            if (r->ok)
+                tco_sketch_merge(&e->total[o].month_q[m], &one);
+            tco_sketch_unpack(r, &one);
+            if (r->ok)
+                tco_sketch_merge(&e->total[o].cum_q[m], &one);
+        }
+    tco_sketch_fini(&one);
+    return tco_unpack_done(r);
 }
 
 void tco_result_fini(tco_result *r)

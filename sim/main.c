@@ -14,6 +14,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "tco/cli.h"
+#include "tco/cluster.h"
 #include "tco/cmd_breakeven.h"
 #include "tco/cmd_recommend.h"
 #include "tco/cmd_run.h"
@@ -90,6 +91,8 @@ static bool stdout_written(void)
 int main(int argc, char **argv)
 {
     keep_standard_fds_taken();
+    /* the ranks of an MPI run (SPEC §13); nothing in the plain build */
+    tco_cluster_start(&argc, &argv);
 
     /* GSL's default handler aborts; every GSL status is checked where it is returned. */
     gsl_set_error_handler_off();
@@ -104,7 +107,7 @@ int main(int argc, char **argv)
     if (st != TCO_OK) {
         fprintf(stderr, "tcosim: %s\n", err);
         tco_cli_fini(&o);
-        return st;
+        return tco_cluster_finish(st);
     }
     switch (o.command) {
     case TCO_CMD_HELP: {
@@ -138,5 +141,5 @@ int main(int argc, char **argv)
     tco_cli_fini(&o);
     if (!stdout_written() && st < TCO_EIOERR)
         st = TCO_EIOERR;
-    return st;
+    return tco_cluster_finish(st);
 }

@@ -311,11 +311,41 @@ static void sens_merge(void *dst, const void *src)
     a->least_sum += b->least_sum;
 }
 
+/* SPEC §13: a summary's counts and sums for another process; the inputs and their cut points
+ * are not sent, every process makes the same from the same scenario. */
+static void sens_pack(const void *summary, tco_packer *w)
+{
+    const tco_sensitivity *s = summary;
+    tco_pack_u64(w, s->n_inputs);
+    tco_pack_u64(w, s->n_offered);
+    tco_pack_bytes(w, s->count, s->n_inputs * B * sizeof *s->count);
+    tco_pack_bytes(w, s->sum, s->n_inputs * B * s->n_offered * sizeof *s->sum);
+    for (size_t k = 0; k < s->n_pairs; k++)
+        tco_moments_pack(w, &s->pairs[k]);
+    tco_pack_f64(w, s->n_trials);
+    tco_pack_f64(w, s->least_sum);
+}
+
+static void sens_unpack(void *summary, tco_unpacker *r)
+{
+    tco_sensitivity *s = summary;
+    if (!tco_unpack_check(r, tco_unpack_u64(r) == s->n_inputs) ||
+        !tco_unpack_check(r, tco_unpack_u64(r) == s->n_offered))
+        return;
+    tco_unpack_bytes(r, s->count, s->n_inputs * B * sizeof *s->count);
+    tco_unpack_bytes(r, s->sum, s->n_inputs * B * s->n_offered * sizeof *s->sum);
+    for (size_t k = 0; k < s->n_pairs && r->ok; k++)
+        tco_moments_unpack(r, &s->pairs[k]);
+    s->n_trials = tco_unpack_f64(r);
+    s->least_sum = tco_unpack_f64(r);
+}
+
 tco_observer tco_sensitivity_observer(const tco_prices *prices)
 {
     /* ctx is only read back as const (sens_alloc) */
-    return (tco_observer){sens_alloc,         sens_reset, sens_trial, sens_merge, sens_free,
-                          sens_scratch_alloc, free,       (void *)prices};
+    return (tco_observer){sens_alloc, sens_reset,         sens_trial, sens_merge,
+                          sens_free,  sens_scratch_alloc, free,       (void *)prices,
+                          sens_pack,  sens_unpack};
 }
 
 const tco_sensitivity *tco_sensitivity_find(const tco_result *r)

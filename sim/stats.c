@@ -772,3 +772,91 @@ gsl_histogram *tco_sketch_histogram_equal(const tco_sketch *s, size_t max_bins)
     }
     return h;
 }
+
+/* ==== packed summaries ====================================================================== */
+
+void tco_moments_pack(tco_packer *w, const tco_moments *m)
+{
+    tco_pack_u64(w, m->n);
+    tco_pack_f64(w, m->mean);
+    tco_pack_f64(w, m->m2);
+    tco_pack_i32(w, m->scale_exp);
+    tco_pack_f64(w, m->min);
+    tco_pack_f64(w, m->max);
+}
+
+void tco_moments_unpack(tco_unpacker *r, tco_moments *m)
+{
+    m->n = tco_unpack_u64(r);
+    m->mean = tco_unpack_f64(r);
+    m->m2 = tco_unpack_f64(r);
+    m->scale_exp = tco_unpack_i32(r);
+    m->min = tco_unpack_f64(r);
+    m->max = tco_unpack_f64(r);
+}
+
+void tco_sketch_pack(tco_packer *w, const tco_sketch *s)
+{
+    tco_pack_f64(w, s->alpha);
+    tco_pack_i32(w, s->key_shift);
+    tco_pack_i32(w, s->shift);
+    tco_pack_u32(w, s->max_keys);
+    tco_pack_u32(w, s->key_min);
+    tco_pack_u32(w, s->key_max);
+    tco_pack_u64(w, s->n);
+    tco_pack_u64(w, s->n_zero);
+    tco_pack_i32(w, s->key_lo);
+    tco_pack_u32(w, s->n_keys);
+    tco_pack_bytes(w, s->counts, (size_t)s->n_keys * sizeof *s->counts);
+    tco_pack_f64(w, s->min);
+    tco_pack_f64(w, s->max);
+}
+
+void tco_sketch_unpack(tco_unpacker *r, tco_sketch *s)
+{
+    const double alpha = tco_unpack_f64(r);
+    const int32_t key_shift = tco_unpack_i32(r), shift = tco_unpack_i32(r);
+    const uint32_t max_keys = tco_unpack_u32(r);
+    /* a sketch of another shape would not merge with this run's (tco_sketch_merge asserts) */
+    if (!tco_unpack_check(r, alpha == s->alpha && key_shift == s->key_shift &&
+                                 max_keys == s->max_keys && shift >= key_shift && shift <= 52))
+        return;
+    const uint32_t key_min = tco_unpack_u32(r), key_max = tco_unpack_u32(r);
+    const uint64_t n = tco_unpack_u64(r), n_zero = tco_unpack_u64(r);
+    const int32_t key_lo = tco_unpack_i32(r);
+    const uint32_t n_keys = tco_unpack_u32(r);
+    if (!tco_unpack_check(r, n_keys <= max_keys &&
+                                 (size_t)n_keys * sizeof *s->counts <= r->len - r->pos))
+        return;
+    if (n_keys > s->cap) {
+        free(s->counts);
+        s->counts = tco_xcalloc(n_keys, sizeof *s->counts);
+        s->cap = n_keys;
+    } else if (s->cap) {
+        memset(s->counts, 0, (size_t)s->cap * sizeof *s->counts);
+    }
+    tco_unpack_bytes(r, s->counts, (size_t)n_keys * sizeof *s->counts);
+    s->shift = shift;
+    s->key_min = key_min;
+    s->key_max = key_max;
+    s->n = n;
+    s->n_zero = n_zero;
+    s->key_lo = key_lo;
+    s->n_keys = n_keys;
+    s->min = tco_unpack_f64(r);
+    s->max = tco_unpack_f64(r);
+}
+
+void tco_signed_sketch_pack(tco_packer *w, const tco_signed_sketch *s)
+{
+    tco_sketch_pack(w, &s->pos);
+    tco_sketch_pack(w, &s->neg);
+    tco_pack_u64(w, s->n_zero);
+}
+
+void tco_signed_sketch_unpack(tco_unpacker *r, tco_signed_sketch *s)
+{
+    tco_sketch_unpack(r, &s->pos);
+    tco_sketch_unpack(r, &s->neg);
+    s->n_zero = tco_unpack_u64(r);
+}

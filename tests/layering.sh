@@ -5,7 +5,7 @@
 set -u
 layer() {
     case "$1" in
-    defaults|xalloc) echo 0 ;;
+    defaults|xalloc|pack) echo 0 ;;
     diag|rng|stats|table|cellhint) echo 1 ;;
     value|csvload|outfile|csvwrite|numfmt|plot) echo 2 ;;
     outset|table_csv|table_json|table_xlsx|manifest) echo 3 ;;
@@ -13,7 +13,8 @@ layer() {
     price|option|workload|rules|schedule|correlations) echo 4 ;;
     cost|sheet_diff) echo 5 ;;
     engine) echo 6 ;;
-    breakeven|compare|report|sensitivity) echo 7 ;;
+    breakeven|compare|report|sensitivity|cluster) echo 7 ;;
+    mpi_driver) echo 8 ;;
     sweep|recommend|report_breakdown|report_sensitivity) echo 8 ;;
     report_breakeven|report_compare|report_migration) echo 9 ;;
     cmdutil|analysis) echo 10 ;;
@@ -24,7 +25,8 @@ layer() {
 }
 # The libraries, each included only by the modules that need it: jansson where JSON is written,
 # libcsv in the CSV reader and writer, GSL's distributions where cells are drawn, GSL's root
-# finding nowhere but the break-even solver (which needs none today: its roots are exact).
+# finding nowhere but the break-even solver (which needs none today: its roots are exact), MPI
+# in its driver alone (the MPI build links sim/mpi_driver.c in place of sim/cluster.c).
 lib_users() {
     case "$1" in
     jansson.h) echo "table_json report report_compare report_breakeven report_breakdown report_sensitivity report_migration cmd_recommend manifest" ;;
@@ -35,6 +37,7 @@ lib_users() {
     gsl/gsl_cdf.h) echo "value workload copula sensitivity" ;;
     gsl/gsl_linalg.h) echo "copula" ;;
     gsl/gsl_roots.h) echo "breakeven" ;;
+    mpi.h) echo "mpi_driver" ;;
     *) echo "*" ;;
     esac
 }

@@ -145,7 +145,7 @@ static run *run_new(const char *const *sheets, size_t n_sheets, unsigned threads
     assert_int_equal(tco_scenario_load(DIR "scenario.csv", &r->scenarios, &r->diags), TCO_OK);
     r->observers[0] = tco_compare_observer(&r->prices);
     r->observers[1] = (tco_observer){ratio_alloc, ratio_reset, ratio_trial, ratio_merge,
-                                     ratio_free, NULL, NULL, NULL};
+                                     ratio_free, NULL, NULL, NULL, NULL, NULL};
     const tco_engine_config cfg = {TRIALS, SEED, threads, NULL, NULL, NULL, r->observers, 2, false, 0};
     assert_int_equal(tco_engine_run(&r->scenarios.items[0], &r->prices, &cfg, &r->result),
                      TCO_OK);

@@ -74,9 +74,11 @@ tco_status tco_cmd_check_sweep_size(const tco_options *o, const tco_batch *batch
 
 /* Simulates every scenario of the batch (engine), with the progress display when standard
  * error is a terminal, and the given observers (may be NULL, 0; they must outlive the
- * results). A scenario with correlated inputs gets its copula for its run (s->copula, NULL
- * again after). Fills items/results (arrays of batch->n_scenarios, caller frees each result
- * with tco_result_fini) and returns TCO_OK or TCO_EINTERRUPTED. */
+ * results), as jobs of the cluster (tco/cluster.h: this process, or the ranks of an MPI run,
+ * whose writer alone gets results). A scenario with correlated inputs gets its copula for the
+ * batch's run (s->copula, NULL again after). Fills items/results (arrays of batch->n_scenarios,
+ * caller frees each result with tco_result_fini) and returns TCO_OK, TCO_EINTERRUPTED, or
+ * TCO_ESOFTWARE already said in one line (the ranks of an MPI run disagree). */
 tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, tco_batch *batch,
                             const tco_observer *observers, size_t n_observers,
                             const atomic_int *stop, tco_result *results,
@@ -129,7 +131,8 @@ tco_status tco_cmd_plots_available(const tco_options *o);
 
 /* What run and breakeven end with: the manifest of the run (tco_cmd_manifest), then
  * tco_cmd_publish into --out (none when no scenario was done: n_done 0), its problems and an
- * interrupt printed. pub's manifest is filled in here. */
+ * interrupt printed. pub's manifest is filled in here. Only the cluster's writer publishes
+ * (the other ranks of an MPI run return TCO_OK at once). */
 tco_status tco_cmd_publish_results(const tco_options *o, const tco_prices *prices,
                                    const tco_batch *batch, bool simulated, size_t n_done,
                                    tco_publication pub, const atomic_int *stop);

@@ -19,6 +19,7 @@
 
 #include "tco/cost.h"
 #include "tco/option.h"
+#include "tco/pack.h"
 #include "tco/pricesheet.h"
 #include "tco/scenario.h"
 #include "tco/stats.h"
@@ -55,7 +56,27 @@ typedef struct tco_observer {
     void *(*scratch_alloc)(void *ctx, const tco_option_set *options, int months); /* may be NULL */
     void (*scratch_free)(void *scratch);
     void *ctx;
+    /* How a block summary goes from one process to another (SPEC §13, tco/pack.h), so that
+     * a run spread over processes (the MPI driver) merges the same summaries in the same
+     * order as one process does:
+     * - pack writes `summary` to w: every field that merge reads (values waiting in a buffer
+     *   too), in a fixed order. The same call both counts (a counting packer: the packed size,
+     *   tco_observer_packed_size) and writes (a packer into a buffer of that size), so it
+     *   must write the same bytes each time and nothing else: no pointers, no padding.
+     * - unpack replaces the content of `summary` (made by alloc with the same ctx, options and
+     *   months; any content, it is overwritten, memory reused) with what pack wrote, reading
+     *   with the tco_unpack_* functions; bytes that cannot be such a summary (wrong counts,
+     *   another shape) clear r->ok and leave `summary` safe to free. Merging the unpacked
+     *   summary into a total must give the same bits as merging the original.
+     * Both run on one summary at a time with no lock held, like merge; native byte order and
+     * doubles (every rank is the same binary on the same architecture). NULL only for an
+     * observer that is never run by a multi-process driver (the MPI driver refuses it). */
+    void (*pack)(const void *summary, tco_packer *w);
+    void (*unpack)(void *summary, tco_unpacker *r);
 } tco_observer;
+
+/* The packed size of one of observer o's summaries: o->pack into a counting packer. */
+size_t tco_observer_packed_size(const tco_observer *o, const void *summary);
 
 typedef struct tco_engine_config {
     unsigned long n_trials;
@@ -126,6 +147,63 @@ uint64_t tco_engine_scenario_key(const tco_scenario *s);
 tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
                           const tco_engine_config *cfg, tco_result *out);
 void tco_result_fini(tco_result *r);
+
+/* ---- the seam: blocks of trials into block summaries (SPEC §13) ------------------------
+ * tco_engine_run is one driver of these: one process, its thread pool, every block. The MPI
+ * driver is another: each process runs some ranges of blocks, sends their summaries to rank
+ * 0, which merges them all in block order into the same bits.
+ *
+ *   e = tco_engine_begin(s, p, cfg, &out);
+ *   tco_engine_run_blocks(e, b0, b1, emit, ctx);   any ranges, each block in one range
+ *   ... tco_engine_merge(e, block) for blocks 0, 1, ..., n_blocks - 1, in that order
+ *   ... tco_engine_monthly_pack / _merge_packed: the month-by-month sketches
+ *   st = tco_engine_end(e);                         out is the result
+ *
+ * A block summary (tco_block) holds what block `index` adds to every option (moments, the
+ * TCO sketch, p_cheapest sums, month sums, component sums) and every observer's summary of it.
+ * The month-by-month sketches are not in it: they are integer counts that merge to the same
+ * bits in any order, so each process keeps one set (the run's result's, out->per_option) for
+ * all the blocks it ran and they are merged once, process by process. */
+typedef struct tco_engine tco_engine;
+typedef struct tco_block {
+    unsigned long index;              /* the block's number, 0 .. n_blocks - 1 */
+    tco_option_result *options;       /* [options.n]; month_q and cum_q are NULL */
+    void **observed;                  /* [n_observers] */
+} tco_block;
+
+/* Starts the run of cfg->n_trials trials of scenario s (as tco_engine_run): out gets the
+ * options and empty totals. s, p, cfg and its observers must outlive e and out. */
+tco_engine *tco_engine_begin(const tco_scenario *s, const tco_prices *p,
+                             const tco_engine_config *cfg, tco_result *out);
+unsigned long tco_engine_n_blocks(const tco_engine *e);
+/* Runs blocks [b0, b1) (b1 <= n_blocks) on cfg->n_threads threads, and hands each block's
+ * summary to emit in block order, one at a time (from one of the threads, with the engine's
+ * lock held; the summary is valid during the call only, and emit must not call back into e
+ * but for tco_engine_merge and the pack functions). The range's month-by-month sketches are
+ * added to out's. Returns TCO_OK, or TCO_EINTERRUPTED when cfg->cancel became non-zero or
+ * emit returned false (then the run is over: end it). */
+tco_status tco_engine_run_blocks(tco_engine *e, unsigned long b0, unsigned long b1,
+                                 bool (*emit)(void *ctx, const tco_block *block), void *ctx);
+/* Merges a block summary into out's totals. Blocks must come in order: 0, 1, ...; returns
+ * false (and merges nothing) for any other. Calls cfg->progress. */
+bool tco_engine_merge(tco_engine *e, const tco_block *block);
+/* A block summary to unpack into (its index and content come from the bytes), and its free. */
+tco_block *tco_engine_block_new(const tco_engine *e);
+void tco_engine_block_free(const tco_engine *e, tco_block *block);
+/* The block's bytes (tco/pack.h: count with a counting packer, then write): its index, every
+ * option's statistics, then every observer's pack. Unpack replaces the content of `block`
+ * (from tco_engine_block_new of an engine of the same scenario, sheets and config); false
+ * when the bytes are not such a block (or an observer has no unpack). */
+void tco_engine_block_pack(const tco_engine *e, const tco_block *block, tco_packer *w);
+bool tco_engine_block_unpack(const tco_engine *e, tco_block *block, tco_unpacker *r);
+/* out's month-by-month sketches (every option, month, monthly then cumulative), and their
+ * merge into out's from another process's bytes; false when the bytes are not such sketches
+ * (then out's may hold part of them: the run is broken). */
+void tco_engine_monthly_pack(const tco_engine *e, tco_packer *w);
+bool tco_engine_monthly_merge_packed(tco_engine *e, tco_unpacker *r);
+/* Ends the run: frees e. TCO_OK, or TCO_EINTERRUPTED when a range was interrupted; the
+ * caller frees out with tco_result_fini either way. */
+tco_status tco_engine_end(tco_engine *e);
 
 /* p_cheapest of option o (SPEC §6) and its standard error. */
 double tco_result_p_cheapest(const tco_result *r, size_t o, double *se);

@@ -34,6 +34,8 @@
 #include <string.h>
 #include <gsl/gsl_histogram.h>
 
+#include "tco/pack.h"
+
 /* ---- moments --------------------------------------------------------------------------- */
 
 typedef struct tco_moments {
@@ -153,5 +155,18 @@ double tco_signed_sketch_quantile(const tco_signed_sketch *s, double q, bool neg
  * tco_sketch_rel_accuracy() of itself of a bin edge may be counted in the neighbouring bin;
  * counts sum to the values added. */
 gsl_histogram *tco_sketch_histogram_equal(const tco_sketch *s, size_t max_bins);
+
+/* ---- packed summaries (tco/pack.h: the ranks of an MPI run send them to each other) ----- */
+
+/* Each writes every field, bit for bit; unpack replaces *m (*s) with what was packed, so that
+ * merging the unpacked summary gives the same bits as merging the original. A sketch unpacks
+ * only into one initialised with the same alpha and max_keys (else r->ok is cleared: the ranks
+ * disagree, or the bytes are not a sketch), counts and all; its memory is reused or grown. */
+void tco_moments_pack(tco_packer *w, const tco_moments *m);
+void tco_moments_unpack(tco_unpacker *r, tco_moments *m);
+void tco_sketch_pack(tco_packer *w, const tco_sketch *s);
+void tco_sketch_unpack(tco_unpacker *r, tco_sketch *s);
+void tco_signed_sketch_pack(tco_packer *w, const tco_signed_sketch *s);
+void tco_signed_sketch_unpack(tco_unpacker *r, tco_signed_sketch *s);
 
 #endif
