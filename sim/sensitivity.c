@@ -14,10 +14,9 @@
 #include "tco/workload.h"
 #include "tco/xalloc.h"
 
-enum { B = TCO_SENSITIVITY_BINS, N_EDGES = TCO_SENSITIVITY_BINS - 1 };
-/* The edges padded with +infinity to 31, for the branch-free search of bin_of (its five probes
- * reach index 26 at most). */
-enum { N_PADDED = 31 };
+/* N_PADDED: the edges padded with +infinity to 31, for the branch-free search of bin_of (its
+ * five probes reach index 26 at most) */
+enum { B = TCO_SENSITIVITY_BINS, N_EDGES = TCO_SENSITIVITY_BINS - 1, N_PADDED = 31 };
 _Static_assert(N_EDGES <= N_PADDED, "bin_of searches at most 31 edges");
 
 /* A value of information below this share of the least mean TCO is the rounding of two sums
