@@ -26,8 +26,17 @@ double tco_price_item(const tco_item_price *ip, const double *prices, double q, 
  * vectorises. */
 static void add_tier_months(double *restrict out, const double *restrict q,
                             const double *restrict f, double f_const, double lo, double hi,
-                            double p, int months)
+                            double p, int months, bool fresh)
 {
+    if (fresh) { /* out[m] = 0.0 + the charge: what += on a zeroed out[m] gives, -0 included */
+        const double bottom = lo > f_const ? lo : f_const;
+        for (int m = 0; m < months; m++) {
+            const double top = hi < q[m] ? hi : q[m];
+            const double d = top - (f ? (lo > f[m] ? lo : f[m]) : bottom);
+            out[m] = 0.0 + p * (d > 0.0 ? d : 0.0);
+        }
+        return;
+    }
     if (f) {
         for (int m = 0; m < months; m++) {
             const double top = hi < q[m] ? hi : q[m];
@@ -47,14 +56,18 @@ static void add_tier_months(double *restrict out, const double *restrict q,
 
 /* acc[m] += the cost of q[m] units of ip (/ 1000 for api), allowances per seat when
  * allow_seats: the same operations as tco_price_item, month by month. tmp, f: [months]
- * scratch. */
+ * scratch. fresh: acc[m] holds nothing yet, and gets the bits that += on a zeroed acc[m]
+ * would give (0.0 + x), without the zeroing pass and, for several tiers, without tmp. */
 static void add_item_months(double *restrict acc, double *restrict tmp, double *restrict f,
                             const tco_item_price *ip, const double *prices,
                             const double *restrict q, const double *restrict allow_seats,
-                            bool per_1000, int months)
+                            bool per_1000, int months, bool fresh)
 {
-    if (!ip->n_tiers || !q)
-        return; /* no quantity costs +0.0 every month */
+    if (!ip->n_tiers || !q) { /* no quantity costs +0.0 every month */
+        for (int m = 0; fresh && m < months; m++)
+            acc[m] = 0.0;
+        return;
+    }
     const double *fm = NULL;
     if (allow_seats && ip->included != 0) {
         for (int m = 0; m < months; m++)
@@ -64,14 +77,23 @@ static void add_item_months(double *restrict acc, double *restrict tmp, double *
     const double f_const = allow_seats ? 0.0 : ip->included;
     if (ip->n_tiers == 1 && !per_1000) { /* one tier: 0 + x is x, add it straight in */
         const tco_tier *t = &ip->tiers[0];
-        add_tier_months(acc, q, fm, f_const, t->lo, t->hi, prices[t->price], months);
+        add_tier_months(acc, q, fm, f_const, t->lo, t->hi, prices[t->price], months, fresh);
+        return;
+    }
+    if (fresh) { /* acc is the tiers' sum itself: 0 + t1 + t2 ..., then / 1000 (+0 stays +0) */
+        for (size_t k = 0; k < ip->n_tiers; k++) {
+            const tco_tier *t = &ip->tiers[k];
+            add_tier_months(acc, q, fm, f_const, t->lo, t->hi, prices[t->price], months, k == 0);
+        }
+        for (int m = 0; per_1000 && m < months; m++)
+            acc[m] = acc[m] / 1000.0;
         return;
     }
     for (int m = 0; m < months; m++)
         tmp[m] = 0.0;
     for (size_t k = 0; k < ip->n_tiers; k++) {
         const tco_tier *t = &ip->tiers[k];
-        add_tier_months(tmp, q, fm, f_const, t->lo, t->hi, prices[t->price], months);
+        add_tier_months(tmp, q, fm, f_const, t->lo, t->hi, prices[t->price], months, false);
     }
     for (int m = 0; m < months; m++)
         acc[m] += per_1000 ? tmp[m] / 1000.0 : tmp[m];
@@ -79,13 +101,15 @@ static void add_item_months(double *restrict acc, double *restrict tmp, double *
 
 /* acc[m] += the cost of a quantity that is the same every month: priced once. */
 static void add_item_const(double *acc, const tco_item_price *ip, const double *prices, double q,
-                           int months)
+                           int months, bool fresh)
 {
-    if (!ip->n_tiers)
-        return;
-    const double c = tco_price_item(ip, prices, q, ip->included);
-    for (int m = 0; m < months; m++)
-        acc[m] += c;
+    const double c = ip->n_tiers ? tco_price_item(ip, prices, q, ip->included) : 0.0;
+    if (fresh)
+        for (int m = 0; m < months; m++)
+            acc[m] = 0.0 + c;
+    else if (ip->n_tiers)
+        for (int m = 0; m < months; m++)
+            acc[m] += c;
 }
 
 /* acc[m] += the cost of a fixed quantity q every month (numbers, platform): priced once, unless
@@ -93,22 +117,23 @@ static void add_item_const(double *acc, const tco_item_price *ip, const double *
  * add_item_months. tmp, f, qm: [months] scratch. */
 static void add_fixed_months(double *restrict acc, double *restrict tmp, double *restrict f,
                              double *restrict qm, const tco_item_price *ip, const double *prices,
-                             double q, const double *restrict allow_seats, int months)
+                             double q, const double *restrict allow_seats, int months,
+                             bool fresh)
 {
     if (!allow_seats || ip->included == 0) {
-        add_item_const(acc, ip, prices, q, months);
+        add_item_const(acc, ip, prices, q, months, fresh);
         return;
     }
     for (int m = 0; m < months; m++)
         qm[m] = q;
-    add_item_months(acc, tmp, f, ip, prices, qm, allow_seats, false, months);
+    add_item_months(acc, tmp, f, ip, prices, qm, allow_seats, false, months, fresh);
 }
 
 /* acc[m] += the charges of one item of the plan (seat .. platform; setup is apart: month 1
  * only, unescalated) for usage u, before escalation. tmp, f, qm: [months] scratch. */
 static void add_plan_item(double *restrict acc, double *restrict tmp, double *restrict f,
                           double *restrict qm, const tco_plan *plan, const double *prices,
-                          const tco_usage_months *u, tco_item item, int months)
+                          const tco_usage_months *u, tco_item item, int months, bool fresh)
 {
     const tco_item_price *it = plan->items;
     /* SPEC §5: a UCaaS plan's `included` is per seat for every item but `seat` (whose
@@ -116,24 +141,27 @@ static void add_plan_item(double *restrict acc, double *restrict tmp, double *re
     const double *per_seat = plan->model == TCO_MODEL_UCAAS ? u->seats : NULL;
     switch (item) {
     case TCO_ITEM_SEAT:
-        add_item_months(acc, tmp, f, &it[item], prices, u->seats, NULL, false, months);
+        add_item_months(acc, tmp, f, &it[item], prices, u->seats, NULL, false, months, fresh);
         break;
     case TCO_ITEM_SMS:
-        add_item_months(acc, tmp, f, &it[item], prices, u->sms, per_seat, false, months);
+        add_item_months(acc, tmp, f, &it[item], prices, u->sms, per_seat, false, months, fresh);
         break;
     case TCO_ITEM_VOICE:
-        add_item_months(acc, tmp, f, &it[item], prices, u->voice, per_seat, false, months);
+        add_item_months(acc, tmp, f, &it[item], prices, u->voice, per_seat, false, months, fresh);
         break;
     case TCO_ITEM_API:
-        add_item_months(acc, tmp, f, &it[item], prices, u->api, per_seat, true, months);
+        add_item_months(acc, tmp, f, &it[item], prices, u->api, per_seat, true, months, fresh);
         break;
     case TCO_ITEM_NUMBER:
-        add_fixed_months(acc, tmp, f, qm, &it[item], prices, u->numbers, per_seat, months);
+        add_fixed_months(acc, tmp, f, qm, &it[item], prices, u->numbers, per_seat, months, fresh);
         break;
     case TCO_ITEM_PLATFORM:
-        add_fixed_months(acc, tmp, f, qm, &it[item], prices, 1, per_seat, months);
+        add_fixed_months(acc, tmp, f, qm, &it[item], prices, 1, per_seat, months, fresh);
         break;
-    default: break;
+    default:
+        for (int m = 0; fresh && m < months; m++)
+            acc[m] = 0.0;
+        break;
     }
 }
 
@@ -164,14 +192,12 @@ static void price_months_chunk(const tco_plan *plan, const double *prices,
         out[m] = 0.0;
     for (int item = TCO_ITEM_SEAT; item < TCO_ITEM_SETUP; item++) {
         if (!item_sums) {
-            add_plan_item(out, tmp, f, qm, plan, prices, u, (tco_item)item, months);
+            add_plan_item(out, tmp, f, qm, plan, prices, u, (tco_item)item, months, false);
             continue;
         }
         if (!plan->items[item].n_tiers)
             continue; /* it would add nothing */
-        for (int m = 0; m < months; m++)
-            acc[m] = 0.0;
-        add_plan_item(acc, tmp, f, qm, plan, prices, u, (tco_item)item, months);
+        add_plan_item(acc, tmp, f, qm, plan, prices, u, (tco_item)item, months, true);
         /* four partial sums: a single one is a chain of dependent adds (measured: a third
          * of the run's time went to it) */
         double part[4] = {0, 0, 0, 0};
