@@ -350,7 +350,7 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, cons
     const unsigned asked = tco_cmd_threads(o);
     const size_t n_options = tco_prices_option_count(prices);
     tco_engine_config cfg = {o->trials, o->seed, asked, stop, show_progress,
-                             &progress, observers, n_observers};
+                             &progress, observers, n_observers, o->precision, o->antithetic};
     *n_done = 0;
     for (size_t i = 0; i < batch->n_files; i++)
         for (size_t k = 0; k < batch->files[i].n; k++) {

@@ -22,6 +22,7 @@
 
 #include "tco/cost.h"
 #include "tco/defaults.h"
+#include "tco/mirror.h"
 #include "tco/rng.h"
 #include "tco/workload.h"
 #include "tco/xalloc.h"
@@ -35,6 +36,7 @@ static void option_result_init(tco_option_result *r, int months, bool monthly_sk
 {
     memset(r, 0, sizeof *r);
     tco_moments_init(&r->tco);
+    tco_moments_init(&r->pair_tco);
     tco_sketch_init_capped(&r->tco_q, TCO_TOTAL_QUANTILE_REL_ACCURACY,
                            TCO_TOTAL_SKETCH_MAX_KEYS);
     r->month_sum = tco_xcalloc((size_t)months, sizeof *r->month_sum);
@@ -65,8 +67,10 @@ static void option_result_fini(tco_option_result *r, int months)
 static void option_result_reset(tco_option_result *r, int months)
 {
     tco_moments_init(&r->tco);
+    tco_moments_init(&r->pair_tco);
     tco_sketch_reset(&r->tco_q);
     r->cheapest_sum = r->cheapest_sumsq = 0;
+    r->pair_cheapest_sum = r->pair_cheapest_sumsq = 0;
     for (int m = 0; m < months; m++)
         r->month_sum[m] = 0;
     for (int c = 0; c < TCO_N_COMPONENTS; c++)
@@ -79,6 +83,9 @@ static void option_result_merge(tco_option_result *dst, const tco_option_result 
     tco_sketch_merge(&dst->tco_q, &src->tco_q);
     dst->cheapest_sum += src->cheapest_sum;
     dst->cheapest_sumsq += src->cheapest_sumsq;
+    tco_moments_merge(&dst->pair_tco, &src->pair_tco);
+    dst->pair_cheapest_sum += src->pair_cheapest_sum;
+    dst->pair_cheapest_sumsq += src->pair_cheapest_sumsq;
     for (int m = 0; m < months; m++)
         dst->month_sum[m] += src->month_sum[m];
     for (int c = 0; c < TCO_N_COMPONENTS; c++)
@@ -106,7 +113,16 @@ typedef struct run_state {
     uint64_t key;               /* the scenario's (tco_engine_scenario_key) */
     uint64_t workload_key;      /* tco_rng_name_key("workload") */
     uint64_t *plan_keys;        /* [n_plans]: tco_rng_name_key of each plan's name */
+    unsigned long n_trials;     /* cfg->n_trials, rounded up to a whole pair when antithetic */
     unsigned long n_blocks;
+    /* SPEC §11 --precision: blocks are handed out up to the check point `limit`; when all of
+     * them are merged the total is checked, and the run either ends there (`final`) or goes on
+     * to the next check point. Without it, limit = n_blocks and final from the start. A worker
+     * never runs past an undecided check point, so its month-by-month sketches hold exactly the
+     * blocks merged. */
+    unsigned long limit;
+    bool final;
+    tco_result *result;         /* the result being filled: its per_option is `total` */
 
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -138,6 +154,11 @@ typedef struct worker_ws {
     size_t batch_len;
     void **scratch; /* [n_observers] */
     tco_option_result *monthly; /* [n_options]: this worker's month-by-month sketches */
+    /* --antithetic: mirrors of rng and plan_rng (tco/mirror.h), and the first trial of the
+     * current pair: its TCO and cheapest share per option */
+    gsl_rng *draw_rng;
+    gsl_rng **plan_draw;
+    double *first_tco, *first_share;
 } worker_ws;
 
 /* Month-by-month values are kept as keys for a batch of trials and then added series by series,
@@ -211,7 +232,7 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
                       void **observed)
 {
     const unsigned long first = b * TCO_BLOCK_TRIALS;
-    unsigned long n = st->cfg->n_trials - first;
+    unsigned long n = st->n_trials - first;
     if (n > TCO_BLOCK_TRIALS)
         n = TCO_BLOCK_TRIALS;
     const size_t n_opt = st->set->n;
@@ -221,17 +242,27 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
     tco_rng_seed_named(ws->rng, seed, st->key, st->workload_key, b);
     for (size_t j = 0; j < st->p->n_plans; j++)
         tco_rng_seed_named(ws->plan_rng[j], seed, st->key, st->plan_keys[j], b);
+    const bool paired = st->cfg->antithetic;
     for (unsigned long t = 0; t < n; t++) {
         if ((t & 63) == 0 && cancel_requested(st))
             return false;
-        tco_workload_sample(&ws->w, st->s, ws->rng);
+        /* SPEC §11: trial 2i records its draws, trial 2i+1 mirrors them (a block starts a pair:
+         * TCO_BLOCK_TRIALS is even) */
+        const bool second = paired && (t & 1);
+        if (paired) {
+            const tco_mirror_mode mode = second ? TCO_MIRROR_MIRROR : TCO_MIRROR_RECORD;
+            tco_mirror_set_mode(ws->draw_rng, mode);
+            for (size_t j = 0; j < st->p->n_plans; j++)
+                tco_mirror_set_mode(ws->plan_draw[j], mode);
+        }
+        tco_workload_sample(&ws->w, st->s, ws->draw_rng);
         /* in index order: a paired cell takes an earlier plan's draw (tco_prices_draw_plan) */
         for (size_t j = 0; j < st->p->n_plans; j++)
-            tco_prices_draw_plan(st->p, j, ws->plan_rng[j], ws->price_draws);
+            tco_prices_draw_plan(st->p, j, ws->plan_draw[j], ws->price_draws);
         tco_cost_trial_components(&ws->cost, st->p, st->set, ws->price_draws, &ws->w);
         for (size_t k = 0; k < st->cfg->n_observers; k++) {
             const tco_trial_view view = {st->s, st->p, st->set, ws->price_draws, &ws->w,
-                                         &ws->cost, ws->scratch[k]};
+                                         &ws->cost, ws->scratch[k], paired ? 1 + second : 0};
             st->cfg->observers[k].trial(observed[k], &view);
         }
 
@@ -255,9 +286,19 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
             const double *comp = ws->cost.components + o * TCO_N_COMPONENTS;
             for (int c = 0; c < TCO_N_COMPONENTS; c++)
                 r->component_sum[c] += comp[c];
-            if (tco_ties_with_lowest(x, best)) {
-                r->cheapest_sum += share;
-                r->cheapest_sumsq += share * share;
+            const double mine = tco_ties_with_lowest(x, best) ? share : 0;
+            if (mine != 0) {
+                r->cheapest_sum += mine;
+                r->cheapest_sumsq += mine * mine;
+            }
+            if (second) {
+                const double pair_share = (ws->first_share[o] + mine) / 2;
+                tco_moments_add(&r->pair_tco, (ws->first_tco[o] + x) / 2);
+                r->pair_cheapest_sum += pair_share;
+                r->pair_cheapest_sumsq += pair_share * pair_share;
+            } else if (paired) {
+                ws->first_tco[o] = x;
+                ws->first_share[o] = mine;
             }
             record_months(ws, o, months, ws->cost.monthly + o * (size_t)months, r->month_sum,
                           ws->keys + t % BATCH);
@@ -268,6 +309,24 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
     return true;
 }
 
+/* SPEC §11: every block up to the check point `limit` is merged: stop here when the total is
+ * precise enough or this is the cap, else go on to the next check point (twice as many
+ * blocks, at most all). Called with the merge lock held. */
+static void check_point(run_state *st)
+{
+    st->result->n_trials = st->merged * TCO_BLOCK_TRIALS < st->n_trials
+                               ? st->merged * TCO_BLOCK_TRIALS
+                               : st->n_trials;
+    if (tco_result_precise(st->result, st->cfg->precision)) {
+        st->result->precision_met = true;
+        st->final = true;
+    } else if (st->limit == st->n_blocks) {
+        st->final = true;
+    } else {
+        st->limit = 2 * st->limit < st->n_blocks ? 2 * st->limit : st->n_blocks;
+    }
+}
+
 static void *worker(void *arg)
 {
     run_state *st = arg;
@@ -276,6 +335,13 @@ static void *worker(void *arg)
     ws.plan_rng = tco_xcalloc(st->p->n_plans + 1, sizeof *ws.plan_rng);
     for (size_t j = 0; j < st->p->n_plans; j++)
         ws.plan_rng[j] = tco_rng_alloc();
+    /* without --antithetic the draws come from the streams themselves */
+    ws.draw_rng = st->cfg->antithetic ? tco_mirror_alloc(ws.rng) : ws.rng;
+    ws.plan_draw = tco_xcalloc(st->p->n_plans + 1, sizeof *ws.plan_draw);
+    for (size_t j = 0; j < st->p->n_plans; j++)
+        ws.plan_draw[j] = st->cfg->antithetic ? tco_mirror_alloc(ws.plan_rng[j]) : ws.plan_rng[j];
+    ws.first_tco = tco_xcalloc(st->set->n + 1, sizeof *ws.first_tco);
+    ws.first_share = tco_xcalloc(st->set->n + 1, sizeof *ws.first_share);
     tco_workload_init(&ws.w, st->months);
     tco_cost_ws_init(&ws.cost, st->p->n_plans, st->set->n, st->months);
     ws.price_draws = tco_xcalloc(st->p->n_values + 1, sizeof *ws.price_draws);
@@ -300,10 +366,11 @@ static void *worker(void *arg)
 
     for (;;) {
         pthread_mutex_lock(&st->mu);
-        while (!st->cancelled && st->next_block < st->n_blocks &&
-               st->next_block >= st->merged + st->window)
+        while (!st->cancelled &&
+               (st->next_block < st->limit ? st->next_block >= st->merged + st->window
+                                           : !st->final))
             pthread_cond_wait(&st->cv, &st->mu);
-        if (st->cancelled || st->next_block >= st->n_blocks) {
+        if (st->cancelled || st->next_block >= st->limit) {
             pthread_mutex_unlock(&st->mu);
             break;
         }
@@ -324,7 +391,7 @@ static void *worker(void *arg)
         } else {
             st->slot_done[slot] = true;
             /* merge every finished block that is next in order */
-            while (st->merged < st->n_blocks && st->slot_done[st->merged % st->window]) {
+            while (st->merged < st->limit && st->slot_done[st->merged % st->window]) {
                 const size_t s = st->merged % st->window;
                 for (size_t o = 0; o < st->set->n; o++)
                     option_result_merge(&st->total[o], &st->slots[s][o], st->months);
@@ -334,11 +401,13 @@ static void *worker(void *arg)
                 st->merged++;
                 if (st->cfg->progress) {
                     unsigned long trials = st->merged * TCO_BLOCK_TRIALS;
-                    if (trials > st->cfg->n_trials)
-                        trials = st->cfg->n_trials;
-                    st->cfg->progress(st->cfg->progress_ctx, trials, st->cfg->n_trials);
+                    if (trials > st->n_trials)
+                        trials = st->n_trials;
+                    st->cfg->progress(st->cfg->progress_ctx, trials, st->n_trials);
                 }
             }
+            if (!st->final && st->merged == st->limit)
+                check_point(st);
         }
         pthread_cond_broadcast(&st->cv);
         pthread_mutex_unlock(&st->mu);
@@ -367,6 +436,14 @@ static void *worker(void *arg)
         option_result_fini(&ws.monthly[o], st->months);
     free(ws.monthly);
 
+    if (st->cfg->antithetic) {
+        tco_mirror_free(ws.draw_rng);
+        for (size_t j = 0; j < st->p->n_plans; j++)
+            tco_mirror_free(ws.plan_draw[j]);
+    }
+    free(ws.plan_draw);
+    free(ws.first_tco);
+    free(ws.first_share);
     gsl_rng_free(ws.rng);
     for (size_t j = 0; j < st->p->n_plans; j++)
         gsl_rng_free(ws.plan_rng[j]);
@@ -395,7 +472,11 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     memset(out, 0, sizeof *out);
     out->scenario = s;
     out->months = s->months;
-    out->n_trials = cfg->n_trials;
+    /* SPEC §11: an odd --trials rounds up to a whole pair */
+    const unsigned long n_trials = cfg->n_trials + (cfg->antithetic && (cfg->n_trials & 1));
+    out->n_trials = out->trials_cap = n_trials;
+    out->precision = cfg->precision;
+    out->antithetic = cfg->antithetic;
     out->seed = cfg->seed;
     tco_options_build(&out->options, p, s);
     const size_t n_opt = out->options.n;
@@ -423,7 +504,11 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
     st.plan_keys = tco_xcalloc(p->n_plans + 1, sizeof *st.plan_keys);
     for (size_t j = 0; j < p->n_plans; j++)
         st.plan_keys[j] = tco_rng_name_key(p->plans[j].name);
-    st.n_blocks = (cfg->n_trials + TCO_BLOCK_TRIALS - 1) / TCO_BLOCK_TRIALS;
+    st.n_trials = n_trials;
+    st.n_blocks = (n_trials + TCO_BLOCK_TRIALS - 1) / TCO_BLOCK_TRIALS;
+    st.result = out;
+    st.final = !(cfg->precision > 0);
+    st.limit = st.final ? st.n_blocks : 1;
     unsigned threads = cfg->n_threads ? cfg->n_threads : 1;
     if (threads > st.n_blocks)
         threads = (unsigned)st.n_blocks;
@@ -491,25 +576,62 @@ void tco_result_fini(tco_result *r)
     memset(r, 0, sizeof *r);
 }
 
+double tco_result_mean_se(const tco_result *r, size_t o)
+{
+    const tco_option_result *res = &r->per_option[o];
+    return tco_moments_sem(r->antithetic ? &res->pair_tco : &res->tco);
+}
+
+bool tco_result_precise(const tco_result *r, double precision)
+{
+    for (size_t o = 0; o < r->options.n; o++) {
+        if (!r->options.items[o].offered)
+            continue;
+        double p_se;
+        tco_result_p_cheapest(r, o, &p_se);
+        const double mean = r->per_option[o].tco.mean;
+        if (!(tco_result_mean_se(r, o) <= precision * fabs(mean)) || !(p_se <= precision))
+            return false;
+    }
+    return true;
+}
+
+/* The standard error of the mean of n values whose sum and sum of squares are given. */
+static double share_se(double sum, double sumsq, double n)
+{
+    if (n < 2)
+        return 0;
+    const double mean = sum / n;
+    const double var = (sumsq - n * mean * mean) / (n - 1);
+    return var > 0 ? sqrt(var / n) : 0;
+}
+
 double tco_result_p_cheapest(const tco_result *r, size_t o, double *se)
 {
-    const double n = (double)r->per_option[o].tco.n;
+    const tco_option_result *res = &r->per_option[o];
+    const double n = (double)res->tco.n;
     if (n == 0) {
         if (se)
             *se = 0;
         return 0;
     }
-    const double mean = r->per_option[o].cheapest_sum / n;
-    if (se) {
-        double var = n > 1 ? (r->per_option[o].cheapest_sumsq - n * mean * mean) / (n - 1) : 0;
-        *se = var > 0 ? sqrt(var / n) : 0;
-    }
-    return mean;
+    if (se)
+        *se = r->antithetic ? share_se(res->pair_cheapest_sum, res->pair_cheapest_sumsq,
+                                       (double)res->pair_tco.n)
+                            : share_se(res->cheapest_sum, res->cheapest_sumsq, n);
+    return res->cheapest_sum / n;
 }
 
 void tco_result_p_cheapest_interval(const tco_result *r, size_t o, double *lo, double *hi)
 {
     /* shares of ties make the count fractional: Wilson's interval takes it as it is */
-    tco_proportion_interval95(r->per_option[o].cheapest_sum, (double)r->per_option[o].tco.n, lo,
-                              hi);
+    const double n = (double)r->per_option[o].tco.n;
+    double se;
+    const double p = tco_result_p_cheapest(r, o, &se);
+    if (r->antithetic && n > 0 && se > 0) {
+        const double n_eff = p * (1 - p) / (se * se); /* the pairs' effective number of trials */
+        tco_proportion_interval95(p * n_eff, n_eff, lo, hi);
+        return;
+    }
+    tco_proportion_interval95(r->per_option[o].cheapest_sum, n, lo, hi);
 }

@@ -22,6 +22,7 @@
 
 #include "tco/cellhint.h"
 #include "tco/diag.h"
+#include "tco/mirror.h"
 
 #include <assert.h>
 #include <math.h>
@@ -438,7 +439,38 @@ bool tco_value_explain(const char *cell, char *expected, size_t size)
 
 tco_value tco_value_const(double x) { return (tco_value){.dist = TCO_DIST_CONST, .a = x}; }
 
+/* SPEC §11 --antithetic: on a mirror (tco/mirror.h) every draw is one the partner trial can
+ * mirror: normals through tco_mirror_normal (z and -z; a lognormal is exp of one), the uniform
+ * and triangular by their inverse CDFs (u and 1 - u) as always. PERT and Poisson have no
+ * inverse here yet: they are drawn from the mirror's own stream, untaped, so the pair stays in
+ * step and the two draws are independent (plain Monte Carlo for that cell). */
+static double draw_plain(const tco_value *v, gsl_rng *r);
+
+static double draw_mirrored(const tco_value *v, gsl_rng *r)
+{
+    switch (v->dist) {
+    case TCO_DIST_NORMAL:
+        return v->b == 0 ? v->a : v->a + v->b * tco_mirror_normal(r);
+    case TCO_DIST_CI90_NORMAL:
+        return v->p + v->q * tco_mirror_normal(r);
+    case TCO_DIST_LOGNORMAL:
+        return v->b == 0 ? v->a : exp(v->p + v->q * tco_mirror_normal(r));
+    case TCO_DIST_CI90_LOGNORMAL:
+        return exp(v->p + v->q * tco_mirror_normal(r));
+    case TCO_DIST_PERT:
+    case TCO_DIST_POISSON:
+        return draw_plain(v, tco_mirror_base(r));
+    default:
+        return draw_plain(v, r); /* const, uniform, triangular: mirrored as they are */
+    }
+}
+
 double tco_value_draw(const tco_value *v, gsl_rng *r)
+{
+    return tco_mirror_is(r) ? draw_mirrored(v, r) : draw_plain(v, r);
+}
+
+static double draw_plain(const tco_value *v, gsl_rng *r)
 {
     switch (v->dist) {
     case TCO_DIST_CONST:

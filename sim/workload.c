@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <gsl/gsl_randist.h>
 
+#include "tco/mirror.h"
 #include "tco/xalloc.h"
 
 /* SPEC §4: "mind floating-point error": 10 x 1.1 = 11.000000000000002 is 11 seats. A value at
@@ -84,15 +85,26 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
     const double api_g = 1 + d[TCO_SCN_API_GROWTH];
     const double esc = 1 + d[TCO_SCN_PRICE_ESCALATION];
     const double disc = exp(-log1p(d[TCO_SCN_DISCOUNT_RATE]) / 12); /* (1+r)^(-1/12) */
+    /* SPEC §11 --antithetic: on a mirror every month makes every draw, needed or not (a trial
+     * and its partner may differ in whether a spike happens or a walk moves), so the two stay
+     * in step; the plain draws below are unchanged. */
+    const bool mirrored = tco_mirror_is(r);
     double W = 0, V = 0, esc_factor = 1;
     long double seat_growth = 1;
     double notif_growth = 1, api_growth = 1, discount = 1;
     for (int m = 1; m <= w->months; m++) {
         const int i = m - 1;
-        if (m > 1) {
+        if (m > 1 && mirrored) {
+            const double zs = tco_mirror_normal(r), zv = tco_mirror_normal(r);
             if (seat_vol > 0)
-                W += seat_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - seat_vol * seat_vol / 2;
+                W += seat_vol * zs - seat_vol * seat_vol / 2;
             if (vol_vol > 0)
+                V += vol_vol * zv - vol_vol * vol_vol / 2;
+        }
+        if (m > 1) {
+            if (seat_vol > 0 && !mirrored)
+                W += seat_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - seat_vol * seat_vol / 2;
+            if (vol_vol > 0 && !mirrored)
                 V += vol_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - vol_vol * vol_vol / 2;
             seat_growth *= seat_g;
             notif_growth *= notif_g;
@@ -100,8 +112,12 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
             discount *= disc;
         }
         double spike = 1;
-        if (spike_p > 0 && gsl_rng_uniform(r) < spike_p)
+        if (mirrored) {
+            const double u = gsl_rng_uniform(r), multiplier = tco_scenario_draw_spike(s, r);
+            spike = u < spike_p ? multiplier : 1;
+        } else if (spike_p > 0 && gsl_rng_uniform(r) < spike_p) {
             spike = tco_scenario_draw_spike(s, r);
+        }
         const double volume = (vol_vol > 0 ? exp(V) : 1) * spike;
         const double seat_path = (double)seat_growth;
         w->seat_shape[i] = seat_vol > 0 ? seat_path * exp(W) : seat_path;

@@ -6,7 +6,7 @@ set -u
 layer() {
     case "$1" in
     defaults|xalloc) echo 0 ;;
-    diag|rng|stats|table|cellhint) echo 1 ;;
+    diag|rng|mirror|stats|table|cellhint) echo 1 ;;
     value|csvload|outfile|csvwrite|numfmt|plot) echo 2 ;;
     outset|table_csv|table_json|table_xlsx|manifest) echo 3 ;;
     scenario|pricesheet|cli) echo 3 ;;
@@ -31,7 +31,7 @@ lib_users() {
     openssl/evp.h) echo "manifest" ;;
     xlsxwriter.h) echo "table_xlsx" ;;
     csv.h) echo "csvload csvwrite" ;;
-    gsl/gsl_randist.h|gsl/gsl_cdf.h) echo "value workload" ;;
+    gsl/gsl_randist.h|gsl/gsl_cdf.h) echo "value workload mirror" ;;
     gsl/gsl_roots.h) echo "breakeven" ;;
     *) echo "*" ;;
     esac

@@ -39,6 +39,8 @@ typedef struct tco_options {
     bool quiet;
     bool strict;              /* --strict: plausibility warnings are errors (SPEC §8.4) */
     bool plots;               /* --plots: charts under --out DIR/plots */
+    double precision;         /* --precision R: relative precision to stop at; 0: off */
+    bool antithetic;          /* --antithetic: trials in mirrored pairs (SPEC §11) */
     unsigned skip;            /* run --skip: TCO_SKIP_* bits */
     char **files;             /* operands; point into argv */
     size_t n_files;
