@@ -19,6 +19,8 @@ typedef struct mirror_state {
     double *tape;
     size_t len, cap, pos;
     tco_mirror_mode mode;
+    void *cache;
+    void (*cache_free)(void *);
 } mirror_state;
 
 static void tape_push(mirror_state *s, double x)
@@ -80,6 +82,8 @@ gsl_rng *tco_mirror_alloc(gsl_rng *base)
     s->tape = NULL;
     s->len = s->cap = s->pos = 0;
     s->mode = TCO_MIRROR_RECORD;
+    s->cache = NULL;
+    s->cache_free = NULL;
     return r;
 }
 
@@ -89,6 +93,8 @@ void tco_mirror_free(gsl_rng *r)
         return;
     mirror_state *s = r->state;
     free(s->tape);
+    if (s->cache_free)
+        s->cache_free(s->cache);
     gsl_rng_free(r);
 }
 
@@ -122,6 +128,19 @@ double tco_mirror_normal(gsl_rng *r)
         return z;
     }
     return -tape_pop(s);
+}
+
+void *tco_mirror_cache(const gsl_rng *r)
+{
+    return ((const mirror_state *)r->state)->cache;
+}
+
+void tco_mirror_set_cache(gsl_rng *r, void *cache, void (*cache_free)(void *))
+{
+    mirror_state *s = r->state;
+    assert(!s->cache);
+    s->cache = cache;
+    s->cache_free = cache_free;
 }
 
 size_t tco_mirror_tape_left(const gsl_rng *r)

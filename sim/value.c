@@ -23,8 +23,10 @@
 #include "tco/cellhint.h"
 #include "tco/diag.h"
 #include "tco/mirror.h"
+#include "tco/xalloc.h"
 
 #include <assert.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -32,6 +34,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_sf_gamma.h>
 
 /* ============================================================================================
  * Distributions: names and parameter counts
@@ -441,10 +444,50 @@ tco_value tco_value_const(double x) { return (tco_value){.dist = TCO_DIST_CONST,
 
 /* SPEC §11 --antithetic: on a mirror (tco/mirror.h) every draw is one the partner trial can
  * mirror: normals through tco_mirror_normal (z and -z; a lognormal is exp of one), the uniform
- * and triangular by their inverse CDFs (u and 1 - u) as always. PERT and Poisson have no
- * inverse here yet: they are drawn from the mirror's own stream, untaped, so the pair stays in
- * step and the two draws are independent (plain Monte Carlo for that cell). */
+ * and triangular by their inverse CDFs (u and 1 - u) as always, PERT and Poisson by their
+ * inverse CDFs (tco_value_inverse, built the first time a mirror meets the cell and kept in
+ * the mirror's cache: per worker, so no lock, and the same table in every worker). */
 static double draw_plain(const tco_value *v, gsl_rng *r);
+
+typedef struct inverse_cache {
+    size_t n, cap;
+    tco_value_inverse *inv; /* [n] */
+} inverse_cache;
+
+static void inverse_cache_free(void *p)
+{
+    inverse_cache *c = p;
+    for (size_t i = 0; c && i < c->n; i++)
+        tco_value_inverse_fini(&c->inv[i]);
+    if (c)
+        free(c->inv);
+    free(c);
+}
+
+static bool same_value(const tco_value *x, const tco_value *y)
+{
+    return x->dist == y->dist && x->a == y->a && x->b == y->b && x->c == y->c && x->p == y->p &&
+           x->q == y->q;
+}
+
+/* The inverse CDF of *v from r's cache, built there on first use. */
+static const tco_value_inverse *cached_inverse(gsl_rng *r, const tco_value *v)
+{
+    inverse_cache *c = tco_mirror_cache(r);
+    if (!c) {
+        c = tco_xcalloc(1, sizeof *c);
+        tco_mirror_set_cache(r, c, inverse_cache_free);
+    }
+    for (size_t i = 0; i < c->n; i++)
+        if (same_value(&c->inv[i].v, v))
+            return &c->inv[i];
+    if (c->n == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 8;
+        c->inv = tco_xreallocarray(c->inv, c->cap, sizeof *c->inv);
+    }
+    tco_value_inverse_init(&c->inv[c->n], v);
+    return &c->inv[c->n++];
+}
 
 static double draw_mirrored(const tco_value *v, gsl_rng *r)
 {
@@ -458,8 +501,13 @@ static double draw_mirrored(const tco_value *v, gsl_rng *r)
     case TCO_DIST_CI90_LOGNORMAL:
         return exp(v->p + v->q * tco_mirror_normal(r));
     case TCO_DIST_PERT:
+        if (v->a == v->c)
+            return v->a;
+        return tco_value_inverse_at(cached_inverse(r, v), gsl_rng_uniform(r));
     case TCO_DIST_POISSON:
-        return draw_plain(v, tco_mirror_base(r));
+        if (v->a == 0)
+            return 0;
+        return tco_value_inverse_at(cached_inverse(r, v), gsl_rng_uniform(r));
     default:
         return draw_plain(v, r); /* const, uniform, triangular: mirrored as they are */
     }
@@ -651,4 +699,200 @@ bool tco_value_unbounded(const tco_value *v)
     double lo, hi;
     tco_value_support(v, &lo, &hi);
     return !isfinite(lo) || !isfinite(hi);
+}
+
+/* ============================================================================================
+ * Inverse CDFs
+ * ========================================================================================== */
+
+/* The u a quantile reads: inside (0, 1), so that unbounded distributions stay finite. */
+static double open_unit(double u)
+{
+    const double largest_below_1 = 1 - DBL_EPSILON / 2;
+    if (!(u > DBL_MIN)) /* NaN too */
+        return DBL_MIN;
+    return u < largest_below_1 ? u : largest_below_1;
+}
+
+/* Triangular: the draw's own inversion (tco_value_draw), so the two agree for the same u. */
+static double triangular_quantile(const tco_value *v, double u)
+{
+    double f = v->p;
+    double t = u < f ? sqrt(u * f) : 1 - sqrt((1 - u) * (1 - f));
+    return interpolate(v->a, v->c, t);
+}
+
+/* Poisson: the smallest k with CDF(k) >= u, from a Cornish-Fisher guess (one or two CDF
+ * evaluations for any mean). */
+static double poisson_search(double mean, double u)
+{
+    double z = gsl_cdf_ugaussian_Pinv(u);
+    double guess = floor(mean + sqrt(mean) * z + (z * z - 1) / 6);
+    unsigned k = guess > 0 ? (unsigned)guess : 0;
+    while (k > 0 && gsl_cdf_poisson_P(k - 1, mean) >= u)
+        k--;
+    while (gsl_cdf_poisson_P(k, mean) < u)
+        k++;
+    return (double)k;
+}
+
+/* PERT's beta(alpha, beta) on [0, 1]: near 0 its quantile behaves like u^(1/alpha), which no
+ * polynomial in u follows, but it is smooth in s = u^(1/alpha) (u = F(x) = x^alpha g(x) with g
+ * analytic and positive, so s is an analytic function of x with a positive slope, and so x of
+ * s); likewise the upper half in (1-u)^(1/beta). Each half holds PERT_INTERVALS + 1 knots of
+ * (x, dx/ds x h) for a cubic Hermite interpolant on a uniform grid of s in [0, 0.5^(1/alpha)]. */
+#define PERT_INTERVALS 256
+#define PERT_KNOTS (PERT_INTERVALS + 1)
+#define PERT_HALF (2 * PERT_KNOTS)
+/* table layout: [lower half knots][upper half knots], each knot (x, slope); then s_max of each
+ * half */
+#define PERT_TABLE (2 * PERT_HALF + 2)
+
+/* dx/ds at s = 0: x ~ (alpha B(alpha, beta) u)^(1/alpha) = (alpha B)^(1/alpha) s. */
+static double pert_slope_at_0(double alpha, double beta)
+{
+    return exp((log(alpha) + gsl_sf_lnbeta(alpha, beta)) / alpha);
+}
+
+/* One half, as the lower half of beta(first, second): the upper half of beta(alpha, beta) is
+ * the mirror image of the lower half of beta(beta, alpha), x then being the distance from 1
+ * (which keeps its digits near 1). */
+static void pert_half(double *knots, double *s_max, double first, double second)
+{
+    *s_max = pow(0.5, 1 / first);
+    const double h = *s_max / PERT_INTERVALS;
+    for (int i = 0; i < PERT_KNOTS; i++) {
+        double s = h * i, x = gsl_cdf_beta_Pinv(pow(s, first), first, second), slope;
+        if (i == 0) {
+            x = 0;
+            slope = pert_slope_at_0(first, second);
+        } else {
+            /* dx/ds = (du/ds) / f(x) = first s^(first-1) / f(x) */
+            slope = first * pow(s, first - 1) / gsl_ran_beta_pdf(x, first, second);
+        }
+        knots[2 * i] = x;
+        knots[2 * i + 1] = slope * h;
+    }
+}
+
+static double hermite(const double *knots, double s_over_h)
+{
+    int i = (int)s_over_h;
+    if (i >= PERT_INTERVALS)
+        i = PERT_INTERVALS - 1;
+    const double t = s_over_h - i, t2 = t * t, t3 = t2 * t;
+    const double *k = knots + 2 * i;
+    return (2 * t3 - 3 * t2 + 1) * k[0] + (t3 - 2 * t2 + t) * k[1] + (3 * t2 - 2 * t3) * k[2] +
+           (t3 - t2) * k[3];
+}
+
+static double pert_table_at(const double *table, double alpha, double beta, double u)
+{
+    const double *lower = table, *upper = table + PERT_HALF;
+    const double s_max_lower = table[2 * PERT_HALF], s_max_upper = table[2 * PERT_HALF + 1];
+    double t;
+    if (u <= 0.5)
+        t = hermite(lower, pow(u, 1 / alpha) / s_max_lower * PERT_INTERVALS);
+    else
+        t = 1 - hermite(upper, pow(1 - u, 1 / beta) / s_max_upper * PERT_INTERVALS);
+    return t < 0 ? 0 : t > 1 ? 1 : t;
+}
+
+/* Poisson CDFs are tabulated up to this k: 32 KiB a cell at most. */
+#define POISSON_TABLE_MAX 4096
+
+double tco_value_quantile(const tco_value *v, double u)
+{
+    u = open_unit(u);
+    switch (v->dist) {
+    case TCO_DIST_CONST:
+        return v->a;
+    case TCO_DIST_UNIFORM:
+        if (v->a == v->b)
+            return v->a;
+        return interpolate(v->a, v->b, u); /* gsl_ran_flat's a (1-u) + b u */
+    case TCO_DIST_NORMAL:
+        if (v->b == 0)
+            return v->a;
+        return v->a + v->b * gsl_cdf_ugaussian_Pinv(u);
+    case TCO_DIST_LOGNORMAL:
+        if (v->b == 0)
+            return v->a;
+        return gsl_cdf_lognormal_Pinv(u, v->p, v->q);
+    case TCO_DIST_TRIANGULAR:
+        if (v->a == v->c)
+            return v->a;
+        return triangular_quantile(v, u);
+    case TCO_DIST_PERT:
+        if (v->a == v->c)
+            return v->a;
+        return interpolate(v->a, v->c, gsl_cdf_beta_Pinv(u, v->p, v->q));
+    case TCO_DIST_CI90_NORMAL:
+        return v->p + v->q * gsl_cdf_ugaussian_Pinv(u);
+    case TCO_DIST_CI90_LOGNORMAL:
+        return gsl_cdf_lognormal_Pinv(u, v->p, v->q);
+    case TCO_DIST_POISSON:
+        if (v->a == 0)
+            return 0;
+        return poisson_search(v->a, u);
+    }
+    assert(!"unknown distribution");
+    return v->a;
+}
+
+void tco_value_inverse_init(tco_value_inverse *inv, const tco_value *v)
+{
+    *inv = (tco_value_inverse){.v = *v, .table = NULL, .n = 0};
+    if (v->dist == TCO_DIST_PERT && v->a != v->c) {
+        double *t = tco_xmalloc(PERT_TABLE * sizeof *t);
+        pert_half(t, &t[2 * PERT_HALF], v->p, v->q);
+        pert_half(t + PERT_HALF, &t[2 * PERT_HALF + 1], v->q, v->p);
+        inv->table = t;
+        inv->n = PERT_TABLE;
+    } else if (v->dist == TCO_DIST_POISSON && v->a > 0) {
+        /* CDF(0..k) while it is below the largest u, if that ends by POISSON_TABLE_MAX */
+        const double largest_u = open_unit(1);
+        double *cdf = tco_xmalloc((POISSON_TABLE_MAX + 1) * sizeof *cdf);
+        size_t n = 0;
+        while (n <= POISSON_TABLE_MAX) {
+            cdf[n] = gsl_cdf_poisson_P((unsigned)n, v->a);
+            if (cdf[n++] >= largest_u)
+                break;
+        }
+        if (cdf[n - 1] >= largest_u) {
+            inv->table = cdf;
+            inv->n = n;
+        } else {
+            free(cdf); /* a large mean: searched from a normal guess instead */
+        }
+    }
+}
+
+void tco_value_inverse_fini(tco_value_inverse *inv)
+{
+    if (!inv)
+        return;
+    free(inv->table);
+    inv->table = NULL;
+    inv->n = 0;
+}
+
+double tco_value_inverse_at(const tco_value_inverse *inv, double u)
+{
+    const tco_value *v = &inv->v;
+    if (inv->table == NULL)
+        return tco_value_quantile(v, u);
+    u = open_unit(u);
+    if (v->dist == TCO_DIST_PERT)
+        return interpolate(v->a, v->c, pert_table_at(inv->table, v->p, v->q, u));
+    /* Poisson: the first k with cdf[k] >= u, cdf[n-1] >= u being certain */
+    size_t lo = 0, hi = inv->n - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (inv->table[mid] >= u)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return (double)lo;
 }

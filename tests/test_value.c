@@ -5,12 +5,15 @@
  * (z-bound and false-alarm rate stated at the check). */
 #include "tco/value.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -510,6 +513,291 @@ static void draws_are_reproducible_from_the_same_seed(void **state)
     gsl_rng_free(r2);
 }
 
+/* ============================================================================================
+ * Inverse CDFs
+ * ========================================================================================== */
+
+/* The CDF of a continuous cell from GSL or the closed form, or with upper its complement
+ * 1 - F(x) computed directly (1 - F near 1 would keep no digits), for the round trips below. */
+static double cdf(const tco_value *v, double x, bool upper)
+{
+    switch (v->dist) {
+    case TCO_DIST_UNIFORM: {
+        double t = (x - v->a) / (v->b - v->a);
+        return upper ? (v->b - x) / (v->b - v->a) : t;
+    }
+    case TCO_DIST_NORMAL:
+        return upper ? gsl_cdf_gaussian_Q(x - v->a, v->b) : gsl_cdf_gaussian_P(x - v->a, v->b);
+    case TCO_DIST_CI90_NORMAL:
+        return upper ? gsl_cdf_gaussian_Q(x - v->p, v->q) : gsl_cdf_gaussian_P(x - v->p, v->q);
+    case TCO_DIST_LOGNORMAL:
+    case TCO_DIST_CI90_LOGNORMAL:
+        return upper ? gsl_cdf_lognormal_Q(x, v->p, v->q) : gsl_cdf_lognormal_P(x, v->p, v->q);
+    case TCO_DIST_TRIANGULAR: {
+        double t = (x - v->a) / (v->c - v->a), r = (v->c - x) / (v->c - v->a), f = v->p;
+        double lower = t < f ? t * t / f : 1 - r * r / (1 - f);
+        return upper ? (t < f ? 1 - t * t / f : r * r / (1 - f)) : lower;
+    }
+    case TCO_DIST_PERT: {
+        double t = (x - v->a) / (v->c - v->a);
+        return upper ? gsl_cdf_beta_Q(t, v->p, v->q) : gsl_cdf_beta_P(t, v->p, v->q);
+    }
+    default:
+        return NAN;
+    }
+}
+
+/* How far F(x) is from u on u's own side (u <= 0.5: F(x) - u; else (1 - F(x)) - (1 - u)),
+ * less what rounding x to a double alone explains (4 ulps of x, as moved through F). */
+static double round_trip_error(const tco_value *v, double u, double x)
+{
+    bool upper = u > 0.5;
+    double side = upper ? 1 - u : u; /* exact: u > 0.5 makes 1 - u exact (Sterbenz) */
+    double fx = cdf(v, x, upper);
+    double ulp_move = fabs(cdf(v, nextafter(x, INFINITY), upper) - fx);
+    return fmax(0, fabs(fx - side) - 4 * ulp_move);
+}
+
+/* The continuous kinds, with PERT's mode at either end and inside (alpha and beta from 1 to 5:
+ * the whole range PERT's lambda 4 gives). */
+static const char *const CONTINUOUS[] = {
+    "uniform(15,40)",     "normal(100,10)",      "lognormal(100,20)", "lognormal(10,30)",
+    "triangular(1,2,10)", "triangular(0,0,1)",   "triangular(0,1,1)", "pert(1,2,10)",
+    "pert(0,0,1)",        "pert(0,1,1)",         "pert(0,0.01,1)",    "pert(-5,0,5)",
+    "pert(0,0.99,1)",     "ci90(1000,5000)",     "ci90(-10,10)",
+};
+
+/* u = k / 1000 and the tails 1e-12, 1e-9, 1e-6 and their mirrors (1 - 2^-40 etc., exact). */
+#define GRID 999
+static double grid_u(int k)
+{
+    static const double tails[] = {1e-12, 1e-9, 1e-6};
+    if (k < 3)
+        return tails[k];
+    if (k < 6)
+        return 1 - ldexp(1, -20 - 10 * (k - 3)); /* 1 - 2^-20, 2^-30, 2^-40 */
+    return (k - 5) / 1000.0;
+}
+#define N_GRID (GRID + 6)
+
+static void quantiles_invert_the_cdf_over_a_grid(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof CONTINUOUS / sizeof CONTINUOUS[0]; i++) {
+        tco_value v = parse_ok(CONTINUOUS[i]);
+        tco_value_inverse inv;
+        tco_value_inverse_init(&inv, &v);
+        const bool pert = v.dist == TCO_DIST_PERT;
+        for (int k = 0; k < N_GRID; k++) {
+            double u = grid_u(k), side = fmin(u, 1 - u);
+            double x = tco_value_quantile(&v, u), xt = tco_value_inverse_at(&inv, u);
+            /* Closed forms and GSL's Pinv: |F(x) - u| within 1e-12, and within 1e-9 of u
+             * relatively (on u's side: 1 - F against 1 - u above 0.5) for the tails. The PERT
+             * table: the stated 1e-9 absolute, 1e-6 relative; and within 1e-9 of the range of
+             * GSL's beta Pinv. */
+            double err = round_trip_error(&v, u, x), err_t = round_trip_error(&v, u, xt);
+            /* the triangular inversion is the draw's own, 1 - sqrt((1-u)(1-f)) past the mode,
+             * which keeps t to DBL_EPSILON absolute only (5e-13 of triangular(0,0,1) at
+             * u = 1e-12 is off by 9e-17): its relative check has that floor */
+            if (v.dist == TCO_DIST_TRIANGULAR)
+                side = fmax(side, DBL_EPSILON / 1e-9);
+            if (!(err <= 1e-12 && err <= 1e-9 * side))
+                fail_msg("\"%s\": F(F^-1(%.17g)) is off by %.3g", CONTINUOUS[i], u, err);
+            double abs_t = pert ? 1e-9 : 1e-12, rel_t = pert ? 1e-6 : 1e-9;
+            if (!(err_t <= abs_t && err_t <= rel_t * side))
+                fail_msg("\"%s\": table F(F^-1(%.17g)) is off by %.3g", CONTINUOUS[i], u,
+                         err_t);
+            if (pert && !(fabs(xt - x) <= 1e-9 * (v.c - v.a)))
+                fail_msg("\"%s\": table %.17g, GSL %.17g at u = %.17g", CONTINUOUS[i], xt, x, u);
+            if (!pert && xt != x)
+                fail_msg("\"%s\": inverse %.17g, quantile %.17g", CONTINUOUS[i], xt, x);
+        }
+        tco_value_inverse_fini(&inv);
+    }
+}
+
+/* Poisson: the smallest k with CDF(k) >= u, table and search alike, small means and large. */
+static void poisson_quantile_is_the_smallest_k_with_cdf_at_least_u(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {"poisson(0.5)", "poisson(3)",    "poisson(50)",
+                                        "poisson(1000)", "poisson(5000)", "poisson(1e6)"};
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        tco_value v = parse_ok(cells[i]);
+        tco_value_inverse inv;
+        tco_value_inverse_init(&inv, &v);
+        /* a table up to mean ~3,700 (k <= 4096), a search beyond */
+        assert_true((inv.table != NULL) == (v.a <= 1000));
+        for (int k = 0; k < N_GRID; k++) {
+            double u = grid_u(k);
+            double q = tco_value_quantile(&v, u), qt = tco_value_inverse_at(&inv, u);
+            if (qt != q)
+                fail_msg("\"%s\": table %.17g, search %.17g at u = %.17g", cells[i], qt, q, u);
+            unsigned n = (unsigned)q;
+            assert_true(q == n);
+            if (!(gsl_cdf_poisson_P(n, v.a) >= u && (n == 0 || gsl_cdf_poisson_P(n - 1, v.a) < u)))
+                fail_msg("\"%s\": k = %u is not the smallest k with CDF(k) >= %.17g", cells[i],
+                         n, u);
+        }
+        tco_value_inverse_fini(&inv);
+    }
+    /* known answers: poisson(3), CDF(0) = e^-3 = 0.049787, CDF(1) = 4 e^-3 = 0.199148,
+     * CDF(2) = 8.5 e^-3 = 0.423190, CDF(3) = 13 e^-3 = 0.647232 */
+    tco_value v = parse_ok("poisson(3)");
+    assert_true(tco_value_quantile(&v, 0.0497) == 0);
+    assert_true(tco_value_quantile(&v, 0.0498) == 1);
+    assert_true(tco_value_quantile(&v, 0.1991) == 1);
+    assert_true(tco_value_quantile(&v, 0.1992) == 2);
+    assert_true(tco_value_quantile(&v, 0.4231) == 2);
+    assert_true(tco_value_quantile(&v, 0.4232) == 3);
+    assert_true(tco_value_quantile(&v, 0.6472) == 3);
+    assert_true(tco_value_quantile(&v, 0.6473) == 4);
+    assert_true(tco_value_quantile(&v, 0) == 0);
+}
+
+/* u = 0 and u = 1 stay finite and inside the support; constants and zero-width distributions
+ * are their number for every u; uniform and triangular invert exactly as their draws do. */
+static void quantile_ends_degenerate_cells_and_the_draws_own_inversion(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {
+        "uniform(15,40)", "normal(100,10)", "lognormal(100,20)", "triangular(1,2,10)",
+        "pert(1,2,10)",   "ci90(1000,5000)", "ci90(-10,10)",     "poisson(3)",
+    };
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        tco_value v = parse_ok(cells[i]);
+        tco_value_inverse inv;
+        tco_value_inverse_init(&inv, &v);
+        double lo, hi;
+        tco_value_support(&v, &lo, &hi);
+        const double us[] = {0, 1, -1, 2, NAN};
+        for (size_t k = 0; k < sizeof us / sizeof us[0]; k++) {
+            double x = tco_value_quantile(&v, us[k]), xt = tco_value_inverse_at(&inv, us[k]);
+            if (!(isfinite(x) && x >= lo && x <= hi && isfinite(xt) && xt >= lo && xt <= hi))
+                fail_msg("\"%s\": u = %g gives %.17g and %.17g", cells[i], us[k], x, xt);
+        }
+        /* bounded: near the ends of the support, within 1e-3 of the range (PERT's quantile
+         * at 1 - 2^-53 is 2.6e-4 of the range below its max: about (beta B 2^-53)^(1/beta)
+         * with beta = 41/9) */
+        if (isfinite(hi) && isfinite(lo)) {
+            assert_true(tco_value_quantile(&v, 0) <= lo + 1e-3 * (hi - lo));
+            assert_true(tco_value_inverse_at(&inv, 0) <= lo + 1e-3 * (hi - lo));
+            assert_true(tco_value_quantile(&v, 1) >= hi - 1e-3 * (hi - lo));
+            assert_true(tco_value_inverse_at(&inv, 1) >= hi - 1e-3 * (hi - lo));
+        }
+        tco_value_inverse_fini(&inv);
+    }
+    static const char *const constant[] = {"7", "uniform(3,3)", "normal(5,0)", "lognormal(5,0)",
+                                           "triangular(2,2,2)", "pert(4,4,4)", "poisson(0)"};
+    for (size_t i = 0; i < sizeof constant / sizeof constant[0]; i++) {
+        tco_value v = parse_ok(constant[i]);
+        tco_value_inverse inv;
+        tco_value_inverse_init(&inv, &v);
+        assert_null(inv.table);
+        for (int k = 0; k < N_GRID; k++)
+            assert_true(tco_value_inverse_at(&inv, grid_u(k)) == tco_value_mean(&v));
+        tco_value_inverse_fini(&inv);
+    }
+    /* the same uniform gives the same number as the draw: gsl_ran_flat is a (1-u) + b u, and
+     * the triangular draw is this inversion */
+    static const char *const same[] = {"uniform(15,40)", "triangular(1,2,10)",
+                                       "triangular(0,0,1)"};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        tco_value v = parse_ok(same[i]);
+        gsl_rng *r1 = new_rng(), *r2 = new_rng();
+        for (int k = 0; k < 1000; k++)
+            assert_true(tco_value_draw(&v, r1) == tco_value_quantile(&v, gsl_rng_uniform(r2)));
+        gsl_rng_free(r1);
+        gsl_rng_free(r2);
+    }
+    tco_value_inverse_fini(NULL);
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+#define N_KS 20000
+
+/* The inverse of uniforms against the sampler, N_KS each, for every kind: the two-sample
+ * Kolmogorov-Smirnov distance, the mean, and the share of the sampler's draws below each
+ * quantile. */
+static void quantiles_of_uniforms_reproduce_the_sampler(void **state)
+{
+    (void)state;
+    static const char *const cells[] = {
+        "uniform(15,40)",     "normal(100,10)",    "lognormal(100,20)", "lognormal(10,30)",
+        "triangular(1,2,10)", "triangular(0,0,1)", "pert(1,2,10)",      "pert(0,10,10)",
+        "pert(0,0,1)",        "ci90(1000,5000)",   "ci90(-10,10)",      "poisson(3)",
+        "poisson(50)",        "poisson(5000)",
+    };
+    static const double ps[] = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
+    double *drawn = malloc(N_KS * sizeof *drawn), *inverted = malloc(N_KS * sizeof *inverted);
+    assert_non_null(drawn);
+    assert_non_null(inverted);
+    gsl_rng *r = new_rng();
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        tco_value v = parse_ok(cells[i]);
+        tco_value_inverse inv;
+        tco_value_inverse_init(&inv, &v);
+        double sum_d = 0, sum_i = 0;
+        for (int k = 0; k < N_KS; k++) {
+            drawn[k] = tco_value_draw(&v, r);
+            inverted[k] = tco_value_inverse_at(&inv, gsl_rng_uniform(r));
+            sum_d += drawn[k];
+            sum_i += inverted[k];
+        }
+        /* means: the difference of two independent sample means has se sd sqrt(2/N);
+         * |z| < 5: false-alarm rate 5.7e-7 a check */
+        double se = closed_form_sd(&v) * sqrt(2.0 / N_KS);
+        double z = (sum_d - sum_i) / N_KS / se;
+        if (!(fabs(z) < 5))
+            fail_msg("\"%s\": means %.17g (draws) and %.17g (inverse), z = %.2f", cells[i],
+                     sum_d / N_KS, sum_i / N_KS, z);
+        qsort(drawn, N_KS, sizeof *drawn, compare_doubles);
+        qsort(inverted, N_KS, sizeof *inverted, compare_doubles);
+        /* quantiles: the share of draws strictly below F^-1(p) is at most p, the share at or
+         * below it at least p (both p for continuous kinds); binomial se sqrt(p (1-p) / N),
+         * 5 se: false-alarm rate 2.9e-7 a side */
+        for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
+            double q = tco_value_inverse_at(&inv, ps[k]);
+            size_t below = 0, at_or_below = 0;
+            while (below < N_KS && drawn[below] < q)
+                below++;
+            at_or_below = below;
+            while (at_or_below < N_KS && drawn[at_or_below] <= q)
+                at_or_below++;
+            double se_p = sqrt(ps[k] * (1 - ps[k]) / N_KS);
+            if (!((double)below / N_KS <= ps[k] + 5 * se_p &&
+                  (double)at_or_below / N_KS >= ps[k] - 5 * se_p))
+                fail_msg("\"%s\": F^-1(%g) = %.17g has %zu draws below, %zu at or below, of %d",
+                         cells[i], ps[k], q, below, at_or_below, N_KS);
+        }
+        /* two-sample KS: D = sup |F_draws - F_inverse| over the pooled values; under H0
+         * P(D > c sqrt(2/N)) <= 2 exp(-2 c^2), c = 2.4: 2 exp(-11.5) = 2e-5 (conservative for
+         * discrete kinds) */
+        double d = 0;
+        size_t a = 0, b = 0;
+        while (a < N_KS && b < N_KS) {
+            double x = fmin(drawn[a], inverted[b]);
+            while (a < N_KS && drawn[a] <= x)
+                a++;
+            while (b < N_KS && inverted[b] <= x)
+                b++;
+            d = fmax(d, fabs((double)a - (double)b) / N_KS);
+        }
+        if (!(d < 2.4 * sqrt(2.0 / N_KS)))
+            fail_msg("\"%s\": KS distance %.4f, bound %.4f", cells[i], d,
+                     2.4 * sqrt(2.0 / N_KS));
+        tco_value_inverse_fini(&inv);
+    }
+    gsl_rng_free(r);
+    free(drawn);
+    free(inverted);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -527,6 +815,10 @@ int main(void)
         cmocka_unit_test(ci90_puts_five_percent_below_lo_and_above_hi),
         cmocka_unit_test(draws_of_huge_bounded_ranges_stay_finite_and_inside),
         cmocka_unit_test(draws_are_reproducible_from_the_same_seed),
+        cmocka_unit_test(quantiles_invert_the_cdf_over_a_grid),
+        cmocka_unit_test(poisson_quantile_is_the_smallest_k_with_cdf_at_least_u),
+        cmocka_unit_test(quantile_ends_degenerate_cells_and_the_draws_own_inversion),
+        cmocka_unit_test(quantiles_of_uniforms_reproduce_the_sampler),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

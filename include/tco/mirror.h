@@ -41,6 +41,11 @@ gsl_rng *tco_mirror_base(gsl_rng *r);
  * stream, gsl_ran_gaussian_ziggurat(r, 1). */
 double tco_mirror_normal(gsl_rng *r);
 
+/* A slot for the draw code's own per-stream data (value keeps its inverse-CDF tables there):
+ * NULL until set; once set, the mirror owns it and tco_mirror_free calls cache_free(cache). */
+void *tco_mirror_cache(const gsl_rng *r);
+void tco_mirror_set_cache(gsl_rng *r, void *cache, void (*cache_free)(void *));
+
 /* Entries on the tape (RECORD: drawn so far; MIRROR: left to mirror), for tests. */
 size_t tco_mirror_tape_left(const gsl_rng *r);
 
