@@ -175,51 +175,98 @@ static double setup_charge(const tco_plan *plan, const double *prices, const tco
     return tco_price_item(setup, prices, 1, setup->included * (per_seat ? per_seat[0] : 1));
 }
 
-/* tco_price_plan_months for at most SCRATCH_MONTHS months: tmp, f and qm are its scratch.
- * With item_sums (SPEC §8.2), each item is priced into its own zeroed array and then added to
- * out[m]: 0 + x is x, and a multi-tier item is summed apart in any case (add_item_months), so
- * out[m] gets the same bits either way; item_sums[item] += its charges x escalation x weight. */
-enum { SCRATCH_MONTHS = 64 };
-static void price_months_chunk(const tco_plan *plan, const double *prices,
-                               const tco_usage_months *u, bool with_setup, int months,
-                               const double *escalation, double *out, const double *weight,
-                               double *item_sums)
+/* One role a plan is priced in: its usage, and where its months and item sums go. */
+typedef struct role {
+    tco_usage_months u;
+    double *out;
+    double *item_sums; /* NULL: no split by item */
+} role;
+
+/* Whether item is billed on the same quantities in roles x and y (the same arrays, the same
+ * per-seat allowance), so that its charges are the same bits in both. */
+static bool same_usage(const tco_plan *plan, tco_item item, const tco_usage_months *x,
+                       const tco_usage_months *y)
 {
-    double tmp[SCRATCH_MONTHS], f[SCRATCH_MONTHS], qm[SCRATCH_MONTHS], acc[SCRATCH_MONTHS];
-    assert(u->seats || plan->model != TCO_MODEL_UCAAS);
-    assert(months <= SCRATCH_MONTHS);
-    for (int m = 0; m < months; m++)
-        out[m] = 0.0;
+    const bool ucaas = plan->model == TCO_MODEL_UCAAS;
+    const bool same_allowance = !ucaas || x->seats == y->seats;
+    switch (item) {
+    case TCO_ITEM_SEAT: return x->seats == y->seats;
+    case TCO_ITEM_SMS: return x->sms == y->sms && same_allowance;
+    case TCO_ITEM_VOICE: return x->voice == y->voice && same_allowance;
+    case TCO_ITEM_API: return x->api == y->api && same_allowance;
+    case TCO_ITEM_NUMBER: return x->numbers == y->numbers && same_allowance;
+    case TCO_ITEM_PLATFORM: return same_allowance;
+    default: return false;
+    }
+}
+
+/* tco_price_plan_months for at most SCRATCH_MONTHS months, in n_roles (1 or 2) roles: tmp, f
+ * and qm are its scratch. With item_sums (SPEC §8.2), each item is priced into its own array
+ * (acc) and then added to out[m]: 0 + x is x, and a multi-tier item is summed apart in any case
+ * (add_item_months), so out[m] gets the same bits either way; item_sums[item] += its charges x
+ * escalation x weight. A second role whose usage of an item is the first's (same_usage) takes
+ * the first's acc and sum: the same operations on the same numbers. */
+enum { SCRATCH_MONTHS = 64 };
+static void price_months_chunk(const tco_plan *plan, const double *prices, const role *roles,
+                               int n_roles, bool with_setup, int months,
+                               const double *escalation, const double *weight)
+{
+    double tmp[SCRATCH_MONTHS], f[SCRATCH_MONTHS], qm[SCRATCH_MONTHS];
+    double acc[2][SCRATCH_MONTHS];
+    assert(months <= SCRATCH_MONTHS && n_roles >= 1 && n_roles <= 2);
+    for (int r = 0; r < n_roles; r++) {
+        assert(roles[r].u.seats || plan->model != TCO_MODEL_UCAAS);
+        for (int m = 0; m < months; m++)
+            roles[r].out[m] = 0.0;
+    }
     for (int item = TCO_ITEM_SEAT; item < TCO_ITEM_SETUP; item++) {
-        if (!item_sums) {
-            add_plan_item(out, tmp, f, qm, plan, prices, u, (tco_item)item, months, false);
+        if (!roles[0].item_sums) {
+            for (int r = 0; r < n_roles; r++)
+                add_plan_item(roles[r].out, tmp, f, qm, plan, prices, &roles[r].u,
+                              (tco_item)item, months, false);
             continue;
         }
         if (!plan->items[item].n_tiers)
             continue; /* it would add nothing */
-        add_plan_item(acc, tmp, f, qm, plan, prices, u, (tco_item)item, months, true);
-        /* four partial sums: a single one is a chain of dependent adds (measured: a third
-         * of the run's time went to it) */
-        double part[4] = {0, 0, 0, 0};
-        int m = 0;
-        for (; m + 4 <= months; m += 4)
-            for (int j = 0; j < 4; j++) {
-                out[m + j] += acc[m + j];
-                part[j] += acc[m + j] * escalation[m + j] * weight[m + j];
+        double sum[2];
+        for (int r = 0; r < n_roles; r++) {
+            double *out = roles[r].out;
+            if (r > 0 && same_usage(plan, (tco_item)item, &roles[0].u, &roles[r].u)) {
+                for (int m = 0; m < months; m++)
+                    out[m] += acc[0][m];
+                roles[r].item_sums[item] += sum[0];
+                continue;
             }
-        for (; m < months; m++) {
-            out[m] += acc[m];
-            part[0] += acc[m] * escalation[m] * weight[m];
+            double *a = acc[r];
+            add_plan_item(a, tmp, f, qm, plan, prices, &roles[r].u, (tco_item)item, months,
+                          true);
+            /* four partial sums: a single one is a chain of dependent adds (measured: a
+             * third of the run's time went to it) */
+            double part[4] = {0, 0, 0, 0};
+            int m = 0;
+            for (; m + 4 <= months; m += 4)
+                for (int j = 0; j < 4; j++) {
+                    out[m + j] += a[m + j];
+                    part[j] += a[m + j] * escalation[m + j] * weight[m + j];
+                }
+            for (; m < months; m++) {
+                out[m] += a[m];
+                part[0] += a[m] * escalation[m] * weight[m];
+            }
+            sum[r] = (part[0] + part[1]) + (part[2] + part[3]);
+            roles[r].item_sums[item] += sum[r];
         }
-        item_sums[item] += (part[0] + part[1]) + (part[2] + part[3]);
     }
-    for (int m = 0; m < months; m++)
-        out[m] *= escalation[m];
-    if (with_setup && months > 0 && plan->items[TCO_ITEM_SETUP].n_tiers) {
-        const double setup = setup_charge(plan, prices, u);
-        out[0] += setup;
-        if (item_sums)
-            item_sums[TCO_ITEM_SETUP] += setup * weight[0];
+    for (int r = 0; r < n_roles; r++) {
+        double *out = roles[r].out;
+        for (int m = 0; m < months; m++)
+            out[m] *= escalation[m];
+        if (with_setup && months > 0 && plan->items[TCO_ITEM_SETUP].n_tiers) {
+            const double setup = setup_charge(plan, prices, &roles[r].u);
+            out[0] += setup;
+            if (roles[r].item_sums)
+                roles[r].item_sums[TCO_ITEM_SETUP] += setup * weight[0];
+        }
     }
 }
 
@@ -230,25 +277,29 @@ static const double *offset(const double *a, int by)
 
 /* The chunks of a horizon: months are independent of each other, so chunks of the stack
  * scratch give the same bits and allocate nothing, whatever the horizon. */
-static void price_months(const tco_plan *plan, const double *prices, const tco_usage_months *u,
-                         int first_month, int months, const double *escalation, double *out,
-                         const double *weight, double *item_sums)
+static void price_months(const tco_plan *plan, const double *prices, const role *roles,
+                         int n_roles, int first_month, int months, const double *escalation,
+                         const double *weight)
 {
     for (int start = 0; start < months; start += SCRATCH_MONTHS) {
         const int len = months - start < SCRATCH_MONTHS ? months - start : SCRATCH_MONTHS;
-        const tco_usage_months chunk = {offset(u->seats, start), offset(u->sms, start),
-                                        offset(u->voice, start), offset(u->api, start),
-                                        u->numbers};
-        price_months_chunk(plan, prices, &chunk, first_month + start == 1, len,
-                           escalation + start, out + start, weight ? weight + start : NULL,
-                           item_sums);
+        role chunk[2];
+        for (int r = 0; r < n_roles; r++) {
+            const tco_usage_months *u = &roles[r].u;
+            chunk[r] = (role){{offset(u->seats, start), offset(u->sms, start),
+                               offset(u->voice, start), offset(u->api, start), u->numbers},
+                              roles[r].out + start, roles[r].item_sums};
+        }
+        price_months_chunk(plan, prices, chunk, n_roles, first_month + start == 1, len,
+                           escalation + start, weight ? weight + start : NULL);
     }
 }
 
 void tco_price_plan_months(const tco_plan *plan, const double *prices, const tco_usage_months *u,
                            int first_month, int months, const double *escalation, double *out)
 {
-    price_months(plan, prices, u, first_month, months, escalation, out, NULL, NULL);
+    const role r = {*u, out, NULL};
+    price_months(plan, prices, &r, 1, first_month, months, escalation, NULL);
 }
 
 void tco_price_plan_months_items(const tco_plan *plan, const double *prices,
@@ -257,5 +308,18 @@ void tco_price_plan_months_items(const tco_plan *plan, const double *prices,
 {
     for (int item = 0; item < TCO_N_ITEMS; item++)
         item_sums[item] = 0;
-    price_months(plan, prices, u, 1, months, escalation, out, weight, item_sums);
+    const role r = {*u, out, item_sums};
+    price_months(plan, prices, &r, 1, 1, months, escalation, weight);
+}
+
+void tco_price_plan_months_items2(const tco_plan *plan, const double *prices,
+                                  const tco_usage_months *a, const tco_usage_months *b,
+                                  int months, const double *escalation, const double *weight,
+                                  double *out_a, double items_a[TCO_N_ITEMS], double *out_b,
+                                  double items_b[TCO_N_ITEMS])
+{
+    for (int item = 0; item < TCO_N_ITEMS; item++)
+        items_a[item] = items_b[item] = 0;
+    const role r[2] = {{*a, out_a, items_a}, {*b, out_b, items_b}};
+    price_months(plan, prices, r, 2, 1, months, escalation, weight);
 }

@@ -10,6 +10,7 @@
 #include "tco/workload.h"
 
 #include <float.h>
+#include <stdbool.h>
 #include <math.h>
 #include <stdlib.h>
 #include <gsl/gsl_randist.h>
@@ -67,10 +68,13 @@ double tco_workload_whole(double x)
     return frac <= WHOLE_TOLERANCE_ULPS * ulp ? below : below + 1;
 }
 
-void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
+/* Months 1..months of a trial whose cells are drawn (w->draws). SPEC §11 --antithetic: on a
+ * mirror (mirrored) every month makes every draw, needed or not (a trial and its partner may
+ * differ in whether a spike happens or a walk moves), so the two stay in step; the plain draws
+ * are those of before. Called with a constant `mirrored`, so each case compiles on its own. */
+static inline void walk(tco_workload *w, const tco_scenario *s, gsl_rng *r, bool mirrored)
 {
-    double *d = w->draws;
-    tco_scenario_draw(s, r, d);
+    const double *d = w->draws;
     const double seat_vol = d[TCO_SCN_SEAT_VOLATILITY];
     const double vol_vol = d[TCO_SCN_VOLUME_VOLATILITY];
     const double spike_p = d[TCO_SCN_SPIKE_PROBABILITY];
@@ -85,27 +89,24 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
     const double api_g = 1 + d[TCO_SCN_API_GROWTH];
     const double esc = 1 + d[TCO_SCN_PRICE_ESCALATION];
     const double disc = exp(-log1p(d[TCO_SCN_DISCOUNT_RATE]) / 12); /* (1+r)^(-1/12) */
-    /* SPEC §11 --antithetic: on a mirror every month makes every draw, needed or not (a trial
-     * and its partner may differ in whether a spike happens or a walk moves), so the two stay
-     * in step; the plain draws below are unchanged. */
-    const bool mirrored = tco_mirror_is(r);
     double W = 0, V = 0, esc_factor = 1;
     long double seat_growth = 1;
     double notif_growth = 1, api_growth = 1, discount = 1;
     for (int m = 1; m <= w->months; m++) {
         const int i = m - 1;
-        if (m > 1 && mirrored) {
-            const double zs = tco_mirror_normal(r), zv = tco_mirror_normal(r);
-            if (seat_vol > 0)
-                W += seat_vol * zs - seat_vol * seat_vol / 2;
-            if (vol_vol > 0)
-                V += vol_vol * zv - vol_vol * vol_vol / 2;
-        }
         if (m > 1) {
-            if (seat_vol > 0 && !mirrored)
-                W += seat_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - seat_vol * seat_vol / 2;
-            if (vol_vol > 0 && !mirrored)
-                V += vol_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - vol_vol * vol_vol / 2;
+            if (mirrored) {
+                const double zs = tco_mirror_normal(r), zv = tco_mirror_normal(r);
+                if (seat_vol > 0)
+                    W += seat_vol * zs - seat_vol * seat_vol / 2;
+                if (vol_vol > 0)
+                    V += vol_vol * zv - vol_vol * vol_vol / 2;
+            } else {
+                if (seat_vol > 0)
+                    W += seat_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - seat_vol * seat_vol / 2;
+                if (vol_vol > 0)
+                    V += vol_vol * gsl_ran_gaussian_ziggurat(r, 1.0) - vol_vol * vol_vol / 2;
+            }
             seat_growth *= seat_g;
             notif_growth *= notif_g;
             api_growth *= api_g;
@@ -128,6 +129,16 @@ void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
             esc_factor *= esc; /* SPEC §4: a step at months 13, 25, ... */
         w->escalation[i] = esc_factor;
     }
+}
+
+void tco_workload_sample(tco_workload *w, const tco_scenario *s, gsl_rng *r)
+{
+    double *d = w->draws;
+    tco_scenario_draw(s, r, d);
+    if (tco_mirror_is(r))
+        walk(w, s, r, true);
+    else
+        walk(w, s, r, false);
     w->phone_numbers = tco_workload_whole(d[TCO_SCN_PHONE_NUMBERS]);
     tco_workload_apply(w, d[TCO_SCN_SEATS], d[TCO_SCN_NOTIFICATIONS]);
 }
