@@ -5,7 +5,7 @@
 set -u
 layer() {
     case "$1" in
-    defaults|xalloc) echo 0 ;;
+    defaults|xalloc|vexp) echo 0 ;;
     diag|rng|mirror|stats|table|cellhint) echo 1 ;;
     value|csvload|outfile|csvwrite|numfmt|plot) echo 2 ;;
     outset|table_csv|table_json|table_xlsx|manifest) echo 3 ;;

@@ -30,6 +30,7 @@ typedef struct tco_workload {
     double *notifications;
     double *api;
     double phone_numbers;  /* whole numbers rented each month */
+    double *walk;          /* [3 months] scratch of tco_workload_sample: W, V, spike */
 } tco_workload;
 
 /* Allocates the monthly arrays for a horizon of `months` (1..600). */
