@@ -82,7 +82,7 @@ if "$PYTHON" -c 'import numpy' 2>/dev/null; then
     np_rate=$(sed -n 's/.* \([0-9.e+]*\) trial-months\/s.*/\1/p' "$out/np.txt")
     np_s=$(sed -n 's/.*options, \([0-9.]*\) s,.*/\1/p' "$out/np.txt")
     np_se=$(sed -n 's/.*, se \([0-9.e+-]*\)$/\1/p' "$out/np.txt")
-    np_pair=$(sed -n 's/.*leader \(.*\), runner_up \(.*\), mean.*/\1 - \2/p' "$out/np.txt")
+    np_pair=$(sed -n 's/.*leader \(.*\), runner_up \(.*\), mean.*/\2 - \1/p' "$out/np.txt")
     np_kib=$(awk '{print $2}' "$out/np.time")
     printf '  numpy model   %8s trials: %.1fM trial-months/s, %.1f MiB peak; %s: se %s in %s s\n' \
         "$NP_TRIALS" "$(calc "$np_rate / 1e6")" "$(calc "$np_kib / 1024")" "$np_pair" "$np_se" "$np_s"
