@@ -12,6 +12,13 @@
  * keyed (seed, scenario, name, b) by tco_rng_seed_named. A plan name always holds a '/', so it
  * never meets "workload". A hybrid draws its two plans' cells from their two streams, as the
  * plans' own options do, so it too keeps its numbers when an unrelated sheet comes or goes.
+ *
+ * SPEC §11. --precision: blocks are handed out only up to a check point (1, 2, 4, ... blocks,
+ * then the cap); once all of them are merged, in order as always, the total decides whether the
+ * run stops there, so the stop depends on the merged statistics alone, never on threads.
+ * --antithetic: each stream is read through a mirror (tco/mirror.h) that records trial 2i's
+ * draws and hands trial 2i+1 their mirror images; the summaries add the moments of the pairs'
+ * means, from which the standard errors come (tco_result_mean_se, tco_result_p_cheapest).
  */
 #include "tco/engine.h"
 
