@@ -42,7 +42,7 @@ enum { OPT_PRICES = 256, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT,
        OPT_HELP, OPT_VERSION, OPT_MIN_DEV_HOURS, OPT_MIN_TTM, OPT_NOTIF_THRESHOLD,
        OPT_SEAT_THRESHOLD, OPT_DEV_REQUIRED, OPT_DEV_SHIFT, OPT_SEATS, OPT_NOTIFICATIONS,
        OPT_STEPS, OPT_SCALE, OPT_SKIP, OPT_STRICT, OPT_PLOTS, OPT_BUDGET, OPT_SCHEDULE,
-       OPT_CORRELATIONS, OPT_END };
+       OPT_CORRELATIONS, OPT_PRECISION, OPT_ANTITHETIC, OPT_END };
 #define N_OPTIONS (OPT_END - OPT_PRICES)
 
 /* One option: its name, its argument ("N"; NULL: a flag), the command whose help describes it
@@ -114,6 +114,12 @@ static const option_spec OPTIONS[N_OPTIONS] = {
      "rank correlations between the scenarios' inputs (CSV scenario,\ninput_a,input_b,"
      "rank_correlation); marginals unchanged",
      {0}},
+    {OPT_PRECISION, "precision", "R", TCO_CMD_RUN,
+     "stop at the first check point where every mean_se <= R x mean and\nevery p_cheapest_se "
+     "<= R (0.5%% or 0.005); --trials is then the cap",
+     {0}},
+    {OPT_ANTITHETIC, "antithetic", NULL, TCO_CMD_RUN,
+     "trials in mirrored pairs (u and 1-u, z and -z); standard errors from\npair means", {0}},
 };
 
 /* The commands: what their help says first, and the options each takes in the order its help
@@ -128,8 +134,9 @@ static const struct {
     {TCO_CMD_RUN, "run",
      "Usage: tcosim run [options] SCENARIO.csv...\n"
      "Simulate every option (ucaas:, cpaas:, hybrid:) of every scenario under uncertainty.\n",
-     {OPT_PRICES, OPT_SCHEDULE, OPT_CORRELATIONS, OPT_TRIALS, OPT_SEED, OPT_THREADS, OPT_OUT,
-      OPT_FORMAT, OPT_PLOTS, OPT_SKIP, OPT_BUDGET, OPT_QUIET, OPT_STRICT}},
+     {OPT_PRICES, OPT_SCHEDULE, OPT_CORRELATIONS, OPT_TRIALS, OPT_PRECISION, OPT_ANTITHETIC,
+      OPT_SEED, OPT_THREADS, OPT_OUT, OPT_FORMAT, OPT_PLOTS, OPT_SKIP, OPT_BUDGET, OPT_QUIET,
+      OPT_STRICT}},
     {TCO_CMD_BREAKEVEN, "breakeven",
      "Usage: tcosim breakeven [options] SCENARIO.csv...\n"
      "Sweep seats x month-1 notifications (every distribution at its mean) and show the\n"
@@ -539,6 +546,17 @@ static tco_status parse(int argc, char **argv, tco_options *o, char *err, size_t
                              "--correlations: expected one file, got a second, \"%s\"%s", optarg,
                              " (a run takes one correlations file: put every pair in it)");
             o->correlations = optarg;
+            break;
+        case OPT_PRECISION:
+            if (!parse_threshold(optarg, &o->precision) || !(o->precision > 0) ||
+                !(o->precision < 1))
+                return usage(err, err_size,
+                             "--precision: expected a relative precision above 0 and below 1 "
+                             "(0.5%% or 0.005), got \"%s\"%s",
+                             optarg, "");
+            break;
+        case OPT_ANTITHETIC:
+            o->antithetic = true;
             break;
         case OPT_SKIP:
             if (!parse_skip(optarg, &o->skip))

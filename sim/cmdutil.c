@@ -441,7 +441,9 @@ tco_status tco_cmd_simulate(const tco_options *o, const tco_prices *prices, tco_
                                               observers,
                                               n_observers,
                                               o->has_budget,
-                                              o->budget};
+                                              o->budget,
+                                              o->precision,
+                                              o->antithetic};
             files[n++] = o->files[i];
         }
     const tco_status st = tco_cluster_simulate(prices, jobs, n, results, n_done);

@@ -29,6 +29,11 @@ typedef struct pair_summary {
     /* SPEC §6 ties: d > TCO_TIE_DOLLARS (i cheaper), d < -TCO_TIE_DOLLARS (j cheaper); the
      * rest of d.n are ties */
     uint64_t n_i_cheaper, n_j_cheaper;
+    /* --antithetic: moments of the pair means of d and of "i cheaper" and "j cheaper" (0 or
+     * 1), which give the standard errors; first_d is the pair's first d until its partner
+     * comes */
+    tco_moments pair_d, pair_i_cheaper, pair_j_cheaper;
+    double first_d;
 } pair_summary;
 
 /* Differences wait in a per-pair buffer and reach the sketches BUF at a time, so one pair's
@@ -65,6 +70,9 @@ static void *compare_alloc(void *ctx, const tco_scenario *s, const tco_option_se
     c->buf = tco_xcalloc(c->n_pairs * BUF + 1, sizeof *c->buf);
     for (size_t k = 0; k < c->n_pairs; k++) {
         tco_moments_init(&c->pairs[k].d);
+        tco_moments_init(&c->pairs[k].pair_d);
+        tco_moments_init(&c->pairs[k].pair_i_cheaper);
+        tco_moments_init(&c->pairs[k].pair_j_cheaper);
         tco_signed_sketch_init(&c->pairs[k].q, TCO_QUANTILE_REL_ACCURACY);
     }
     return c;
@@ -75,6 +83,9 @@ static void compare_reset(void *summary)
     tco_compare *c = summary;
     for (size_t k = 0; k < c->n_pairs; k++) {
         tco_moments_init(&c->pairs[k].d);
+        tco_moments_init(&c->pairs[k].pair_d);
+        tco_moments_init(&c->pairs[k].pair_i_cheaper);
+        tco_moments_init(&c->pairs[k].pair_j_cheaper);
         tco_signed_sketch_reset(&c->pairs[k].q);
         c->pairs[k].fill = 0;
         c->pairs[k].n_i_cheaper = c->pairs[k].n_j_cheaper = 0;
@@ -100,6 +111,15 @@ static void compare_trial(void *summary, const tco_trial_view *view)
             tco_moments_add(&ps->d, d);
             ps->n_i_cheaper += d > TCO_TIE_DOLLARS;
             ps->n_j_cheaper += d < -TCO_TIE_DOLLARS;
+            if (view->pair == 1) {
+                ps->first_d = d;
+            } else if (view->pair == 2) {
+                tco_moments_add(&ps->pair_d, (ps->first_d + d) / 2);
+                tco_moments_add(&ps->pair_i_cheaper,
+                                ((ps->first_d > TCO_TIE_DOLLARS) + (d > TCO_TIE_DOLLARS)) / 2.0);
+                tco_moments_add(&ps->pair_j_cheaper,
+                                ((ps->first_d < -TCO_TIE_DOLLARS) + (d < -TCO_TIE_DOLLARS)) / 2.0);
+            }
             buf[ps->fill++] = d;
             if (ps->fill == BUF) {
                 tco_signed_sketch_add_array(&ps->q, buf, BUF);
@@ -116,6 +136,9 @@ static void compare_merge(void *dst, const void *src)
     assert(a->n_pairs == b->n_pairs);
     for (size_t k = 0; k < a->n_pairs; k++) {
         tco_moments_merge(&a->pairs[k].d, &b->pairs[k].d);
+        tco_moments_merge(&a->pairs[k].pair_d, &b->pairs[k].pair_d);
+        tco_moments_merge(&a->pairs[k].pair_i_cheaper, &b->pairs[k].pair_i_cheaper);
+        tco_moments_merge(&a->pairs[k].pair_j_cheaper, &b->pairs[k].pair_j_cheaper);
         tco_signed_sketch_merge(&a->pairs[k].q, &b->pairs[k].q);
         a->pairs[k].n_i_cheaper += b->pairs[k].n_i_cheaper;
         a->pairs[k].n_j_cheaper += b->pairs[k].n_j_cheaper;
@@ -150,6 +173,10 @@ static void compare_pack(const void *summary, tco_packer *w)
         tco_pack_u64(w, ps->n_j_cheaper);
         tco_pack_u32(w, ps->fill);
         tco_pack_bytes(w, c->buf + k * BUF, ps->fill * sizeof *c->buf);
+        /* SPEC §11 --antithetic (a block holds whole pairs: first_d is never pending) */
+        tco_moments_pack(w, &ps->pair_d);
+        tco_moments_pack(w, &ps->pair_i_cheaper);
+        tco_moments_pack(w, &ps->pair_j_cheaper);
     }
 }
 
@@ -170,6 +197,9 @@ static void compare_unpack(void *summary, tco_unpacker *r)
             return;
         tco_unpack_bytes(r, c->buf + k * BUF, fill * sizeof *c->buf);
         ps->fill = r->ok ? fill : 0;
+        tco_moments_unpack(r, &ps->pair_d);
+        tco_moments_unpack(r, &ps->pair_i_cheaper);
+        tco_moments_unpack(r, &ps->pair_j_cheaper);
     }
 }
 
@@ -220,11 +250,22 @@ bool tco_compare_difference(const tco_compare *c, size_t a, size_t b, tco_differ
     out->p_cheaper_se = sqrt(p * (1 - p) / (double)n);
     tco_proportion_interval95((double)out->n_cheaper, (double)n, &out->p_cheaper_lo,
                               &out->p_cheaper_hi);
+    const bool pairs = ps->pair_d.n > 0; /* SPEC §11 --antithetic: SEs from pair means */
+    if (pairs) {
+        /* the same share, its se from the pair means' spread, the interval over the
+         * effective number of trials p (1 - p) / se^2 */
+        const double se = tco_moments_sem(flip ? &ps->pair_j_cheaper : &ps->pair_i_cheaper);
+        out->p_cheaper_se = se;
+        if (se > 0) {
+            const double n_eff = p * (1 - p) / (se * se);
+            tco_proportion_interval95(p * n_eff, n_eff, &out->p_cheaper_lo, &out->p_cheaper_hi);
+        }
+    }
     out->p_tie = (double)out->n_tie / (double)n;
     out->mean = flip ? -ps->d.mean : ps->d.mean;
     if (out->mean == 0)
         out->mean = 0.0;
-    out->mean_se = tco_moments_sem(&ps->d);
+    out->mean_se = tco_moments_sem(pairs ? &ps->pair_d : &ps->d);
     out->min = flip ? -ps->d.max : ps->d.min;
     out->max = flip ? -ps->d.min : ps->d.max;
     return true;

@@ -17,6 +17,7 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 
+#include "tco/mirror.h"
 #include "tco/xalloc.h"
 
 double tco_copula_normal_correlation(double rank_correlation)
@@ -86,7 +87,7 @@ void tco_copula_draw(const tco_copula *c, gsl_rng *r, double *draws)
     double normal[TCO_COPULA_MAX_INPUTS];
     const size_t n = c->n;
     for (size_t k = 0; k < n; k++)
-        normal[k] = gsl_ran_gaussian_ziggurat(r, 1.0);
+        normal[k] = tco_mirror_normal(r); /* SPEC §11: -z in a mirrored pair's partner */
     for (size_t i = 0; i < n; i++) {
         const double *row = c->lower + i * n;
         double z = 0;

@@ -360,6 +360,17 @@ static void cost_trial(tco_cost_ws *ws, const tco_prices *p, const tco_option_se
         sms_all_fill(w, ws->sms_all);
     for (size_t k = 0; k < p->n_plans; k++) {
         const tco_plan *plan = &p->plans[k];
+        if (components && ws->need[k] == (NEED_FULL | NEED_PART)) {
+            /* both roles in one pass: the items they bill alike are priced once */
+            const tco_usage_months full = usage_of(w, plan->model, true, ws->sms_all);
+            const tco_usage_months part = usage_of(w, plan->model, false, NULL);
+            tco_price_plan_months_items2(plan, price_draws, &full, &part, months, w->escalation,
+                                         w->discount, ws->plan_full + k * (size_t)months,
+                                         ws->plan_items + 2 * k * TCO_N_ITEMS,
+                                         ws->plan_part + k * (size_t)months,
+                                         ws->plan_items + (2 * k + 1) * TCO_N_ITEMS);
+            continue;
+        }
         if (ws->need[k] & NEED_FULL) {
             const tco_usage_months u = usage_of(w, plan->model, true, ws->sms_all);
             double *out = ws->plan_full + k * (size_t)months;

@@ -14,6 +14,14 @@
  * plans' own options do, so it too keeps its numbers when an unrelated sheet comes or goes.
  * A scenario with correlated inputs (s->copula) draws the copula's normals from the stream
  * named "correlations", so that every other draw is what it is without them.
+ *
+ * SPEC §11. --precision: tco_engine_run runs the blocks up to a check point (1, 2, 4, ... blocks,
+ * then the cap) and, once all of them are merged, in order as always, the total decides
+ * whether the run stops there, so the stop depends on the merged statistics alone, never on
+ * threads. --antithetic: each stream is read through a mirror (tco/mirror.h) that records trial
+ * 2i's draws and hands trial 2i+1 their mirror images; the summaries add the moments of the
+ * pairs' means, from which the standard errors come (tco_result_mean_se,
+ * tco_result_p_cheapest).
  */
 #include "tco/engine.h"
 
@@ -24,6 +32,7 @@
 
 #include "tco/cost.h"
 #include "tco/defaults.h"
+#include "tco/mirror.h"
 #include "tco/rng.h"
 #include "tco/workload.h"
 #include "tco/xalloc.h"
@@ -37,6 +46,7 @@ static void option_result_init(tco_option_result *r, int months, bool monthly_sk
 {
     memset(r, 0, sizeof *r);
     tco_moments_init(&r->tco);
+    tco_moments_init(&r->pair_tco);
     tco_sketch_init_capped(&r->tco_q, TCO_TOTAL_QUANTILE_REL_ACCURACY,
                            TCO_TOTAL_SKETCH_MAX_KEYS);
     tco_sketch_init_capped(&r->max_bill_q, TCO_TOTAL_QUANTILE_REL_ACCURACY,
@@ -70,10 +80,12 @@ static void option_result_fini(tco_option_result *r, int months)
 static void option_result_reset(tco_option_result *r, int months)
 {
     tco_moments_init(&r->tco);
+    tco_moments_init(&r->pair_tco);
     tco_sketch_reset(&r->tco_q);
     tco_sketch_reset(&r->max_bill_q);
     r->cheapest_sum = r->cheapest_sumsq = 0;
     r->over_budget = 0;
+    r->pair_cheapest_sum = r->pair_cheapest_sumsq = 0;
     for (int m = 0; m < months; m++)
         r->month_sum[m] = 0;
     for (int c = 0; c < TCO_N_COMPONENTS; c++)
@@ -88,6 +100,9 @@ static void option_result_merge(tco_option_result *dst, const tco_option_result 
     dst->over_budget += src->over_budget;
     dst->cheapest_sum += src->cheapest_sum;
     dst->cheapest_sumsq += src->cheapest_sumsq;
+    tco_moments_merge(&dst->pair_tco, &src->pair_tco);
+    dst->pair_cheapest_sum += src->pair_cheapest_sum;
+    dst->pair_cheapest_sumsq += src->pair_cheapest_sumsq;
     for (int m = 0; m < months; m++)
         dst->month_sum[m] += src->month_sum[m];
     for (int c = 0; c < TCO_N_COMPONENTS; c++)
@@ -117,6 +132,7 @@ typedef struct tco_engine {
     uint64_t key;               /* the scenario's (tco_engine_scenario_key) */
     uint64_t workload_key;      /* tco_rng_name_key("workload") */
     uint64_t *plan_keys;        /* [n_plans]: tco_rng_name_key of each plan's name */
+    unsigned long n_trials;     /* cfg->n_trials, rounded up to a whole pair when antithetic */
     unsigned long n_blocks;
     tco_result *out;
     unsigned long merged;       /* blocks merged into total, in order (tco_engine_merge) */
@@ -156,6 +172,14 @@ typedef struct worker_ws {
     size_t batch_len;
     void **scratch; /* [n_observers] */
     tco_option_result *monthly; /* [n_options]: this worker's month-by-month sketches */
+    /* --antithetic: mirrors (tco/mirror.h) of rng, plan_rng and the workload's schedule and
+     * copula streams, which the draws read (the streams themselves without pairs); the
+     * workload's own streams while the mirrors stand in for them; and the first trial of the
+     * current pair: its TCO and cheapest share per option */
+    gsl_rng *draw_rng;
+    gsl_rng **plan_draw;
+    gsl_rng *schedule_base, *copula_base;
+    double *first_tco, *first_share;
 } worker_ws;
 
 /* Month-by-month values are kept as keys for a batch of trials and then added series by series,
@@ -229,7 +253,7 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
                       void **observed)
 {
     const unsigned long first = b * TCO_BLOCK_TRIALS;
-    unsigned long n = st->cfg->n_trials - first;
+    unsigned long n = st->n_trials - first;
     if (n > TCO_BLOCK_TRIALS)
         n = TCO_BLOCK_TRIALS;
     const size_t n_opt = st->set->n;
@@ -243,18 +267,31 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
     for (size_t j = 0; j < st->p->n_plans; j++)
         tco_rng_seed_named(ws->plan_rng[j], seed, st->key, st->plan_keys[j], b);
     if (ws->w.copula_rng) /* the copula's normals: a stream of their own (SPEC §12.3) */
-        tco_rng_seed_named(ws->w.copula_rng, seed, st->key, tco_rng_name_key("correlations"), b);
+        tco_rng_seed_named(ws->copula_base, seed, st->key, tco_rng_name_key("correlations"), b);
+    const bool paired = st->cfg->antithetic;
     for (unsigned long t = 0; t < n; t++) {
         if ((t & 63) == 0 && cancel_requested(st))
             return false;
-        tco_workload_sample(&ws->w, st->s, ws->rng);
+        /* SPEC §11: trial 2i records its draws, trial 2i+1 mirrors them (a block starts a pair:
+         * TCO_BLOCK_TRIALS is even) */
+        const bool second = paired && (t & 1);
+        if (paired) {
+            const tco_mirror_mode mode = second ? TCO_MIRROR_MIRROR : TCO_MIRROR_RECORD;
+            tco_mirror_set_mode(ws->draw_rng, mode);
+            for (size_t j = 0; j < st->p->n_plans; j++)
+                tco_mirror_set_mode(ws->plan_draw[j], mode);
+            tco_mirror_set_mode(ws->w.schedule_rng, mode);
+            if (ws->w.copula_rng)
+                tco_mirror_set_mode(ws->w.copula_rng, mode);
+        }
+        tco_workload_sample(&ws->w, st->s, ws->draw_rng);
         /* in index order: a paired cell takes an earlier plan's draw (tco_prices_draw_plan) */
         for (size_t j = 0; j < st->p->n_plans; j++)
-            tco_prices_draw_plan(st->p, j, ws->plan_rng[j], ws->price_draws);
+            tco_prices_draw_plan(st->p, j, ws->plan_draw[j], ws->price_draws);
         tco_cost_trial_components(&ws->cost, st->p, st->set, ws->price_draws, &ws->w);
         for (size_t k = 0; k < st->cfg->n_observers; k++) {
             const tco_trial_view view = {st->s, st->p, st->set, ws->price_draws, &ws->w,
-                                         &ws->cost, ws->scratch[k]};
+                                         &ws->cost, ws->scratch[k], paired ? 1 + second : 0};
             st->cfg->observers[k].trial(observed[k], &view);
         }
 
@@ -281,9 +318,19 @@ static bool run_block(run_state *st, worker_ws *ws, unsigned long b, tco_option_
             const double bill = ws->cost.max_bill[o];
             tco_sketch_add(&r->max_bill_q, bill);
             r->over_budget += st->cfg->has_budget && bill > st->cfg->budget;
-            if (tco_ties_with_lowest(x, best)) {
-                r->cheapest_sum += share;
-                r->cheapest_sumsq += share * share;
+            const double mine = tco_ties_with_lowest(x, best) ? share : 0;
+            if (mine != 0) {
+                r->cheapest_sum += mine;
+                r->cheapest_sumsq += mine * mine;
+            }
+            if (second) {
+                const double pair_share = (ws->first_share[o] + mine) / 2;
+                tco_moments_add(&r->pair_tco, (ws->first_tco[o] + x) / 2);
+                r->pair_cheapest_sum += pair_share;
+                r->pair_cheapest_sumsq += pair_share * pair_share;
+            } else if (paired) {
+                ws->first_tco[o] = x;
+                ws->first_share[o] = mine;
             }
             record_months(ws, o, months, ws->cost.monthly + o * (size_t)months, r->month_sum,
                           ws->keys + t % BATCH);
@@ -304,6 +351,21 @@ static void *worker(void *arg)
         ws.plan_rng[j] = tco_rng_alloc();
     tco_workload_init(&ws.w, st->months);
     ws.w.copula_rng = st->s->copula ? tco_rng_alloc() : NULL; /* SPEC §12.3 */
+    /* without --antithetic the draws come from the streams themselves */
+    const bool paired = st->cfg->antithetic;
+    ws.draw_rng = paired ? tco_mirror_alloc(ws.rng) : ws.rng;
+    ws.plan_draw = tco_xcalloc(st->p->n_plans + 1, sizeof *ws.plan_draw);
+    for (size_t j = 0; j < st->p->n_plans; j++)
+        ws.plan_draw[j] = paired ? tco_mirror_alloc(ws.plan_rng[j]) : ws.plan_rng[j];
+    ws.schedule_base = ws.w.schedule_rng;
+    ws.copula_base = ws.w.copula_rng;
+    if (paired) { /* the workload reads its own streams through mirrors too */
+        ws.w.schedule_rng = tco_mirror_alloc(ws.schedule_base);
+        if (ws.copula_base)
+            ws.w.copula_rng = tco_mirror_alloc(ws.copula_base);
+    }
+    ws.first_tco = tco_xcalloc(st->set->n + 1, sizeof *ws.first_tco);
+    ws.first_share = tco_xcalloc(st->set->n + 1, sizeof *ws.first_share);
     tco_cost_ws_init(&ws.cost, st->p->n_plans, st->set->n, st->months);
     ws.price_draws = tco_xcalloc(st->p->n_values + 1, sizeof *ws.price_draws);
     ws.n_series = st->set->n * (size_t)st->months * 2;
@@ -389,6 +451,19 @@ static void *worker(void *arg)
         option_result_fini(&ws.monthly[o], st->months);
     free(ws.monthly);
 
+    if (paired) {
+        tco_mirror_free(ws.draw_rng);
+        for (size_t j = 0; j < st->p->n_plans; j++)
+            tco_mirror_free(ws.plan_draw[j]);
+        tco_mirror_free(ws.w.schedule_rng);
+        if (ws.copula_base)
+            tco_mirror_free(ws.w.copula_rng);
+        ws.w.schedule_rng = ws.schedule_base; /* the workload frees its own */
+        ws.w.copula_rng = ws.copula_base;
+    }
+    free(ws.plan_draw);
+    free(ws.first_tco);
+    free(ws.first_share);
     gsl_rng_free(ws.rng);
     for (size_t j = 0; j < st->p->n_plans; j++)
         gsl_rng_free(ws.plan_rng[j]);
@@ -418,7 +493,11 @@ tco_engine *tco_engine_begin(const tco_scenario *s, const tco_prices *p,
     memset(out, 0, sizeof *out);
     out->scenario = s;
     out->months = s->months;
-    out->n_trials = cfg->n_trials;
+    /* SPEC §11: an odd --trials rounds up to a whole pair */
+    const unsigned long n_trials = cfg->n_trials + (cfg->antithetic && (cfg->n_trials & 1));
+    out->n_trials = out->trials_cap = n_trials;
+    out->precision = cfg->precision;
+    out->antithetic = cfg->antithetic;
     out->seed = cfg->seed;
     out->has_budget = cfg->has_budget;
     out->budget = cfg->budget;
@@ -450,7 +529,8 @@ tco_engine *tco_engine_begin(const tco_scenario *s, const tco_prices *p,
     st.plan_keys = tco_xcalloc(p->n_plans + 1, sizeof *st.plan_keys);
     for (size_t j = 0; j < p->n_plans; j++)
         st.plan_keys[j] = tco_rng_name_key(p->plans[j].name);
-    st.n_blocks = (cfg->n_trials + TCO_BLOCK_TRIALS - 1) / TCO_BLOCK_TRIALS;
+    st.n_trials = n_trials;
+    st.n_blocks = (n_trials + TCO_BLOCK_TRIALS - 1) / TCO_BLOCK_TRIALS;
     unsigned threads = cfg->n_threads ? cfg->n_threads : 1;
     if (threads > st.n_blocks)
         threads = (unsigned)st.n_blocks;
@@ -523,9 +603,9 @@ bool tco_engine_merge(tco_engine *e, const tco_block *block)
     st->merged++;
     if (st->cfg->progress) {
         unsigned long trials = st->merged * TCO_BLOCK_TRIALS;
-        if (trials > st->cfg->n_trials)
-            trials = st->cfg->n_trials;
-        st->cfg->progress(st->cfg->progress_ctx, trials, st->cfg->n_trials);
+        if (trials > st->n_trials)
+            trials = st->n_trials;
+        st->cfg->progress(st->cfg->progress_ctx, trials, st->n_trials);
     }
     return true;
 }
@@ -563,7 +643,26 @@ tco_status tco_engine_run(const tco_scenario *s, const tco_prices *p,
                           const tco_engine_config *cfg, tco_result *out)
 {
     tco_engine *e = tco_engine_begin(s, p, cfg, out);
-    tco_engine_run_blocks(e, 0, e->n_blocks, emit_merge, e);
+    if (!(cfg->precision > 0)) {
+        tco_engine_run_blocks(e, 0, e->n_blocks, emit_merge, e);
+        return tco_engine_end(e);
+    }
+    /* SPEC §11: the check points 1, 2, 4, ... blocks, then the cap; each range's blocks and
+     * month-by-month sketches are all merged when run_blocks returns, so the total decides */
+    for (unsigned long done = 0, limit = 1;;) {
+        if (tco_engine_run_blocks(e, done, limit, emit_merge, e) != TCO_OK)
+            break;
+        done = limit;
+        out->n_trials = done * TCO_BLOCK_TRIALS < e->n_trials ? done * TCO_BLOCK_TRIALS
+                                                              : e->n_trials;
+        if (tco_result_precise(out, cfg->precision)) {
+            out->precision_met = true;
+            break;
+        }
+        if (limit == e->n_blocks)
+            break;
+        limit = 2 * limit < e->n_blocks ? 2 * limit : e->n_blocks;
+    }
     return tco_engine_end(e);
 }
 
@@ -590,6 +689,9 @@ static void option_block_pack(tco_packer *w, const tco_option_result *r, int mon
     tco_pack_bytes(w, r->component_sum, sizeof r->component_sum);
     tco_sketch_pack(w, &r->max_bill_q);
     tco_pack_f64(w, r->over_budget);
+    tco_moments_pack(w, &r->pair_tco);
+    tco_pack_f64(w, r->pair_cheapest_sum);
+    tco_pack_f64(w, r->pair_cheapest_sumsq);
 }
 
 static void option_block_unpack(tco_unpacker *r, tco_option_result *o, int months)
@@ -602,6 +704,9 @@ static void option_block_unpack(tco_unpacker *r, tco_option_result *o, int month
     tco_unpack_bytes(r, o->component_sum, sizeof o->component_sum);
     tco_sketch_unpack(r, &o->max_bill_q);
     o->over_budget = tco_unpack_f64(r);
+    tco_moments_unpack(r, &o->pair_tco);
+    o->pair_cheapest_sum = tco_unpack_f64(r);
+    o->pair_cheapest_sumsq = tco_unpack_f64(r);
 }
 
 tco_block *tco_engine_block_new(const tco_engine *e)
@@ -710,27 +815,64 @@ void tco_result_fini(tco_result *r)
     memset(r, 0, sizeof *r);
 }
 
+double tco_result_mean_se(const tco_result *r, size_t o)
+{
+    const tco_option_result *res = &r->per_option[o];
+    return tco_moments_sem(r->antithetic ? &res->pair_tco : &res->tco);
+}
+
+bool tco_result_precise(const tco_result *r, double precision)
+{
+    for (size_t o = 0; o < r->options.n; o++) {
+        if (!r->options.items[o].offered)
+            continue;
+        double p_se;
+        tco_result_p_cheapest(r, o, &p_se);
+        const double mean = r->per_option[o].tco.mean;
+        if (!(tco_result_mean_se(r, o) <= precision * fabs(mean)) || !(p_se <= precision))
+            return false;
+    }
+    return true;
+}
+
+/* The standard error of the mean of n values whose sum and sum of squares are given. */
+static double share_se(double sum, double sumsq, double n)
+{
+    if (n < 2)
+        return 0;
+    const double mean = sum / n;
+    const double var = (sumsq - n * mean * mean) / (n - 1);
+    return var > 0 ? sqrt(var / n) : 0;
+}
+
 double tco_result_p_cheapest(const tco_result *r, size_t o, double *se)
 {
-    const double n = (double)r->per_option[o].tco.n;
+    const tco_option_result *res = &r->per_option[o];
+    const double n = (double)res->tco.n;
     if (n == 0) {
         if (se)
             *se = 0;
         return 0;
     }
-    const double mean = r->per_option[o].cheapest_sum / n;
-    if (se) {
-        double var = n > 1 ? (r->per_option[o].cheapest_sumsq - n * mean * mean) / (n - 1) : 0;
-        *se = var > 0 ? sqrt(var / n) : 0;
-    }
-    return mean;
+    if (se)
+        *se = r->antithetic ? share_se(res->pair_cheapest_sum, res->pair_cheapest_sumsq,
+                                       (double)res->pair_tco.n)
+                            : share_se(res->cheapest_sum, res->cheapest_sumsq, n);
+    return res->cheapest_sum / n;
 }
 
 void tco_result_p_cheapest_interval(const tco_result *r, size_t o, double *lo, double *hi)
 {
     /* shares of ties make the count fractional: Wilson's interval takes it as it is */
-    tco_proportion_interval95(r->per_option[o].cheapest_sum, (double)r->per_option[o].tco.n, lo,
-                              hi);
+    const double n = (double)r->per_option[o].tco.n;
+    double se;
+    const double p = tco_result_p_cheapest(r, o, &se);
+    if (r->antithetic && n > 0 && se > 0) {
+        const double n_eff = p * (1 - p) / (se * se); /* the pairs' effective number of trials */
+        tco_proportion_interval95(p * n_eff, n_eff, lo, hi);
+        return;
+    }
+    tco_proportion_interval95(r->per_option[o].cheapest_sum, n, lo, hi);
 }
 
 double tco_result_p_over_budget(const tco_result *r, size_t o, double *se, double *lo,

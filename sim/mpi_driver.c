@@ -406,6 +406,20 @@ tco_status tco_cluster_simulate(const tco_prices *p, const tco_cluster_job *jobs
                   stderr);
         return TCO_ESOFTWARE;
     }
+    /* SPEC §11 --precision stops at check points decided on merged totals: one process runs
+     * it (the ranks would have to stop together at each check point, which this driver does
+     * not do yet) */
+    bool precision = false;
+    for (size_t i = 0; i < n; i++)
+        precision = precision || jobs[i].cfg.precision > 0;
+    if (ranks > 1 && precision) {
+        if (rank == 0)
+            fputs("tcosim: --precision: expected a run of one process, got an MPI run of "
+                  "several ranks (not supported yet: run it without mpirun, or give --trials "
+                  "alone)\n",
+                  stderr);
+        return TCO_EUSAGE;
+    }
     if (ranks > 1 && !packable) {
         if (rank == 0)
             fputs("tcosim: internal error: an analysis cannot be packed for MPI; run it "

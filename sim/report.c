@@ -113,7 +113,7 @@ static void summary_rows(tco_table *t, const tco_report_item *item)
             const double p = tco_result_p_cheapest(r, o, &se);
             tco_result_p_cheapest_interval(r, o, &lo, &hi);
             tco_table_real(t, p);
-            tco_table_real(t, tco_moments_sem(&res->tco));
+            tco_table_real(t, tco_result_mean_se(r, o));
             tco_table_real(t, se);
             tco_table_real(t, lo);
             tco_table_real(t, hi);
@@ -460,6 +460,24 @@ static bool note_printed(const tco_result *r, const size_t *order, size_t k)
     return false;
 }
 
+/* SPEC §11: how the trial count came about, for the heading: " in antithetic pairs", and with
+ * --precision whether it was met at a check point or the cap (--trials) came first. */
+static void run_how(char *buf, size_t size, const tco_result *r)
+{
+    const char *pairs = r->antithetic ? " in antithetic pairs" : "";
+    if (!(r->precision > 0)) {
+        snprintf(buf, size, "%s", pairs);
+        return;
+    }
+    char cap[32];
+    tco_numfmt_count(cap, sizeof cap, r->trials_cap);
+    if (r->precision_met)
+        snprintf(buf, size, "%s (precision %.15g%% met)", pairs, 100 * r->precision);
+    else
+        snprintf(buf, size, "%s (the cap %s reached before precision %.15g%%)", pairs, cap,
+                 100 * r->precision);
+}
+
 static void table_one(FILE *out, const tco_report_item *item, const tco_report_section *sections,
                       size_t n_sections)
 {
@@ -471,8 +489,10 @@ static void table_one(FILE *out, const tco_report_item *item, const tco_report_s
     {
         char *name = tco_diag_printable(r->scenario->name);
         char *path = tco_diag_printable(item->file);
-        char *heading = tco_xasprintf("%s (%s): %d months, %s trials, seed %llu", name, path,
-                                      r->months, trials, (unsigned long long)r->seed);
+        char how[160];
+        run_how(how, sizeof how, r);
+        char *heading = tco_xasprintf("%s (%s): %d months, %s trials%s, seed %llu", name, path,
+                                      r->months, trials, how, (unsigned long long)r->seed);
         tco_report_print_wrapped(out, heading, 0, tco_report_line_width());
         free(heading);
         free(path);
@@ -721,6 +741,13 @@ int tco_report_json_sections(FILE *out, const tco_report_item *items, size_t n,
         json_object_set_new(s, "scenario", tco_report_json_text(r->scenario->name));
         json_object_set_new(s, "months", json_integer(r->months));
         json_object_set_new(s, "trials", json_integer((json_int_t)r->n_trials));
+        if (r->antithetic) /* SPEC §11; absent without, as before */
+            json_object_set_new(s, "antithetic", json_true());
+        if (r->precision > 0) {
+            json_object_set_new(s, "precision", json_real(r->precision));
+            json_object_set_new(s, "precision_met", json_boolean(r->precision_met));
+            json_object_set_new(s, "trials_cap", json_integer((json_int_t)r->trials_cap));
+        }
         /* a 64-bit seed does not fit JSON's safe integers: a decimal string keeps it exact */
         char seed[32];
         snprintf(seed, sizeof seed, "%llu", (unsigned long long)r->seed);

@@ -50,10 +50,7 @@
 /* taus2_set warms up with six draws (GSL rng/taus.c). */
 #define WARMUP_DRAWS 6
 
-/* taus2's state as GSL lays it out (rng/taus.c). */
-typedef struct {
-    unsigned long int s1, s2, s3;
-} taus_state;
+typedef tco_taus_state taus_state;
 
 const gsl_rng_type *tco_rng_type(void)
 {

@@ -22,6 +22,7 @@
 
 #include "tco/cellhint.h"
 #include "tco/diag.h"
+#include "tco/mirror.h"
 #include "tco/xalloc.h"
 
 #include <assert.h>
@@ -441,7 +442,83 @@ bool tco_value_explain(const char *cell, char *expected, size_t size)
 
 tco_value tco_value_const(double x) { return (tco_value){.dist = TCO_DIST_CONST, .a = x}; }
 
+/* SPEC §11 --antithetic: on a mirror (tco/mirror.h) every draw is one the partner trial can
+ * mirror: normals through tco_mirror_normal (z and -z; a lognormal is exp of one), the uniform
+ * and triangular by their inverse CDFs (u and 1 - u) as always, PERT and Poisson by their
+ * inverse CDFs (tco_value_inverse, built the first time a mirror meets the cell and kept in
+ * the mirror's cache: per worker, so no lock, and the same table in every worker). */
+static double draw_plain(const tco_value *v, gsl_rng *r);
+
+typedef struct inverse_cache {
+    size_t n, cap;
+    tco_value_inverse *inv; /* [n] */
+} inverse_cache;
+
+static void inverse_cache_free(void *p)
+{
+    inverse_cache *c = p;
+    for (size_t i = 0; c && i < c->n; i++)
+        tco_value_inverse_fini(&c->inv[i]);
+    if (c)
+        free(c->inv);
+    free(c);
+}
+
+static bool same_value(const tco_value *x, const tco_value *y)
+{
+    return x->dist == y->dist && x->a == y->a && x->b == y->b && x->c == y->c && x->p == y->p &&
+           x->q == y->q;
+}
+
+/* The inverse CDF of *v from r's cache, built there on first use. */
+static const tco_value_inverse *cached_inverse(gsl_rng *r, const tco_value *v)
+{
+    inverse_cache *c = tco_mirror_cache(r);
+    if (!c) {
+        c = tco_xcalloc(1, sizeof *c);
+        tco_mirror_set_cache(r, c, inverse_cache_free);
+    }
+    for (size_t i = 0; i < c->n; i++)
+        if (same_value(&c->inv[i].v, v))
+            return &c->inv[i];
+    if (c->n == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 8;
+        c->inv = tco_xreallocarray(c->inv, c->cap, sizeof *c->inv);
+    }
+    tco_value_inverse_init(&c->inv[c->n], v);
+    return &c->inv[c->n++];
+}
+
+static double draw_mirrored(const tco_value *v, gsl_rng *r)
+{
+    switch (v->dist) {
+    case TCO_DIST_NORMAL:
+        return v->b == 0 ? v->a : v->a + v->b * tco_mirror_normal(r);
+    case TCO_DIST_CI90_NORMAL:
+        return v->p + v->q * tco_mirror_normal(r);
+    case TCO_DIST_LOGNORMAL:
+        return v->b == 0 ? v->a : exp(v->p + v->q * tco_mirror_normal(r));
+    case TCO_DIST_CI90_LOGNORMAL:
+        return exp(v->p + v->q * tco_mirror_normal(r));
+    case TCO_DIST_PERT:
+        if (v->a == v->c)
+            return v->a;
+        return tco_value_inverse_at(cached_inverse(r, v), gsl_rng_uniform(r));
+    case TCO_DIST_POISSON:
+        if (v->a == 0)
+            return 0;
+        return tco_value_inverse_at(cached_inverse(r, v), gsl_rng_uniform(r));
+    default:
+        return draw_plain(v, r); /* const, uniform, triangular: mirrored as they are */
+    }
+}
+
 double tco_value_draw(const tco_value *v, gsl_rng *r)
+{
+    return tco_mirror_is(r) ? draw_mirrored(v, r) : draw_plain(v, r);
+}
+
+static double draw_plain(const tco_value *v, gsl_rng *r)
 {
     switch (v->dist) {
     case TCO_DIST_CONST:

@@ -5,8 +5,8 @@
 set -u
 layer() {
     case "$1" in
-    defaults|xalloc|pack) echo 0 ;;
-    diag|rng|stats|table|cellhint) echo 1 ;;
+    defaults|xalloc|pack|vexp) echo 0 ;;
+    diag|rng|mirror|stats|table|cellhint) echo 1 ;;
     value|csvload|outfile|csvwrite|numfmt|plot) echo 2 ;;
     outset|table_csv|table_json|table_xlsx|manifest) echo 3 ;;
     scenario|pricesheet|cli|copula) echo 3 ;;
@@ -33,8 +33,8 @@ lib_users() {
     openssl/evp.h) echo "manifest" ;;
     xlsxwriter.h) echo "table_xlsx" ;;
     csv.h) echo "csvload csvwrite" ;;
-    gsl/gsl_randist.h) echo "value workload copula" ;;
-    gsl/gsl_cdf.h) echo "value workload copula sensitivity" ;;
+    gsl/gsl_randist.h) echo "value workload copula mirror" ;;
+    gsl/gsl_cdf.h) echo "value workload copula sensitivity mirror" ;;
     gsl/gsl_linalg.h) echo "copula" ;;
     gsl/gsl_roots.h) echo "breakeven" ;;
     mpi.h) echo "mpi_driver" ;;

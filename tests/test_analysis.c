@@ -130,7 +130,8 @@ static void run_new(run *r, unsigned skip)
     tco_scenario_file_init(&r->scenarios);
     assert_int_equal(tco_scenario_load(DIR "scenario.csv", &r->scenarios, &r->diags), TCO_OK);
     r->n_observers = tco_analyses_observers(&r->prices, skip, r->observers);
-    const tco_engine_config cfg = {2000, 11, 2, NULL, NULL, NULL, r->observers, r->n_observers, false, 0};
+    const tco_engine_config cfg = {2000, 11, 2, NULL, NULL, NULL, r->observers, r->n_observers,
+                                   false, 0, 0, false};
     assert_int_equal(tco_engine_run(&r->scenarios.items[0], &r->prices, &cfg, &r->result),
                      TCO_OK);
 }

@@ -66,7 +66,7 @@ static void load_world(world *wd, const char *scenario_csv, const char *prices_c
 static void run_world(world *wd, size_t scenario, unsigned long trials, unsigned threads)
 {
     wd->obs = tco_breakeven_observer();
-    tco_engine_config cfg = {trials, 42, threads, NULL, NULL, NULL, &wd->obs, 1, false, 0};
+    tco_engine_config cfg = {trials, 42, threads, NULL, NULL, NULL, &wd->obs, 1, false, 0, 0, false};
     assert_int_equal(tco_engine_run(&wd->f.items[scenario], &wd->p, &cfg, &wd->r), TCO_OK);
 }
 

@@ -146,7 +146,8 @@ static run *run_new(const char *const *sheets, size_t n_sheets, unsigned threads
     r->observers[0] = tco_compare_observer(&r->prices);
     r->observers[1] = (tco_observer){ratio_alloc, ratio_reset, ratio_trial, ratio_merge,
                                      ratio_free, NULL, NULL, NULL, NULL, NULL};
-    const tco_engine_config cfg = {TRIALS, SEED, threads, NULL, NULL, NULL, r->observers, 2, false, 0};
+    const tco_engine_config cfg = {TRIALS, SEED, threads, NULL, NULL, NULL, r->observers, 2,
+                                   false,  0,    0,       false};
     assert_int_equal(tco_engine_run(&r->scenarios.items[0], &r->prices, &cfg, &r->result),
                      TCO_OK);
     return r;
@@ -296,7 +297,7 @@ static void pairs_within_half_a_cent_should_tie(void **state)
                   "U,Seat,ucaas,seat,23.70,,,\n"
                   "C,Sms,cpaas,sms,0.0079,,,\n");
     tco_observer obs = tco_compare_observer(&p);
-    const tco_engine_config cfg = {300, SEED, 2, NULL, NULL, NULL, &obs, 1, false, 0};
+    const tco_engine_config cfg = {300, SEED, 2, NULL, NULL, NULL, &obs, 1, false, 0, 0, false};
     tco_result res;
     assert_int_equal(tco_engine_run(&f.items[0], &p, &cfg, &res), TCO_OK);
     const tco_compare *c = tco_compare_find(&res);

@@ -264,6 +264,10 @@ static void assert_same_results(const tco_result *a, const tco_result *b)
         assert_memory_equal(x->component_sum, y->component_sum, sizeof x->component_sum);
         assert_same_sketch(&x->max_bill_q, &y->max_bill_q);
         assert_memory_equal(&x->over_budget, &y->over_budget, sizeof x->over_budget);
+        assert_true(x->pair_tco.n == y->pair_tco.n);
+        assert_memory_equal(&x->pair_tco.m2, &y->pair_tco.m2, sizeof x->pair_tco.m2);
+        assert_memory_equal(&x->pair_cheapest_sumsq, &y->pair_cheapest_sumsq,
+                            sizeof x->pair_cheapest_sumsq);
         for (int m = 0; m < a->months; m++)
             for (double q = 0; q <= 1; q += 0.125) {
                 const double u = tco_sketch_quantile(&x->month_q[m], q);
@@ -325,7 +329,7 @@ static void a_run_split_over_ranks_gives_the_bits_of_one_run(void **state)
     tco_engine_config cfg[3];
     for (int k = 0; k < 3; k++)
         cfg[k] = (tco_engine_config){trials, 99, threads[k], NULL, NULL, NULL, wd.obs, 3,
-                                     true,   5000};
+                                     true,   5000, 0, true}; /* bill shock, antithetic pairs */
     const tco_scenario *s = &wd.f.items[0];
 
     tco_result want;
@@ -411,8 +415,8 @@ static void a_block_of_another_shape_is_refused(void **state)
     (void)state;
     world wd;
     world_load(&wd);
-    tco_engine_config cfg = {TCO_BLOCK_TRIALS, 1, 1, NULL, NULL, NULL, wd.obs, 3, false, 0};
-    tco_engine_config none = {TCO_BLOCK_TRIALS, 1, 1, NULL, NULL, NULL, NULL, 0, false, 0};
+    tco_engine_config cfg = {TCO_BLOCK_TRIALS, 1, 1, NULL, NULL, NULL, wd.obs, 3, false, 0, 0, false};
+    tco_engine_config none = {TCO_BLOCK_TRIALS, 1, 1, NULL, NULL, NULL, NULL, 0, false, 0, 0, false};
     tco_result ra, rb;
     tco_engine *a = tco_engine_begin(&wd.f.items[0], &wd.p, &cfg, &ra);
     tco_engine *b = tco_engine_begin(&wd.f.items[0], &wd.p, &none, &rb);

@@ -406,6 +406,54 @@ static void month_vector_pricing_gives_the_same_bits(void **state)
     }
 }
 
+/* Two roles priced at once (tco_price_plan_months_items2, the engine's path when a plan is
+ * priced for the whole workload and for its part of a hybrid) give each role the bits of its
+ * own call, months and item sums alike, whether the roles share an item's usage or not: every
+ * plan of the sheet, the whole usage against each split of it and against a usage that shares
+ * nothing, over one chunk and over several. */
+static void two_roles_at_once_give_each_role_s_own_bits(void **state)
+{
+    const fixture *f = *state;
+    enum { MONTHS = 100 };
+    double seats[MONTHS], sms[MONTHS], sms2[MONTHS], voice[MONTHS], api[MONTHS], esc[MONTHS];
+    double weight[MONTHS];
+    gsl_rng *r = tco_rng_alloc();
+    for (int m = 0; m < MONTHS; m++) {
+        seats[m] = ceil(gsl_rng_uniform(r) * 80);
+        sms[m] = gsl_rng_uniform(r) * 400000;
+        sms2[m] = gsl_rng_uniform(r) * 400000;
+        voice[m] = gsl_rng_uniform(r) * 5000;
+        api[m] = gsl_rng_uniform(r) * 30000;
+        esc[m] = m < 12 ? 1 : 1.03;
+        weight[m] = pow(1.01, -m);
+    }
+    gsl_rng_free(r);
+    for (size_t k = 0; k < f->p.n_plans; k++) {
+        const tco_plan *pl = &f->p.plans[k];
+        const bool ucaas = pl->model == TCO_MODEL_UCAAS;
+        const tco_usage_months whole = {seats, sms, voice, api, 3};
+        const tco_usage_months parts[] = {
+            {ucaas ? seats : NULL, sms2, ucaas ? voice : NULL, ucaas ? NULL : api, 3},
+            {seats, sms, voice, api, 3},  /* the same usage: every item shared */
+            {seats, sms2, NULL, NULL, 5}, /* numbers differ */
+        };
+        for (size_t j = 0; j < sizeof parts / sizeof parts[0]; j++)
+            for (int months = 1; months <= MONTHS; months += MONTHS - 1) {
+                double a1[MONTHS], b1[MONTHS], a2[MONTHS], b2[MONTHS];
+                double ia1[TCO_N_ITEMS], ib1[TCO_N_ITEMS], ia2[TCO_N_ITEMS], ib2[TCO_N_ITEMS];
+                tco_price_plan_months_items(pl, f->draws, &whole, months, esc, weight, a1, ia1);
+                tco_price_plan_months_items(pl, f->draws, &parts[j], months, esc, weight, b1,
+                                            ib1);
+                tco_price_plan_months_items2(pl, f->draws, &whole, &parts[j], months, esc,
+                                             weight, a2, ia2, b2, ib2);
+                assert_memory_equal(a1, a2, (size_t)months * sizeof *a1);
+                assert_memory_equal(b1, b2, (size_t)months * sizeof *b1);
+                assert_memory_equal(ia1, ia2, sizeof ia1);
+                assert_memory_equal(ib1, ib2, sizeof ib1);
+            }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -424,6 +472,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(platform_is_flat_and_setup_is_month_one_only, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(month_vector_pricing_gives_the_same_bits, setup, teardown),
+        cmocka_unit_test_setup_teardown(two_roles_at_once_give_each_role_s_own_bits, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(escalation_multiplies_everything_but_setup, setup,
                                         teardown),
     };

@@ -41,6 +41,8 @@ typedef struct tco_options {
     bool plots;               /* --plots: charts under --out DIR/plots */
     const char *schedule;     /* --schedule FILE (SPEC §12.1), NULL: none; points into argv */
     const char *correlations; /* --correlations FILE (SPEC §12.3); NULL: none */
+    double precision;         /* --precision R: relative precision to stop at; 0: off */
+    bool antithetic;          /* --antithetic: trials in mirrored pairs (SPEC §11) */
     unsigned skip;            /* run --skip: TCO_SKIP_* bits */
     bool has_budget;          /* run --budget X: SPEC §10 p_over_budget against budget ($) */
     double budget;

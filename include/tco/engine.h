@@ -37,6 +37,9 @@ typedef struct tco_trial_view {
     const struct tco_workload *workload;
     const struct tco_cost_ws *cost;   /* monthly[option * months + m], total[option] */
     void *scratch;                    /* the observer's per-thread scratch (scratch_alloc) */
+    /* --antithetic (SPEC §11): 1 for the first trial of a mirrored pair, 2 for its partner
+     * (the next trial the summary sees: a pair never straddles blocks); 0 without pairs */
+    int pair;
 } tco_trial_view;
 
 /* An observer adds its own per-trial statistics to a run (break-even, pairwise comparisons)
@@ -91,6 +94,13 @@ typedef struct tco_engine_config {
     /* SPEC §10 `--budget X`: count the trials in which some month's bill exceeds X */
     bool has_budget;
     double budget;
+    /* SPEC §11 --precision: > 0 stops the run at the first check point (TCO_BLOCK_TRIALS x 2^k
+     * trials, k = 0, 1, ..., and n_trials, the cap) where every offered option's mean_se <=
+     * precision x |mean| and every p_cheapest_se <= precision (tco_engine_precise) */
+    double precision;
+    /* SPEC §11 --antithetic: trials 2i and 2i+1 are a mirrored pair (tco/mirror.h); an odd
+     * n_trials runs one more trial */
+    bool antithetic;
 } tco_engine_config;
 
 /* What is known of one option after the run. Empty (n == 0) when it is not offered. */
@@ -110,12 +120,20 @@ typedef struct tco_option_result {
      * max_bill), and the trials whose largest bill exceeds the budget (with has_budget) */
     tco_sketch max_bill_q;
     double over_budget;
+    /* --antithetic: the same over pair means ((x_2i + x_2i+1) / 2), whose spread gives the
+     * standard errors (the two trials of a pair are not independent) */
+    tco_moments pair_tco;
+    double pair_cheapest_sum, pair_cheapest_sumsq;
 } tco_option_result;
 
 typedef struct tco_result {
     const tco_scenario *scenario;
     int months;
-    unsigned long n_trials;
+    unsigned long n_trials;        /* the trials run: with --precision, up to the stop */
+    unsigned long trials_cap;      /* the trials asked for (--trials; + 1 when odd and paired) */
+    double precision;              /* the config's (0: none) */
+    bool precision_met;            /* with precision: the run stopped because it was met */
+    bool antithetic;
     uint64_t seed;
     bool has_budget;               /* the config's: over_budget was counted against budget */
     double budget;
@@ -205,11 +223,21 @@ bool tco_engine_monthly_merge_packed(tco_engine *e, tco_unpacker *r);
  * caller frees out with tco_result_fini either way. */
 tco_status tco_engine_end(tco_engine *e);
 
-/* p_cheapest of option o (SPEC §6) and its standard error. */
+/* The standard error of option o's mean TCO: sd / sqrt(n), or with --antithetic that of the
+ * mean of n/2 pair means. 0 for an option with fewer than two trials (pairs). */
+double tco_result_mean_se(const tco_result *r, size_t o);
+
+/* True when every offered option of the result so far meets relative precision R (SPEC §11):
+ * mean_se <= R |mean| and p_cheapest_se <= R. */
+bool tco_result_precise(const tco_result *r, double precision);
+
+/* p_cheapest of option o (SPEC §6) and its standard error (from pair means with
+ * --antithetic). */
 double tco_result_p_cheapest(const tco_result *r, size_t o, double *se);
 /* Its 95% interval [*lo, *hi] (SPEC §6): Wilson's score interval of the trials' shares
  * (tco_proportion_interval95), never a point where no trial or every trial counts. [0, 1] for
- * an option with no trials. */
+ * an option with no trials. With --antithetic, over the effective number of trials that the
+ * pair means' standard error implies, p (1 - p) / se^2 (n when the se is 0). */
 void tco_result_p_cheapest_interval(const tco_result *r, size_t o, double *lo, double *hi);
 
 /* SPEC §10 p_over_budget of option o (with r->has_budget), its standard error

@@ -45,6 +45,17 @@ void tco_price_plan_months_items(const tco_plan *plan, const double *prices,
                                  const tco_usage_months *u, int months, const double *escalation,
                                  const double *weight, double *out, double item_sums[TCO_N_ITEMS]);
 
+/* tco_price_plan_months_items of one plan in two roles at once, usage a into out_a and
+ * items_a, usage b into out_b and items_b, each with the bits the single call gives: an item
+ * whose usage is the same in both (the same quantity array and per-seat allowance: a UCaaS
+ * plan's seats and voice, a CPaaS plan's api, numbers and platform when it is priced for the
+ * whole workload and for its part of a hybrid) is priced once and added to both. */
+void tco_price_plan_months_items2(const tco_plan *plan, const double *prices,
+                                  const tco_usage_months *a, const tco_usage_months *b,
+                                  int months, const double *escalation, const double *weight,
+                                  double *out_a, double items_a[TCO_N_ITEMS], double *out_b,
+                                  double items_b[TCO_N_ITEMS]);
+
 /* tco_price_plan_months_items for months first_month .. first_month + months - 1 only (SPEC
  * §12.2: a plan carried for part of the horizon): u, escalation, weight and out are indexed
  * from that month; no `setup` unless first_month is 1. out[] gets the bits that pricing from

@@ -53,6 +53,7 @@ typedef struct tco_workload {
      * engine (borrowed); NULL (tco_workload_init's) draws no correlated inputs, as for a trial
      * at the means */
     gsl_rng *copula_rng;
+    double *walk;          /* [3 months] scratch of tco_workload_sample: W, V, spike */
 } tco_workload;
 
 /* Allocates the monthly arrays for a horizon of `months` (1..600). */

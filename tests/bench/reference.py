@@ -17,7 +17,14 @@ writes DIR/summary.csv and DIR/monthly.csv with tcosim's columns (SPEC section 6
     reference: N trials, 36 months, 8 options, T s, X trial-months/s
 
 T is the wall time of the simulation and the summaries (not the imports, the CSV parsing or
-the writing). With --se it also writes DIR/se.csv, the sampling standard errors that
+the writing), and then
+
+    reference: leader A, runner_up B, mean difference D, se S
+
+the mean of TCO_B - TCO_A over the trials and its standard error sd / sqrt(n), A and B the
+options with the highest and second-highest p_cheapest (SPEC section 10: ties by the lower mean
+TCO, then by name), so that make bench can compare the time each program needs to reach the
+same standard error. With --se it also writes DIR/se.csv, the sampling standard errors that
 tests/bench/compare_reference.py needs (computed after the timed part, from the same arrays).
 
 The model, SPEC sections 4-6 as tcosim implements them:
@@ -475,6 +482,14 @@ def write_outputs(out, file_name, scenario_name, seed, options, summary, monthly
                             num(cq[0][o]), num(cq[2][o]), n])
 
 
+def leading_two(options, summary):
+    """SPEC section 10: the indices of the leader and runner_up, the options with the highest
+    and second-highest p_cheapest, ties broken by the lower mean TCO, then by name."""
+    order = sorted(range(len(options)), key=lambda o: (-summary["p_cheapest"][o],
+                                                       summary["mean"][o], options[o][0]))
+    return order[0], order[1]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--trials", type=int, default=10000)
@@ -498,6 +513,9 @@ def main():
     start = time.perf_counter()
     cost = simulate(scenario, plans, option_rows, n, args.seed)
     summary, monthly, total = summarise(cost)
+    leader, runner_up = leading_two(options, summary)
+    diff = total[runner_up] - total[leader]
+    diff_mean, diff_se = diff.mean(), diff.std(ddof=1) / math.sqrt(n)
     seconds = time.perf_counter() - start
 
     write_outputs(args.out, file_name, scenario[0], args.seed, options, summary, monthly, n,
@@ -506,6 +524,8 @@ def main():
         write_se(os.path.join(args.out, "se.csv"), file_name, scenario[0], options, cost, total)
     print(f"reference: {n} trials, {months} months, {len(options)} options, {seconds:.2f} s, "
           f"{n * months / seconds:.0f} trial-months/s")
+    print(f"reference: leader {options[leader][0]}, runner_up {options[runner_up][0]}, "
+          f"mean difference {diff_mean:.6g}, se {diff_se:.6g}")
 
 
 if __name__ == "__main__":

@@ -67,6 +67,23 @@ one run-bundled run --trials "$TRIALS" --out @OUT@ scenarios/*.csv
 one run-bench run --trials "$BENCH_TRIALS" --prices tests/bench/bench-prices.csv --format json --out @OUT@ tests/bench/bench-scenario.csv
 one breakeven breakeven --out @OUT@ scenarios/*.csv
 one recommend recommend --trials "$TRIALS" scenarios/*.csv
+# SPEC §11 antithetic pairs (their pair moments travel in the block summaries) with the bill
+# shock and the sensitivity of SPEC §10, and the scheduled and correlated bundled scenarios
+one run-antithetic run --trials "$TRIALS" --antithetic --budget 20000 --out @OUT@ \
+    --schedule scenarios/schedules/clinic-expansion.csv \
+    --correlations scenarios/correlations/growing-clinic.csv scenarios/*.csv
+# --precision on several ranks is refused in one line (exit 64), before anything is written
+d="$work/precision"
+mkdir -p "$d"
+timeout 120 $MPIRUN -np 2 "$TCOSIM_MPI" run --quiet --trials 4096 --precision 1% --out "$d/out" \
+    scenarios/small-office.csv >"$d/stdout" 2>"$d/stderr"
+status=$?
+if [ "$status" = 64 ] && [ ! -s "$d/stdout" ] && [ ! -e "$d/out/summary.csv" ] &&
+    [ "$(wc -l <"$d/stderr")" = 1 ] && grep -q '^tcosim: --precision: expected a run of one process' "$d/stderr"; then
+    ok
+else
+    bad "precision on 2 ranks: status $status"; sed 's/^/  /' "$d/stderr"
+fi
 # a bad file in a batch: the good ones run, rank 0 alone says the one line (stderr compared)
 THREADS=1 NPS="2 3"
 printf 'scenario,months,seats\nbad,12,-5\n' >"$work/bad.csv"
