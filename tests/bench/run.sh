@@ -7,7 +7,8 @@
 # one with three graduated tiers and an api price, the four hybrids; growth with volatility and
 # 5% spikes). "model" is what tests/bench/reference.py (vectorised numpy) computes too: every
 # option's TCO distribution, p_cheapest and the month-by-month bands (`run --skip
-# breakeven,compare`); the full run with break-even and pairwise comparisons is timed as well.
+# breakeven,compare,sensitivity`); the full run with break-even, pairwise comparisons and the
+# sensitivity of SPEC §10 is timed as well.
 #
 #   1. model trial-months/s on 2 threads over numpy's (1 and 2 threads shown)   target >= 25x
 #   2. --threads 2 over --threads 1                                            target >= 1.8x
@@ -18,6 +19,8 @@
 #      time each would need for one and the same se (time grows as 1/se^2)  target >= 100x
 #   5. peak RSS at 10,000,000 trials (--threads 2)                             target <= 64 MiB
 #   6. output byte-identical for --threads 1, 2 and 7 (plain and antithetic)  target: identical
+#   7. the sensitivity observer (SPEC §10) on the model run, 1 thread: its time over the model
+#      run's without it                                                       target <= 1.15x
 #
 # Environment: BENCH_TRIALS (1000000), BENCH_BIG_TRIALS (10000000), BENCH_NUMPY_TRIALS
 # (1000000), PYTHON (/usr/bin/python3, Debian's, which has python3-numpy). A short check of
@@ -55,14 +58,20 @@ echo "workload: $SCN x $PRICES: $MONTHS months, 8 options"
 sed -n 's/^floor /  rng floor /p' "$out/floor"
 floor=$(awk '/^engine/ {print $3}' "$out/floor")
 
-set -- $(run model1 1 "$TRIALS" --skip breakeven,compare); m1_s=$1
-set -- $(run model2 2 "$TRIALS" --skip breakeven,compare); m2_s=$1
-set -- $(run model7 7 "$TRIALS" --skip breakeven,compare)
+M="--skip breakeven,compare,sensitivity"
+# shellcheck disable=SC2086 # $M is two words
+set -- $(run model1 1 "$TRIALS" $M); m1_s=$1
+# shellcheck disable=SC2086
+set -- $(run model2 2 "$TRIALS" $M); m2_s=$1
+# shellcheck disable=SC2086
+set -- $(run model7 7 "$TRIALS" $M)
+set -- $(run sens1 1 "$TRIALS" --skip breakeven,compare); s1_s=$1
 set -- $(run full1 1 "$TRIALS"); f1_s=$1
 set -- $(run full2 2 "$TRIALS"); f2_s=$1 f2_kib=$2
 set -- $(run anti2 2 "$TRIALS" --skip breakeven --antithetic); a2_s=$1
 set -- $(run anti7 7 "$TRIALS" --skip breakeven --antithetic)
-set -- $(run big2 2 "$BIG" --skip breakeven,compare); big_s=$1 big_kib=$2
+# shellcheck disable=SC2086
+set -- $(run big2 2 "$BIG" $M); big_s=$1 big_kib=$2
 tm=$((TRIALS * MONTHS))
 m1_rate=$(calc "$tm / $m1_s"); m2_rate=$(calc "$tm / $m2_s")
 m1_ns=$(calc "$m1_s * 1e9 / $tm")
@@ -105,7 +114,7 @@ for n in 2 7; do
         cmp -s "$out/model1/$f.csv" "$out/model$n/$f.csv" || same=no
     done
 done
-for f in summary monthly histogram pairwise diff breakeven; do
+for f in summary monthly histogram pairwise diff breakeven sensitivity; do
     cmp -s "$out/full1/$f.csv" "$out/full2/$f.csv" || same=no
 done
 for f in summary monthly histogram pairwise; do
@@ -113,7 +122,9 @@ for f in summary monthly histogram pairwise; do
 done
 for f in summary monthly histogram; do
     cmp -s "$out/model1/$f.csv" "$out/full1/$f.csv" || same=no
+    cmp -s "$out/model1/$f.csv" "$out/sens1/$f.csv" || same=no
 done
+cmp -s "$out/sens1/sensitivity.csv" "$out/full1/sensitivity.csv" || same=no
 
 fail=0
 verdict() { # figure target ok
@@ -145,4 +156,7 @@ x=$(calc "$big_kib / 1024")
 verdict "5. peak RSS at $BIG trials: ${x} MiB" "<= 64 MiB" "$(awk "BEGIN{print ($x <= 64)}")"
 verdict "6. output for threads 1, 2, 7: $([ $same = yes ] && echo identical || echo DIFFERENT)" \
     "identical" "$([ $same = yes ] && echo 1 || echo 0)"
+x=$(calc "$s1_s / $m1_s")
+verdict "7. sensitivity observer, 1 thread: ${x}x the model run" "<= 1.15x" \
+    "$(awk "BEGIN{print ($x <= 1.15)}")"
 [ $fail = 0 ] && echo "bench: ok" || { echo "bench: FAIL"; exit 1; }
