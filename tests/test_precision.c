@@ -24,7 +24,6 @@
 static const char UNIFORM_SCENARIO[] = "scenario,months,seats\nu,12,10\n";
 static const char UNIFORM_SHEET[] = "vendor,plan,model,item,price\nU,Any,ucaas,seat,\"uniform(15,40)\"\n";
 
-
 static void run(const tco_scenario *s, const tco_prices *p, unsigned long trials, uint64_t seed,
                 unsigned threads, double precision, bool antithetic, const tco_observer *obs,
                 size_t n_obs, tco_result *out)
