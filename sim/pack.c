@@ -46,6 +46,16 @@ void tco_pack_f64(tco_packer *w, double x)
     tco_pack_bytes(w, &x, sizeof x);
 }
 
+void tco_pack_varint(tco_packer *w, uint64_t x)
+{
+    unsigned char b[10];
+    size_t n = 0;
+    for (; x >= 0x80; x >>= 7)
+        b[n++] = (unsigned char)(x | 0x80);
+    b[n++] = (unsigned char)x;
+    tco_pack_bytes(w, b, n);
+}
+
 void tco_unpack_bytes(tco_unpacker *r, void *p, size_t n)
 {
     if (r->ok && n > r->len - r->pos)
@@ -86,6 +96,27 @@ double tco_unpack_f64(tco_unpacker *r)
     double x;
     tco_unpack_bytes(r, &x, sizeof x);
     return x;
+}
+
+uint64_t tco_unpack_varint(tco_unpacker *r)
+{
+    uint64_t x = 0;
+    for (unsigned i = 0; r->ok; i++) {
+        if (i == 10 || r->pos == r->len) {
+            r->ok = false;
+            break;
+        }
+        const unsigned char b = r->buf[r->pos++];
+        /* the tenth byte holds bit 63 alone */
+        if (i == 9 && b > 1) {
+            r->ok = false;
+            break;
+        }
+        x |= (uint64_t)(b & 0x7f) << (7 * i);
+        if (!(b & 0x80))
+            return x;
+    }
+    return 0;
 }
 
 bool tco_unpack_check(tco_unpacker *r, bool cond)

@@ -73,6 +73,43 @@ static void values_come_back_and_a_short_buffer_reads_zeros(void **state)
     free(b.buf);
 }
 
+static void varints_take_seven_bits_a_byte_and_refuse_what_no_packer_writes(void **state)
+{
+    (void)state;
+    /* LEB128: 7 bits a byte, so 2^7 - 1 is the last one-byte value, 2^14 the first of three
+     * bytes, and 2^64 - 1 takes ceil(64 / 7) = 10 */
+    const uint64_t xs[] = {0, 1, 127, 128, 16383, 16384, UINT32_MAX, UINT64_MAX};
+    const size_t lens[] = {1, 1, 1, 2, 2, 3, 5, 10};
+    for (size_t i = 0; i < 8; i++) {
+        bytes b;
+        PACK(b, tco_pack_varint(&w, xs[i]));
+        assert_int_equal(b.len, lens[i]);
+        tco_unpacker r = tco_unpacker_of(b.buf, b.len);
+        assert_true(tco_unpack_varint(&r) == xs[i]);
+        assert_true(tco_unpack_done(&r));
+        /* one byte short: refused, and reads zero */
+        r = tco_unpacker_of(b.buf, b.len - 1);
+        assert_true(tco_unpack_varint(&r) == 0);
+        assert_false(r.ok);
+        free(b.buf);
+    }
+    /* 128 = 0x80 0x01: the bytes themselves */
+    bytes b;
+    PACK(b, tco_pack_varint(&w, 128));
+    assert_int_equal(b.buf[0], 0x80);
+    assert_int_equal(b.buf[1], 0x01);
+    free(b.buf);
+    /* eleven continuation bytes, and a tenth byte with more than bit 63: refused */
+    const unsigned char eleven[11] = {0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0};
+    tco_unpacker r = tco_unpacker_of(eleven, sizeof eleven);
+    tco_unpack_varint(&r);
+    assert_false(r.ok);
+    const unsigned char past64[10] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02};
+    r = tco_unpacker_of(past64, sizeof past64);
+    tco_unpack_varint(&r);
+    assert_false(r.ok);
+}
+
 /* ---- moments and sketches -------------------------------------------------------------- */
 
 static void moments_come_back_bit_for_bit_even_scaled(void **state)
@@ -170,6 +207,69 @@ static void sketches_come_back_whole_collapsed_or_empty(void **state)
     tco_sketch_fini(&back);
     tco_sketch_fini(&merged_a);
     tco_sketch_fini(&merged_b);
+}
+
+/* The bytes of a sketch: 56 of header (alpha 8; key_shift, shift, max_keys, key_min,
+ * key_max 4 each; n, n_zero 8 each; key_lo, n_keys, the non-empty count 4 each), two varints
+ * per non-empty bucket (its gap from the bucket after the one before, its count), min and
+ * max 16. */
+static void a_sketch_packs_only_its_non_empty_buckets(void **state)
+{
+    (void)state;
+    tco_sketch s, back;
+    tco_sketch_init_capped(&s, 0.001, TCO_SKETCH_MAX_KEYS);
+    tco_sketch_init_capped(&back, 0.001, TCO_SKETCH_MAX_KEYS);
+    /* At 0.1%, 512 buckets an octave (k = 9 mantissa bits): 1, 2 and 4 fall in buckets 0, 512
+     * and 1024 of 1025, added upwards from 1 (no slack below). 1 three times, 2 and 4 once:
+     * (gap 0, count 3) 2 bytes, (511, 1) 3 bytes, (511, 1) 3 bytes: 56 + 8 + 16 = 80 bytes,
+     * where the 1025 counts themselves took 4100. */
+    const double xs[] = {1, 1, 1, 2, 4};
+    for (size_t i = 0; i < 5; i++)
+        tco_sketch_add(&s, xs[i]);
+    assert_int_equal(s.n_keys, 1025);
+    bytes b;
+    PACK(b, tco_sketch_pack(&w, &s));
+    assert_int_equal(b.len, 80);
+    tco_unpacker r = tco_unpacker_of(b.buf, b.len);
+    tco_sketch_unpack(&r, &back);
+    assert_true(tco_unpack_done(&r));
+    assert_same_sketch(&back, &s);
+    /* 297 more 1s: a count of 300 takes two bytes */
+    for (int i = 0; i < 297; i++)
+        tco_sketch_add(&s, 1);
+    free(b.buf);
+    PACK(b, tco_sketch_pack(&w, &s));
+    assert_int_equal(b.len, 81);
+    r = tco_unpacker_of(b.buf, b.len);
+    tco_sketch_unpack(&r, &back);
+    assert_true(tco_unpack_done(&r));
+    assert_same_sketch(&back, &s);
+
+    /* Refused: a bucket past n_keys (n_keys, at offset 48, made 100: bucket 512 is not in
+     * it), a count of zero (the first count, offset 57, 0xac 0x02 = 300 made 0x00 0x02: a
+     * zero then a stray byte), and more non-empty buckets (offset 52) than keys. */
+    unsigned char *bad = tco_xmalloc(b.len);
+    const uint32_t hundred = 100, too_many = 1026;
+    memcpy(bad, b.buf, b.len);
+    memcpy(bad + 48, &hundred, sizeof hundred);
+    r = tco_unpacker_of(bad, b.len);
+    tco_sketch_unpack(&r, &back);
+    assert_false(r.ok);
+    memcpy(bad, b.buf, b.len);
+    assert_int_equal(bad[57], 0xac);
+    bad[57] = 0;
+    r = tco_unpacker_of(bad, b.len);
+    tco_sketch_unpack(&r, &back);
+    assert_false(r.ok);
+    memcpy(bad, b.buf, b.len);
+    memcpy(bad + 52, &too_many, sizeof too_many);
+    r = tco_unpacker_of(bad, b.len);
+    tco_sketch_unpack(&r, &back);
+    assert_false(r.ok);
+    free(bad);
+    free(b.buf);
+    tco_sketch_fini(&s);
+    tco_sketch_fini(&back);
 }
 
 static void signed_sketches_come_back(void **state)
@@ -473,8 +573,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(values_come_back_and_a_short_buffer_reads_zeros),
+        cmocka_unit_test(varints_take_seven_bits_a_byte_and_refuse_what_no_packer_writes),
         cmocka_unit_test(moments_come_back_bit_for_bit_even_scaled),
         cmocka_unit_test(sketches_come_back_whole_collapsed_or_empty),
+        cmocka_unit_test(a_sketch_packs_only_its_non_empty_buckets),
         cmocka_unit_test(signed_sketches_come_back),
         cmocka_unit_test(a_run_split_over_ranks_gives_the_bits_of_one_run),
         cmocka_unit_test(a_block_of_another_shape_is_refused),

@@ -161,7 +161,9 @@ gsl_histogram *tco_sketch_histogram_equal(const tco_sketch *s, size_t max_bins);
 /* Each writes every field, bit for bit; unpack replaces *m (*s) with what was packed, so that
  * merging the unpacked summary gives the same bits as merging the original. A sketch unpacks
  * only into one initialised with the same alpha and max_keys (else r->ok is cleared: the ranks
- * disagree, or the bytes are not a sketch), counts and all; its memory is reused or grown. */
+ * disagree, or the bytes are not a sketch), counts and all; its memory is reused or grown.
+ * A sketch's counts go as its non-empty buckets only (gap and count, two varints each): a
+ * bucket outside n_keys, or a count of zero, is refused. */
 void tco_moments_pack(tco_packer *w, const tco_moments *m);
 void tco_moments_unpack(tco_unpacker *r, tco_moments *m);
 void tco_sketch_pack(tco_packer *w, const tco_sketch *s);
