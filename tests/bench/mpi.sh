@@ -7,7 +7,8 @@
 #      the time of MPI over the time of threads at the same core count      target <= 1.05x
 #   and every output but manifest.json byte-identical across the three       target: identical
 #
-# Times are wall clock (/usr/bin/time), mpirun's start included; best of BENCH_REPEAT (3).
+# Times are wall clock (/usr/bin/time), mpirun's start included; the best of BENCH_REPEAT (3) rounds
+# of the three in turn.
 # Meaningful only on a quiet machine with 2 free cores. Environment: BENCH_TRIALS (1000000),
 # TCOSIM (plain build), TCOSIM_MPI (MPI build).
 set -eu
@@ -22,28 +23,29 @@ MPIRUN="mpirun -q --oversubscribe --bind-to none"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# best NAME THREADS CMD...: the best wall time of REPEAT runs of `CMD run --threads THREADS`
-# (files of the last in $out/NAME)
-best() {
+# once NAME THREADS CMD...: the wall time of one `CMD run --threads THREADS` (its files in
+# $out/NAME)
+once() {
     name=$1 threads=$2
     shift 2
-    b=""
-    for _ in $(seq 1 "$REPEAT"); do
-        rm -rf "$out/$name"
-        /usr/bin/time -f "%e" -o "$out/$name.time" "$@" run --quiet --threads "$threads" --trials "$TRIALS" \
-            --prices tests/bench/bench-prices.csv --out "$out/$name" tests/bench/bench-scenario.csv \
-            >"$out/$name.stdout"
-        t=$(cat "$out/$name.time")
-        if [ -z "$b" ]; then b=$t; else b=$(awk -v a="$b" -v c="$t" 'BEGIN { print (c < a) ? c : a }'); fi
-    done
-    echo "$b"
+    rm -rf "${out:?}/$name"
+    /usr/bin/time -f "%e" -o "$out/$name.time" "$@" run --quiet --threads "$threads" --trials "$TRIALS" \
+        --prices tests/bench/bench-prices.csv --out "$out/$name" tests/bench/bench-scenario.csv \
+        >"$out/$name.stdout"
+    cat "$out/$name.time"
 }
+least() { awk -v a="$1" -v c="$2" 'BEGIN { print (a == "" || c < a) ? c : a }'; }
 
-# shellcheck disable=SC2086
-np1=$(best np1 1 $MPIRUN -np 1 "$TCOSIM_MPI")
-# shellcheck disable=SC2086
-np2=$(best np2 1 $MPIRUN -np 2 "$TCOSIM_MPI")
-threads2=$(best threads2 2 "$TCOSIM")
+# The three in turn, REPEAT rounds, the best of each: the machine's drift during the minutes
+# of a round touches all three alike.
+np1="" np2="" threads2=""
+for _ in $(seq 1 "$REPEAT"); do
+    # shellcheck disable=SC2086
+    np1=$(least "$np1" "$(once np1 1 $MPIRUN -np 1 "$TCOSIM_MPI")")
+    # shellcheck disable=SC2086
+    np2=$(least "$np2" "$(once np2 1 $MPIRUN -np 2 "$TCOSIM_MPI")")
+    threads2=$(least "$threads2" "$(once threads2 2 "$TCOSIM")")
+done
 echo "bench-mpi: $TRIALS trials of tests/bench/bench-scenario.csv, best of $REPEAT"
 awk -v a="$np1" -v b="$np2" -v c="$threads2" 'BEGIN {
     printf "  1. -np 2 over -np 1 (1 thread a rank): %.2fs / %.2fs = %.2fx   target >= 1.8x\n", a, b, a / b
