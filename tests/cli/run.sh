@@ -19,6 +19,8 @@
 # case's).
 #
 # TCOSIM_WRAP (e.g. "valgrind -q --error-exitcode=99") runs every command under a wrapper.
+# CLI_JOBS (2) cases run at a time, but for those whose cmd times something (kill, sleep, a
+# job in the background, tests/cli/interrupt.sh, commit-faults.sh): one at a time, after.
 #
 # sh tests/cli/run.sh --update CASE...  blesses the named cases: runs each and writes what it
 # printed and its status as the expected files (absent when empty or 0). Read the diff
@@ -52,8 +54,12 @@ BIN="${TCOSIM_WRAP:+$TCOSIM_WRAP }$TCOSIM"
 pass=0
 fail=0
 skipped=0
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ "${1:-}" = --case ]; then
+    work=$CLI_WORK # a lane's case (below): the directory is the whole run's
+else
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+fi
 
 check() { # name expected-file actual-file what
     if [ -f "$2" ]; then
@@ -89,18 +95,14 @@ only_matches() {
     return 1
 }
 
-for dir in tests/cli/cases/*/; do
-    [ -f "$dir/cmd" ] || continue
-    name=$(basename "$dir")
-    if [ -n "$update" ] && ! in_update "$@"; then continue; fi
-    only_matches || continue
-    if [ -f "$dir/skip" ] && TCOSIM_BUILD="${TCOSIM_BUILD:-}" TCOSIM_WRAP="${TCOSIM_WRAP:-}" sh -c "$(cat "$dir/skip")"; then
-        skipped=$((skipped + 1))
-        continue
-    fi
+# one_case NAME: runs tests/cli/cases/NAME and writes its verdict to $work/NAME.verdict (PASS,
+# or the FAIL lines), or blesses it under --update
+one_case() {
+    name=$1
+    dir=tests/cli/cases/$name
     TMP="$work/$name"
     mkdir -p "$TMP"
-    CASE=${dir%/}
+    CASE=$dir
     export TMP CASE
     TCOSIM="$BIN" sh -c "TCOSIM=\"$BIN\"; $(cat "$dir/cmd")" >"$TMP/.stdout" 2>"$TMP/.stderr"
     status=$?
@@ -110,21 +112,65 @@ for dir in tests/cli/cases/*/; do
         done
         if [ "$status" = 0 ]; then rm -f "$dir/status"; else echo "$status" >"$dir/status"; fi
         echo "blessed $name (exit $status)"
-        continue
+        return
     fi
     expected_status=0
     [ -f "$dir/status" ] && expected_status=$(cat "$dir/status")
-    ok=1
-    check "$name" "$dir/stdout" "$TMP/.stdout" stdout || ok=0
-    check "$name" "$dir/stderr" "$TMP/.stderr" stderr || ok=0
-    if [ "$status" != "$expected_status" ]; then
-        echo "FAIL $name: exit status $status, expected $expected_status"
-        ok=0
-    fi
-    if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
-done
+    {
+        ok=1
+        check "$name" "$dir/stdout" "$TMP/.stdout" stdout || ok=0
+        check "$name" "$dir/stderr" "$TMP/.stderr" stderr || ok=0
+        if [ "$status" != "$expected_status" ]; then
+            echo "FAIL $name: exit status $status, expected $expected_status"
+            ok=0
+        fi
+        [ $ok = 1 ] && echo PASS
+    } >"$work/$name.verdict"
+}
 
+# `sh tests/cli/run.sh --case NAME` (what the lanes below run): the one case
+if [ "${1:-}" = --case ]; then
+    one_case "$2"
+    exit 0
+fi
+
+# The cases to run, in order; those that time something (signals, locks, a process in the
+# background, sleeps) are run one at a time after the others, with the machine to themselves,
+# and the others CLI_JOBS at a time (2: CI has 2 cores).
+: >"$work/.parallel"
+: >"$work/.serial"
+for dir in tests/cli/cases/*/; do
+    [ -f "$dir/cmd" ] || continue
+    name=$(basename "$dir")
+    if [ -n "$update" ] && ! in_update "$@"; then continue; fi
+    only_matches || continue
+    if [ -f "$dir/skip" ] && TCOSIM_BUILD="${TCOSIM_BUILD:-}" TCOSIM_WRAP="${TCOSIM_WRAP:-}" sh -c "$(cat "$dir/skip")"; then
+        skipped=$((skipped + 1))
+        continue
+    fi
+    if [ -n "$update" ]; then
+        one_case "$name"
+    elif grep -Eq 'kill|sleep|interrupt\.sh|commit-faults\.sh|&[[:space:]]*(#.*)?$' "$dir/cmd"; then
+        echo "$name" >>"$work/.serial"
+    else
+        echo "$name" >>"$work/.parallel"
+    fi
+done
 [ -n "$update" ] && exit 0
+CLI_WORK=$work
+export CLI_WORK TCOSIM TCOSIM_WRAP CLI_ONLY
+xargs -P "${CLI_JOBS:-2}" -n 1 sh tests/cli/run.sh --case <"$work/.parallel"
+while read -r name; do one_case "$name"; done <"$work/.serial"
+cat "$work/.parallel" "$work/.serial" >"$work/.all"
+while read -r name; do
+    if [ "$(cat "$work/$name.verdict" 2>/dev/null)" = PASS ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        if [ -s "$work/$name.verdict" ]; then cat "$work/$name.verdict"; else echo "FAIL $name: no verdict"; fi
+    fi
+done <"$work/.all"
+
 
 for csv in tests/bad/*.csv; do
     [ -f "$csv" ] || continue
