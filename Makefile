@@ -164,7 +164,9 @@ build/release/tcosim-plain build/release-mpi/tcosim: $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(MAIN_OBJ) $(LIBS)
 
 check: $(BIN) $(UNIT_BIN) $(REPLAY_BIN) $(OUT)/tests/csvcells $(OUT)/tests/csvinjson $(OUT)/tests/faults/fault.so
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
+	@# two at a time (CI has 2 cores), each one's output shown when it fails
+	@printf '%s\n' $(UNIT_BIN) | xargs -r -P 2 -I{} sh -c '{} >{}.log 2>&1 || { cat {}.log; echo "FAILED: {}"; exit 255; }'
+	@echo "unit: $(words $(UNIT_BIN)) suites passed"
 	@$(MAKE) --no-print-directory replay
 	@TCOSIM=$(BIN) TCOSIM_BUILD=$(BUILD) CSVCELLS=$(OUT)/tests/csvcells CSVINJSON=$(OUT)/tests/csvinjson FAULT_SHIM=$(OUT)/tests/faults/fault.so CLI_ONLY="$(CLI_ONLY_$(BUILD))" sh tests/cli/run.sh
 	@TCOSIM=$(BIN) /usr/bin/python3 tests/xlsx_check.py

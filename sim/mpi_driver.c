@@ -399,7 +399,7 @@ static tco_status pump(outbox *b, pthread_t compute, const atomic_int *cancel)
         if (cancelled(cancel)) {
             pthread_mutex_lock(&b->mu);
             b->stop = true;
-            pthread_cond_signal(&b->cv);
+            pthread_cond_broadcast(&b->cv);
             pthread_mutex_unlock(&b->mu);
             st = TCO_EINTERRUPTED;
             break;

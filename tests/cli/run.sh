@@ -54,7 +54,7 @@ BIN="${TCOSIM_WRAP:+$TCOSIM_WRAP }$TCOSIM"
 pass=0
 fail=0
 skipped=0
-if [ "${1:-}" = --case ]; then
+if [ "${1:-}" = --case ] || [ "${1:-}" = --bad ]; then
     work=$CLI_WORK # a lane's case (below): the directory is the whole run's
 else
     work=$(mktemp -d)
@@ -83,9 +83,10 @@ in_update() { # name: whether the case is one to bless
     return 1
 }
 
-# CLI_ONLY: case-name patterns (sh globs, space-separated) to run alone: the ThreadSanitizer
-# build runs the cases of threads, signals and locks (its unit tests and replays run whole),
-# where a data race could show; everything else is what the other builds check
+# CLI_ONLY: case-name patterns (sh globs, space-separated) to run alone, a bad file being named
+# bad/NAME: the ThreadSanitizer build runs the cases of threads, signals and locks (its unit
+# tests and replays run whole), where a data race could show, and no bad file (validate is one
+# thread); everything else is what the other builds check
 only_matches() {
     [ -z "${CLI_ONLY:-}" ] && return 0
     for pattern in $CLI_ONLY; do
@@ -128,11 +129,40 @@ one_case() {
     } >"$work/$name.verdict"
 }
 
-# `sh tests/cli/run.sh --case NAME` (what the lanes below run): the one case
-if [ "${1:-}" = --case ]; then
-    one_case "$2"
-    exit 0
-fi
+# one_bad FILE: `tcosim validate` of tests/bad/NAME.csv against NAME.err and NAME.status, its
+# verdict to $work/bad-NAME.verdict
+one_bad() {
+    csv=$1
+    name=bad/$(basename "$csv" .csv)
+    err=${csv%.csv}.err
+    out="$work/bad-$(basename "$csv" .csv)"
+    if [ -f "${csv%.csv}.with" ]; then
+        # shellcheck disable=SC2046 # the listed files, one word each
+        $BIN validate --quiet $(cat "${csv%.csv}.with") "$csv" >"$out.stdout" 2>"$out.stderr"
+    else
+        $BIN validate "$csv" >"$out.stdout" 2>"$out.stderr"
+    fi
+    status=$?
+    expected_status=65
+    [ -f "${csv%.csv}.status" ] && expected_status=$(cat "${csv%.csv}.status")
+    {
+        ok=1
+        if [ ! -f "$err" ]; then echo "FAIL $name: no $err"; ok=0; fi
+        check "$name" "$err" "$out.stderr" stderr || ok=0
+        check "$name" /dev/null "$out.stdout" stdout || ok=0
+        if [ "$status" != "$expected_status" ]; then
+            echo "FAIL $name: exit status $status, expected $expected_status"
+            ok=0
+        fi
+        [ $ok = 1 ] && echo PASS
+    } >"$out.verdict"
+}
+
+# `sh tests/cli/run.sh --case NAME` and `--bad FILE` (what the lanes below run): one of each
+case ${1:-} in
+--case) one_case "$2"; exit 0 ;;
+--bad) one_bad "$2"; exit 0 ;;
+esac
 
 # The cases to run, in order; those that time something (signals, locks, a process in the
 # background, sleeps) are run one at a time after the others, with the machine to themselves,
@@ -151,50 +181,33 @@ for dir in tests/cli/cases/*/; do
     if [ -n "$update" ]; then
         one_case "$name"
     elif grep -Eq 'kill|sleep|interrupt\.sh|commit-faults\.sh|&[[:space:]]*(#.*)?$' "$dir/cmd"; then
-        echo "$name" >>"$work/.serial"
+        echo "--case $name" >>"$work/.serial"
     else
-        echo "$name" >>"$work/.parallel"
+        echo "--case $name" >>"$work/.parallel"
     fi
 done
 [ -n "$update" ] && exit 0
-CLI_WORK=$work
-export CLI_WORK TCOSIM TCOSIM_WRAP CLI_ONLY
-xargs -P "${CLI_JOBS:-2}" -n 1 sh tests/cli/run.sh --case <"$work/.parallel"
-while read -r name; do one_case "$name"; done <"$work/.serial"
-cat "$work/.parallel" "$work/.serial" >"$work/.all"
-while read -r name; do
-    if [ "$(cat "$work/$name.verdict" 2>/dev/null)" = PASS ]; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        if [ -s "$work/$name.verdict" ]; then cat "$work/$name.verdict"; else echo "FAIL $name: no verdict"; fi
-    fi
-done <"$work/.all"
-
-
+# the bad files, unless CLI_ONLY names none of them (bad/NAME)
 for csv in tests/bad/*.csv; do
     [ -f "$csv" ] || continue
     name=bad/$(basename "$csv" .csv)
-    err=${csv%.csv}.err
-    if [ -f "${csv%.csv}.with" ]; then
-        # shellcheck disable=SC2046 # the listed files, one word each
-        $BIN validate --quiet $(cat "${csv%.csv}.with") "$csv" >"$work/.stdout" 2>"$work/.stderr"
-    else
-        $BIN validate "$csv" >"$work/.stdout" 2>"$work/.stderr"
-    fi
-    status=$?
-    expected_status=65
-    [ -f "${csv%.csv}.status" ] && expected_status=$(cat "${csv%.csv}.status")
-    ok=1
-    if [ ! -f "$err" ]; then echo "FAIL $name: no $err"; ok=0; fi
-    check "$name" "$err" "$work/.stderr" stderr || ok=0
-    check "$name" /dev/null "$work/.stdout" stdout || ok=0
-    if [ "$status" != "$expected_status" ]; then
-        echo "FAIL $name: exit status $status, expected $expected_status"
-        ok=0
-    fi
-    if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+    only_matches && echo "--bad $csv" >>"$work/.parallel"
 done
+CLI_WORK=$work
+export CLI_WORK TCOSIM TCOSIM_WRAP CLI_ONLY
+xargs -r -P "${CLI_JOBS:-2}" -n 2 sh tests/cli/run.sh <"$work/.parallel"
+while read -r kind name; do one_case "$name"; done <"$work/.serial"
+cat "$work/.parallel" "$work/.serial" >"$work/.all"
+while read -r kind name; do
+    verdict="$work/$name.verdict"
+    [ "$kind" = --bad ] && verdict="$work/bad-$(basename "$name" .csv).verdict"
+    if [ "$(cat "$verdict" 2>/dev/null)" = PASS ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        if [ -s "$verdict" ]; then cat "$verdict"; else echo "FAIL $name: no verdict"; fi
+    fi
+done <"$work/.all"
 
 echo "cli: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" = 0 ]
