@@ -84,8 +84,8 @@ in_update() { # name: whether the case is one to bless
 }
 
 # CLI_ONLY: case-name patterns (sh globs, space-separated) to run alone, a bad file being named
-# bad/NAME: the ThreadSanitizer build runs the cases of threads, signals and locks (its unit
-# tests and replays run whole), where a data race could show, and no bad file (validate is one
+# bad/NAME: the ThreadSanitizer build runs the cases of threads, signals and locks (its threaded unit
+# suites and the seed replays run whole), where a data race could show, and no bad file (validate is one
 # thread); everything else is what the other builds check
 only_matches() {
     [ -z "${CLI_ONLY:-}" ] && return 0
