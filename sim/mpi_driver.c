@@ -72,9 +72,9 @@ enum { PHASE_SIMULATE = 1, PHASE_FINISH = 2 };
  * then move a large message a fragment at a time: looking every 1 ms, or 5 ms, made the run
  * 1.05x, 1.20x the threads' time). */
 #define SLOW_POLL_NS 5000000L
+#define FAST_POLL_NS 100000L
 /* How long a rank other than 0 stays after an interrupt (tco_cluster_finish). */
 #define LINGER_S 2
-#define FAST_POLL_NS 100000L
 
 static int my_rank(void)
 {
@@ -179,7 +179,7 @@ static unsigned long chunk_blocks(unsigned long n_blocks, int ranks, uint64_t ma
  * sends in order and keeps MPI progressing while the blocks are being run (a large message
  * moves only while its sender is inside MPI: with the send posted from the computing thread,
  * measured, rank 0 waited for each block of the others and two ranks ran no faster than one).
- * A slot is free again once rank 0 credited its message (received it). */
+ * A slot is free again once rank 0 took its message (received it). */
 typedef struct outbox {
     pthread_mutex_t mu;
     pthread_cond_t cv;        /* a slot came free, or stop: for the compute thread */
@@ -189,7 +189,7 @@ typedef struct outbox {
     size_t *cap, *len;
     MPI_Request *req;         /* [window], the main thread's */
     unsigned long packed;     /* messages the compute thread put in, in order */
-    unsigned long credited;   /* of them, credited by rank 0: their slots are free */
+    unsigned long taken;      /* of them, taken (received) by rank 0: their slots are free */
     bool stop;                /* the run is ending: the compute thread puts nothing more */
     bool oversized;           /* a summary too large for one MPI message (no correct run) */
     bool computed;            /* the compute thread is done, with status st */
@@ -216,7 +216,7 @@ static void outbox_init(outbox *b, size_t window)
         b->req[i] = MPI_REQUEST_NULL;
 }
 
-/* Once nothing is in flight (every message credited); interrupted, the buffers stay MPI's. */
+/* Once nothing is in flight (every message taken); interrupted, the buffers stay MPI's. */
 static void outbox_fini(outbox *b)
 {
     for (size_t i = 0; i < b->window; i++)
@@ -243,14 +243,14 @@ static void pack_message(const tco_engine *e, const tco_block *block, tco_packer
 static bool outbox_put(outbox *b, const tco_block *block)
 {
     pthread_mutex_lock(&b->mu);
-    while (!b->stop && b->packed - b->credited >= b->window)
+    while (!b->stop && b->packed - b->taken >= b->window)
         pthread_cond_wait(&b->cv, &b->mu);
     const bool stop = b->stop;
     const size_t slot = b->packed % b->window;
     pthread_mutex_unlock(&b->mu);
     if (stop)
         return false;
-    /* the slot's previous message was credited: the main thread is done with it */
+    /* the slot's previous message was taken: the main thread is done with it */
     tco_packer w = tco_packer_counting();
     pack_message(b->e, block, &w);
     if (w.len > INT_MAX) { /* said by the main thread, which alone calls MPI */
@@ -357,7 +357,7 @@ static void wait_ready(outbox *b, unsigned long seen, long ns)
  * set (TCO_EINTERRUPTED, the compute thread stopped). */
 static tco_status pump(outbox *b, pthread_t compute, const atomic_int *cancel)
 {
-    unsigned long posted = 0, credited = 0;
+    unsigned long posted = 0, taken = 0;
     uint64_t control[2] = {0, 0}, wanted = 0; /* rank 0's: taken, wanted */
     MPI_Request control_req = MPI_REQUEST_NULL;
     tco_status st;
@@ -385,16 +385,16 @@ static tco_status pump(outbox *b, pthread_t compute, const atomic_int *cancel)
             wanted = control[1];
             if (control[0] > posted)
                 broken("rank 0 took messages this rank did not send");
-            if (control[0] <= credited)
+            if (control[0] <= taken)
                 continue;
-            for (; credited < control[0]; credited++) /* taken, so the sends are complete */
-                MPI_Wait(&b->req[credited % b->window], MPI_STATUS_IGNORE);
+            for (; taken < control[0]; taken++) /* received, so the sends are complete */
+                MPI_Wait(&b->req[taken % b->window], MPI_STATUS_IGNORE);
             pthread_mutex_lock(&b->mu);
-            b->credited = credited;
+            b->taken = taken;
             pthread_cond_signal(&b->cv);
             pthread_mutex_unlock(&b->mu);
         }
-        if (computed && (st != TCO_OK || credited == packed))
+        if (computed && (st != TCO_OK || taken == packed))
             break;
         if (cancelled(cancel)) {
             pthread_mutex_lock(&b->mu);
@@ -405,7 +405,7 @@ static tco_status pump(outbox *b, pthread_t compute, const atomic_int *cancel)
             break;
         }
         if (!moved)
-            wait_ready(b, packed, wanted > credited && posted > credited ? FAST_POLL_NS
+            wait_ready(b, packed, wanted > taken && posted > taken ? FAST_POLL_NS
                                                                          : SLOW_POLL_NS);
     }
     pthread_join(compute, NULL);
